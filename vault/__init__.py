@@ -1,0 +1,3 @@
+"""Evidence Vault core: everything a user can do, with no Qt anywhere below this package."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,269 @@
+"""Decrypting age files: a sequential stream and a thread-safe random-access reader."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from vault.age.armor import ArmorReader, is_armored
+from vault.age.header import Header, read_header
+from vault.age.keys import Identity
+from vault.age.stream import (
+    CHUNK_SIZE,
+    ENC_CHUNK_SIZE,
+    NONCE_SIZE,
+    TAG_SIZE,
+    chunk_nonce,
+    payload_aead,
+    plaintext_size,
+)
+from vault.errors import HeaderError, NoIdentityMatchError, PayloadError, TruncatedError
+
+
+def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> bytes:
+    """Find the file key with ``identities`` and check the header MAC with it."""
+    if any(s.type == "scrypt" for s in header.stanzas) and len(header.stanzas) != 1:
+        raise HeaderError("A passphrase-encrypted file must have exactly one recipient stanza.")
+    for identity in identities:
+        file_key = identity.unwrap(header.stanzas)
+        if file_key is not None:
+            header.verify_mac(file_key)
+            return file_key
+    raise NoIdentityMatchError("None of the given keys can decrypt this file.")
+
+
+def _read_exact(src: BinaryIO, size: int) -> bytes:
+    parts = []
+    while size:
+        part = src.read(size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def open_payload(src: BinaryIO, identities: Sequence[Identity]) -> ChaCha20Poly1305:
+    """Read the header and payload nonce of ``src``; return the payload AEAD."""
+    header = read_header(src)
+    file_key = unwrap_file_key(header, identities)
+    nonce = _read_exact(src, NONCE_SIZE)
+    if len(nonce) != NONCE_SIZE:
+        raise HeaderError("The file ends before its payload nonce.")
+    return payload_aead(file_key, nonce)
+
+
+def iter_plaintext(
+    src: BinaryIO, identities: Sequence[Identity], *, armor: bool | None = None
+) -> Iterator[bytes]:
+    """Decrypt ``src`` sequentially, one chunk of plaintext at a time.
+
+    ``armor`` says whether ``src`` is ASCII-armored; ``None`` detects it from the start.
+    Each chunk is authenticated before it is yielded; a failure raises after the good
+    chunks before it were released, naming the chunk and its offset in ``src``.
+    """
+    stream: BinaryIO = src
+    if armor or (armor is None and is_armored(_peek(src, 64))):
+        stream = ArmorReader(src)  # type: ignore[assignment]
+    aead = open_payload(stream, identities)
+    counter = 0
+    while True:
+        data = _read_exact(stream, ENC_CHUNK_SIZE)
+        offset = counter * ENC_CHUNK_SIZE
+        last = len(data) < ENC_CHUNK_SIZE
+        if not data:
+            raise TruncatedError(
+                f"The file is truncated: chunk {counter} is missing.", chunk=counter, offset=offset
+            )
+        if last and counter and len(data) == TAG_SIZE:
+            raise PayloadError(
+                f"Chunk {counter} is an empty final chunk, which the format forbids.",
+                chunk=counter,
+                offset=offset,
+            )
+        plain = _open_chunk(aead, counter, data, last=last, may_be_last=True)
+        if plain is None:
+            raise PayloadError(
+                f"Chunk {counter} (payload offset {offset}) failed authentication: the data is corrupted.",
+                chunk=counter,
+                offset=offset,
+            )
+        chunk, was_last = plain
+        yield chunk
+        if was_last:
+            if stream.read(1):
+                raise PayloadError(
+                    "The file has trailing data after its final chunk.",
+                    chunk=counter + 1,
+                    offset=offset + len(data),
+                )
+            return
+        counter += 1
+
+
+def _open_chunk(
+    aead: ChaCha20Poly1305, counter: int, data: bytes, *, last: bool, may_be_last: bool
+) -> tuple[bytes, bool] | None:
+    try:
+        return aead.decrypt(chunk_nonce(counter, last), data, None), last
+    except InvalidTag:
+        pass
+    if not last and may_be_last:
+        try:
+            return aead.decrypt(chunk_nonce(counter, True), data, None), True
+        except InvalidTag:
+            pass
+    return None
+
+
+def _peek(src: BinaryIO, size: int) -> bytes:
+    peek = getattr(src, "peek", None)
+    if peek is not None:
+        return bytes(peek(size)[:size])
+    position = src.tell()
+    head = src.read(size)
+    src.seek(position)
+    return head
+
+
+def decrypt(
+    src: BinaryIO, dst: BinaryIO, identities: Sequence[Identity], *, armor: bool | None = None
+) -> int:
+    """Decrypt ``src`` into ``dst``; returns the plaintext size."""
+    total = 0
+    for chunk in iter_plaintext(src, identities, armor=armor):
+        dst.write(chunk)
+        total += len(chunk)
+    return total
+
+
+class AgeReader(io.RawIOBase):
+    """Random access to the plaintext of a binary age file on disk.
+
+    Opening verifies the header MAC and authenticates the final chunk, so truncation
+    is found before anything is read. ``pread`` decrypts only the chunks a range spans
+    and is safe to call from several threads at once (it uses positional reads on one
+    descriptor); ``read``/``seek`` keep a per-object position as any file does.
+    """
+
+    def __init__(self, path: Path | str, identities: Sequence[Identity]) -> None:
+        super().__init__()
+        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            with os.fdopen(os.dup(self._fd), "rb") as src:
+                self._aead = open_payload(src, identities)
+                self._payload_start = src.tell()
+            file_size = os.fstat(self._fd).st_size
+            payload_size = file_size - self._payload_start
+            size = plaintext_size(payload_size)
+            self._chunks = -(-payload_size // ENC_CHUNK_SIZE) if payload_size > 0 else 0
+            if size is None:
+                raise TruncatedError(
+                    "The file is truncated or has a malformed final chunk.",
+                    chunk=max(self._chunks - 1, 0),
+                    offset=self._payload_start + max(self._chunks - 1, 0) * ENC_CHUNK_SIZE,
+                )
+            self._size = size
+            self._position = 0
+            self._cache_lock = threading.Lock()
+            self._cache: tuple[int, bytes] = (-1, b"")
+            self._check_final_chunk()
+        except BaseException:
+            os.close(self._fd)
+            raise
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def _check_final_chunk(self) -> None:
+        index = self._chunks - 1
+        data = self._read_chunk(index)
+        if _open_chunk(self._aead, index, data, last=True, may_be_last=True) is not None:
+            return
+        if _open_chunk(self._aead, index, data, last=False, may_be_last=False) is not None:
+            raise TruncatedError(
+                f"The file is truncated after chunk {index}: its final chunk is missing.",
+                chunk=index + 1,
+                offset=self._payload_start + self._chunks * ENC_CHUNK_SIZE,
+            )
+        raise PayloadError(
+            f"The final chunk {index} failed authentication: the file is corrupted or has trailing data.",
+            chunk=index,
+            offset=self._payload_start + index * ENC_CHUNK_SIZE,
+        )
+
+    def _read_chunk(self, index: int) -> bytes:
+        offset = self._payload_start + index * ENC_CHUNK_SIZE
+        return os.pread(self._fd, ENC_CHUNK_SIZE, offset)
+
+    def _plain_chunk(self, index: int) -> bytes:
+        with self._cache_lock:
+            cached_index, cached = self._cache
+        if cached_index == index:
+            return cached
+        data = self._read_chunk(index)
+        opened = _open_chunk(
+            self._aead, index, data, last=index == self._chunks - 1, may_be_last=False
+        )
+        if opened is None:
+            offset = self._payload_start + index * ENC_CHUNK_SIZE
+            raise PayloadError(
+                f"Chunk {index} (file offset {offset}) failed authentication: the data is corrupted.",
+                chunk=index,
+                offset=offset,
+            )
+        with self._cache_lock:
+            self._cache = (index, opened[0])
+        return opened[0]
+
+    def pread(self, offset: int, size: int) -> bytes:
+        """Return up to ``size`` plaintext bytes starting at ``offset``."""
+        if offset < 0 or size < 0:
+            raise ValueError("offset and size must not be negative")
+        end = min(offset + size, self._size)
+        parts = []
+        position = offset
+        while position < end:
+            index, skip = divmod(position, CHUNK_SIZE)
+            chunk = self._plain_chunk(index)
+            piece = chunk[skip : skip + end - position]
+            parts.append(piece)
+            position += len(piece)
+        return b"".join(parts)
+
+    # --- file object protocol ---------------------------------------------------------
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self.pread(self._position, len(buffer))
+        buffer[: len(data)] = data
+        self._position += len(data)
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: self._size}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self._position = base + offset
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()

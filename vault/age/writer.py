@@ -1,0 +1,139 @@
+"""Streaming age encryption with constant memory, whatever the size of the input."""
+
+from __future__ import annotations
+
+import io
+import mmap
+import os
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
+
+from vault.age.armor import ArmorWriter
+from vault.age.header import encode_header
+from vault.age.keys import FILE_KEY_SIZE, Recipient
+from vault.age.stream import CHUNK_SIZE, ENC_CHUNK_SIZE, NONCE_SIZE, chunk_nonce, payload_aead
+from vault.errors import UsageError
+
+BATCH_CHUNKS = 16  # 1 MiB of plaintext per batch: large writes, small memory
+
+Observer = Callable[[memoryview], None]
+
+
+class AgeWriter(io.RawIOBase):
+    """Encrypts what is written to it into ``dst`` as one age file.
+
+    Plaintext is gathered in a page-aligned 1 MiB batch; a batch is encrypted only
+    once more data proves it is not the end, so the final chunk is always marked as
+    such. ``close()`` writes the final chunk (and the armor footer); it does not close
+    ``dst``. Memory use is two batches whatever is written.
+    """
+
+    def __init__(
+        self, dst: BinaryIO, recipients: Sequence[Recipient], *, armor: bool = False
+    ) -> None:
+        super().__init__()
+        if not recipients:
+            raise UsageError("At least one recipient is needed to encrypt.")
+        file_key = os.urandom(FILE_KEY_SIZE)
+        stanzas = [stanza for r in recipients for stanza in r.wrap(file_key)]
+        if any(s.type == "scrypt" for s in stanzas) and len(stanzas) != 1:
+            raise UsageError("A passphrase cannot be combined with other recipients.")
+        self._armor = ArmorWriter(dst) if armor else None
+        self._dst: BinaryIO = self._armor or dst  # type: ignore[assignment]
+        nonce = os.urandom(NONCE_SIZE)
+        self._dst.write(encode_header(stanzas, file_key) + nonce)
+        self._aead = payload_aead(file_key, nonce)
+        self._plain = [mmap.mmap(-1, BATCH_CHUNKS * CHUNK_SIZE) for _ in range(2)]
+        self._sealed = mmap.mmap(-1, BATCH_CHUNKS * ENC_CHUNK_SIZE)
+        self._current = 0
+        self._fill = 0
+        self._counter = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(data).cast("B")
+        total = len(view)
+        capacity = len(self._plain[0])
+        while view:
+            if self._fill == capacity:
+                self._seal(self._plain[self._current], capacity, final=False)
+                self._fill = 0
+            n = min(capacity - self._fill, len(view))
+            self._plain[self._current][self._fill : self._fill + n] = view[:n]
+            self._fill += n
+            view = view[n:]
+        return total
+
+    def write_from(self, src: BinaryIO, observe: Observer | None = None) -> int:
+        """Encrypt everything left in ``src``, reading straight into the batch buffers.
+
+        ``observe`` sees every plaintext batch once, in order (to hash while
+        encrypting). Returns the number of plaintext bytes read.
+        """
+        capacity = len(self._plain[0])
+        total = 0
+        while True:
+            buffer = self._plain[self._current]
+            view = memoryview(buffer)
+            if self._fill == capacity:
+                other = self._plain[1 - self._current]
+                n = src.readinto(other) or 0  # type: ignore[attr-defined]
+                if n == 0:
+                    return total
+                self._seal(buffer, capacity, final=False)
+                self._current = 1 - self._current
+                self._fill = 0
+                if observe is not None:
+                    observe(memoryview(other)[:n])
+                self._fill = n
+                total += n
+                continue
+            n = src.readinto(view[self._fill :]) or 0  # type: ignore[attr-defined]
+            if n == 0:
+                return total
+            if observe is not None:
+                observe(view[self._fill : self._fill + n])
+            self._fill += n
+            total += n
+
+    def _seal(self, buffer: mmap.mmap, length: int, *, final: bool) -> None:
+        """Encrypt ``length`` bytes of ``buffer`` as whole chunks and write them."""
+        plain = memoryview(buffer)
+        sealed = memoryview(self._sealed)
+        written = 0
+        start = 0
+        while True:
+            end = min(start + CHUNK_SIZE, length)
+            last = final and end == length
+            out = sealed[written : written + end - start + 16]
+            self._aead.encrypt_into(chunk_nonce(self._counter, last), plain[start:end], None, out)
+            self._counter += 1
+            written += end - start + 16
+            start = end
+            if start >= length:
+                break
+        self._dst.write(sealed[:written])
+
+    def close(self) -> None:
+        if not self.closed:
+            self._seal(self._plain[self._current], self._fill, final=True)
+            if self._armor is not None:
+                self._armor.close()
+            for buffer in (*self._plain, self._sealed):
+                buffer.close()
+        super().close()
+
+
+def encrypt(
+    src: BinaryIO,
+    dst: BinaryIO,
+    recipients: Sequence[Recipient],
+    *,
+    armor: bool = False,
+    observe: Observer | None = None,
+) -> int:
+    """Encrypt all of ``src`` into ``dst``; returns the plaintext size."""
+    with AgeWriter(dst, recipients, armor=armor) as writer:
+        return writer.write_from(src, observe)
