@@ -24,6 +24,7 @@ from vault.age.stream import (
     payload_aead,
     plaintext_size,
 )
+from vault.age.writebehind import WriteBehind
 from vault.errors import HeaderError, NoIdentityMatchError, PayloadError, TruncatedError
 
 
@@ -136,11 +137,28 @@ def _peek(src: BinaryIO, size: int) -> bytes:
 def decrypt(
     src: BinaryIO, dst: BinaryIO, identities: Sequence[Identity], *, armor: bool | None = None
 ) -> int:
-    """Decrypt ``src`` into ``dst``; returns the plaintext size."""
+    """Decrypt ``src`` into ``dst``; returns the plaintext size.
+
+    Plaintext is gathered into 1 MiB batches written by a write-behind thread. On a
+    failure, every chunk authenticated before it has been written when this raises.
+    """
+    batch = 16 * CHUNK_SIZE
+    output = WriteBehind(dst, batch)
     total = 0
-    for chunk in iter_plaintext(src, identities, armor=armor):
-        dst.write(chunk)
-        total += len(chunk)
+    try:
+        buffer, fill = output.acquire(), 0
+        try:
+            for chunk in iter_plaintext(src, identities, armor=armor):
+                buffer[fill : fill + len(chunk)] = chunk
+                fill += len(chunk)
+                total += len(chunk)
+                if fill > batch - CHUNK_SIZE:
+                    output.submit(buffer, fill)
+                    buffer, fill = output.acquire(), 0
+        finally:
+            output.submit(buffer, fill)
+    finally:
+        output.close()
     return total
 
 

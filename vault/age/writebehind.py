@@ -1,0 +1,59 @@
+"""Write-behind: a thread writes finished buffers while the caller fills the next one.
+
+Encryption and hashing release the GIL, and so do ``write`` system calls, so on two
+cores the write of batch n overlaps the encryption of batch n+1.
+"""
+
+from __future__ import annotations
+
+import mmap
+import queue
+import threading
+from typing import BinaryIO
+
+
+class WriteBehind:
+    """A pool of page-aligned buffers written to ``dst`` in order by one thread."""
+
+    def __init__(self, dst: BinaryIO, buffer_size: int, depth: int = 3) -> None:
+        self._dst = dst
+        self._buffers = [mmap.mmap(-1, buffer_size) for _ in range(depth)]
+        self._free: queue.SimpleQueue[mmap.mmap] = queue.SimpleQueue()
+        for buffer in self._buffers:
+            self._free.put(buffer)
+        self._pending: queue.SimpleQueue[tuple[mmap.mmap, int] | None] = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="age-write-behind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (job := self._pending.get()) is not None:
+            buffer, length = job
+            if self._error is None:
+                try:
+                    self._dst.write(memoryview(buffer)[:length])
+                except BaseException as error:  # handed to the caller's thread
+                    self._error = error
+            self._free.put(buffer)
+
+    def _raise_pending_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def acquire(self) -> mmap.mmap:
+        """A free buffer to fill (waits while all are being written)."""
+        self._raise_pending_error()
+        return self._free.get()
+
+    def submit(self, buffer: mmap.mmap, length: int) -> None:
+        self._pending.put((buffer, length))
+
+    def close(self) -> None:
+        """Wait for every submitted buffer to be written; re-raise a write error."""
+        if self._thread.is_alive():
+            self._pending.put(None)
+            self._thread.join()
+        for buffer in self._buffers:
+            buffer.close()
+        self._buffers = []
+        self._raise_pending_error()
