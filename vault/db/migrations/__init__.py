@@ -1,0 +1,1 @@
+"""Alembic migrations of ``vault.db``, run by :func:`vault.db.session.upgrade`."""

@@ -1,0 +1,293 @@
+"""The tables of ``vault.db``, as typed SQLAlchemy 2.x models.
+
+Every time is stored as fixed-width ISO-8601 UTC text, ``YYYY-MM-DDTHH:MM:SS.ffffffZ``
+(27 characters): it round-trips an aware datetime to the microsecond, sorts
+chronologically as plain text, reads clearly in any SQLite browser and is the very form
+the custody log hashes. Naive datetimes are refused; aware ones in other zones are
+converted to UTC. Where the user's wall-clock time matters, a separate ``*_offset_min``
+column keeps the original UTC offset in minutes (DESIGN.md §4: "stored as UTC plus the
+original offset").
+
+JSON columns (``categories``, ``agencies``, ``settings.value``) hold plain lists and
+dicts; in-place changes to the lists are tracked.
+
+The custody tables are written only through :mod:`vault.custody`. Triggers make
+``custody_events`` append-only at the database level (an UPDATE or DELETE aborts), so
+that no code path edits history by mistake; tampering by someone who bypasses them is
+still caught by the hash chain.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Connection,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.ext.mutable import MutableList
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from vault.errors import UsageError
+
+logger = logging.getLogger(__name__)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+UTC_TEXT_LENGTH = 27
+_UTC_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+
+
+class NaiveDatetimeError(UsageError):
+    code = "naive_datetime"
+
+
+class TimeFormatError(UsageError):
+    code = "time_format"
+
+
+def format_utc(value: datetime) -> str:
+    """Return ``value`` as ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` in UTC; naive values are refused."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError("A time without a time zone cannot be stored.")
+    utc = value.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"
+
+
+def parse_utc(text: str) -> datetime:
+    """Parse the exact form written by :func:`format_utc` back to an aware UTC datetime."""
+    if not _UTC_TEXT.fullmatch(text):
+        raise TimeFormatError("A stored time is not in the form YYYY-MM-DDTHH:MM:SS.ffffffZ.")
+    try:
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    except ValueError:
+        raise TimeFormatError("A stored time names a date that does not exist.") from None
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as fixed-width ISO-8601 UTC text (see the module docstring)."""
+
+    impl = String(UTC_TEXT_LENGTH)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        return None if value is None else format_utc(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else parse_utc(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
+
+
+@event.listens_for(Base, "mapper_configured", propagate=True)
+def _check_times_on_assignment(mapper: Mapper[Any], class_: type[Any]) -> None:
+    """Refuse a naive time when it is assigned, not later inside a flush.
+
+    The ORM then holds the same UTC value that a reload would give back.
+    """
+    for prop in mapper.column_attrs:
+        if any(isinstance(column.type, UTCDateTime) for column in prop.columns):
+            event.listen(getattr(class_, prop.key), "set", _to_utc, retval=True)
+
+
+def _to_utc(target: object, value: datetime | None, oldvalue: object, initiator: object) -> Any:
+    return None if value is None else parse_utc(format_utc(value))
+
+
+class Lender(Base):
+    """A lending platform (微粒貸 …) whose collectors the user is documenting."""
+
+    __tablename__ = "lenders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    app: Mapped[str | None] = mapped_column(Text)
+    company: Mapped[str | None] = mapped_column(Text)
+    loan_ref: Mapped[str | None] = mapped_column(Text)
+    agencies: Mapped[list[str]] = mapped_column(MutableList.as_mutable(JSON()), default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+    numbers: Mapped[list[LenderNumber]] = relationship(
+        back_populates="lender", cascade="all, delete-orphan", order_by="LenderNumber.number"
+    )
+
+
+class LenderNumber(Base):
+    """A phone number a lender's collectors called from, in :func:`vault.phones.normalize` form."""
+
+    __tablename__ = "lender_numbers"
+    __table_args__ = (UniqueConstraint("lender_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lender_id: Mapped[int] = mapped_column(ForeignKey("lenders.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(Text, index=True)
+    label: Mapped[str | None] = mapped_column(Text)
+
+    lender: Mapped[Lender] = relationship(back_populates="numbers")
+
+
+class Item(Base):
+    """One piece of evidence: an imported file, a written note or a row from a backup.
+
+    ``id`` is random and also names the blob file. ``content_key`` is a keyed hash of the
+    content used to detect duplicates without revealing content hashes; it is unique
+    where set (SQLite allows many NULLs), so a purged item may release it.
+    ``purged_at`` marks a tombstone: the row stays, the blob is gone.
+    """
+
+    __tablename__ = "items"
+    __table_args__ = (
+        CheckConstraint("size >= 0", name="size_not_negative"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+        CheckConstraint(
+            "(incident_at IS NULL) = (incident_offset_min IS NULL)", name="incident_offset"
+        ),
+    )
+
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    lender_id: Mapped[int | None] = mapped_column(ForeignKey("lenders.id"), index=True)
+    kind: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(Text)
+    original_name: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    content_key: Mapped[str | None] = mapped_column(Text, unique=True)
+    sm3: Mapped[str | None] = mapped_column(String(64))
+    imported_at: Mapped[datetime]
+    captured_at: Mapped[datetime] = mapped_column(index=True)
+    captured_offset_min: Mapped[int] = mapped_column(Integer)
+    time_source: Mapped[str] = mapped_column(Text)
+    incident_at: Mapped[datetime | None]
+    incident_offset_min: Mapped[int | None] = mapped_column(Integer)
+    counterpart: Mapped[str | None] = mapped_column(Text, index=True)
+    contact_name: Mapped[str | None] = mapped_column(Text)
+    source_app: Mapped[str | None] = mapped_column(Text)
+    device: Mapped[str | None] = mapped_column(Text)
+    categories: Mapped[list[str]] = mapped_column(MutableList.as_mutable(JSON()), default=list)
+    title: Mapped[str | None] = mapped_column(Text)
+    purpose: Mapped[str | None] = mapped_column(Text)
+    withdrawn_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]
+
+    # Also tells the unit of work to insert the lender before the item.
+    lender: Mapped[Lender | None] = relationship()
+
+
+class Note(Base):
+    """Something the user wrote down about a lender (a home visit …), maybe about one item."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lender_id: Mapped[int] = mapped_column(ForeignKey("lenders.id"), index=True)
+    item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[datetime]
+    occurred_offset_min: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+    lender: Mapped[Lender] = relationship()
+    item: Mapped[Item | None] = relationship()
+
+
+class CustodyEvent(Base):
+    """One link of the hash-chained custody log; see :mod:`vault.custody` for the hash.
+
+    ``payload`` holds the canonical JSON text that the event hash covers.
+    """
+
+    __tablename__ = "custody_events"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime]
+    action: Mapped[str] = mapped_column(Text)
+    item_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), index=True)
+    lender_id: Mapped[int | None] = mapped_column(ForeignKey("lenders.id"), index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class CustodyHead(Base):
+    """The single row naming the last custody event, updated in the same transaction.
+
+    Deleting the newest events leaves this row pointing past the end of the log.
+    """
+
+    __tablename__ = "custody_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Setting(Base):
+    """A vault preference (time zone, TSA list, auto-lock …) as a JSON value."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON())
+
+
+# Migrations must emit the same statements; tests/db compare sqlite_master text.
+CUSTODY_TRIGGERS = (
+    "CREATE TRIGGER custody_events_no_update BEFORE UPDATE ON custody_events "
+    "BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END",
+    "CREATE TRIGGER custody_events_no_delete BEFORE DELETE ON custody_events "
+    "BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END",
+)
+
+
+@event.listens_for(CustodyEvent.__table__, "after_create")
+def _create_custody_triggers(target: Table, connection: Connection, **kw: Any) -> None:
+    for statement in CUSTODY_TRIGGERS:
+        connection.exec_driver_sql(statement)
+
+
+metadata = Base.metadata
+
+__all__ = [
+    "CUSTODY_TRIGGERS",
+    "NAMING_CONVENTION",
+    "Base",
+    "CustodyEvent",
+    "CustodyHead",
+    "Item",
+    "Lender",
+    "LenderNumber",
+    "NaiveDatetimeError",
+    "Note",
+    "Setting",
+    "TimeFormatError",
+    "UTCDateTime",
+    "format_utc",
+    "metadata",
+    "parse_utc",
+]
