@@ -1,0 +1,1 @@
+"""Import pipeline and the metadata readers it uses (kind, time, provenance)."""
