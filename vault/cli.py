@@ -1,17 +1,179 @@
 """``evault``: the command-line interface, a thin layer over the core (DESIGN.md §7).
 
-Errors are one sentence on stderr and an exit code (0 ok, 1 integrity failure,
-2 usage or bad input, 3 wrong passphrase), never a traceback.
+Passphrases come from ``--passphrase-file``, ``EVAULT_PASSPHRASE`` or a prompt (only
+on a terminal). Errors are one sentence on stderr and an exit code (0 ok, 1 integrity
+failure, 2 usage or bad input, 3 wrong passphrase), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
+import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from vault import __version__
-from vault.errors import VaultError
+from vault.check import check_vault
+from vault.dto import ImportStatus
+from vault.errors import UsageError, VaultError
+from vault.service import OpenVault, create_vault, unlock_vault
+
+PASSPHRASE_ENV = "EVAULT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
+
+class PassphraseMissingError(UsageError):
+    code = "passphrase_missing"
+
+
+def _passphrase(
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase"
+) -> str:
+    if getattr(args, "passphrase_file", None):
+        return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise PassphraseMissingError(
+            f"No passphrase given: use --passphrase-file or {PASSPHRASE_ENV}."
+        )
+    first = getpass.getpass(f"{prompt}: ")
+    if confirm and getpass.getpass(f"{prompt} (again): ") != first:
+        raise UsageError("The two passphrases differ.")
+    return first
+
+
+def _open(args: argparse.Namespace) -> OpenVault:
+    return unlock_vault(Path(args.vault), _passphrase(args))
+
+
+def _emit(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    vault, recovery = create_vault(Path(args.vault), _passphrase(args, confirm=True))
+    vault.lock()
+    print(f"Created the vault in {args.vault}.")
+    print("Recovery key — print it or write it down and keep it somewhere safe.")
+    print("Without the passphrase or this key, the evidence cannot be recovered:\n")
+    print(recovery)
+    return 0
+
+
+def cmd_lender(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        if args.action == "add":
+            lender = vault.add_lender(args.name, numbers=args.number or [], app=args.app)
+            print(f"Added lender {lender.name}.")
+        elif args.action == "update":
+            lender = vault.add_lender_numbers(args.name, args.add_number or [])
+            print(f"Updated lender {lender.name}: {', '.join(lender.numbers) or 'no numbers'}.")
+        else:
+            lenders = vault.lenders()
+            if args.json:
+                _emit([lender.to_json() for lender in lenders])
+            for lender in [] if args.json else lenders:
+                print(f"{lender.name}\t{lender.item_count} items\t{' '.join(lender.numbers)}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        report = vault.import_paths([Path(p) for p in args.paths], lender=args.lender)
+    if args.json:
+        _emit(report.to_json())
+        return 0
+    for result in report.results:
+        detail = result.item_id or result.duplicate_of or result.reason or ""
+        print(f"{result.status}\t{result.path}\t{detail}")
+    counts = {s: report.count(s) for s in ImportStatus}
+    print(
+        f"{counts[ImportStatus.IMPORTED]} imported, {counts[ImportStatus.DUPLICATE]} duplicates, "
+        f"{counts[ImportStatus.REFUSED]} refused."
+    )
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    at = datetime.fromisoformat(args.at) if args.at else None
+    with _open(args) as vault:
+        note = vault.add_note(args.lender, args.text, occurred_at=at)
+    print(f"Added note {note.id} for {note.lender}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        items = vault.items(lender=args.lender)
+    if args.json:
+        _emit([item.to_json() for item in items])
+        return 0
+    for item in items:
+        when = item.captured_at.isoformat(timespec="seconds")
+        print(f"{item.id}\t{when}\t{item.kind}\t{item.lender or '-'}\t{item.original_name}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        item = vault.item(args.id)
+        history = vault.item_history(args.id)
+    data = item.to_json() | {"custody": [event.to_json() for event in history]}
+    if args.json:
+        _emit(data)
+        return 0
+    for key, value in data.items():
+        if key != "custody":
+            print(f"{key}: {value}")
+    for event in history:
+        print(f"custody: #{event.seq} {event.at.isoformat()} {event.action}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        report = check_vault(vault, repair=args.repair)
+    if args.json:
+        _emit(report.to_json() | {"ok": report.ok})
+    else:
+        for path in report.repaired:
+            print(f"removed {path}")
+        for problem in report.problems:
+            where = f"item {problem.item_id}: " if problem.item_id else ""
+            print(f"PROBLEM {where}{problem.message}")
+        verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+        print(
+            f"Checked {report.items_checked} items and {report.events_checked} custody events: {verdict}."
+        )
+    return 0 if report.ok else 1
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        new = _new_passphrase(args)
+        vault.change_passphrase(new)
+    print("The passphrase was changed.")
+    return 0
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    if args.new_passphrase_file:
+        return Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+    if os.environ.get("EVAULT_NEW_PASSPHRASE"):
+        return os.environ["EVAULT_NEW_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        raise PassphraseMissingError(
+            "No new passphrase given: use --new-passphrase-file or EVAULT_NEW_PASSPHRASE."
+        )
+    first = getpass.getpass("New passphrase: ")
+    if getpass.getpass("New passphrase (again): ") != first:
+        raise UsageError("The two passphrases differ.")
+    return first
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,21 +185,72 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"evault {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--vault", required=True, help="the vault folder")
+        sub.add_argument(
+            "--passphrase-file",
+            help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("init", "create a new vault", cmd_init)
+    lender = command("lender", "add, update or list lenders", cmd_lender)
+    lender.add_argument("action", choices=["add", "list", "update"])
+    lender.add_argument("name", nargs="?")
+    lender.add_argument("--number", action="append", help="a collector's phone number")
+    lender.add_argument("--add-number", action="append", help="add a number to a lender")
+    lender.add_argument("--app", help="the lending app's name")
+    lender.add_argument("--json", action="store_true")
+    imp = command("import", "import files and folders (kind detected from content)", cmd_import)
+    imp.add_argument("--lender")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    note = command("note", "write a note about a lender", cmd_note)
+    note.add_argument("action", choices=["add"])
+    note.add_argument("--lender", required=True)
+    note.add_argument("--at", help="when it happened (ISO 8601, vault time zone if none)")
+    note.add_argument("--text", required=True)
+    lst = command("list", "list evidence items", cmd_list)
+    lst.add_argument("--lender")
+    lst.add_argument("--json", action="store_true")
+    show = command("show", "show one item and its custody history", cmd_show)
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    check = command("check", "read every blob back and verify the custody chain", cmd_check)
+    check.add_argument("--repair", action="store_true", help="remove orphan blobs only")
+    check.add_argument("--json", action="store_true")
+    passwd = command("passwd", "change the passphrase", cmd_passwd)
+    passwd.add_argument("--new-passphrase-file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if args.command == "lender" and args.action in {"add", "update"} and not args.name:
+        parser.error("lender add/update needs a NAME")
     try:
-        if args.command is None:
-            parser.print_help()
-            return 0
+        code: int = args.handler(args)
     except VaultError as error:
         print(f"evault: {error}", file=sys.stderr)
         return error.exit_code
-    return 0
+    except OSError as error:
+        print(
+            f"evault: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print("evault: interrupted.", file=sys.stderr)
+        return 130
+    return code
 
 
 if __name__ == "__main__":

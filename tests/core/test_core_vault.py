@@ -1,0 +1,219 @@
+"""Vault lifecycle, import round trip, duplicates, bad input, no plaintext at rest, check."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from tests.helpers import require_tool
+from vault import errors
+from vault.check import check_vault
+from vault.dto import ImportStatus
+from vault.service import OpenVault, create_vault, unlock_vault
+
+LENDER = "好运贷测试平台"
+NUMBER = "13812345678"
+NOTE = "催收员上门威胁要找我母亲"
+
+
+def _jpeg_with_exif(path: Path) -> None:
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x8769] = {0x9003: "2024:03:15 14:30:22", 0x9011: "+08:00"}
+    image.save(path, "JPEG", exif=exif)
+
+
+def _evidence(folder: Path) -> dict[str, bytes]:
+    """Real files: speech via espeak-ng and ffmpeg, a JPEG with EXIF, a PNG, a PDF."""
+    folder.mkdir()
+    wav = folder / f"{NUMBER}(13812345678)_20240315143022.wav"
+    subprocess.run(
+        [require_tool("espeak-ng"), "-v", "zh", "-w", str(wav), "你再不还钱我们就去你家"],
+        check=True,
+    )
+    m4a = folder / "通话录音@好运贷 13812345678_20240316101500.m4a"
+    subprocess.run(
+        [require_tool("ffmpeg"), "-loglevel", "error", "-i", str(wav), "-c:a", "aac", str(m4a)],
+        check=True,
+    )
+    _jpeg_with_exif(folder / "IMG_0001.jpg")
+    Image.new("RGB", (40, 80), (0, 0, 255)).save(
+        folder / "Screenshot_20240317_093000_com.tencent.mm.png"
+    )
+    pdf = folder / "律师函.pdf"
+    Image.new("RGB", (100, 100), "white").save(pdf, "PDF")
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_import_round_trip_and_recovery_with_the_age_cli(
+    vault: OpenVault, vault_dir: Path, tmp_path: Path
+) -> None:
+    originals = _evidence(tmp_path / "phone")
+    vault.add_lender(LENDER, numbers=["+86 138-1234-5678"])
+    report = vault.import_paths([tmp_path / "phone"], lender=LENDER)
+    assert report.count(ImportStatus.IMPORTED) == len(originals), report
+    items = {item.original_name: item for item in vault.items(lender=LENDER)}
+    assert set(items) == set(originals)
+    for name, data in originals.items():
+        item = items[name]
+        assert item.sha256 == hashlib.sha256(data).hexdigest()
+        assert item.sm3 == hashlib.new("sm3", data).hexdigest()
+        with vault.open_item(item.id) as reader:
+            assert reader.read() == data
+    photo = items["IMG_0001.jpg"]
+    assert photo.time_source == "exif" and photo.captured_offset_min == 480
+    call = items[f"{NUMBER}(13812345678)_20240315143022.wav"]
+    assert call.kind == "recording" and call.counterpart == NUMBER
+    assert items["Screenshot_20240317_093000_com.tencent.mm.png"].kind == "screenshot"
+    assert vault.lenders()[0].item_count == len(originals)
+
+    # Recovery with nothing but the age CLI: the passphrase opens identity.age, whose
+    # key opens every blob.
+    key = tmp_path / "key.txt"
+    typed = f"{PASSPHRASE}\n".encode()
+    subprocess.run(
+        [
+            require_tool("script"),
+            "-qec",
+            f"age -d -o '{key}' '{vault_dir / 'identity.age'}'",
+            "/dev/null",
+        ],
+        input=typed,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    for item in items.values():
+        blob = vault.store.path_for(item.id)
+        out = subprocess.run(
+            [require_tool("age"), "-d", "-i", str(key), str(blob)], check=True, capture_output=True
+        )
+        assert out.stdout == originals[item.original_name]
+
+
+def test_nothing_readable_is_left_at_rest(
+    vault: OpenVault, vault_dir: Path, tmp_path: Path
+) -> None:
+    originals = _evidence(tmp_path / "phone")
+    vault.add_lender(LENDER, numbers=[NUMBER])
+    vault.import_paths([tmp_path / "phone"], lender=LENDER)
+    vault.add_note(LENDER, NOTE)
+    vault.lock()
+    distinctive = [data[len(data) // 2 : len(data) // 2 + 32] for data in originals.values()]
+    needles = [LENDER.encode(), NOTE.encode(), NUMBER.encode(), *distinctive]
+    for path in vault_dir.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for needle in needles:
+                assert needle not in content, f"{path.name} holds plaintext {needle[:16]!r}"
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, f"{path} is readable by others"
+    assert stat.S_IMODE(vault_dir.stat().st_mode) == 0o700
+
+
+def test_duplicates_are_reported_not_stored_twice(vault: OpenVault, tmp_path: Path) -> None:
+    first = tmp_path / "a.jpg"
+    _jpeg_with_exif(first)
+    copy = tmp_path / "copy-of-a.jpg"
+    copy.write_bytes(first.read_bytes())
+    report = vault.import_paths([first, copy])
+    assert [r.status for r in report.results] == [ImportStatus.IMPORTED, ImportStatus.DUPLICATE]
+    again = vault.import_paths([first])
+    assert again.results[0].status is ImportStatus.DUPLICATE
+    assert again.results[0].duplicate_of == report.results[0].item_id
+    assert len(list(vault.store.iter_ids())) == 1
+
+
+def test_bad_files_are_refused_and_the_batch_goes_on(vault: OpenVault, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "empty.mp3").write_bytes(b"")
+    (folder / "junk.bin").write_bytes(os.urandom(1000))
+    unreadable = folder / "locked.jpg"
+    unreadable.write_bytes(b"\xff\xd8\xff" + os.urandom(100))
+    unreadable.chmod(0)
+    sparse = folder / "sparse.bin"
+    with sparse.open("wb") as out:
+        out.truncate(64 << 20)  # 64 MiB of holes: reads as zeros
+    results = {r.path.name: r for r in vault.import_paths([folder]).results}
+    assert results["empty.mp3"].status is ImportStatus.REFUSED
+    assert results["empty.mp3"].reason == "The file is empty."
+    assert results["junk.bin"].status is ImportStatus.IMPORTED
+    assert results["sparse.bin"].status is ImportStatus.IMPORTED
+    if os.geteuid() != 0:  # root reads mode-000 files anyway
+        assert results["locked.jpg"].status is ImportStatus.REFUSED
+    assert check_vault(vault).ok
+
+
+def test_wrong_passphrase_has_its_own_error_and_changes_nothing(
+    vault: OpenVault, vault_dir: Path
+) -> None:
+    vault.lock()
+    before = {p: p.read_bytes() for p in vault_dir.rglob("*") if p.is_file()}
+    with pytest.raises(errors.WrongPassphraseError) as caught:
+        unlock_vault(vault_dir, "not the passphrase")
+    assert caught.value.exit_code == 3
+    assert {p: p.read_bytes() for p in vault_dir.rglob("*") if p.is_file()} == before
+
+
+def test_change_passphrase_rewrites_only_identity(
+    vault: OpenVault, vault_dir: Path, tmp_path: Path
+) -> None:
+    vault.add_lender(LENDER)
+    photo = tmp_path / "p.jpg"
+    _jpeg_with_exif(photo)
+    vault.import_paths([photo])
+    identity = (vault_dir / "identity.age").read_bytes()
+    keep = {p: p.read_bytes() for p in vault_dir.rglob("*.age") if p.name != "identity.age"}
+    keep[vault_dir / "vault.json"] = (vault_dir / "vault.json").read_bytes()
+    vault.change_passphrase("a new passphrase", work_factor=FAST_WORK_FACTOR)
+    vault.lock()
+    assert (vault_dir / "identity.age").read_bytes() != identity
+    assert {p: p.read_bytes() for p in keep} == keep
+    assert not list(vault_dir.glob(".*.tmp")), "no temp file may be left behind"
+    with pytest.raises(errors.WrongPassphraseError):
+        unlock_vault(vault_dir, PASSPHRASE)
+    with unlock_vault(vault_dir, "a new passphrase") as reopened:
+        assert [lender.name for lender in reopened.lenders()] == [LENDER]
+        assert reopened.keys.database_key  # same key derivation, same database
+
+
+def test_create_refuses_an_existing_vault(vault: OpenVault, vault_dir: Path) -> None:
+    with pytest.raises(errors.UsageError):
+        create_vault(vault_dir, "x", work_factor=FAST_WORK_FACTOR)
+
+
+def test_check_finds_a_truncated_blob_and_orphans(vault: OpenVault, tmp_path: Path) -> None:
+    photo = tmp_path / "p.jpg"
+    _jpeg_with_exif(photo)
+    other = tmp_path / "q.jpg"
+    Image.new("RGB", (50, 50), (1, 2, 3)).save(other, "JPEG")
+    items = [r.item_id for r in vault.import_paths([photo, other]).results]
+    assert check_vault(vault).ok
+    blob = vault.store.path_for(str(items[0]))
+    blob.write_bytes(blob.read_bytes()[:-10])
+    orphan = vault.store.path_for("a" * 26)
+    orphan.parent.mkdir(exist_ok=True)
+    orphan.write_bytes(b"left by a crash")
+    report = check_vault(vault)
+    kinds = {(p.kind, p.item_id) for p in report.problems}
+    assert ("unreadable_blob", items[0]) in kinds
+    assert ("orphan_blob", None) in kinds
+    assert all(p.item_id != items[1] for p in report.problems)
+    repaired = check_vault(vault, repair=True)
+    assert not orphan.exists() and len(repaired.repaired) == 1
+    assert blob.exists(), "repair must never delete an item's blob"
+
+
+def test_notes_keep_the_wall_clock_time(vault: OpenVault) -> None:
+    vault.add_lender(LENDER)
+    note = vault.add_note(LENDER, NOTE, occurred_at=datetime(2024, 3, 15, 23, 40))
+    assert note.occurred_offset_min == 480
+    assert vault.notes(LENDER)[0].text == NOTE

@@ -1,0 +1,122 @@
+"""The vault's secret: ``identity.age``, the passphrase that opens it, and sub-keys.
+
+``identity.age`` is an age file, encrypted with the passphrase (scrypt stanza), whose
+plaintext is an ordinary age identity file (comments + one ``AGE-SECRET-KEY-1…`` line),
+so ``age -d identity.age`` recovers it with no help from this program. Every other key
+is derived from that identity's 32 secret bytes with HKDF-SHA256 under a distinct label,
+so the printed recovery key alone restores everything.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from vault.age import (
+    ScryptIdentity,
+    ScryptRecipient,
+    X25519Identity,
+    decrypt,
+    encrypt,
+    parse_identity_file,
+)
+from vault.age.header import read_header
+from vault.age.keys import MAX_SCRYPT_WORK_FACTOR
+from vault.errors import UsageError
+from vault.fsutil import atomic_write
+
+IDENTITY_FILE = "identity.age"
+MIN_WORK_FACTOR = 18  # age's own default; calibration never goes below it
+_HKDF_SALT = b"evidence-vault/v1"
+_LABEL_DATABASE = b"evidence-vault/v1/sqlcipher-key"
+_LABEL_SIGNING = b"evidence-vault/v1/ed25519-signing-key"
+_LABEL_CONTENT = b"evidence-vault/v1/content-key"
+
+
+class PassphraseError(UsageError):
+    code = "passphrase_empty"
+
+
+@dataclass(frozen=True)
+class VaultKeys:
+    """Everything an unlocked vault holds in memory; dropped on lock."""
+
+    identity: X25519Identity = field(repr=False)
+    database_key: bytes = field(repr=False)
+    signing_key: Ed25519PrivateKey = field(repr=False)
+    content_key: bytes = field(repr=False)
+
+    @classmethod
+    def from_identity(cls, identity: X25519Identity) -> VaultKeys:
+        secret = identity.secret_bytes()
+        return cls(
+            identity=identity,
+            database_key=_derive(secret, _LABEL_DATABASE),
+            signing_key=Ed25519PrivateKey.from_private_bytes(_derive(secret, _LABEL_SIGNING)),
+            content_key=_derive(secret, _LABEL_CONTENT),
+        )
+
+
+def _derive(secret: bytes, label: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, salt=_HKDF_SALT, info=label).derive(secret)
+
+
+def identity_text(identity: X25519Identity, created: str) -> str:
+    """The plaintext of ``identity.age``: an age identity file, which is also the recovery key."""
+    return (
+        f"# Evidence Vault recovery key, created {created}\n"
+        f"# public key: {identity.recipient()}\n"
+        f"{identity.to_string()}\n"
+    )
+
+
+def calibrate_work_factor(target_seconds: float = 1.0) -> int:
+    """The scrypt work factor (log2 N) that takes about ``target_seconds`` here.
+
+    Measured at 2^14 and scaled (scrypt's time doubles with each step), then kept
+    between age's default 2^18 and the 2^22 that age accepts on decryption.
+    """
+    probe = 14
+    start = time.perf_counter()
+    Scrypt(salt=b"calibration-salt", length=32, n=1 << probe, r=8, p=1).derive(b"probe")
+    elapsed = max(time.perf_counter() - start, 1e-6)
+    factor = probe
+    while elapsed * 2 <= target_seconds * 1.4 and factor < MAX_SCRYPT_WORK_FACTOR:
+        elapsed *= 2
+        factor += 1
+    return max(MIN_WORK_FACTOR, min(factor, MAX_SCRYPT_WORK_FACTOR))
+
+
+def write_identity(vault_dir: Path, text: str, passphrase: str, work_factor: int) -> None:
+    """Encrypt ``text`` to ``identity.age`` with the passphrase, atomically."""
+    if not passphrase:
+        raise PassphraseError("The passphrase must not be empty.")
+    recipient = ScryptRecipient(passphrase.encode("utf-8"), work_factor)
+    with atomic_write(vault_dir / IDENTITY_FILE) as out:
+        encrypt(io.BytesIO(text.encode("utf-8")), out, [recipient])
+
+
+def read_identity(vault_dir: Path, passphrase: str) -> tuple[X25519Identity, str]:
+    """Open ``identity.age``; returns the identity and the file's text.
+
+    A wrong passphrase raises :class:`vault.errors.WrongPassphraseError`.
+    """
+    plain = io.BytesIO()
+    with (vault_dir / IDENTITY_FILE).open("rb") as src:
+        decrypt(src, plain, [ScryptIdentity(passphrase.encode("utf-8"))])
+    text = plain.getvalue().decode("utf-8")
+    return parse_identity_file(text)[0], text
+
+
+def work_factor_of(vault_dir: Path) -> int:
+    """The scrypt work factor ``identity.age`` was written with (a public header field)."""
+    with (vault_dir / IDENTITY_FILE).open("rb") as src:
+        header = read_header(src)
+    return int(header.stanzas[0].args[1])

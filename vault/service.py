@@ -1,0 +1,441 @@
+"""The use cases of a vault: create, unlock, lenders, import, notes, items, check.
+
+``create_vault``/``unlock_vault`` return an :class:`OpenVault`; everything it returns
+is a frozen DTO (``vault.dto``), so callers never hold ORM objects. The UI runs these
+calls on its one database worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from vault import custody
+from vault.age import AgeReader, X25519Identity
+from vault.db.models import Item, Lender, LenderNumber, Note, Setting
+from vault.db.session import open_database, session_factory, upgrade
+from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO, VaultInfo
+from vault.errors import UsageError, VaultError
+from vault.fsutil import atomic_write, make_private_dir
+from vault.ingest.pipeline import ImportContext, ProgressCallback, import_files
+from vault.keys import (
+    IDENTITY_FILE,
+    VaultKeys,
+    calibrate_work_factor,
+    identity_text,
+    read_identity,
+    work_factor_of,
+    write_identity,
+)
+from vault.phones import normalize
+from vault.sshsig import public_key_line
+from vault.store import BlobStore
+
+logger = logging.getLogger(__name__)
+
+VAULT_JSON = "vault.json"
+DATABASE_FILE = "vault.db"
+FORMAT = "evidence-vault/1"
+
+
+class VaultExistsError(UsageError):
+    code = "vault_exists"
+
+
+class NotAVaultError(UsageError):
+    code = "not_a_vault"
+
+
+class LenderExistsError(UsageError):
+    code = "lender_exists"
+
+
+class UnknownLenderError(UsageError):
+    code = "unknown_lender"
+
+
+class UnknownItemError(UsageError):
+    code = "unknown_item"
+
+
+class VaultLockedError(VaultError):
+    code = "vault_locked"
+
+
+def _system_zone() -> ZoneInfo:
+    name = os.environ.get("TZ", "")
+    try:
+        if name:
+            return ZoneInfo(name.lstrip(":"))
+        local = Path("/etc/localtime").resolve()
+        if "zoneinfo/" in str(local):
+            return ZoneInfo(str(local).split("zoneinfo/", 1)[1])
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    return ZoneInfo("Asia/Shanghai")
+
+
+def create_vault(
+    path: Path,
+    passphrase: str,
+    *,
+    work_factor: int | None = None,
+    time_zone: str | None = None,
+) -> tuple[OpenVault, str]:
+    """Create a vault at ``path``; returns it unlocked and the recovery key text.
+
+    The recovery key is shown once; ``identity.age`` keeps it encrypted under the
+    passphrase. ``work_factor`` defaults to a calibration of about one second.
+    """
+    if (path / VAULT_JSON).exists() or (path / IDENTITY_FILE).exists():
+        raise VaultExistsError(f"A vault already exists in {path}.")
+    if path.exists() and any(path.iterdir()):
+        raise VaultExistsError(f"{path} is not empty; choose an empty or new folder.")
+    zone = ZoneInfo(time_zone) if time_zone else _system_zone()
+    factor = work_factor if work_factor is not None else calibrate_work_factor()
+    make_private_dir(path)
+    keys = VaultKeys.from_identity(X25519Identity.generate())
+    created = datetime.now(UTC)
+    text = identity_text(keys.identity, created.isoformat(timespec="seconds"))
+    write_identity(path, text, passphrase, factor)
+    info = VaultInfo(
+        path=path,
+        vault_id=str(uuid.uuid4()),
+        created_at=created.isoformat(timespec="seconds"),
+        recipient=str(keys.identity.recipient()),
+        ssh_public_key=public_key_line(keys.signing_key.public_key(), "evidence-vault"),
+        work_factor=factor,
+    )
+    engine = open_database(path / DATABASE_FILE, keys.database_key, create=True)
+    upgrade(engine)
+    vault = OpenVault(info, keys, engine, zone)
+    with vault.sessions() as session, session.begin():
+        session.merge(Setting(key="time_zone", value=zone.key))
+        custody.append(
+            session,
+            custody.VAULT_CREATED,
+            at=created,
+            payload={"vault_id": info.vault_id, "recipient": info.recipient},
+        )
+    _write_vault_json(info)
+    return vault, text
+
+
+def _write_vault_json(info: VaultInfo) -> None:
+    public = {
+        "format": FORMAT,
+        "vault_id": info.vault_id,
+        "created_at": info.created_at,
+        "age_recipient": info.recipient,
+        "ssh_public_key": info.ssh_public_key,
+        "kdf": {"type": "scrypt", "log_n": info.work_factor},
+    }
+    with atomic_write(info.path / VAULT_JSON) as out:
+        out.write(json.dumps(public, indent=2).encode("utf-8") + b"\n")
+
+
+def read_info(path: Path) -> VaultInfo:
+    try:
+        data = json.loads((path / VAULT_JSON).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NotAVaultError(f"{path} is not an Evidence Vault (no {VAULT_JSON}).") from None
+    except (ValueError, UnicodeDecodeError):
+        raise NotAVaultError(f"{path / VAULT_JSON} is damaged.") from None
+    if data.get("format") != FORMAT:
+        raise NotAVaultError(f"{path} holds a vault format this version does not know.")
+    return VaultInfo(
+        path=path,
+        vault_id=data["vault_id"],
+        created_at=data["created_at"],
+        recipient=data["age_recipient"],
+        ssh_public_key=data["ssh_public_key"],
+        work_factor=int(data["kdf"]["log_n"]),
+    )
+
+
+def unlock_vault(path: Path, passphrase: str) -> OpenVault:
+    """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError."""
+    info = read_info(path)
+    identity, _ = read_identity(path, passphrase)
+    keys = VaultKeys.from_identity(identity)
+    engine = open_database(path / DATABASE_FILE, keys.database_key)
+    upgrade(engine)
+    with session_factory(engine)() as session:
+        zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
+    return OpenVault(info, keys, engine, ZoneInfo(zone_name) if zone_name else _system_zone())
+
+
+class OpenVault:
+    """An unlocked vault. ``lock()`` drops the keys and closes the database."""
+
+    def __init__(self, info: VaultInfo, keys: VaultKeys, engine: Engine, tz: ZoneInfo) -> None:
+        self.info = info
+        self.tz = tz
+        self.store = BlobStore(info.path)
+        self._keys: VaultKeys | None = keys
+        self._engine: Engine | None = engine
+        self._sessions: sessionmaker[Session] | None = session_factory(engine)
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    @property
+    def keys(self) -> VaultKeys:
+        if self._keys is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._keys
+
+    def sessions(self) -> Session:
+        if self._sessions is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._sessions()
+
+    def lock(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._sessions = None
+        self._keys = None
+
+    def __enter__(self) -> OpenVault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    def change_passphrase(self, new_passphrase: str, *, work_factor: int | None = None) -> None:
+        """Re-encrypt ``identity.age`` under a new passphrase (atomic; nothing else changes)."""
+        factor = work_factor if work_factor is not None else work_factor_of(self.info.path)
+        created = self.info.created_at
+        write_identity(
+            self.info.path, identity_text(self.keys.identity, created), new_passphrase, factor
+        )
+        with self.sessions() as session, session.begin():
+            custody.append(session, custody.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={})
+
+    # --- lenders -----------------------------------------------------------------------
+
+    def add_lender(
+        self,
+        name: str,
+        *,
+        numbers: Iterable[str] = (),
+        app: str | None = None,
+        company: str | None = None,
+        loan_ref: str | None = None,
+        notes: str | None = None,
+    ) -> LenderDTO:
+        name = name.strip()
+        if not name:
+            raise UsageError("A lender needs a name.")
+        normalized = sorted({normalize(n) for n in numbers})
+        with self.sessions() as session, session.begin():
+            if session.scalar(select(Lender.id).where(Lender.name == name)) is not None:
+                raise LenderExistsError(f"A lender named {name!r} already exists.")
+            lender = Lender(
+                name=name,
+                app=app,
+                company=company,
+                loan_ref=loan_ref,
+                notes=notes,
+                created_at=datetime.now(UTC),
+                numbers=[LenderNumber(number=n) for n in normalized],
+            )
+            session.add(lender)
+            session.flush()
+            custody.append(
+                session,
+                custody.LENDER_ADDED,
+                at=datetime.now(UTC),
+                lender_id=lender.id,
+                payload={"name": name, "numbers": list(normalized)},
+            )
+            return _lender_dto(session, lender)
+
+    def add_lender_numbers(self, name: str, numbers: Iterable[str]) -> LenderDTO:
+        normalized = sorted({normalize(n) for n in numbers})
+        with self.sessions() as session, session.begin():
+            lender = _lender_by_name(session, name)
+            known = {n.number for n in lender.numbers}
+            added = [n for n in normalized if n not in known]
+            lender.numbers.extend(LenderNumber(number=n) for n in added)
+            custody.append(
+                session,
+                custody.LENDER_UPDATED,
+                at=datetime.now(UTC),
+                lender_id=lender.id,
+                payload={"added_numbers": added},
+            )
+            return _lender_dto(session, lender)
+
+    def lenders(self) -> list[LenderDTO]:
+        with self.sessions() as session:
+            rows = session.scalars(select(Lender).order_by(Lender.name)).all()
+            return [_lender_dto(session, lender) for lender in rows]
+
+    def lender_id(self, name: str) -> int:
+        with self.sessions() as session:
+            return _lender_by_name(session, name).id
+
+    # --- items -------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[Path],
+        *,
+        lender: str | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ImportReport:
+        lender_id = self.lender_id(lender) if lender else None
+        context = ImportContext(
+            store=self.store,
+            recipient=self.keys.identity.recipient(),
+            sessions=self._sessions_or_raise(),
+            content_key=self.keys.content_key,
+            tz=self.tz,
+        )
+        return import_files(context, paths, lender_id=lender_id, progress=progress, cancel=cancel)
+
+    def _sessions_or_raise(self) -> sessionmaker[Session]:
+        if self._sessions is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._sessions
+
+    def items(self, *, lender: str | None = None, include_withdrawn: bool = False) -> list[ItemDTO]:
+        with self.sessions() as session:
+            query = select(Item, Lender.name).outerjoin(Lender, Item.lender_id == Lender.id)
+            if lender is not None:
+                query = query.where(Item.lender_id == _lender_by_name(session, lender).id)
+            if not include_withdrawn:
+                query = query.where(Item.withdrawn_at.is_(None))
+            query = query.where(Item.purged_at.is_(None)).order_by(Item.captured_at, Item.id)
+            return [_item_dto(item, name) for item, name in session.execute(query).all()]
+
+    def item(self, item_id: str) -> ItemDTO:
+        with self.sessions() as session:
+            row = session.execute(
+                select(Item, Lender.name)
+                .outerjoin(Lender, Item.lender_id == Lender.id)
+                .where(Item.id == item_id)
+            ).one_or_none()
+            if row is None:
+                raise UnknownItemError(f"There is no item {item_id!r} in this vault.")
+            return _item_dto(row[0], row[1])
+
+    def item_history(self, item_id: str) -> list[custody.CustodyEventDTO]:
+        self.item(item_id)
+        with self.sessions() as session:
+            return list(custody.iter_events(session, item_id=item_id))
+
+    def open_item(self, item_id: str) -> AgeReader:
+        """Random-access plaintext of an item (thread-safe ``pread``; close when done)."""
+        self.item(item_id)
+        return self.store.open(item_id, [self.keys.identity])
+
+    # --- notes -------------------------------------------------------------------------
+
+    def add_note(self, lender: str, text: str, *, occurred_at: datetime | None = None) -> NoteDTO:
+        if not text.strip():
+            raise UsageError("A note needs some text.")
+        now = datetime.now(UTC)
+        moment = occurred_at or now.astimezone(self.tz)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self.tz)  # a wall-clock time in the vault's zone
+        offset = local_offset_minutes(moment)
+        with self.sessions() as session, session.begin():
+            lender_row = _lender_by_name(session, lender)
+            note = Note(
+                lender_id=lender_row.id,
+                text=text,
+                occurred_at=moment,
+                occurred_offset_min=offset,
+                created_at=now,
+            )
+            session.add(note)
+            session.flush()
+            custody.append(
+                session,
+                custody.NOTE_ADDED,
+                at=now,
+                lender_id=lender_row.id,
+                payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
+            )
+            return NoteDTO(note.id, lender_row.name, text, note.occurred_at, offset)
+
+    def notes(self, lender: str) -> list[NoteDTO]:
+        with self.sessions() as session:
+            lender_row = _lender_by_name(session, lender)
+            rows = session.scalars(
+                select(Note).where(Note.lender_id == lender_row.id).order_by(Note.occurred_at)
+            ).all()
+            return [
+                NoteDTO(n.id, lender_row.name, n.text, n.occurred_at, n.occurred_offset_min)
+                for n in rows
+            ]
+
+
+def local_offset_minutes(moment: datetime) -> int:
+    delta = moment.utcoffset()
+    return 0 if delta is None else int(delta.total_seconds()) // 60
+
+
+def _lender_by_name(session: Session, name: str) -> Lender:
+    lender = session.scalar(select(Lender).where(Lender.name == name.strip()))
+    if lender is None:
+        raise UnknownLenderError(f"There is no lender named {name!r} in this vault.")
+    return lender
+
+
+def _lender_dto(session: Session, lender: Lender) -> LenderDTO:
+    count = session.scalar(
+        select(func.count(Item.id)).where(
+            Item.lender_id == lender.id, Item.withdrawn_at.is_(None), Item.purged_at.is_(None)
+        )
+    )
+    return LenderDTO(
+        id=lender.id,
+        name=lender.name,
+        app=lender.app,
+        company=lender.company,
+        loan_ref=lender.loan_ref,
+        numbers=tuple(n.number for n in lender.numbers),
+        agencies=tuple(lender.agencies or ()),
+        notes=lender.notes,
+        item_count=int(count or 0),
+    )
+
+
+def _item_dto(item: Item, lender: str | None) -> ItemDTO:
+    return ItemDTO(
+        id=item.id,
+        lender=lender,
+        kind=item.kind,
+        media_type=item.media_type,
+        original_name=item.original_name,
+        size=item.size,
+        sha256=item.sha256,
+        sm3=item.sm3,
+        imported_at=item.imported_at,
+        captured_at=item.captured_at,
+        captured_offset_min=item.captured_offset_min,
+        time_source=item.time_source,
+        incident_at=item.incident_at,
+        counterpart=item.counterpart,
+        contact_name=item.contact_name,
+        source_app=item.source_app,
+        categories=tuple(item.categories or ()),
+        title=item.title,
+        purpose=item.purpose,
+        withdrawn=item.withdrawn_at is not None,
+    )
