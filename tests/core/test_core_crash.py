@@ -1,0 +1,70 @@
+"""Killing an import at random moments never leaves a half-imported item."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from vault.check import check_vault
+from vault.service import create_vault, unlock_vault
+
+TRIALS = 8
+
+
+@pytest.mark.slow
+def test_sigkill_during_import_leaves_only_complete_items_or_orphans(tmp_path: Path) -> None:
+    vault_dir = tmp_path / "v"
+    opened, _ = create_vault(vault_dir, PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    opened.add_lender("测试")
+    opened.lock()
+    originals: dict[str, bytes] = {}
+    rng = random.Random(20261122)
+    partial_batches = 0
+    for trial in range(TRIALS):
+        batch = tmp_path / f"batch{trial}"
+        batch.mkdir()
+        for n in range(30):
+            data = os.urandom(rng.randint(1, 3 << 20))
+            (batch / f"rec{trial}_{n}.bin").write_bytes(data)
+            originals[f"rec{trial}_{n}.bin"] = data
+        env = dict(os.environ, EVAULT_PASSPHRASE=PASSPHRASE)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "vault.cli",
+                "import",
+                "--vault",
+                str(vault_dir),
+                "--lender",
+                "测试",
+                str(batch),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.3, 2.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+
+        with unlock_vault(vault_dir, PASSPHRASE) as vault:
+            report = check_vault(vault, repair=True)
+            unexpected = [p for p in report.problems if p.kind not in {"orphan_blob", "temp_file"}]
+            assert unexpected == [], f"trial {trial}: {unexpected}"
+            assert check_vault(vault).ok, f"trial {trial}: problems remain after repair"
+            items = vault.items()
+            for item in items:
+                with vault.open_item(item.id) as reader:
+                    assert reader.read() == originals[item.original_name]
+            in_batch = sum(1 for item in items if item.original_name.startswith(f"rec{trial}_"))
+            partial_batches += 0 < in_batch < 30 or (in_batch == 0 and bool(report.repaired))
+    assert partial_batches > 0, "no kill landed inside an import: the test proved nothing"
