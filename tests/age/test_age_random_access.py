@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import threading
@@ -131,3 +132,19 @@ def test_wrong_identity_and_not_age(sample: Path, tmp_path: Path) -> None:
     other.write_bytes(b"\xff\xd8\xff\xe0 not an age file")
     with pytest.raises(errors.NotAgeFileError):
         AgeReader(other, [IDENTITY])
+
+
+def test_a_reader_that_failed_to_open_never_closes_someone_elses_descriptor(
+    sample: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.age"
+    bad.write_bytes(sample.read_bytes()[:-100])
+    for _ in range(20):
+        with pytest.raises(errors.PayloadError) as caught:
+            AgeReader(bad, [IDENTITY])
+        # The failed reader's descriptor number is now free and the next open reuses it;
+        # letting the failed reader be collected must not close the new file.
+        with sample.open("rb") as other:
+            del caught
+            gc.collect()
+            assert other.read(21) == b"age-encryption.org/v1"

@@ -194,7 +194,7 @@ class AgeReader(io.RawIOBase):
             self._cache: tuple[int, bytes] = (-1, b"")
             self._check_final_chunk()
         except BaseException:
-            os.close(self._fd)
+            self.close()  # closes the descriptor once and marks this object closed
             raise
 
     @property
