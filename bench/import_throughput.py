@@ -1,0 +1,93 @@
+"""Durable import into a vault, beside `age -r` and `sha256sum` on the same files.
+
+    .venv/bin/python bench/import_throughput.py [--size-mib 1024] [--screenshots 1000]
+
+Prints throughput for one large file (hash + encrypt + fsync + DB commit) and files
+per second for a folder of ~300 KiB screenshots, next to the peer tools in the same
+run, and the peak RSS of the import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from vault.service import create_vault
+
+
+def timed(command: list[str] | str) -> float:
+    os.sync()
+    start = time.perf_counter()
+    subprocess.run(command, check=True, shell=isinstance(command, str))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mib", type=int, default=1024)
+    parser.add_argument("--screenshots", type=int, default=1000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="import-bench-"))
+    try:
+        run(work, args.size_mib, args.screenshots)
+    finally:
+        shutil.rmtree(work)
+
+
+def run(work: Path, size_mib: int, screenshots: int) -> None:
+    big = work / "call.m4a"
+    with big.open("wb") as out:
+        for _ in range(size_mib):
+            out.write(os.urandom(1 << 20))
+    shots = work / "shots"
+    shots.mkdir()
+    for n in range(screenshots):
+        (shots / f"Screenshot_20240315_{n:06d}.png").write_bytes(
+            b"\x89PNG\r\n\x1a\n" + os.urandom(300 << 10)
+        )
+    vault, _ = create_vault(
+        work / "vault", "bench passphrase", work_factor=10, time_zone="Asia/Shanghai"
+    )
+    recipient = vault.info.recipient
+
+    age_big = timed(["age", "-r", recipient, "-o", str(work / "big.age"), str(big)])
+    sha_big = timed(["sha256sum", str(big)])
+    os.sync()
+    start = time.perf_counter()
+    vault.import_paths([big])
+    ours_big = time.perf_counter() - start
+    loop = f'for f in \'{shots}\'/*; do sha256sum "$f" >/dev/null; age -r {recipient} -o "$f.age" "$f"; done'
+    loop_time = timed(["bash", "-c", loop])
+    for leftover in shots.glob("*.age"):
+        leftover.unlink()
+    os.sync()
+    start = time.perf_counter()
+    vault.import_paths([shots])
+    ours_shots = time.perf_counter() - start
+    vault.lock()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    mb = size_mib * (1 << 20) / 1e6
+    print(f"one {size_mib} MiB file                       MB/s")
+    print(f"  age -r (no hash, no fsync)        {mb / age_big:8.0f}")
+    print(f"  sha256sum                         {mb / sha_big:8.0f}")
+    print(
+        f"  evault import (SHA-256+SM3+fsync) {mb / ours_big:8.0f}   ratio to age: {age_big / ours_big:.2f}x"
+    )
+    print(f"{screenshots} screenshots of 300 KiB            files/s")
+    print(f"  sha256sum + age -r shell loop     {screenshots / loop_time:8.0f}")
+    print(f"  evault import                     {screenshots / ours_shots:8.0f}")
+    print(f"peak RSS of this process: {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
