@@ -12,7 +12,8 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,28 @@ PASSPHRASE_ENV = "EVAULT_PASSPHRASE"  # noqa: S105 (a variable name, not a secre
 
 class PassphraseMissingError(UsageError):
     code = "passphrase_missing"
+
+
+class FeatureMissingError(UsageError):
+    code = "feature_missing"
+
+
+@dataclass(frozen=True)
+class Extensions:
+    """What the installed ``evault`` adds on top of the core: the parts that need Qt.
+
+    ``ui.cli`` fills these in; the core CLI works (and is tested) without them.
+    """
+
+    render_pdf: Callable[[str, Path], None] | None = None  # HTML -> PDF file
+    run_gui: Callable[[Path | None], int] | None = None  # open the desktop app
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    extensions: Extensions = args.extensions
+    if extensions.run_gui is None:
+        raise FeatureMissingError("The desktop app is not available in this installation.")
+    return extensions.run_gui(Path(args.vault) if args.vault else None)
 
 
 def _passphrase(
@@ -225,12 +248,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     passwd = command("passwd", "change the passphrase", cmd_passwd)
     passwd.add_argument("--new-passphrase-file")
+    gui = commands.add_parser(
+        "gui", help="open the desktop app", description="open the desktop app"
+    )
+    gui.add_argument("--vault", help="the vault folder to open")
+    gui.set_defaults(handler=cmd_gui)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, extensions: Extensions | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.extensions = extensions or Extensions()
     if args.command is None:
         parser.print_help()
         return 0

@@ -273,6 +273,10 @@ def _create_custody_triggers(target: Table, connection: Connection, **kw: Any) -
 
 metadata = Base.metadata
 
+# Tables added by later revisions live in their own modules; importing them here puts
+# them in ``metadata`` wherever the models are used.
+from vault.db import case_models, time_models  # noqa: E402, F401
+
 __all__ = [
     "CUSTODY_TRIGGERS",
     "NAMING_CONVENTION",

@@ -1,0 +1,1 @@
+"""Tables of the case analysis (backup events, complaints); see revision 0002."""
