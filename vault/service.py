@@ -12,7 +12,7 @@ import logging
 import os
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from vault import custody
 from vault.age import AgeReader, X25519Identity
+from vault.categories import Category
 from vault.db.models import Item, Lender, LenderNumber, Note, Setting
 from vault.db.session import open_database, session_factory, upgrade
 from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO, VaultInfo
@@ -327,7 +328,7 @@ class OpenVault:
             row = session.execute(
                 select(Item, Lender.name)
                 .outerjoin(Lender, Item.lender_id == Lender.id)
-                .where(Item.id == item_id)
+                .where(Item.id == item_id, Item.purged_at.is_(None))
             ).one_or_none()
             if row is None:
                 raise UnknownItemError(f"There is no item {item_id!r} in this vault.")
@@ -335,8 +336,92 @@ class OpenVault:
 
     def item_history(self, item_id: str) -> list[custody.CustodyEventDTO]:
         self.item(item_id)
+        return self.item_history_raw(item_id)
+
+    def item_history_raw(self, item_id: str) -> list[custody.CustodyEventDTO]:
+        """Custody events naming ``item_id``, also for a purged item's tombstone."""
         with self.sessions() as session:
             return list(custody.iter_events(session, item_id=item_id))
+
+    def edit_item(self, item_id: str, changes: Mapping[str, object]) -> ItemDTO:
+        """Change an item's description; the original bytes never change.
+
+        ``changes`` maps field names (title, purpose, incident_at, categories,
+        counterpart, lender) to new values; each real change is recorded, old and new
+        value, in one ``metadata_edited`` custody event.
+        """
+        unknown = set(changes) - EDITABLE_FIELDS
+        if unknown:
+            raise UsageError(f"These item fields cannot be edited: {', '.join(sorted(unknown))}.")
+        now = datetime.now(UTC)
+        with self.sessions() as session, session.begin():
+            item = _item_by_id(session, item_id)
+            recorded: dict[str, object] = {}
+            for name, value in changes.items():
+                old, new = _apply_edit(session, item, name, value, self.tz)
+                if old != new:
+                    recorded[name] = {"from": old, "to": new}
+            if recorded:
+                custody.append(
+                    session,
+                    custody.METADATA_EDITED,
+                    at=now,
+                    item_id=item.id,
+                    lender_id=item.lender_id,
+                    payload={"changes": recorded},
+                )
+        return self.item(item_id)
+
+    def withdraw_item(self, item_id: str, *, reason: str = "") -> ItemDTO:
+        """Move an item to the trash: hidden from lists and exports, logged, reversible."""
+        return self._set_withdrawn(item_id, withdrawn=True, reason=reason)
+
+    def restore_item(self, item_id: str) -> ItemDTO:
+        return self._set_withdrawn(item_id, withdrawn=False, reason="")
+
+    def _set_withdrawn(self, item_id: str, *, withdrawn: bool, reason: str) -> ItemDTO:
+        now = datetime.now(UTC)
+        with self.sessions() as session, session.begin():
+            item = _item_by_id(session, item_id)
+            if (item.withdrawn_at is not None) == withdrawn:
+                return self._dto_in(session, item)
+            item.withdrawn_at = now if withdrawn else None
+            custody.append(
+                session,
+                custody.ITEM_WITHDRAWN if withdrawn else custody.ITEM_RESTORED,
+                at=now,
+                item_id=item.id,
+                lender_id=item.lender_id,
+                payload={"reason": reason} if withdrawn else {},
+            )
+            return self._dto_in(session, item)
+
+    def purge_item(self, item_id: str) -> None:
+        """Destroy a withdrawn item's contents for good, keeping a tombstone row.
+
+        The row keeps its hashes, so the custody chain and earlier checkpoints stay
+        verifiable; the blob is deleted only after the tombstone is committed.
+        """
+        now = datetime.now(UTC)
+        with self.sessions() as session, session.begin():
+            item = _item_by_id(session, item_id)
+            if item.withdrawn_at is None:
+                raise UsageError("Only an item in the trash can be purged; withdraw it first.")
+            item.purged_at = now
+            item.content_key = None  # the same file may be imported again later
+            custody.append(
+                session,
+                custody.ITEM_PURGED,
+                at=now,
+                item_id=item.id,
+                lender_id=item.lender_id,
+                payload={"sha256": item.sha256, "size": item.size},
+            )
+        self.store.remove(item_id)
+
+    def _dto_in(self, session: Session, item: Item) -> ItemDTO:
+        lender = session.get(Lender, item.lender_id) if item.lender_id is not None else None
+        return _item_dto(item, lender.name if lender else None)
 
     def open_item(self, item_id: str) -> AgeReader:
         """Random-access plaintext of an item (thread-safe ``pread``; close when done)."""
@@ -383,6 +468,58 @@ class OpenVault:
                 NoteDTO(n.id, lender_row.name, n.text, n.occurred_at, n.occurred_offset_min)
                 for n in rows
             ]
+
+
+EDITABLE_FIELDS = frozenset(
+    {"title", "purpose", "incident_at", "categories", "counterpart", "lender"}
+)
+
+
+def _item_by_id(session: Session, item_id: str) -> Item:
+    item = session.get(Item, item_id)
+    if item is None or item.purged_at is not None:
+        raise UnknownItemError(f"There is no item {item_id!r} in this vault.")
+    return item
+
+
+def _apply_edit(
+    session: Session, item: Item, name: str, value: object, tz: ZoneInfo
+) -> tuple[object, object]:
+    """Set one field; returns (old, new) in JSON-friendly form for the custody log."""
+    if name in {"title", "purpose"}:
+        text = str(value).strip() if value is not None else None
+        old = getattr(item, name)
+        setattr(item, name, text or None)
+        return old, text or None
+    if name == "counterpart":
+        number = normalize(str(value)) if value else None
+        old = item.counterpart
+        item.counterpart = number
+        return old, number
+    if name == "categories":
+        if not isinstance(value, list | tuple | set | frozenset):
+            raise UsageError("Categories must be a list.")
+        try:
+            codes = sorted({Category(str(v)).value for v in value})
+        except ValueError:
+            raise UsageError(f"Unknown category in {sorted(map(str, value))}.") from None
+        old_codes = sorted(item.categories or [])
+        item.categories = codes
+        return old_codes, codes
+    if name == "incident_at":
+        old_text = item.incident_at.isoformat() if item.incident_at else None
+        if value is None:
+            item.incident_at, item.incident_offset_min = None, None
+            return old_text, None
+        if not isinstance(value, datetime):
+            raise UsageError("The incident time must be a date and time.")
+        moment = value if value.tzinfo else value.replace(tzinfo=tz)
+        item.incident_at, item.incident_offset_min = moment, local_offset_minutes(moment)
+        return old_text, moment.astimezone(UTC).isoformat()
+    # lender
+    old_lender = item.lender_id
+    item.lender_id = _lender_by_name(session, str(value)).id if value else None
+    return old_lender, item.lender_id
 
 
 def local_offset_minutes(moment: datetime) -> int:

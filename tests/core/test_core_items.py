@@ -1,0 +1,81 @@
+"""Editing, withdrawing and purging items: every change is a custody event."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from vault import errors
+from vault.check import check_vault
+from vault.service import OpenVault
+
+
+@pytest.fixture
+def item_id(vault: OpenVault, tmp_path: Path) -> str:
+    vault.add_lender("借呗")
+    vault.add_lender("京东金融")
+    path = tmp_path / "Screenshot_20240317_093000.png"
+    Image.new("RGB", (20, 20), (5, 6, 7)).save(path)
+    result = vault.import_paths([path], lender="借呗").results[0]
+    assert result.item_id is not None
+    return result.item_id
+
+
+def test_edits_are_recorded_with_old_and_new_values(vault: OpenVault, item_id: str) -> None:
+    edited = vault.edit_item(
+        item_id,
+        {
+            "title": "催收短信威胁",
+            "purpose": "证明催收方威胁上门",
+            "categories": ["threats", "home_visit"],
+            "incident_at": datetime(2024, 3, 15, 23, 40),
+            "counterpart": "+86 138 0013 8000",
+            "lender": "京东金融",
+        },
+    )
+    assert edited.title == "催收短信威胁" and edited.lender == "京东金融"
+    assert edited.categories == ("home_visit", "threats")
+    assert edited.counterpart == "13800138000"
+    assert edited.incident_at is not None and edited.incident_at.hour == 15  # 23:40 Shanghai in UTC
+    history = vault.item_history(item_id)
+    assert [e.action for e in history] == ["item_imported", "metadata_edited"]
+    changes = history[-1].payload["changes"]
+    assert isinstance(changes, dict) and changes["title"] == {"from": None, "to": "催收短信威胁"}
+    vault.edit_item(item_id, {"title": "催收短信威胁"})  # no change, no event
+    assert len(vault.item_history(item_id)) == 2
+
+
+def test_bad_edits_change_nothing(vault: OpenVault, item_id: str) -> None:
+    for change in ({"sha256": "0" * 64}, {"categories": ["not-a-category"]}, {"lender": "nobody"}):
+        with pytest.raises(errors.UsageError):
+            vault.edit_item(item_id, change)
+    assert len(vault.item_history(item_id)) == 1
+    assert vault.item(item_id).lender == "借呗"
+
+
+def test_withdraw_restore_and_purge_leave_a_verifiable_tombstone(
+    vault: OpenVault, item_id: str
+) -> None:
+    with pytest.raises(errors.UsageError, match="withdraw it first"):
+        vault.purge_item(item_id)
+    vault.withdraw_item(item_id, reason="imported by mistake")
+    assert vault.items() == []
+    vault.restore_item(item_id)
+    assert [i.id for i in vault.items()] == [item_id]
+    vault.withdraw_item(item_id)
+    vault.purge_item(item_id)
+    assert not vault.store.path_for(item_id).exists()
+    with pytest.raises(errors.UsageError):
+        vault.item(item_id)
+    actions = [e.action for e in vault.item_history_raw(item_id)]
+    assert actions == [
+        "item_imported",
+        "item_withdrawn",
+        "item_restored",
+        "item_withdrawn",
+        "item_purged",
+    ]
+    assert check_vault(vault).ok
