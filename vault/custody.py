@@ -45,7 +45,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -82,6 +82,7 @@ TIMESTAMP_RECEIVED = "timestamp_received"
 COMPLAINT_ADDED = "complaint_added"
 COMPLAINT_UPDATED = "complaint_updated"
 PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
+BACKUP_EVENTS_ADDED = "backup_events_added"
 
 ACTIONS = frozenset(
     {
@@ -100,6 +101,7 @@ ACTIONS = frozenset(
         COMPLAINT_ADDED,
         COMPLAINT_UPDATED,
         PASSPHRASE_CHANGED,
+        BACKUP_EVENTS_ADDED,
     }
 )
 
@@ -327,6 +329,17 @@ def _hash(
 # --- appending --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to append: everything but its place in the chain."""
+
+    action: str
+    at: datetime
+    payload: Mapping[str, object]
+    item_id: str | None = None
+    lender_id: int | None = None
+
+
 def append(
     session: Session,
     action: str,
@@ -344,10 +357,25 @@ def append(
     database worker; a concurrent writer would fail on the sequence number, not fork
     the chain.
     """
-    if action not in ACTIONS:
-        raise UnknownActionError(f"{action!r} is not a custody action.")
-    clean = _clean_object(payload, 0)
-    at_text = format_utc(at)  # refuses naive times before anything is written
+    (dto,) = append_many(session, [NewEvent(action, at, payload, item_id, lender_id)])
+    return dto
+
+
+def append_many(session: Session, events: Sequence[NewEvent]) -> list[CustodyEventDTO]:
+    """Append ``events`` in order with one read of the head and one batched insert.
+
+    Same contract as :func:`append` (nothing committed); an import group records all
+    its items this way.
+    """
+    prepared = []
+    for event in events:
+        if event.action not in ACTIONS:
+            raise UnknownActionError(f"{event.action!r} is not a custody action.")
+        clean = _clean_object(event.payload, 0)
+        at_text = format_utc(event.at)  # refuses naive times before anything is written
+        prepared.append((event, clean, at_text))
+    if not prepared:
+        return []
     session.flush()
     head = session.execute(
         select(CustodyHead.seq, CustodyHead.hash).where(CustodyHead.id == 1)
@@ -356,51 +384,62 @@ def append(
     if head is None:
         if last_seq is not None:
             raise CustodyChainError("The custody log has events but no head; run a vault check.")
-        seq, prev = 1, GENESIS_HASH
+        seq, prev = 0, GENESIS_HASH
     else:
         if last_seq is not None and last_seq > head.seq:
             raise CustodyChainError(
                 "The custody log runs past its recorded head; run a vault check."
             )
-        seq, prev = head.seq + 1, head.hash
-    dto = CustodyEventDTO(
-        seq=seq,
-        at=parse_utc(at_text),
-        action=action,
-        item_id=item_id,
-        lender_id=lender_id,
-        payload=clean,
-        prev_hash=prev,
-        hash=_hash(
+        seq, prev = head.seq, head.hash
+    dtos: list[CustodyEventDTO] = []
+    rows: list[dict[str, object]] = []
+    for event, clean, at_text in prepared:
+        seq += 1
+        at = parse_utc(at_text)
+        digest = _hash(
             seq=seq,
             at=at,
-            action=action,
-            item_id=item_id,
-            lender_id=lender_id,
+            action=event.action,
+            item_id=event.item_id,
+            lender_id=event.lender_id,
             payload=clean,
             prev=prev,
-        ),
-    )
-    session.execute(
-        insert(CustodyEvent).values(
-            seq=dto.seq,
-            at=dto.at,
-            action=dto.action,
-            item_id=dto.item_id,
-            lender_id=dto.lender_id,
-            payload=canonical_json(clean).decode("utf-8"),
-            prev_hash=dto.prev_hash,
-            hash=dto.hash,
         )
-    )
+        dtos.append(
+            CustodyEventDTO(
+                seq=seq,
+                at=at,
+                action=event.action,
+                item_id=event.item_id,
+                lender_id=event.lender_id,
+                payload=clean,
+                prev_hash=prev,
+                hash=digest,
+            )
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "action": event.action,
+                "item_id": event.item_id,
+                "lender_id": event.lender_id,
+                "payload": canonical_json(clean).decode("utf-8"),
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    session.execute(insert(CustodyEvent), rows)
+    last = dtos[-1]
     if head is None:
-        session.execute(insert(CustodyHead).values(id=1, seq=dto.seq, hash=dto.hash))
+        session.execute(insert(CustodyHead).values(id=1, seq=last.seq, hash=last.hash))
     else:
         session.execute(
-            update(CustodyHead).where(CustodyHead.id == 1).values(seq=dto.seq, hash=dto.hash)
+            update(CustodyHead).where(CustodyHead.id == 1).values(seq=last.seq, hash=last.hash)
         )
-    logger.debug("custody event %d appended (%s)", dto.seq, action)
-    return dto
+    logger.debug("custody events %d..%d appended", dtos[0].seq, last.seq)
+    return dtos
 
 
 # --- verifying --------------------------------------------------------------------------

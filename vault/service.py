@@ -29,6 +29,7 @@ from vault.db.session import open_database, session_factory, upgrade
 from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO, VaultInfo
 from vault.errors import UsageError, VaultError
 from vault.fsutil import atomic_write, make_private_dir
+from vault.hashing import SHA256, SM3
 from vault.ingest.pipeline import ImportContext, ProgressCallback, import_files
 from vault.keys import (
     IDENTITY_FILE,
@@ -297,7 +298,10 @@ class OpenVault:
         lender: str | None = None,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        sm3: bool = True,
     ) -> ImportReport:
+        """Import files and folders; ``sm3=False`` skips the SM3 hash (about 4x the cost
+        of SHA-256 here), leaving ``sm3`` empty for those items."""
         lender_id = self.lender_id(lender) if lender else None
         context = ImportContext(
             store=self.store,
@@ -305,6 +309,7 @@ class OpenVault:
             sessions=self._sessions_or_raise(),
             content_key=self.keys.content_key,
             tz=self.tz,
+            hashes=(SHA256, SM3) if sm3 else (SHA256,),
         )
         return import_files(context, paths, lender_id=lender_id, progress=progress, cancel=cancel)
 
@@ -468,6 +473,30 @@ class OpenVault:
                 NoteDTO(n.id, lender_row.name, n.text, n.occurred_at, n.occurred_offset_min)
                 for n in rows
             ]
+
+    # --- lender names (desktop app) ------------------------------------------------------
+
+    def rename_lender(self, old_name: str, new_name: str) -> LenderDTO:
+        """Give a lender a new name; items and notes follow; logged as lender_updated."""
+        new_name = new_name.strip()
+        if not new_name:
+            raise UsageError("A lender needs a name.")
+        with self.sessions() as session, session.begin():
+            lender = _lender_by_name(session, old_name)
+            if new_name == lender.name:
+                return _lender_dto(session, lender)
+            if session.scalar(select(Lender.id).where(Lender.name == new_name)) is not None:
+                raise LenderExistsError(f"A lender named {new_name!r} already exists.")
+            previous = lender.name
+            lender.name = new_name
+            custody.append(
+                session,
+                custody.LENDER_UPDATED,
+                at=datetime.now(UTC),
+                lender_id=lender.id,
+                payload={"renamed": {"from": previous, "to": new_name}},
+            )
+            return _lender_dto(session, lender)
 
 
 EDITABLE_FIELDS = frozenset(

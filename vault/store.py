@@ -56,6 +56,9 @@ class BlobStore:
         src: BinaryIO,
         recipient: Recipient,
         observe: Callable[[memoryview], None] | None = None,
+        *,
+        threads: bool = True,
+        size_hint: int | None = None,
     ) -> StagedBlob:
         """Encrypt ``src`` to a temp file beside the blob's final place and fsync it."""
         final = self.path_for(item_id)
@@ -64,7 +67,7 @@ class BlobStore:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         try:
             with os.fdopen(fd, "wb", buffering=0) as out:
-                with AgeWriter(out, [recipient]) as writer:
+                with AgeWriter(out, [recipient], threads=threads, size_hint=size_hint) as writer:
                     size = writer.write_from(src, observe)
                 os.fsync(out.fileno())
         except BaseException:

@@ -99,12 +99,12 @@ def test_passphrase_cannot_be_mixed_with_other_recipients() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(0, 200_000), max_size=6))
-def test_writer_output_is_the_same_for_any_split_of_writes(sizes: list[int]) -> None:
+@given(st.lists(st.integers(0, 1_200_000), max_size=6), st.booleans())
+def test_writer_output_is_the_same_for_any_split_of_writes(sizes: list[int], threads: bool) -> None:
     identity = X25519Identity.generate()
     plain = os.urandom(sum(sizes))
     out = io.BytesIO()
-    with AgeWriter(out, [identity.recipient()]) as writer:
+    with AgeWriter(out, [identity.recipient()], threads=threads) as writer:
         position = 0
         for size in sizes:
             writer.write(plain[position : position + size])

@@ -20,7 +20,7 @@ from vault.age.stream import (
     chunk_nonce,
     payload_aead,
 )
-from vault.age.writebehind import WriteBehind
+from vault.age.writebehind import WriteBehind, WriteThrough
 from vault.errors import UsageError
 
 BATCH_CHUNKS = 16  # 1 MiB of plaintext per batch: large writes, small memory
@@ -34,12 +34,20 @@ class AgeWriter(io.RawIOBase):
     Plaintext is gathered in a page-aligned 1 MiB batch; a batch is encrypted only
     once more data proves it is not the end, so the final chunk is always marked as
     such. ``close()`` writes the final chunk (and the armor footer); it does not close
-    ``dst``. Sealed batches are written by a write-behind thread, so writing overlaps
-    encryption. Memory use is five batches (5 MiB) whatever is written.
+    ``dst``. ``size_hint`` (the expected input size) only sizes the buffers. With ``threads`` (the default, for large inputs) each batch is sealed by
+    two threads and written by a write-behind thread, so writing overlaps encryption;
+    without, everything happens on the caller's thread (cheaper for small files).
+    Memory use is at most five batches (5 MiB) whatever is written.
     """
 
     def __init__(
-        self, dst: BinaryIO, recipients: Sequence[Recipient], *, armor: bool = False
+        self,
+        dst: BinaryIO,
+        recipients: Sequence[Recipient],
+        *,
+        armor: bool = False,
+        threads: bool = True,
+        size_hint: int | None = None,
     ) -> None:
         super().__init__()
         if not recipients:
@@ -53,9 +61,13 @@ class AgeWriter(io.RawIOBase):
         nonce = os.urandom(NONCE_SIZE)
         self._dst.write(encode_header(stanzas, file_key) + nonce)
         self._aead = payload_aead(file_key, nonce)
-        self._plain = [mmap.mmap(-1, BATCH_CHUNKS * CHUNK_SIZE) for _ in range(2)]
-        self._output = WriteBehind(self._dst, BATCH_CHUNKS * ENC_CHUNK_SIZE)
-        self._helper = ThreadPoolExecutor(1, thread_name_prefix="age-seal")
+        chunks = BATCH_CHUNKS
+        if size_hint is not None:  # a smaller input needs smaller buffers (+1 byte to see EOF)
+            chunks = max(1, min(BATCH_CHUNKS, size_hint // CHUNK_SIZE + 1))
+        self._plain = [mmap.mmap(-1, chunks * CHUNK_SIZE) for _ in range(2)]
+        size = chunks * ENC_CHUNK_SIZE
+        self._output = WriteBehind(self._dst, size) if threads else WriteThrough(self._dst, size)
+        self._helper = ThreadPoolExecutor(1, thread_name_prefix="age-seal") if threads else None
         self._current = 0
         self._fill = 0
         self._counter = 0
@@ -119,12 +131,15 @@ class AgeWriter(io.RawIOBase):
         chunks = max(1, -(-length // CHUNK_SIZE))
         final_index = chunks - 1 if final else -1
         target = self._output.acquire()
-        half = chunks // 2
-        second = self._helper.submit(
-            self._seal_range, buffer, target, half, chunks, length, final_index
-        )
-        self._seal_range(buffer, target, 0, half, length, final_index)
-        second.result()
+        if self._helper is None:
+            self._seal_range(buffer, target, 0, chunks, length, final_index)
+        else:
+            half = chunks // 2
+            second = self._helper.submit(
+                self._seal_range, buffer, target, half, chunks, length, final_index
+            )
+            self._seal_range(buffer, target, 0, half, length, final_index)
+            second.result()
         self._counter += chunks
         self._output.submit(target, length + chunks * TAG_SIZE)
 
@@ -150,7 +165,8 @@ class AgeWriter(io.RawIOBase):
             try:
                 self._seal(self._plain[self._current], self._fill, final=True)
             finally:
-                self._helper.shutdown()
+                if self._helper is not None:
+                    self._helper.shutdown()
                 self._output.close()
             if self._armor is not None:
                 self._armor.close()

@@ -17,13 +17,15 @@ import logging
 import os
 import stat
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from vault import custody
@@ -31,6 +33,7 @@ from vault.age import Recipient
 from vault.db.models import Item
 from vault.dto import ImportProgress, ImportReport, ImportResult, ImportStatus
 from vault.errors import VaultError
+from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.ingest.capture import Capture, read_capture
 from vault.store import BlobStore, StagedBlob, new_item_id
 
@@ -39,6 +42,10 @@ logger = logging.getLogger(__name__)
 GROUP_FILES = 64  # files per durable group commit
 GROUP_BYTES = 256 << 20
 HEAD_BYTES = 4096
+STAGING_WORKERS = 4  # files staged at once: their fsyncs and hashing overlap
+IN_FLIGHT = 8
+SMALL_FILE = 4 << 20  # up to this size a file is staged on one thread
+BATCH_BYTES = 1 << 20
 
 ProgressCallback = Callable[[ImportProgress], None]
 
@@ -52,6 +59,7 @@ class ImportContext:
     sessions: sessionmaker[Session]
     content_key: bytes
     tz: ZoneInfo
+    hashes: tuple[str, ...] = (SHA256, SM3)
 
 
 @dataclass
@@ -60,7 +68,7 @@ class _Staged:
     blob: StagedBlob
     capture: Capture
     sha256: str
-    sm3: str
+    sm3: str | None
     content_key: str
 
 
@@ -89,46 +97,65 @@ def import_files(
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
 ) -> ImportReport:
+    """Import ``paths`` (files, folders recursively); one result per file, in order.
+
+    Files are staged by a few worker threads at once (hashing, encryption and fsync
+    release the GIL), and committed by this thread in groups, in input order.
+    """
     files = list(expand(paths))
     sizes = [_size_or_zero(p) for p in files]
     total_bytes = sum(sizes)
     results: list[ImportResult] = []
     group: list[_Staged] = []
-    seen: dict[str, str] = {}  # content key -> item id within this batch
+    seen: dict[str, str] = {}  # content key -> item id, within this batch
     done_bytes = 0
+    in_flight: deque[tuple[int, Future[_Staged]]] = deque()
 
     def report(index: int, current: Path | None) -> None:
         if progress is not None:
             progress(ImportProgress(index, len(files), done_bytes, total_bytes, current))
 
-    for index, path in enumerate(files):
-        if cancel is not None and cancel.is_set():
-            results.extend(ImportResult(p, ImportStatus.CANCELLED) for p in files[index:])
-            break
-        report(index, path)
-        try:
-            staged = _stage_one(ctx, path)
-        except VaultError as error:
-            results.append(ImportResult(path, ImportStatus.REFUSED, reason=str(error)))
-        except OSError as error:
-            results.append(ImportResult(path, ImportStatus.REFUSED, reason=_os_reason(error)))
-        else:
-            earlier = seen.get(staged.content_key) or _existing(ctx, staged.content_key)
-            if earlier is not None:
-                ctx.store.discard(staged.blob)
-                results.append(ImportResult(path, ImportStatus.DUPLICATE, duplicate_of=earlier))
+    with ThreadPoolExecutor(STAGING_WORKERS, thread_name_prefix="import") as pool:
+        next_index = 0
+        while next_index < len(files) or in_flight:
+            cancelled = cancel is not None and cancel.is_set()
+            while not cancelled and next_index < len(files) and len(in_flight) < IN_FLIGHT:
+                in_flight.append((next_index, pool.submit(_stage_one, ctx, files[next_index])))
+                next_index += 1
+            if not in_flight:
+                results.extend(ImportResult(p, ImportStatus.CANCELLED) for p in files[next_index:])
+                break
+            index, future = in_flight.popleft()
+            report(index, files[index])
+            outcome = _outcome(files[index], future)
+            if isinstance(outcome, ImportResult):
+                results.append(outcome)
+            elif (earlier := seen.get(outcome.content_key)) is not None:
+                ctx.store.discard(outcome.blob)
+                results.append(
+                    ImportResult(outcome.path, ImportStatus.DUPLICATE, duplicate_of=earlier)
+                )
             else:
-                seen[staged.content_key] = staged.blob.item_id
-                group.append(staged)
-        done_bytes += sizes[index]
-        if len(group) >= GROUP_FILES or sum(s.blob.size for s in group) >= GROUP_BYTES:
-            results.extend(_commit(ctx, group, lender_id))
-            group = []
+                seen[outcome.content_key] = outcome.blob.item_id
+                group.append(outcome)
+            done_bytes += sizes[index]
+            if len(group) >= GROUP_FILES or sum(s.blob.size for s in group) >= GROUP_BYTES:
+                results.extend(_commit(ctx, group, lender_id))
+                group = []
     results.extend(_commit(ctx, group, lender_id))
     report(len(files), None)
     order = {p: i for i, p in enumerate(files)}
     results.sort(key=lambda r: order.get(r.path, 0))
     return ImportReport(tuple(results))
+
+
+def _outcome(path: Path, future: Future[_Staged]) -> _Staged | ImportResult:
+    try:
+        return future.result()
+    except VaultError as error:
+        return ImportResult(path, ImportStatus.REFUSED, reason=str(error))
+    except OSError as error:
+        return ImportResult(path, ImportStatus.REFUSED, reason=_os_reason(error))
 
 
 def _size_or_zero(path: Path) -> int:
@@ -157,73 +184,100 @@ def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
             raise RefusedFileError("The file is empty.")
         head = os.pread(fd, HEAD_BYTES, 0)
         capture = read_capture(path, head, ctx.tz)
-        sha256, sm3 = hashlib.sha256(), hashlib.new("sm3")
-
-        def observe(view: memoryview) -> None:
-            sha256.update(view)
-            sm3.update(view)
-
-        blob = ctx.store.stage(new_item_id(), src, ctx.recipient, observe)
-    digest = sha256.hexdigest()
+        large = info.st_size > SMALL_FILE
+        hasher: SerialHasher | ParallelHasher = (
+            ParallelHasher(ctx.hashes, BATCH_BYTES) if large else SerialHasher(ctx.hashes)
+        )
+        try:
+            blob = ctx.store.stage(
+                new_item_id(),
+                src,
+                ctx.recipient,
+                hasher.update,
+                threads=large,
+                size_hint=info.st_size,
+            )
+        finally:
+            digests = hasher.hexdigests()
+    sha256 = digests[SHA256]
     return _Staged(
-        path, blob, capture, digest, sm3.hexdigest(), content_key(ctx.content_key, digest)
+        path, blob, capture, sha256, digests.get(SM3), content_key(ctx.content_key, sha256)
     )
 
 
-def _existing(ctx: ImportContext, key: str) -> str | None:
+def _known(ctx: ImportContext, keys: list[str]) -> dict[str, str]:
+    """Items already in the vault with these content keys: key -> item id."""
     with ctx.sessions() as session:
-        return session.scalar(select(Item.id).where(Item.content_key == key))
+        rows = session.execute(select(Item.content_key, Item.id).where(Item.content_key.in_(keys)))
+        return {str(key): item_id for key, item_id in rows}
 
 
 def _commit(ctx: ImportContext, group: list[_Staged], lender_id: int | None) -> list[ImportResult]:
     if not group:
         return []
+    known = _known(ctx, [s.content_key for s in group])
+    duplicates = [s for s in group if s.content_key in known]
+    for staged in duplicates:
+        ctx.store.discard(staged.blob)
+    group = [s for s in group if s.content_key not in known]
+    results = [
+        ImportResult(s.path, ImportStatus.DUPLICATE, duplicate_of=known[s.content_key])
+        for s in duplicates
+    ]
+    if not group:
+        return results
     for staged in group:
         ctx.store.publish(staged.blob)
     ctx.store.sync([s.blob.item_id for s in group])
     now = datetime.now(UTC)
     try:
         with ctx.sessions() as session, session.begin():
-            for staged in group:
-                session.add(_item_row(staged, lender_id, now))
-                custody.append(
-                    session,
-                    custody.ITEM_IMPORTED,
-                    at=now,
-                    item_id=staged.blob.item_id,
-                    lender_id=lender_id,
-                    payload=_event_payload(staged),
-                )
+            session.execute(insert(Item), [_item_row(s, lender_id, now) for s in group])
+            custody.append_many(
+                session,
+                [
+                    custody.NewEvent(
+                        custody.ITEM_IMPORTED,
+                        now,
+                        _event_payload(s),
+                        item_id=s.blob.item_id,
+                        lender_id=lender_id,
+                    )
+                    for s in group
+                ],
+            )
     except BaseException:
         for staged in group:
             ctx.store.discard(staged.blob)
         raise
     logger.info("imported %d files", len(group))
-    return [ImportResult(s.path, ImportStatus.IMPORTED, item_id=s.blob.item_id) for s in group]
+    return results + [
+        ImportResult(s.path, ImportStatus.IMPORTED, item_id=s.blob.item_id) for s in group
+    ]
 
 
-def _item_row(staged: _Staged, lender_id: int | None, now: datetime) -> Item:
+def _item_row(staged: _Staged, lender_id: int | None, now: datetime) -> dict[str, object]:
     capture = staged.capture
-    return Item(
-        id=staged.blob.item_id,
-        lender_id=lender_id,
-        kind=str(capture.kind),
-        media_type=capture.media_type,
-        original_name=staged.path.name,
-        size=staged.blob.size,
-        sha256=staged.sha256,
-        content_key=staged.content_key,
-        sm3=staged.sm3,
-        imported_at=now,
-        captured_at=capture.captured_at_utc,
-        captured_offset_min=capture.captured_offset_min,
-        time_source=capture.time_source,
-        counterpart=capture.counterpart,
-        contact_name=capture.contact_name,
-        source_app=capture.source_app,
-        device=capture.device,
-        categories=[],
-    )
+    return {
+        "id": staged.blob.item_id,
+        "lender_id": lender_id,
+        "kind": str(capture.kind),
+        "media_type": capture.media_type,
+        "original_name": staged.path.name,
+        "size": staged.blob.size,
+        "sha256": staged.sha256,
+        "content_key": staged.content_key,
+        "sm3": staged.sm3,
+        "imported_at": now,
+        "captured_at": capture.captured_at_utc,
+        "captured_offset_min": capture.captured_offset_min,
+        "time_source": capture.time_source,
+        "counterpart": capture.counterpart,
+        "contact_name": capture.contact_name,
+        "source_app": capture.source_app,
+        "device": capture.device,
+        "categories": [],
+    }
 
 
 def _event_payload(staged: _Staged) -> dict[str, object]:
