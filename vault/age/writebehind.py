@@ -11,6 +11,24 @@ import queue
 import threading
 from typing import BinaryIO
 
+from vault.fsutil import start_writeback
+
+WRITEBACK_BYTES = 16 << 20  # start disk writeback every 16 MiB written
+
+
+def _fileno(dst: BinaryIO) -> int | None:
+    try:
+        return dst.fileno()
+    except (AttributeError, OSError, ValueError):  # BytesIO, armor wrappers
+        return None
+
+
+def _tell(dst: BinaryIO) -> int:
+    try:
+        return dst.tell()
+    except (AttributeError, OSError, ValueError):
+        return 0
+
 
 class WriteBehind:
     """A pool of page-aligned buffers written to ``dst`` in order by one thread."""
@@ -27,11 +45,18 @@ class WriteBehind:
         self._thread.start()
 
     def _run(self) -> None:
+        fd = _fileno(self._dst)
+        position = flushed = _tell(self._dst)
         while (job := self._pending.get()) is not None:
             buffer, length = job
             if self._error is None:
                 try:
-                    self._dst.write(memoryview(buffer)[:length])
+                    with memoryview(buffer) as view:
+                        self._dst.write(view[:length])
+                    position += length
+                    if fd is not None and position - flushed >= WRITEBACK_BYTES:
+                        start_writeback(fd, flushed, position - flushed)
+                        flushed = position
                 except BaseException as error:  # handed to the caller's thread
                     self._error = error
             self._free.put(buffer)
