@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 import subprocess
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.helpers import require_tool
 from vault import errors
 from vault.check import check_vault
-from vault.dto import ImportStatus
+from vault.dto import ImportProgress, ImportStatus
 from vault.service import OpenVault, create_vault, unlock_vault
 
 LENDER = "好运贷测试平台"
@@ -217,3 +218,28 @@ def test_notes_keep_the_wall_clock_time(vault: OpenVault) -> None:
     note = vault.add_note(LENDER, NOTE, occurred_at=datetime(2024, 3, 15, 23, 40))
     assert note.occurred_offset_min == 480
     assert vault.notes(LENDER)[0].text == NOTE
+
+
+def test_progress_is_reported_and_cancel_stops_between_files(
+    vault: OpenVault, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"file{n:02d}.bin").write_bytes(os.urandom(20_000 + n))
+    cancel = threading.Event()
+    seen: list[ImportProgress] = []
+
+    def progress(update: ImportProgress) -> None:
+        seen.append(update)
+        if update.files_done >= 5:
+            cancel.set()
+
+    report = vault.import_paths([folder], progress=progress, cancel=cancel)
+    imported = report.count(ImportStatus.IMPORTED)
+    cancelled = report.count(ImportStatus.CANCELLED)
+    assert imported >= 5 and cancelled > 0 and imported + cancelled == 40
+    assert seen[0].files_total == 40 and seen[0].bytes_total == sum(20_000 + n for n in range(40))
+    assert [u.files_done for u in seen] == sorted(u.files_done for u in seen)
+    assert len(vault.items()) == imported, "every file reported imported is in the vault"
+    assert check_vault(vault).ok
