@@ -6,6 +6,7 @@ import hashlib
 import os
 import stat
 import subprocess
+import tempfile
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -101,9 +102,14 @@ def test_import_round_trip_and_recovery_with_the_age_cli(
 
 
 def test_nothing_readable_is_left_at_rest(
-    vault: OpenVault, vault_dir: Path, tmp_path: Path
+    vault: OpenVault, vault_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     originals = _evidence(tmp_path / "phone")
+    scratch = tmp_path / "tmp"  # the temp dir the import sees: it must stay clean
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setenv("SQLITE_TMPDIR", str(scratch))
     vault.add_lender(LENDER, numbers=[NUMBER])
     vault.import_paths([tmp_path / "phone"], lender=LENDER)
     vault.add_note(LENDER, NOTE)
@@ -117,6 +123,10 @@ def test_nothing_readable_is_left_at_rest(
                 assert needle not in content, f"{path.name} holds plaintext {needle[:16]!r}"
             assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, f"{path} is readable by others"
     assert stat.S_IMODE(vault_dir.stat().st_mode) == 0o700
+    for path in scratch.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert not any(needle in content for needle in needles), f"temp file {path} leaks"
 
 
 def test_duplicates_are_reported_not_stored_twice(vault: OpenVault, tmp_path: Path) -> None:
