@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from vault import cli
 
 
+def render_pdf(html: str, out: Path) -> None:
+    """Render the evidence list to PDF; Qt is loaded here, on first use only."""
+    from ui.pdf_report import render_pdf as render  # noqa: PLC0415 - keep Qt out of startup
+
+    render(html, out)
+
+
+def run_gui(vault: Path | None) -> int:
+    """Open the desktop app; Qt is loaded here, on first use only."""
+    from ui.app import run  # noqa: PLC0415 - keep Qt out of startup
+
+    return run(vault)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, cli.Extensions())
+    return cli.main(argv, cli.Extensions(render_pdf=render_pdf, run_gui=run_gui))
 
 
 if __name__ == "__main__":

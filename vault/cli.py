@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from vault import __version__
+from vault.analysis.commands import add_commands as add_case_commands
+from vault.bundle.commands import add_commands as add_bundle_commands
 from vault.check import check_vault
 from vault.dto import ImportStatus
 from vault.errors import UsageError, VaultError
 from vault.service import OpenVault, create_vault, unlock_vault
+from vault.tsa.commands import add_commands as add_time_commands
 
 PASSPHRASE_ENV = "EVAULT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 
@@ -248,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true")
     passwd = command("passwd", "change the passphrase", cmd_passwd)
     passwd.add_argument("--new-passphrase-file")
+    add_bundle_commands(commands, command, _open)
+    add_time_commands(commands, command, _open)
+    add_case_commands(commands, command, _open)
     gui = commands.add_parser(
         "gui", help="open the desktop app", description="open the desktop app"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -134,3 +134,250 @@ class CheckReport(Jsonable):
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+# --- evidence bundles (vault.bundle) ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    items_done: int
+    items_total: int
+    bytes_done: int
+    bytes_total: int
+    current: str | None  # the path inside the bundle being written
+
+
+@dataclass(frozen=True)
+class ExportResult(Jsonable):
+    path: Path
+    bundle_id: str
+    items: int
+    bytes: int
+    files: int
+    sha256sums_sha256: str
+    signer_fingerprint: str
+    custody_seq: int
+
+
+@dataclass(frozen=True)
+class BundleCheck(Jsonable):
+    """One step of verifying a bundle (hashes, signature, manifest, custody …)."""
+
+    name: str
+    ok: bool
+    summary: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BundleVerification(Jsonable):
+    path: Path
+    checks: tuple[BundleCheck, ...]
+    bundle_id: str | None = None
+    created_at: str | None = None
+    vault_id: str | None = None
+    signer_key: str | None = None
+    signer_fingerprint: str | None = None
+    items: int = 0
+    files: int = 0
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.checks) and all(check.ok for check in self.checks)
+
+
+# --- trusted time (vault.checkpoint, vault.timestamp) -----------------------------------
+
+
+@dataclass(frozen=True)
+class CheckpointDTO(Jsonable):
+    """A signed checkpoint: ``statement`` is the exact signed bytes (docs/trusted-time.md)."""
+
+    id: int
+    created_at: datetime
+    tree_size: int
+    root: str
+    statement: bytes = field(repr=False)
+    signature: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class TimestampTokenDTO(Jsonable):
+    """An RFC 3161 reply over a checkpoint statement that passed every check when received."""
+
+    id: int
+    checkpoint_id: int
+    tsa_url: str
+    tsa_name: str
+    gen_time: datetime
+    serial: str
+
+
+@dataclass(frozen=True)
+class TsaDTO(Jsonable):
+    """A time-stamp authority the vault asks, in order; ``ca_pem`` is a root the user added."""
+
+    url: str
+    ca_pem: str | None = None
+
+
+@dataclass(frozen=True)
+class StampReport(Jsonable):
+    """What one round of sending the queue did: the token stored, and why TSAs failed."""
+
+    stamped: tuple[TimestampTokenDTO, ...]
+    failures: tuple[str, ...]
+    pending: int
+    attempted: bool
+
+
+# --- case analysis (vault.backup, vault.analysis, vault.rules, vault.complaints) --------
+
+
+def _case_json(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _case_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_case_json(v) for v in value]
+    return value
+
+
+class CaseJsonable:
+    def to_json(self) -> dict[str, Any]:
+        result: dict[str, Any] = _case_json(asdict(self))  # type: ignore[call-overload]
+        return result
+
+
+@dataclass(frozen=True)
+class NumberCount(CaseJsonable):
+    number: str
+    count: int
+
+
+@dataclass(frozen=True)
+class BackupImportReport(CaseJsonable):
+    """One imported phone backup: the stored XML item and what its rows became."""
+
+    item_id: str
+    lender: str | None
+    calls: int
+    sms: int
+    mms: int
+    attached: int  # rows whose number belongs to the lender
+    unassigned: tuple[NumberCount, ...]  # busiest inbound numbers no lender has yet
+
+
+@dataclass(frozen=True)
+class TimelineEntry(CaseJsonable):
+    """One moment of a case: an item, a note or a backup event, with its time source.
+
+    ``source`` is "item", "note" or "event"; ``ref`` the item id, note id or event id;
+    ``item_id`` the item the entry rests on (for an event, the backup it came from).
+    """
+
+    at: datetime  # UTC
+    offset_min: int  # UTC offset of the local time shown to the user
+    time_source: str
+    source: str
+    kind: str
+    lender: str | None
+    ref: str
+    item_id: str | None
+    number: str | None = None
+    direction: str | None = None
+    duration_s: int | None = None
+    text: str | None = None
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Burst(CaseJsonable):
+    """Contacts that followed each other with gaps of at most the burst gap."""
+
+    start: datetime
+    end: datetime
+    contacts: int
+
+
+@dataclass(frozen=True)
+class DayStats(CaseJsonable):
+    day: date  # in the vault's time zone
+    calls_attempted: int
+    calls_answered: int
+    distinct_numbers: int
+    sms: int
+    night_contacts: int
+    longest_burst: int
+
+
+@dataclass(frozen=True)
+class NumberStats(CaseJsonable):
+    number: str
+    calls_attempted: int
+    calls_answered: int
+    sms: int
+    first_at: datetime
+    last_at: datetime
+
+
+@dataclass(frozen=True)
+class LenderStats(CaseJsonable):
+    """Harassment statistics of one lender, as data for charts and the report."""
+
+    lender: str
+    time_zone: str
+    calls_attempted: int
+    calls_answered: int
+    sms: int
+    night_contacts: int
+    distinct_numbers: int
+    days: tuple[DayStats, ...]
+    hours: tuple[int, ...]  # 24 counts of inbound contacts by local hour of day
+    numbers: tuple[NumberStats, ...]
+    longest_burst: Burst | None
+
+
+@dataclass(frozen=True)
+class RuleSource(CaseJsonable):
+    title_zh: str
+    title_en: str
+    issuer: str
+    article: str | None
+    published: date
+    in_force: date
+    url: str | None
+    note: str | None = None  # how the citation was established, and what is not verified
+
+
+@dataclass(frozen=True)
+class Finding(CaseJsonable):
+    """A rule that the evidence shows broken: on ``day`` (or across items), ``count`` times."""
+
+    rule_id: str
+    pack: str
+    source: RuleSource
+    description_zh: str
+    description_en: str
+    day: date | None
+    count: int
+    limit: int | None
+    event_ids: tuple[int, ...]
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ComplaintDTO(CaseJsonable):
+    id: int
+    lender: str
+    channel: str
+    filed_on: date
+    reference: str | None
+    status: str
+    next_follow_up: date | None
+    notes: str | None
+    item_ids: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from vault import custody
 from vault.age import AgeReader, X25519Identity
 from vault.categories import Category
+from vault.checkpoint import checkpoint_after_import
 from vault.db.models import Item, Lender, LenderNumber, Note, Setting
 from vault.db.session import open_database, session_factory, upgrade
 from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO, VaultInfo
@@ -311,7 +312,11 @@ class OpenVault:
             tz=self.tz,
             hashes=(SHA256, SM3) if sm3 else (SHA256,),
         )
-        return import_files(context, paths, lender_id=lender_id, progress=progress, cancel=cancel)
+        report = import_files(context, paths, lender_id=lender_id, progress=progress, cancel=cancel)
+        # A signed Merkle checkpoint over the batch; its timestamp waits in the queue
+        # (vault.timestamp), so no TSA can fail or slow an import.
+        checkpoint_after_import(self, report)
+        return report
 
     def _sessions_or_raise(self) -> sessionmaker[Session]:
         if self._sessions is None:

@@ -1,0 +1,151 @@
+"""The evidence list (证据目录) as PDF: rendered by Qt through ``evault`` (ui.cli), readable
+by poppler, Chinese fonts embedded, about twenty items a page; and as HTML."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt application exists
+
+import math
+import re
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.bundle.conftest import PASSPHRASE
+from tests.helpers import require_tool
+from vault.analysis.stats import stats_for
+from vault.backup.importer import import_backup
+from vault.backup.sample import collector_numbers, write_calls
+from vault.bundle import layout
+from vault.bundle.verify import verify_bundle
+from vault.service import create_vault
+
+ITEMS = 60  # files from the phone; the call-log backup is one more item
+
+
+@pytest.fixture(scope="module")
+def many_items(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pdf")
+    phone = root / "phone"
+    phone.mkdir()
+    for n in range(ITEMS):
+        day = 1 + n % 28
+        if n % 4 == 0:
+            Image.new("RGB", (180, 390), (n * 4, 90, 160)).save(
+                phone / f"Screenshot_2024-03-{day:02d}-09-{n % 60:02d}-00-000_com.android.mms.png"
+            )
+        else:
+            (phone / f"1380013{n:04d}_202403{day:02d}10{n % 60:02d}00.amr").write_bytes(
+                b"#!AMR\n" + os.urandom(800 + n)
+            )
+    vault, _ = create_vault(root / "vault", PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai")
+    try:
+        collectors = collector_numbers(6)
+        vault.add_lender("好运贷", numbers=["13800130001", *collectors])
+        vault.import_paths(sorted(phone.iterdir()), lender="好运贷")
+        calls = root / "calls-20240301.xml"
+        write_calls(calls, 400, days=20, numbers=collectors)
+        import_backup(vault, calls, lender="好运贷")
+        attempted = stats_for(vault, "好运贷").calls_attempted
+        for index, item in enumerate(vault.items(lender="好运贷")):
+            if index % 3 == 0:
+                vault.edit_item(
+                    item.id,
+                    {
+                        "title": f"催收电话 {index}",
+                        "purpose": "证明催收人员威胁、辱骂借款人及其家人",
+                        "categories": ["threats" if index % 2 else "contacting_family"],
+                    },
+                )
+    finally:
+        vault.lock()
+    assert attempted > 0
+    (root / "calls-attempted").write_text(str(attempted))
+    return root
+
+
+def export_with_pdf(root: Path, lang: str) -> Path:
+    from ui.cli import main  # noqa: PLC0415 - the installed evault, Qt extensions included
+
+    out = root / f"bundle-{lang}.zip"
+    if not out.exists():
+        os.environ["EVAULT_PASSPHRASE"] = PASSPHRASE
+        try:
+            code = main(
+                [
+                    *("export", "--vault", str(root / "vault"), "--lender", "好运贷"),
+                    *("--out", str(out), "--lang", lang),
+                ]
+            )
+        finally:
+            del os.environ["EVAULT_PASSPHRASE"]
+        assert code == 0
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_pdf_list_renders_with_embedded_cjk_fonts(
+    qapp: object, many_items: Path, tmp_path: Path, lang: str
+) -> None:
+    bundle = export_with_pdf(many_items, lang)
+    assert verify_bundle(bundle).valid
+    pdf = tmp_path / "list.pdf"
+    with zipfile.ZipFile(bundle) as archive:
+        pdf.write_bytes(archive.read(layout.REPORT_PDF))
+        html = archive.read(layout.REPORT_HTML).decode("utf-8")
+    fonts = subprocess.run(
+        [require_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    cjk = [line for line in fonts.splitlines() if "NotoSansCJK" in line]
+    assert cjk, fonts
+    assert all(line.split()[-5] == "yes" for line in cjk), fonts  # the "emb" column
+    info = subprocess.run(
+        [require_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    subprocess.run(
+        [require_tool("pdftoppm"), "-r", "30", "-png", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
+    assert len(list(tmp_path.glob("page-*.png"))) == pages
+    # Noto CJK draws 目 and the Kangxi radical ⽬ (页 and the radical ⻚ …) with one glyph,
+    # and Qt's text map names the radical: text copied from the PDF is compared in NFKC
+    # form, and 页码 (whose radical has no NFKC mapping) only in the HTML.
+    text = unicodedata.normalize(
+        "NFKC",
+        subprocess.run(
+            [require_tool("pdftotext"), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout,
+    )
+    # The evidence list runs up to the page where the statistics begin: about 20 rows a page.
+    heading = "统计与违规分析" if lang == "zh_CN" else "Statistics and findings"
+    list_pages = 1 + next(i for i, page in enumerate(text.split("\f")) if heading in page)
+    assert math.ceil((ITEMS + 1) / 25) <= list_pages <= math.ceil((ITEMS + 1) / 12), list_pages
+    assert pages > list_pages  # statistics, charts and findings follow
+    if lang == "zh_CN":
+        for heading in ("证据目录", "序号", "证据名称", "证据来源", "形成时间", "证明目的"):
+            assert heading in text and heading in html, heading
+        assert "页码" in html
+        assert "原始载体" in text and "不能证明" in text
+        assert "威胁恐吓" in text  # grouped under the category heading
+        for section in ("催收统计", "每日来电次数", "按小时分布的来电和短信", "违规情形"):
+            assert section in text, section
+        attempted = (many_items / "calls-attempted").read_text()
+        assert f"来电次数 {attempted}" in re.sub(r"\s+", " ", text)
+        with zipfile.ZipFile(bundle) as archive:
+            first = sorted(n for n in archive.namelist() if n.startswith("evidence/"))[0]
+        stem = first.rsplit("/", 1)[1][:15]  # "001_2024-03-02_" (the cell may wrap after it)
+        assert stem in text  # file names (digits included) can be copied from the PDF
+    else:
+        assert "Evidence list" in text and "What is not proven" in html
+        assert "Calls per day" in text and "Rule findings" in text
+    assert "data:image/jpeg;base64," in html  # screenshot thumbnails

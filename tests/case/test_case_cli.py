@@ -1,0 +1,142 @@
+"""The case commands of evault: import-backup, stats, violations, timeline, complaint."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.case.case_xml import ANSWERED, MISSED, Call, write_calls
+from tests.case.conftest import COLLECTOR
+from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from vault.cli import main
+from vault.service import create_vault
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "v"
+    opened, _ = create_vault(
+        path, PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
+    )
+    opened.lock()
+    monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_case_from_the_command_line(
+    vault_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v = str(vault_path)
+    xml = write_calls(
+        tmp_path / "calls.xml",
+        [Call(COLLECTOR, f"2026-03-02 1{i}:00", ANSWERED, 30) for i in range(4)]
+        + [Call(COLLECTOR, "2026-03-02 23:15", MISSED)],
+    )
+    assert run(capsys, "lender", "add", "微粒貸", "--vault", v)[0] == 0
+    code, out, _ = run(
+        capsys, "import-backup", "--vault", v, "--lender", "微粒貸", "--json", str(xml)
+    )
+    report = json.loads(out)
+    assert code == 0 and report["calls"] == 5 and report["attached"] == 0
+    assert report["unassigned"] == [{"number": COLLECTOR, "count": 5}]
+    code, out, _ = run(
+        capsys, "lender", "update", "微粒貸", "--vault", v, "--add-number", f"+86 {COLLECTOR}"
+    )
+    assert code == 0
+    code, out, _ = run(capsys, "stats", "--vault", v, "--lender", "微粒貸", "--json")
+    stats = json.loads(out)
+    assert (stats["calls_attempted"], stats["calls_answered"], stats["night_contacts"]) == (5, 4, 1)
+    code, out, _ = run(capsys, "violations", "--vault", v, "--lender", "微粒貸", "--json")
+    rules = sorted(f["rule_id"] for f in json.loads(out))
+    assert rules == [
+        "CBA2026-night",
+        "GBT45251-effective-calls",
+        "GBT45251-night",
+        "NIFA2024-night",
+    ]
+    code, out, _ = run(
+        capsys, "timeline", "--vault", v, "--lender", "微粒貸", "--kind", "call", "--json"
+    )
+    assert [e["direction"] for e in json.loads(out)] == ["incoming"] * 4 + ["missed"]
+    code, out, _ = run(
+        capsys,
+        "complaint",
+        "add",
+        "--vault",
+        v,
+        "--lender",
+        "微粒貸",
+        "--channel",
+        "nifa",
+        "--filed",
+        "2026-03-03",
+        "--reference",
+        "N-1",
+        "--item",
+        report["item_id"],
+        "--json",
+    )
+    complaint = json.loads(out)
+    assert code == 0 and complaint["item_ids"] == [report["item_id"]]
+    code, out, _ = run(
+        capsys,
+        "complaint",
+        "update",
+        "--vault",
+        v,
+        "--id",
+        str(complaint["id"]),
+        "--status",
+        "in_progress",
+        "--follow-up",
+        "2026-03-20",
+    )
+    assert code == 0 and "in_progress" in out and "2026-03-20" in out
+    code, out, _ = run(capsys, "complaint", "list", "--vault", v, "--json")
+    assert [c["status"] for c in json.loads(out)] == ["in_progress"]
+
+
+def test_bad_input_gives_one_sentence_and_exit_code_2(
+    vault_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v = str(vault_path)
+    hostile = tmp_path / "x.xml"
+    hostile.write_text('<!DOCTYPE x [<!ENTITY a "b">]><calls>&a;</calls>', encoding="utf-8")
+    code, _, err = run(capsys, "import-backup", "--vault", v, str(hostile))
+    assert code == 2 and err.startswith("evault: The backup declares a document type")
+    assert err.count("\n") == 1
+    code, _, err = run(capsys, "stats", "--vault", v, "--lender", "nobody")
+    assert code == 2 and "no lender named 'nobody'" in err
+    code, _, err = run(capsys, "timeline", "--vault", v, "--from", "March")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_evault_runs_the_case_commands_as_a_program(vault_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vault.cli",
+            "violations",
+            "--vault",
+            str(vault_path),
+            "--lender",
+            "x",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "evault: There is no lender named 'x' in this vault."

@@ -1,0 +1,96 @@
+"""Render the evidence list's HTML (``vault.bundle.report``) to PDF with Qt.
+
+``QTextDocument`` lays the HTML out and ``QPdfWriter`` writes A4 landscape pages with
+the fonts embedded (Qt embeds a subset of every font it draws with; the Noto CJK fonts
+carry the Chinese text). Each page is painted here, with its number at the bottom,
+so the margins stay narrow enough for about twenty rows of the list per page.
+
+Qt text layout and images belong to the GUI thread: call :func:`render_pdf` from the
+thread that owns the ``QGuiApplication`` (the CLI's main thread; the desktop app hands
+it to the GUI thread). When no application exists yet one is created on the offscreen
+platform, so rendering works on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QApplication
+
+logger = logging.getLogger(__name__)
+
+RESOLUTION_DPI = 300
+MARGIN_MM = 10.0
+BASE_FONT = "Noto Sans CJK SC"
+BASE_POINT_SIZE = 8
+FOOTER_MM = 6.0
+
+_app: QCoreApplication | None = None
+
+
+def ensure_application() -> None:
+    """Create an offscreen application when the process has none.
+
+    It is a QApplication (not merely a QGuiApplication) so that widgets created later in
+    the same process, by the desktop app or its tests, still find the kind they need.
+    """
+    global _app  # noqa: PLW0603 - the one application object must outlive this call
+    if QCoreApplication.instance() is None:
+        _app = QApplication(["evault", "-platform", "offscreen"])
+
+
+def render_pdf(html: str, out: Path) -> None:
+    """Write ``html`` as a PDF file at ``out`` (A4 landscape, fonts embedded, pages numbered)."""
+    ensure_application()
+    writer = QPdfWriter(str(out))
+    writer.setResolution(RESOLUTION_DPI)
+    writer.setCreator("Evidence Vault")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)  # lay out in the PDF's resolution
+    document.setDefaultFont(QFont(BASE_FONT, BASE_POINT_SIZE))
+    document.setDocumentMargin(0)
+    document.setHtml(html)
+    writer.setTitle(document.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+    area = writer.pageLayout().paintRectPixels(RESOLUTION_DPI)
+    footer = RESOLUTION_DPI * FOOTER_MM / 25.4
+    page = QSizeF(area.width(), area.height() - footer)
+    document.setPageSize(page)
+    pages = document.pageCount()
+    painter = QPainter(writer)
+    try:
+        painter.setFont(QFont(BASE_FONT, BASE_POINT_SIZE))
+        for index in range(pages):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * page.height())
+            document.drawContents(
+                painter, QRectF(0, index * page.height(), page.width(), page.height())
+            )
+            painter.restore()
+            painter.drawText(
+                QRectF(0, page.height(), page.width(), footer),
+                int(Qt.AlignmentFlag.AlignCenter),
+                f"{index + 1} / {pages}",
+            )
+    finally:
+        painter.end()
+    logger.info("rendered the evidence list as PDF (%d pages)", pages)

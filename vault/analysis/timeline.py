@@ -1,0 +1,144 @@
+"""One ordered stream of a case: items, notes and backup events, each with its time source.
+
+Times: an item is placed at its ``incident_at`` when the user gave one (source
+``user``), else at its capture time with the source found on import (EXIF, container,
+file name …); a note at the time the user said it happened (``user``); a backup event at
+its own record time (``backup_record``). Filters:
+
+- ``kinds``: item kinds (recording, screenshot …), ``note``, ``call``, ``sms``, ``mms``;
+- ``categories``: only items filed under one of them (notes and events have none);
+- ``number``: items whose counterpart, or events whose number, is this number;
+- ``start``/``end``: local days in the vault's zone, both inclusive.
+
+Across lenders (``lender=None``) the stream holds every lender's items and notes, items
+without a lender, and the events of every number assigned to some lender; events of
+numbers no lender has (the user's own contacts) stay out of every timeline.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from vault.analysis.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
+from vault.dto import TimelineEntry
+from vault.phones import normalize
+from vault.service import OpenVault, local_offset_minutes
+
+logger = logging.getLogger(__name__)
+
+EVENT_KINDS = frozenset({"call", "sms", "mms"})
+USER_TIME = "user"
+
+
+def timeline(
+    vault: OpenVault,
+    lender: str | None = None,
+    *,
+    kinds: Iterable[str] | None = None,
+    categories: Iterable[str] | None = None,
+    number: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[TimelineEntry]:
+    """The case's entries, oldest first (ties keep items, notes, events in that order)."""
+    wanted_kinds = set(kinds) if kinds is not None else None
+    wanted_categories = set(categories) if categories is not None else None
+    wanted_number = normalize(number) if number else None
+    clock = LocalClock(vault.tz)
+
+    def keep(entry: TimelineEntry) -> bool:
+        if wanted_kinds is not None and entry.kind not in wanted_kinds:
+            return False
+        if wanted_categories is not None and not wanted_categories & set(entry.categories):
+            return False
+        if wanted_number is not None and entry.number != wanted_number:
+            return False
+        day = clock.local(entry.at).date()
+        return (start is None or day >= start) and (end is None or day <= end)
+
+    entries = [e for e in _items(vault, lender) if keep(e)]
+    if wanted_number is None and wanted_categories is None:
+        entries += [e for e in _notes(vault, lender) if keep(e)]
+    if wanted_categories is None and (wanted_kinds is None or wanted_kinds & EVENT_KINDS):
+        entries += [e for e in _events(vault, lender) if keep(e)]
+    order = {"item": 0, "note": 1, "event": 2}
+    entries.sort(key=lambda e: (e.at, order[e.source], e.ref))
+    return entries
+
+
+def _items(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
+    entries = []
+    for item in vault.items(lender=lender):
+        if item.incident_at is not None:
+            at, source = item.incident_at, USER_TIME
+            offset = local_offset_minutes(item.incident_at.astimezone(vault.tz))
+        else:
+            at, source, offset = item.captured_at, item.time_source, item.captured_offset_min
+        entries.append(
+            TimelineEntry(
+                at=at.astimezone(UTC),
+                offset_min=offset,
+                time_source=source,
+                source="item",
+                kind=item.kind,
+                lender=item.lender,
+                ref=item.id,
+                item_id=item.id,
+                number=item.counterpart,
+                text=item.title or item.original_name,
+                categories=item.categories,
+            )
+        )
+    return entries
+
+
+def _notes(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
+    names = [lender] if lender is not None else [lender_.name for lender_ in vault.lenders()]
+    return [
+        TimelineEntry(
+            at=note.occurred_at.astimezone(UTC),
+            offset_min=note.occurred_offset_min,
+            time_source=USER_TIME,
+            source="note",
+            kind="note",
+            lender=note.lender,
+            ref=str(note.id),
+            item_id=None,
+            text=note.text,
+        )
+        for name in names
+        for note in vault.notes(name)
+    ]
+
+
+def _events(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
+    lender_id = vault.lender_id(lender) if lender is not None else None
+    with vault.sessions() as session:
+        owners = lender_numbers(session, lender_id)
+        rows = events_for_numbers(session, owners, vault.tz)
+    return [
+        TimelineEntry(
+            at=row.at,
+            offset_min=_offset_min(row.at, row.local),
+            time_source=EVENT_TIME_SOURCE,
+            source="event",
+            kind=row.kind,
+            lender=lender if lender is not None else ", ".join(owners.get(row.number or "", ())),
+            ref=str(row.id),
+            item_id=row.item_id,
+            number=row.number,
+            direction=row.direction,
+            duration_s=row.duration_s,
+            text=row.body,
+        )
+        for row in rows
+    ]
+
+
+def _offset_min(at: datetime, local: datetime) -> int:
+    return int((local - at.replace(tzinfo=None)).total_seconds()) // 60
+
+
+__all__ = ["timeline"]

@@ -1,0 +1,1 @@
+"""Phone backups ("SMS Backup & Restore" XML): a safe streaming reader and the importer."""

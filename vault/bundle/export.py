@@ -1,0 +1,435 @@
+"""``evault export``: write a lender's evidence as a self-verifying bundle (DESIGN.md §6).
+
+One streaming pass per item: the blob is decrypted, its SHA-256 recomputed and the
+plaintext written into the ZIP (stored, not compressed: recordings and images are
+compressed already, and a stored entry is the original byte for byte). A blob whose
+hash or size no longer matches what was recorded at import stops the export.
+
+The ZIP is written under a hidden temp name beside the destination; only when every
+file, ``SHA256SUMS`` and its signature are written and synced is the export recorded
+as a custody event and the file renamed into place. A crash or a cancel leaves at most
+the hidden temp file, never a complete-looking bundle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import threading
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from vault import __version__, custody
+from vault.bundle import layout, manifest, readme, report
+from vault.bundle.readahead import read_ahead
+from vault.bundle.report_analysis import analysis_sections
+from vault.custody import JSONValue
+from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
+from vault.errors import AgeError, UsageError, VaultError
+from vault.fsutil import PRIVATE_FILE, fsync_dir
+from vault.service import OpenVault, UnknownItemError
+from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
+
+logger = logging.getLogger(__name__)
+
+READ_SIZE = 1 << 20
+_SMALL_FILE_MODE = 0o644 << 16
+
+ProgressCallback = Callable[[ExportProgress], None]
+PdfRenderer = Callable[[str, Path], None]
+
+
+class ExportError(VaultError):
+    code = "export"
+
+
+class NothingToExportError(UsageError):
+    code = "export_empty"
+
+
+class BundleExistsError(UsageError):
+    code = "export_exists"
+
+
+class ExportCancelledError(ExportError):
+    code = "export_cancelled"
+
+
+class EvidenceMismatchError(ExportError):
+    """A blob no longer matches the hash recorded at import: the export stops."""
+
+    code = "export_hash_mismatch"
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    out: Path
+    lender: str | None = None
+    item_ids: Sequence[str] | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    language: str = "zh_CN"
+
+
+def export_bundle(
+    vault: OpenVault,
+    request: ExportRequest,
+    *,
+    render_pdf: PdfRenderer | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> ExportResult:
+    """Write the bundle ``request`` describes and record it in the custody log."""
+    if request.language not in report.LANGUAGES:
+        raise UsageError(f"{request.language!r} is not a report language; use zh_CN, zh_TW or en.")
+    out = request.out
+    if out.exists():
+        raise BundleExistsError(f"{out} already exists; choose another file name.")
+    if not out.parent.is_dir():
+        raise UsageError(f"The folder {out.parent} does not exist.")
+    items = select_items(vault, request)
+    lenders = [lender for lender in vault.lenders() if lender.name in {i.lender for i in items}]
+    entries = _name_items(vault, items, lenders)
+    temp = out.with_name(f".{out.name}.{os.urandom(6).hex()}.partial")
+    writer = _BundleWriter(vault, request, entries, lenders, progress, cancel)
+    try:
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "w+b") as raw:
+            writer.write(raw, temp, render_pdf)
+            raw.flush()
+            os.fsync(raw.fileno())
+        seq = _record(vault, request, writer, entries, lenders)
+        os.rename(temp, out)
+        fsync_dir(out.parent)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    logger.info("exported a bundle of %d items", len(entries))
+    return ExportResult(
+        path=out,
+        bundle_id=writer.bundle_id,
+        items=len(entries),
+        bytes=sum(e.item.size for e in entries),
+        files=len(writer.sums) + 2,
+        sha256sums_sha256=writer.sums_digest,
+        signer_fingerprint=writer.fingerprint,
+        custody_seq=seq,
+    )
+
+
+# --- choosing and naming ----------------------------------------------------------------
+
+
+def select_items(vault: OpenVault, request: ExportRequest) -> list[ItemDTO]:
+    """The items a request names: a lender's (or the listed ids), within the dates given."""
+    if request.lender is None and not request.item_ids:
+        raise UsageError("Name a lender or the items to export.")
+    if request.item_ids:
+        chosen = [vault.item(item_id) for item_id in dict.fromkeys(request.item_ids)]
+        for item in chosen:
+            if item.withdrawn:
+                raise UsageError(f"Item {item.id} was withdrawn; restore it to export it.")
+            if request.lender is not None and item.lender != request.lender.strip():
+                raise UnknownItemError(f"Item {item.id} does not belong to {request.lender!r}.")
+    else:
+        chosen = vault.items(lender=request.lender)
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        raise UsageError("The start date is after the end date.")
+    chosen = [i for i in chosen if _in_range(_incident_date(i, vault), request)]
+    if not chosen:
+        raise NothingToExportError("There is nothing to export for this selection.")
+    return chosen
+
+
+def _incident_date(item: ItemDTO, vault: OpenVault) -> date:
+    return (item.incident_at or item.captured_at).astimezone(vault.tz).date()
+
+
+def _in_range(day: date, request: ExportRequest) -> bool:
+    if request.date_from and day < request.date_from:
+        return False
+    return not (request.date_to and day > request.date_to)
+
+
+def _name_items(
+    vault: OpenVault, items: list[ItemDTO], lenders: list[LenderDTO]
+) -> list[manifest.ExportedItem]:
+    """Order items (lender, category, incident time) and give each its number and path."""
+    folders: dict[str | None, str] = {}
+    used: set[str] = set()
+    ids = {lender.name: lender.id for lender in lenders}
+    for name in sorted({i.lender for i in items}, key=lambda n: (n is None, n or "")):
+        fallback = f"lender-{ids[name]}" if name is not None else "unassigned"
+        folder = layout.path_segment(name or "", fallback)
+        while folder.casefold() in used:  # two names may sanitise alike
+            folder = f"{folder}_"
+        used.add(folder.casefold())
+        folders[name] = folder
+
+    def order(item: ItemDTO) -> tuple[str, int, datetime, str]:
+        category = report.primary_category(item.categories)
+        moment = item.incident_at or item.captured_at
+        return (folders[item.lender], report.sort_key(category), moment, item.id)
+
+    ordered = sorted(items, key=order)
+    width = layout.number_width(len(ordered))
+    entries = []
+    with vault.sessions() as session:
+        for number, item in enumerate(ordered, start=1):
+            named = layout.EvidenceName(
+                lender_folder=folders[item.lender],
+                number=number,
+                width=width,
+                incident_date=_incident_date(item, vault),
+                kind=layout.path_segment(item.kind, "item"),
+                ext=layout.extension(item.original_name),
+            )
+            events = tuple(custody.iter_events(session, item_id=item.id))
+            entries.append(manifest.ExportedItem(number, named.path, item, events))
+    return entries
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+class _BundleWriter:
+    def __init__(
+        self,
+        vault: OpenVault,
+        request: ExportRequest,
+        entries: list[manifest.ExportedItem],
+        lenders: list[LenderDTO],
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        self.vault = vault
+        self.request = request
+        self.entries = entries
+        self.lenders = lenders
+        self.progress = progress
+        self.cancel = cancel
+        self.bundle_id = str(uuid.uuid4())
+        self.created_at = datetime.now(UTC)
+        public = vault.keys.signing_key.public_key()
+        self.fingerprint = fingerprint(public)
+        self.public_line = public_key_line(public)
+        self.sums: list[tuple[str, str]] = []
+        self.sums_digest = ""
+        self.thumbnails: dict[str, bytes] = {}
+        self.bytes_total = sum(e.item.size for e in entries)
+        self.bytes_done = 0
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise ExportCancelledError("The export was cancelled; no bundle was written.")
+
+    def _report(self, done: int, current: str | None) -> None:
+        if self.progress is not None:
+            self.progress(
+                ExportProgress(done, len(self.entries), self.bytes_done, self.bytes_total, current)
+            )
+
+    def write(self, raw: BinaryIO, temp: Path, render_pdf: PdfRenderer | None) -> None:
+        with zipfile.ZipFile(raw, "w", allowZip64=True) as bundle:
+            for done, entry in enumerate(self.entries):
+                self._check_cancel()
+                self._report(done, entry.path)
+                self._write_evidence(bundle, entry)
+            self._check_cancel()
+            self._report(len(self.entries), None)
+            html = report.render_html(
+                report.ReportInput(
+                    language=self.request.language,
+                    bundle_id=self.bundle_id,
+                    created_at=self.created_at,
+                    time_zone=self.vault.tz,
+                    fingerprint=self.fingerprint,
+                    lenders=self.lenders,
+                    items=self.entries,
+                    thumbnails=self.thumbnails,
+                    extra_sections=analysis_sections(
+                        self.vault,
+                        [lender.name for lender in self.lenders],
+                        self.request.language,
+                        start=self.request.date_from,
+                        end=self.request.date_to,
+                    ),
+                )
+            )
+            report_files = [layout.REPORT_HTML]
+            self._write_small(bundle, layout.REPORT_HTML, html.encode("utf-8"))
+            if render_pdf is not None:
+                self._write_pdf(bundle, temp, html, render_pdf)
+                report_files.append(layout.REPORT_PDF)
+            self._check_cancel()
+            self._write_small(
+                bundle, layout.MANIFEST, manifest.encode(self._manifest(report_files))
+            )
+            self._write_small(
+                bundle,
+                layout.README,
+                readme.readme_text(
+                    bundle_id=self.bundle_id,
+                    created_at=custody_time(self.created_at),
+                    fingerprint=self.fingerprint,
+                    items=len(self.entries),
+                ).encode("utf-8"),
+            )
+            signer = allowed_signers_line(
+                layout.PRINCIPAL, self.vault.keys.signing_key.public_key()
+            )
+            self._write_small(bundle, layout.ALLOWED_SIGNERS, (signer + "\n").encode("ascii"))
+            sums = layout.format_sums(self.sums)
+            self.sums_digest = hashlib.sha256(sums).hexdigest()
+            self._write_small(bundle, layout.SHA256SUMS, sums, summed=False)
+            signature = sign(self.vault.keys.signing_key, sums, layout.NAMESPACE)
+            self._write_small(bundle, layout.SIGNATURE, signature.encode("ascii"), summed=False)
+
+    def _manifest(self, report_files: list[str]) -> dict[str, JSONValue]:
+        request = self.request
+        selection: dict[str, JSONValue] = {
+            "lender": request.lender,
+            "items": list(request.item_ids) if request.item_ids else None,
+            "from": request.date_from.isoformat() if request.date_from else None,
+            "to": request.date_to.isoformat() if request.date_to else None,
+        }
+        return manifest.build_manifest(
+            bundle_id=self.bundle_id,
+            created_at=self.created_at,
+            generator=f"evault {__version__}",
+            vault_id=self.vault.info.vault_id,
+            ssh_public_key=self.public_line,
+            fingerprint=self.fingerprint,
+            time_zone=self.vault.tz.key,
+            language=request.language,
+            selection=selection,
+            lenders=self.lenders,
+            items=self.entries,
+            report_files=report_files,
+        )
+
+    def _write_small(
+        self, bundle: zipfile.ZipFile, name: str, data: bytes, *, summed: bool = True
+    ) -> None:
+        info = _zip_info(name, self.created_at.astimezone(self.vault.tz))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        bundle.writestr(info, data)
+        if summed:
+            self.sums.append((name, hashlib.sha256(data).hexdigest()))
+
+    def _write_pdf(
+        self, bundle: zipfile.ZipFile, temp: Path, html: str, render_pdf: PdfRenderer
+    ) -> None:
+        pdf = temp.with_name(temp.name + ".pdf")
+        try:
+            render_pdf(html, pdf)
+            digest = hashlib.sha256()
+            info = _zip_info(layout.REPORT_PDF, self.created_at.astimezone(self.vault.tz))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with pdf.open("rb") as source, bundle.open(info, "w", force_zip64=True) as target:
+                while block := source.read(READ_SIZE):
+                    digest.update(block)
+                    target.write(block)
+            self.sums.append((layout.REPORT_PDF, digest.hexdigest()))
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                pdf.unlink()
+
+    def _write_evidence(self, bundle: zipfile.ZipFile, entry: manifest.ExportedItem) -> None:
+        item = entry.item
+        local = (item.incident_at or item.captured_at).astimezone(self.vault.tz)
+        info = _zip_info(entry.path, local)
+        info.compress_type = zipfile.ZIP_STORED
+        info.file_size = item.size
+        digest = hashlib.sha256()
+        keep = (
+            item.media_type in report.THUMBNAIL_TYPES and item.size <= report.MAX_THUMBNAIL_SOURCE
+        )
+        kept: list[bytes] = []
+        written = 0
+        with bundle.open(info, "w", force_zip64=True) as target:
+            for block in self._plaintext(item):
+                digest.update(block)
+                target.write(block)
+                written += len(block)
+                self.bytes_done += len(block)
+                if keep:
+                    kept.append(block)
+        if written != item.size or digest.hexdigest() != item.sha256:
+            raise EvidenceMismatchError(
+                f"Item {item.id} ({entry.path}) no longer matches the hash recorded at import; "
+                "the export was stopped. Run evault check."
+            )
+        self.sums.append((entry.path, item.sha256))
+        if kept:
+            thumb = report.make_thumbnail(b"".join(kept))
+            if thumb is not None:
+                self.thumbnails[item.id] = thumb
+
+    def _plaintext(self, item: ItemDTO) -> Iterator[bytes]:
+        """Decrypted blocks of ``item``, decrypted one block ahead on a helper thread."""
+        try:
+            reader = self.vault.open_item(item.id)
+        except FileNotFoundError:
+            raise ExportError(f"The file of item {item.id} is missing; run evault check.") from None
+        except AgeError as error:
+            raise ExportError(f"Item {item.id} cannot be decrypted: {error}") from None
+        blocks = (reader.pread(o, READ_SIZE) for o in range(0, reader.size, READ_SIZE))
+        ahead = read_ahead(blocks)
+        try:
+            for block in ahead:
+                self._check_cancel()
+                yield block
+        except AgeError as error:
+            raise ExportError(f"Item {item.id} cannot be decrypted: {error}") from None
+        finally:
+            ahead.close()
+            reader.close()
+
+
+def _zip_info(name: str, moment: datetime) -> zipfile.ZipInfo:
+    stamp = moment.timetuple()[:6] if moment.year >= 1980 else (1980, 1, 1, 0, 0, 0)
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.create_system = 3  # Unix, so the mode below is honoured by unzip
+    info.external_attr = _SMALL_FILE_MODE
+    return info
+
+
+def custody_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _record(
+    vault: OpenVault,
+    request: ExportRequest,
+    writer: _BundleWriter,
+    entries: list[manifest.ExportedItem],
+    lenders: list[LenderDTO],
+) -> int:
+    payload: dict[str, object] = {
+        "bundle_id": writer.bundle_id,
+        "file_name": request.out.name,
+        "sha256sums_sha256": writer.sums_digest,
+        "signer": writer.fingerprint,
+        "language": request.language,
+        "lenders": [lender.name for lender in lenders],
+        "items": [{"item_id": e.item.id, "sha256": e.item.sha256} for e in entries],
+    }
+    with vault.sessions() as session, session.begin():
+        event = custody.append(
+            session,
+            custody.EXPORTED,
+            at=writer.created_at,
+            lender_id=lenders[0].id if len(lenders) == 1 else None,
+            payload=payload,
+        )
+    return event.seq

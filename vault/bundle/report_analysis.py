@@ -1,0 +1,228 @@
+"""The case-analysis part of the evidence list: harassment statistics, charts, rule findings.
+
+The figures come from the case analysis (``vault.analysis.stats.stats_for`` over the
+imported call-log and SMS backups, ``vault.rules.detector.find_violations`` for the
+rule findings); this module only lays them out as HTML that Qt's rich-text engine and
+any browser render alike. Charts are horizontal bars drawn with table cells, so they
+need no image and stay sharp in the PDF.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from vault.analysis.stats import stats_for
+from vault.dto import Finding, LenderStats
+from vault.errors import VaultError
+from vault.rules.detector import find_violations
+from vault.service import OpenVault
+
+logger = logging.getLogger(__name__)
+
+BAR_COLOUR = "#b03a2e"
+MAX_DAY_ROWS = 120  # days with most calls beyond this are listed, the rest summarised
+
+_TEXT: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "stats": "催收统计",
+        "none": "未导入该平台的通话记录或短信备份，没有可统计的来电和短信。",
+        "attempted": "来电次数",
+        "answered": "接听次数",
+        "sms": "短信",
+        "night": "夜间（22:00–08:00）联系",
+        "numbers": "不同号码",
+        "burst": "最密集一轮（间隔不超过10分钟）",
+        "per_day": "每日来电次数",
+        "per_hour": "按小时分布的来电和短信",
+        "day": "日期",
+        "hour": "时段",
+        "count": "次数",
+        "findings": "违规情形",
+        "no_findings": "按已载入的规则，未发现违规情形。",
+        "rule": "规则",
+        "source": "依据",
+        "when": "日期",
+        "limit": "限度",
+        "more_days": "另有 {n} 天有来电，次数较少，未逐日列出。",
+    },
+    "zh_TW": {
+        "stats": "催收統計",
+        "none": "未匯入該平台的通話紀錄或簡訊備份，沒有可統計的來電和簡訊。",
+        "attempted": "來電次數",
+        "answered": "接聽次數",
+        "sms": "簡訊",
+        "night": "夜間（22:00–08:00）聯繫",
+        "numbers": "不同號碼",
+        "burst": "最密集一輪（間隔不超過10分鐘）",
+        "per_day": "每日來電次數",
+        "per_hour": "按小時分布的來電和簡訊",
+        "day": "日期",
+        "hour": "時段",
+        "count": "次數",
+        "findings": "違規情形",
+        "no_findings": "按已載入的規則，未發現違規情形。",
+        "rule": "規則",
+        "source": "依據",
+        "when": "日期",
+        "limit": "限度",
+        "more_days": "另有 {n} 天有來電，次數較少，未逐日列出。",
+    },
+    "en": {
+        "stats": "Collection statistics",
+        "none": "No call-log or SMS backup was imported for this lender, so there is nothing to count.",
+        "attempted": "Calls",
+        "answered": "Calls answered",
+        "sms": "SMS",
+        "night": "Contacts at night (22:00–08:00)",
+        "numbers": "Distinct numbers",
+        "burst": "Longest burst (gaps of 10 minutes at most)",
+        "per_day": "Calls per day",
+        "per_hour": "Calls and messages by hour of day",
+        "day": "Day",
+        "hour": "Hour",
+        "count": "Count",
+        "findings": "Rule findings",
+        "no_findings": "Under the loaded rules, no breach was found.",
+        "rule": "Rule",
+        "source": "Source",
+        "when": "Day",
+        "limit": "Limit",
+        "more_days": "{n} more days with fewer calls are not listed one by one.",
+    },
+}
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def analysis_sections(
+    vault: OpenVault,
+    lenders: Sequence[str],
+    language: str,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[str]:
+    """HTML sections (statistics, charts, findings) for each lender, within the dates given.
+
+    When the analysis cannot run (a damaged backup table, a broken rule pack) the
+    evidence list goes out without these sections rather than not at all; the failure
+    is logged.
+    """
+    sections = []
+    for lender in lenders:
+        try:
+            stats = stats_for(vault, lender, start=start, end=end)
+            findings = [
+                f
+                for f in find_violations(vault, lender)
+                if f.day is None
+                or ((start is None or f.day >= start) and (end is None or f.day <= end))
+            ]
+        except VaultError as error:
+            logger.warning("case analysis left out of the report: %s", type(error).__name__)
+            continue
+        sections.append(render_stats(stats, findings, language, vault.tz))
+    return sections
+
+
+def render_stats(
+    stats: LenderStats, findings: Sequence[Finding], language: str, zone: ZoneInfo
+) -> str:
+    text = _TEXT[language if language in _TEXT else "zh_CN"]
+    parts = [f"<h3>{_e(text['stats'])}{'：' if language != 'en' else ': '}{_e(stats.lender)}</h3>"]
+    if not stats.days:
+        parts.append(f"<p>{_e(text['none'])}</p>")
+    else:
+        burst = "—"
+        if stats.longest_burst is not None:
+            b = stats.longest_burst
+            burst = (
+                f"{b.contacts} ({b.start.astimezone(zone):%Y-%m-%d %H:%M}–"
+                f"{b.end.astimezone(zone):%H:%M})"
+            )
+        rows = [
+            (text["attempted"], stats.calls_attempted),
+            (text["answered"], stats.calls_answered),
+            (text["sms"], stats.sms),
+            (text["night"], stats.night_contacts),
+            (text["numbers"], stats.distinct_numbers),
+            (text["burst"], burst),
+        ]
+        parts.append('<table border="1" cellspacing="0" cellpadding="2">')
+        parts += [f"<tr><td>{_e(k)}</td><td>{_e(v)}</td></tr>" for k, v in rows]
+        parts.append("</table>")
+        days = sorted(stats.days, key=lambda d: d.calls_attempted, reverse=True)[:MAX_DAY_ROWS]
+        shown = sorted(days, key=lambda d: d.day)
+        parts.append(f"<h4>{_e(text['per_day'])}</h4>")
+        parts.append(
+            _bars(
+                [(d.day.isoformat(), d.calls_attempted) for d in shown],
+                text["day"],
+                text["count"],
+            )
+        )
+        if len(stats.days) > len(shown):
+            more = text["more_days"].format(n=len(stats.days) - len(shown))
+            parts.append(f'<p class="small">{_e(more)}</p>')
+        parts.append(f"<h4>{_e(text['per_hour'])}</h4>")
+        parts.append(
+            _bars(
+                [(f"{h:02d}:00–{h:02d}:59", n) for h, n in enumerate(stats.hours)],
+                text["hour"],
+                text["count"],
+            )
+        )
+    parts.append(f"<h4>{_e(text['findings'])}</h4>")
+    parts.append(_findings(findings, text, language))
+    return "\n".join(parts)
+
+
+def _bars(rows: Sequence[tuple[str, int]], label: str, count: str) -> str:
+    top = max((n for _, n in rows), default=0) or 1
+    out = [
+        '<table class="list" border="1" cellspacing="0" cellpadding="1" width="100%">',
+        f'<thead><tr><th width="16%">{_e(label)}</th><th width="8%">{_e(count)}</th>'
+        '<th width="76%"></th></tr></thead>',
+    ]
+    for name, n in rows:
+        width = max(1, round(100 * n / top)) if n else 0
+        bar = (
+            '<table cellspacing="0" cellpadding="0" width="100%"><tr>'
+            + (f'<td width="{width}%" bgcolor="{BAR_COLOUR}">&nbsp;</td>' if width else "")
+            + (f'<td width="{100 - width}%">&nbsp;</td>' if width < 100 else "")
+            + "</tr></table>"
+        )
+        out.append(f"<tr><td>{_e(name)}</td><td>{n}</td><td>{bar}</td></tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def _findings(findings: Sequence[Finding], text: dict[str, str], language: str) -> str:
+    if not findings:
+        return f"<p>{_e(text['no_findings'])}</p>"
+    out = [
+        '<table class="list" border="1" cellspacing="0" cellpadding="2" width="100%">',
+        f'<thead><tr><th width="38%">{_e(text["rule"])}</th><th width="34%">{_e(text["source"])}</th>'
+        f'<th width="12%">{_e(text["when"])}</th><th width="8%">{_e(text["count"])}</th>'
+        f'<th width="8%">{_e(text["limit"])}</th></tr></thead>',
+    ]
+    for f in findings:
+        description = f.description_en if language == "en" else f.description_zh
+        title = f.source.title_en if language == "en" else f.source.title_zh
+        source = f"{title}（{f.source.issuer}）" + (
+            f" {f.source.article}" if f.source.article else ""
+        )
+        day = f.day.isoformat() if f.day else "—"
+        limit = "—" if f.limit is None else str(f.limit)
+        out.append(
+            f"<tr><td>{_e(description)}</td><td>{_e(source)}</td><td>{_e(day)}</td>"
+            f"<td>{f.count}</td><td>{_e(limit)}</td></tr>"
+        )
+    out.append("</table>")
+    return "\n".join(out)

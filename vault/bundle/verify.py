@@ -1,0 +1,284 @@
+"""``evault verify``: check a bundle without a vault, treating it as hostile.
+
+The archive is opened through :class:`~vault.bundle.zipsafe.SafeZip` (bounded, no path
+escapes, nothing extracted). Then each step of :data:`STEPS` runs in order and returns
+one :class:`~vault.dto.BundleCheck`; a step that needs something an earlier step found
+broken reports itself as not checked rather than guessing. Later features (Merkle
+inclusion proofs, checkpoint statements under ``timestamps/``, the RFC 3161 token
+``SHA256SUMS.tsr``) add their own steps to :data:`STEPS`, reading what the context
+already holds (the parsed manifest, the verified digests of every file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from vault import custody
+from vault.bundle import layout
+from vault.bundle.manifest import MAX_MANIFEST_BYTES, Manifest, ManifestError, read_manifest
+from vault.bundle.readahead import read_ahead
+from vault.bundle.zipsafe import DEFAULT_LIMITS, SafeZip, ZipLimits
+from vault.dto import BundleCheck, BundleVerification
+from vault.sshsig import (
+    AllowedSignersError,
+    SignatureError,
+    fingerprint,
+    parse_allowed_signers,
+    public_key_line,
+    verify,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_SUMS_BYTES = 64 << 20
+MAX_SMALL_BYTES = 64 << 10
+REQUIRED = (layout.SHA256SUMS, layout.SIGNATURE, layout.ALLOWED_SIGNERS, layout.MANIFEST)
+MAX_LISTED_PROBLEMS = 50
+
+
+@dataclass
+class VerifyContext:
+    """What the steps share. Fields are filled by the step that establishes them."""
+
+    path: Path
+    archive: SafeZip
+    expected_key: str | None = None  # a fingerprint (SHA256:…) or key obtained out of band
+    sums_bytes: bytes | None = None
+    sums: dict[str, str] | None = None
+    digests: dict[str, str] = field(default_factory=dict)  # sha256 of every summed file
+    files_ok: bool = False
+    signer_key: str | None = None
+    signer_fingerprint: str | None = None
+    manifest: Manifest | None = None
+
+
+Step = Callable[[VerifyContext], BundleCheck]
+
+
+def _problems(name: str, found: list[str], ok_summary: str, bad_summary: str) -> BundleCheck:
+    if not found:
+        return BundleCheck(name, True, ok_summary)
+    shown = found[:MAX_LISTED_PROBLEMS]
+    if len(found) > MAX_LISTED_PROBLEMS:
+        shown.append(f"… and {len(found) - MAX_LISTED_PROBLEMS} more problems.")
+    return BundleCheck(name, False, bad_summary, tuple(shown))
+
+
+def check_files(ctx: VerifyContext) -> BundleCheck:
+    """Every file hashes to its line in SHA256SUMS, and the two lists agree."""
+    archive = ctx.archive
+    missing_required = [name for name in REQUIRED if name not in archive.entries]
+    if layout.SHA256SUMS not in archive.entries:
+        return BundleCheck(
+            "files",
+            False,
+            "SHA256SUMS is missing, so no file can be checked.",
+            tuple(f"{name} is missing from the bundle." for name in missing_required),
+        )
+    ctx.sums_bytes = archive.read(layout.SHA256SUMS, MAX_SUMS_BYTES)
+    try:
+        ctx.sums = layout.parse_sums(ctx.sums_bytes)
+    except layout.SumsFormatError as error:
+        return BundleCheck("files", False, str(error))
+    found = [f"{name} is missing from the bundle." for name in missing_required]
+    present = [n for n in archive.names() if n not in layout.NOT_SUMMED]
+    for name in present:
+        if name not in ctx.sums:
+            found.append(
+                f"{name} is in the bundle but not in SHA256SUMS: a file was added or renamed."
+            )
+            continue
+        digest = hashlib.sha256()
+        for block in read_ahead(archive.chunks(name)):
+            digest.update(block)
+        ctx.digests[name] = digest.hexdigest()
+        if ctx.digests[name] != ctx.sums[name]:
+            found.append(f"{name} does not match its SHA-256 in SHA256SUMS: it was changed.")
+    found += [
+        f"{name} is listed in SHA256SUMS but missing from the bundle: it was removed or renamed."
+        for name in ctx.sums
+        if name not in archive.entries
+    ]
+    ctx.files_ok = not found
+    return _problems(
+        "files",
+        found,
+        f"All {len(ctx.digests)} files match SHA256SUMS.",
+        "Some files do not match SHA256SUMS.",
+    )
+
+
+def check_signature(ctx: VerifyContext) -> BundleCheck:
+    """SHA256SUMS.sig is the allowed signer's SSHSIG over SHA256SUMS (namespace evidence-vault)."""
+    archive = ctx.archive
+    if ctx.sums_bytes is None:
+        return BundleCheck("signature", False, "Not checked: SHA256SUMS could not be read.")
+    for name in (layout.ALLOWED_SIGNERS, layout.SIGNATURE):
+        if name not in archive.entries:
+            return BundleCheck(
+                "signature", False, f"{name} is missing, so the signature cannot be checked."
+            )
+    try:
+        key = _signer(archive)
+        ctx.signer_key = public_key_line(key)
+        ctx.signer_fingerprint = fingerprint(key)
+        signature = archive.read(layout.SIGNATURE, MAX_SMALL_BYTES)
+        verify(signature, ctx.sums_bytes, layout.NAMESPACE, key)
+    except SignatureError as error:
+        return BundleCheck("signature", False, f"The signature of SHA256SUMS is not valid: {error}")
+    expected = (ctx.expected_key or "").strip()
+    if expected and expected not in {ctx.signer_fingerprint, _key_only(ctx.signer_key)}:
+        return BundleCheck(
+            "signature",
+            False,
+            f"SHA256SUMS is signed by {ctx.signer_fingerprint}, not by the expected key {expected}.",
+        )
+    return BundleCheck(
+        "signature",
+        True,
+        f"SHA256SUMS is signed by {ctx.signer_fingerprint}. This key came inside the bundle: "
+        "compare the fingerprint with one the sender gives you another way to know who signed.",
+    )
+
+
+def _signer(archive: SafeZip) -> Ed25519PublicKey:
+    """The one key allowed_signers names for the principal evidence-vault."""
+    try:
+        text = archive.read(layout.ALLOWED_SIGNERS, MAX_SMALL_BYTES).decode("utf-8")
+    except UnicodeDecodeError:
+        raise AllowedSignersError("allowed_signers is not UTF-8 text.") from None
+    signers = [s for s in parse_allowed_signers(text) if s.principal == layout.PRINCIPAL]
+    if len(signers) != 1:
+        raise AllowedSignersError(
+            f"allowed_signers must name exactly one key for the principal {layout.PRINCIPAL}."
+        )
+    return signers[0].key
+
+
+def check_manifest(ctx: VerifyContext) -> BundleCheck:
+    """manifest.json agrees with SHA256SUMS, the archive and the signing key."""
+    archive = ctx.archive
+    if layout.MANIFEST not in archive.entries:
+        return BundleCheck("manifest", False, "manifest.json is missing.")
+    try:
+        parsed = read_manifest(archive.read(layout.MANIFEST, MAX_MANIFEST_BYTES))
+    except ManifestError as error:
+        return BundleCheck("manifest", False, str(error))
+    ctx.manifest = parsed
+    sums = ctx.sums or {}
+    found: list[str] = []
+    if ctx.signer_key is not None and _key_only(parsed.ssh_public_key) != _key_only(ctx.signer_key):
+        found.append("manifest.json names a different vault key than allowed_signers.")
+    paths: set[str] = set()
+    numbers = sorted(item.number for item in parsed.items)
+    if numbers != list(range(1, len(numbers) + 1)):
+        found.append("manifest.json numbers its items with gaps or repeats.")
+    for item in parsed.items:
+        where = f"Item {item.number} ({item.path})"
+        if item.path in paths:
+            found.append(f"{where} is listed twice in manifest.json.")
+        paths.add(item.path)
+        if not item.path.startswith(layout.EVIDENCE_DIR):
+            found.append(f"{where} does not lie under evidence/.")
+        entry = archive.entries.get(item.path)
+        if entry is None:
+            found.append(f"{where} is in manifest.json but not in the bundle.")
+            continue
+        if sums.get(item.path) != item.sha256:
+            found.append(f"{where} has a different SHA-256 in manifest.json than in SHA256SUMS.")
+        if entry.size != item.size:
+            found.append(f"{where} has a different size in manifest.json than in the bundle.")
+    found += [
+        f"{name} is under evidence/ but not described in manifest.json."
+        for name in archive.names()
+        if name.startswith(layout.EVIDENCE_DIR) and name not in paths
+    ]
+    return _problems(
+        "manifest",
+        found,
+        f"manifest.json describes the {len(parsed.items)} evidence files consistently.",
+        "manifest.json does not agree with the bundle.",
+    )
+
+
+def check_custody(ctx: VerifyContext) -> BundleCheck:
+    """Each item's custody events are hash-chained and begin with its import, same hash."""
+    if ctx.manifest is None:
+        return BundleCheck("custody", False, "Not checked: manifest.json could not be read.")
+    found: list[str] = []
+    events = 0
+    for item in ctx.manifest.items:
+        where = f"Item {item.number}"
+        events += len(item.events)
+        found += [
+            f"{where}: {problem.message}"
+            for problem in custody.verify_events(item.events, None, complete=False)
+        ]
+        if any(event.item_id != item.item_id for event in item.events):
+            found.append(f"{where}: a custody event belongs to another item.")
+        imports = [e for e in item.events if e.action == custody.ITEM_IMPORTED]
+        if len(imports) != 1:
+            found.append(f"{where}: its custody record does not hold exactly one import.")
+            continue
+        payload = imports[0].payload
+        if payload.get("sha256") != item.sha256 or payload.get("size") != item.size:
+            found.append(
+                f"{where}: the file's hash or size differs from the one recorded at import."
+            )
+    return _problems(
+        "custody",
+        found,
+        f"The {events} custody events of {len(ctx.manifest.items)} items form unbroken hash chains.",
+        "The custody records are not intact.",
+    )
+
+
+def _key_only(line: str) -> str:
+    return " ".join(line.split()[:2])
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("files", check_files),
+    ("signature", check_signature),
+    ("manifest", check_manifest),
+    ("custody", check_custody),
+]
+
+
+def verify_bundle(
+    path: Path,
+    *,
+    expected_key: str | None = None,
+    limits: ZipLimits = DEFAULT_LIMITS,
+    steps: list[tuple[str, Step]] | None = None,
+) -> BundleVerification:
+    """Verify the bundle at ``path``; a file that is not a readable, safe ZIP raises
+    :class:`~vault.bundle.zipsafe.BundleUnreadableError` (exit 2).
+
+    ``expected_key`` (a ``SHA256:…`` fingerprint or an ``ssh-ed25519 …`` key the
+    receiver got from the sender another way) makes a bundle signed by any other key
+    invalid.
+    """
+    with SafeZip(path, limits) as archive:
+        ctx = VerifyContext(path=path, archive=archive, expected_key=expected_key)
+        checks = [step(ctx) for _, step in (steps if steps is not None else STEPS)]
+    manifest = ctx.manifest
+    result = BundleVerification(
+        path=path,
+        checks=tuple(checks),
+        bundle_id=manifest.bundle_id if manifest else None,
+        created_at=manifest.created_at if manifest else None,
+        vault_id=manifest.vault_id if manifest else None,
+        signer_key=ctx.signer_key,
+        signer_fingerprint=ctx.signer_fingerprint,
+        items=len(manifest.items) if manifest else 0,
+        files=len(archive.entries),
+    )
+    logger.info("verified a bundle: %s", "valid" if result.valid else "invalid")
+    return result

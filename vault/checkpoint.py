@@ -1,0 +1,282 @@
+"""Signed Merkle checkpoints: one root over every item, made after each import batch.
+
+Every item gets a fixed position (leaf index) in an append-only RFC 9162 tree the first
+time a checkpoint covers it; new items go at the end, in import order. A checkpoint is
+a small canonical JSON statement naming the vault, the tree size and root, the time and
+the previous checkpoint, signed as OpenSSH SSHSIG (namespace ``evidence-vault``) with the
+vault's Ed25519 key, so a receiver checks it with ``ssh-keygen -Y verify``. Before a new
+checkpoint is stored, the stored leaves are hashed again and a consistency proof from the
+last checkpoint's root to the new one is checked (RFC 9162 §2.1.4): a changed, removed
+or reordered item stops the checkpoint instead of being silently re-signed.
+
+The exact bytes of leaves and statements are defined in docs/trusted-time.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, String, func, insert, select, type_coerce
+from sqlalchemy.orm import Session
+
+from vault import custody, merkle, sshsig
+from vault.custody import JSONValue, canonical_json
+from vault.db.models import Item, format_utc, metadata
+from vault.db.time_models import Checkpoint, CheckpointLeaf, StampQueueEntry
+from vault.dto import CheckpointDTO, ImportReport, ImportStatus
+from vault.errors import VaultError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from vault.service import OpenVault
+
+logger = logging.getLogger(__name__)
+
+_LEAVES = metadata.tables[CheckpointLeaf.__tablename__]
+
+STATEMENT_TYPE = "evidence-vault-checkpoint/1"
+NAMESPACE = "evidence-vault"
+_NODE = b"\x01"
+
+
+class CheckpointError(VaultError):
+    """A checkpoint cannot be made or does not hold."""
+
+    code = "checkpoint"
+    exit_code = 1
+
+
+class CheckpointInconsistentError(CheckpointError):
+    code = "checkpoint_inconsistent"
+
+
+def leaf_data(item_id: str, sha256_hex: str, imported_at: datetime) -> bytes:
+    """The bytes of one leaf: ``<item id> LF <sha256 hex> LF <imported_at UTC>`` in UTF-8."""
+    return f"{item_id}\n{sha256_hex}\n{format_utc(imported_at)}".encode()
+
+
+def statement_name(checkpoint_id: int) -> str:
+    """The file name of a checkpoint statement in a bundle's ``timestamps/`` folder."""
+    return f"checkpoint-{checkpoint_id:06d}.json"
+
+
+def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> CheckpointDTO | None:
+    """Checkpoint every item not yet covered; return it, or None when nothing is new.
+
+    Runs in one transaction: leaf positions, the signed statement, its queue entry for a
+    timestamp and the ``checkpoint`` custody event are stored together or not at all.
+    """
+    now = at or datetime.now(UTC)
+    key = vault.keys.signing_key
+    with vault.sessions() as session, session.begin():
+        latest = session.scalar(select(Checkpoint).order_by(Checkpoint.id.desc()).limit(1))
+        rows = _leaf_rows(session)
+        new_items = session.execute(
+            select(Item.id, Item.sha256, _imported_text())
+            .outerjoin(CheckpointLeaf, CheckpointLeaf.item_id == Item.id)
+            .where(CheckpointLeaf.item_id.is_(None))
+            .order_by(Item.imported_at, Item.id)
+        ).all()
+        if not new_items and (not rows or (latest is not None and latest.tree_size == len(rows))):
+            return None
+        start = len(rows)
+        if new_items:
+            session.connection().execute(
+                insert(_LEAVES),
+                [{"item_id": r[0], "leaf_index": start + n} for n, r in enumerate(new_items)],
+            )
+        hashes = merkle.hash_leaves(f"{i}\n{s}\n{t}".encode() for i, s, t in [*rows, *new_items])
+        root = merkle.root(hashes)
+        previous: dict[str, JSONValue] | None = None
+        proof: list[bytes] = []
+        if latest is not None:
+            _check_signed(latest, key.public_key())
+            proof = _consistent_with(latest, hashes, root)
+            previous = {
+                "checkpoint": latest.id,
+                "tree_size": latest.tree_size,
+                "root": latest.root,
+                "statement_sha256": hashlib.sha256(latest.statement).hexdigest(),
+            }
+        number = (latest.id if latest else 0) + 1
+        document: dict[str, JSONValue] = {
+            "type": STATEMENT_TYPE,
+            "vault_id": vault.info.vault_id,
+            "checkpoint": number,
+            "tree_size": len(hashes),
+            "root": root.hex(),
+            "created_at": format_utc(now),
+            "signer": sshsig.fingerprint(key.public_key()),
+            "previous": previous,
+            "consistency_proof": [p.hex() for p in proof],
+        }
+        statement = canonical_json(document) + b"\n"
+        signature = sshsig.sign(key, statement, NAMESPACE)
+        row = Checkpoint(
+            id=number,
+            created_at=now,
+            tree_size=len(hashes),
+            root=root.hex(),
+            statement=statement,
+            signature=signature,
+        )
+        session.add(row)
+        session.add(
+            StampQueueEntry(checkpoint_id=number, queued_at=now, attempts=0, next_attempt_at=now)
+        )
+        custody.append(
+            session,
+            custody.CHECKPOINT,
+            at=now,
+            payload={
+                "checkpoint": number,
+                "tree_size": len(hashes),
+                "root": root.hex(),
+                "statement_sha256": hashlib.sha256(statement).hexdigest(),
+            },
+        )
+        logger.info("checkpoint %d over %d items", number, len(hashes))
+        return _dto(row)
+
+
+def checkpoint_after_import(vault: OpenVault, report: ImportReport) -> CheckpointDTO | None:
+    """The import hook: checkpoint a batch that imported something, never failing it.
+
+    The items are already committed; a checkpoint that cannot be made is logged and
+    reported by the next ``evault stamp`` or ``evault check``. No network is used here:
+    the new checkpoint waits in the queue for ``stamp_pending``.
+    """
+    if report.count(ImportStatus.IMPORTED) == 0:
+        return None
+    try:
+        return create_checkpoint(vault)
+    except VaultError as error:
+        logger.warning("no checkpoint after the import: %s", error.code)
+        return None
+
+
+def checkpoints(vault: OpenVault) -> list[CheckpointDTO]:
+    with vault.sessions() as session:
+        return [_dto(c) for c in session.scalars(select(Checkpoint).order_by(Checkpoint.id))]
+
+
+def leaf_hashes(session: Session, tree_size: int | None = None) -> list[bytes]:
+    """The leaf hashes of the vault's tree in leaf order (its first ``tree_size`` leaves)."""
+    rows = _leaf_rows(session, tree_size)
+    return merkle.hash_leaves(f"{i}\n{s}\n{t}".encode() for i, s, t in rows)
+
+
+def leaf_indexes(session: Session, item_ids: Iterable[str]) -> dict[str, int]:
+    wanted = list(item_ids)
+    found: dict[str, int] = {}
+    for chunk in range(0, len(wanted), 500):
+        part = wanted[chunk : chunk + 500]
+        found.update(
+            session.execute(
+                select(CheckpointLeaf.item_id, CheckpointLeaf.leaf_index).where(
+                    CheckpointLeaf.item_id.in_(part)
+                )
+            )
+            .tuples()
+            .all()
+        )
+    return found
+
+
+def tree_levels(hashes: Sequence[bytes]) -> list[list[bytes]]:
+    """Every level of the RFC 9162 tree, leaves first (see vault.merkle's docstring)."""
+    levels = [list(hashes)]
+    sha = hashlib.sha256
+    while len(levels[-1]) > 1:
+        level = levels[-1]
+        parents = [
+            sha(_NODE + a + b).digest() for a, b in zip(level[0::2], level[1::2], strict=False)
+        ]
+        if len(level) % 2:
+            parents.append(level[-1])
+        levels.append(parents)
+    return levels
+
+
+def proof_from_levels(levels: list[list[bytes]], index: int) -> list[bytes]:
+    """The inclusion proof of leaf ``index`` read off :func:`tree_levels` (no rehashing)."""
+    proof: list[bytes] = []
+    for level in levels[:-1]:
+        sibling = index ^ 1
+        if sibling < len(level):
+            proof.append(level[sibling])
+        index >>= 1
+    return proof
+
+
+def _imported_text() -> ColumnElement[str]:
+    """``imported_at`` as stored: already the leaf's UTC text form (vault.db.models)."""
+    return type_coerce(Item.imported_at, String)
+
+
+def _leaf_rows(session: Session, limit: int | None = None) -> list[tuple[str, str, str]]:
+    query = (
+        select(Item.id, Item.sha256, _imported_text(), CheckpointLeaf.leaf_index)
+        .join(CheckpointLeaf, CheckpointLeaf.item_id == Item.id)
+        .order_by(CheckpointLeaf.leaf_index)
+    )
+    if limit is not None:
+        query = query.where(CheckpointLeaf.leaf_index < limit)
+    rows = session.execute(query).all()
+    if rows and rows[-1][3] != len(rows) - 1:
+        raise CheckpointInconsistentError(
+            "The positions of the vault's items in its Merkle tree have gaps; run a vault check."
+        )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _check_signed(row: Checkpoint, key: Ed25519PublicKey) -> None:
+    try:
+        sshsig.verify(row.signature, row.statement, NAMESPACE, key)
+    except sshsig.SignatureError:
+        raise CheckpointInconsistentError(
+            f"Checkpoint {row.id} no longer matches its signature; run a vault check."
+        ) from None
+
+
+def _consistent_with(latest: Checkpoint, hashes: list[bytes], root: bytes) -> list[bytes]:
+    old_root = bytes.fromhex(latest.root)
+    if latest.tree_size > len(hashes):
+        raise CheckpointInconsistentError(
+            f"Checkpoint {latest.id} covers {latest.tree_size} items but only {len(hashes)} "
+            "are left in the tree; run a vault check."
+        )
+    proof = merkle.consistency_proof(hashes, latest.tree_size)
+    if not merkle.verify_consistency(latest.tree_size, len(hashes), old_root, root, proof):
+        raise CheckpointInconsistentError(
+            f"The vault's items no longer match checkpoint {latest.id}: an item's hash, "
+            "id or import time was changed; run a vault check."
+        )
+    return proof
+
+
+def count_pending(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(StampQueueEntry.checkpoint_id)).where(
+                StampQueueEntry.done_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def _dto(row: Checkpoint) -> CheckpointDTO:
+    return CheckpointDTO(
+        id=row.id,
+        created_at=row.created_at,
+        tree_size=row.tree_size,
+        root=row.root,
+        statement=row.statement,
+        signature=row.signature,
+    )

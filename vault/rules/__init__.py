@@ -1,0 +1,1 @@
+"""Collection-conduct rule packs (data files) and the violation detector."""

@@ -1,0 +1,87 @@
+"""``evault stamp`` and ``evault tsa add|list|remove``: trusted time from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from vault import checkpoint, timestamp
+from vault.tsa.trust import MAX_PEM_BYTES
+
+OpenVaultFn = Callable[[argparse.Namespace], Any]
+CommandFn = Callable[[str, str, Any], argparse.ArgumentParser]
+
+
+def add_commands(commands: Any, command: CommandFn, open_vault: OpenVaultFn) -> None:
+    """Add ``stamp`` and ``tsa`` to the ``evault`` parser (``command`` adds --vault …)."""
+
+    def cmd_stamp(args: argparse.Namespace) -> int:
+        with open_vault(args) as vault:
+            made = checkpoint.create_checkpoint(vault)
+            report = timestamp.stamp_pending(vault, urls=args.tsa or None, force=True)
+        if args.json:
+            print(json.dumps(report.to_json() | {"checkpoint": made.id if made else None}))
+        else:
+            if made is not None:
+                print(f"Made checkpoint {made.id} over {made.tree_size} items.")
+            for failure in report.failures:
+                print(f"not stamped: {failure}")
+            for token in report.stamped:
+                print(
+                    f"Checkpoint {token.checkpoint_id} stamped by {token.tsa_name} "
+                    f"at {token.gen_time.isoformat()}."
+                )
+            if not report.attempted:
+                print("Nothing waits for a timestamp.")
+            elif report.pending:
+                print(f"{report.pending} checkpoint(s) still wait for a timestamp.")
+        return 1 if report.attempted and not report.stamped else 0
+
+    def cmd_tsa(args: argparse.Namespace) -> int:
+        ca_pem = None
+        if args.ca:
+            raw = Path(args.ca).read_bytes()[: MAX_PEM_BYTES + 1]
+            ca_pem = raw.decode("ascii", "replace")
+        with open_vault(args) as vault:
+            if args.action == "add":
+                listed = timestamp.add_tsa(vault, args.url, ca_pem=ca_pem)
+            elif args.action == "remove":
+                listed = timestamp.remove_tsa(vault, args.url)
+            else:
+                listed = timestamp.tsa_list(vault)
+        if args.json:
+            print(json.dumps([{"url": t.url, "root_added": bool(t.ca_pem)} for t in listed]))
+        else:
+            for position, tsa in enumerate(listed, start=1):
+                extra = "  (with an added root certificate)" if tsa.ca_pem else ""
+                print(f"{position}. {tsa.url}{extra}")
+        return 0
+
+    stamp = command(
+        "stamp", "checkpoint new items and send waiting checkpoints to a TSA", cmd_stamp
+    )
+    stamp.add_argument("--tsa", action="append", metavar="URL", help="ask this TSA instead")
+    stamp.add_argument("--json", action="store_true")
+    tsa = commands.add_parser(
+        "tsa",
+        help="add, list or remove the vault's time-stamp servers",
+        description="add, list or remove the vault's time-stamp servers (asked in order)",
+    )
+    actions = tsa.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for action, text in (
+        ("add", "add a TSA at the end of the list"),
+        ("list", "list the TSAs in the order they are asked"),
+        ("remove", "remove a TSA"),
+    ):
+        sub = actions.add_parser(action, help=text, description=text)
+        sub.add_argument("--vault", required=True, help="the vault folder")
+        sub.add_argument("--passphrase-file", help="read the passphrase from this file")
+        if action != "list":
+            sub.add_argument("url", metavar="URL")
+        if action == "add":
+            sub.add_argument("--ca", metavar="FILE", help="a root certificate (PEM) to trust")
+        sub.add_argument("--json", action="store_true")
+        sub.set_defaults(handler=cmd_tsa, url=None, ca=None)
