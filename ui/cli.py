@@ -20,8 +20,15 @@ def render_pdf(html: str, out: Path) -> None:
     render(html, out)
 
 
+def run_gui(vault: Path | None) -> int:
+    """Open the desktop app; Qt is loaded here, on first use only."""
+    from ui.app import run  # noqa: PLC0415 - keep Qt out of startup
+
+    return run(vault)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, cli.Extensions(render_pdf=render_pdf))
+    return cli.main(argv, cli.Extensions(render_pdf=render_pdf, run_gui=run_gui))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,813 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CreateVaultWizard</name>
+    <message>
+        <source>Create a vault</source>
+        <translation>创建保险库</translation>
+    </message>
+</context>
+<context>
+    <name>CreateWizard</name>
+    <message>
+        <source>Type a passphrase.</source>
+        <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 8 characters, better several words.</source>
+        <translation>太短：至少 8 个字符，最好是几个词。</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords; it is guessed first.</source>
+        <translation>这是最常见的密码之一，会被最先猜到。</translation>
+    </message>
+    <message>
+        <source>Repeated characters are easy to guess.</source>
+        <translation>重复的字符很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Runs like abc, 123 or qwerty are easy to guess.</source>
+        <translation>abc、123、qwerty 这类连续字符很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Mix in capitals, digits or symbols.</source>
+        <translation>加入大写字母、数字或符号。</translation>
+    </message>
+    <message>
+        <source>Add another word or two that belong together only for you.</source>
+        <translation>再加一两个只有你自己会联想到一起的词。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What this proves, e.g. the collector threatened to visit my parents.</source>
+        <translation>证明目的，例如：催收人员威胁要去我父母家。</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Happened at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What this proves</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Time source</source>
+        <translation>时间来源</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>SM3</source>
+        <translation>SM3</translation>
+    </message>
+    <message>
+        <source>Captured %1. %2 Imported %3.</source>
+        <translation>形成于 %1。%2导入于 %3。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>what this proves</source>
+        <translation>证明目的</translation>
+    </message>
+    <message>
+        <source>time it happened</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>lender</source>
+        <translation>借贷平台</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Description edited</source>
+        <translation>描述已修改</translation>
+    </message>
+    <message>
+        <source>Moved to trash</source>
+        <translation>已移入回收站</translation>
+    </message>
+    <message>
+        <source>Restored from trash</source>
+        <translation>已从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Deleted for good</source>
+        <translation>已永久删除</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The passphrase is not right. Check the keyboard language and Caps Lock, then try again.</source>
+        <translation>密码短语不正确。请检查输入法和大写锁定键后重试。</translation>
+    </message>
+    <message>
+        <source>Please type a passphrase.</source>
+        <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>That folder already holds a vault or other files. Choose an empty or new folder.</source>
+        <translation>该文件夹里已有保险库或其他文件。请选择一个空的或新的文件夹。</translation>
+    </message>
+    <message>
+        <source>That folder is not an Evidence Vault, or its vault.json is damaged.</source>
+        <translation>该文件夹不是证据保险库，或者其中的 vault.json 已损坏。</translation>
+    </message>
+    <message>
+        <source>A lender with this name already exists.</source>
+        <translation>已有同名的借贷平台。</translation>
+    </message>
+    <message>
+        <source>This lender no longer exists in the vault.</source>
+        <translation>保险库中已没有这个借贷平台。</translation>
+    </message>
+    <message>
+        <source>This item no longer exists in the vault.</source>
+        <translation>保险库中已没有这条证据。</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
+        <translation>保险库已锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>This request cannot be carried out as given.</source>
+        <translation>无法按这样的方式执行此操作。</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number.</source>
+        <translation>这看起来不像电话号码。</translation>
+    </message>
+    <message>
+        <source>A time needs a date, an hour and a time zone.</source>
+        <translation>时间需要包含日期、钟点和时区。</translation>
+    </message>
+    <message>
+        <source>A time stored in the vault is damaged. Run a vault check.</source>
+        <translation>保险库中保存的某个时间已损坏。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database could not be opened.</source>
+        <translation>无法打开保险库的数据库。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database does not match its key. The vault may be damaged.</source>
+        <translation>保险库的数据库与密钥不匹配，保险库可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database file is missing.</source>
+        <translation>保险库的数据库文件不见了。</translation>
+    </message>
+    <message>
+        <source>This vault was made by a newer version of Evidence Vault. Please update the app.</source>
+        <translation>这个保险库由更新版本的证据保险库创建。请更新本应用。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file could not be imported.</source>
+        <translation>无法导入该文件。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault is damaged.</source>
+        <translation>保险库中的一个加密文件已损坏。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault is damaged and cannot be read.</source>
+        <translation>保险库中的一个加密文件已损坏，无法读取。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault is cut short and cannot be read.</source>
+        <translation>保险库中的一个加密文件不完整，无法读取。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault has a damaged header.</source>
+        <translation>保险库中一个加密文件的文件头已损坏。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault was not made for this vault&apos;s key.</source>
+        <translation>保险库中的一个加密文件不是用本保险库的密钥加密的。</translation>
+    </message>
+    <message>
+        <source>A file in the vault is not in the encrypted format it should be.</source>
+        <translation>保险库中的一个文件不是应有的加密格式。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault has damaged armor.</source>
+        <translation>保险库中一个加密文件的文本封装已损坏。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file is damaged.</source>
+        <translation>保险库的密钥文件已损坏。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s date and details could not be read.</source>
+        <translation>无法读取该文件的日期和详细信息。</translation>
+    </message>
+    <message>
+        <source>An entry in the vault&apos;s history log is damaged.</source>
+        <translation>保险库操作记录中的一条已损坏。</translation>
+    </message>
+    <message>
+        <source>An entry for the vault&apos;s history log could not be written.</source>
+        <translation>无法写入保险库操作记录。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key is damaged.</source>
+        <translation>保险库的密钥已损坏。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the vault.</source>
+        <translation>保险库出了点问题。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s history log is broken. Run a vault check to find where.</source>
+        <translation>保险库的操作记录链已断开。请运行保险库检查找出位置。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>证据保险库</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.</source>
+        <translation>发生了意外错误。你的证据是安全的。你可以复制下面的详细信息用于报告问题，其中不含密码短语或笔记内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles, notes, numbers…</source>
+        <translation>搜索标题、笔记、号码…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>SMS / call backup</source>
+        <translation>短信/通话记录备份</translation>
+    </message>
+    <message>
+        <source>Frequent calls</source>
+        <translation>频繁来电</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>威胁恐吓</translation>
+    </message>
+    <message>
+        <source>Contacting family or contacts</source>
+        <translation>骚扰家人或通讯录</translation>
+    </message>
+    <message>
+        <source>Leaking personal data</source>
+        <translation>泄露个人信息</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上门催收</translation>
+    </message>
+    <message>
+        <source>Insults</source>
+        <translation>辱骂</translation>
+    </message>
+    <message>
+        <source>Posing as police or court</source>
+        <translation>冒充公检法</translation>
+    </message>
+    <message>
+        <source>Fake legal documents</source>
+        <translation>伪造法律文书</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Time taken from the photo&apos;s EXIF data.</source>
+        <translation>时间取自照片的 EXIF 信息。</translation>
+    </message>
+    <message>
+        <source>Time taken from the recording&apos;s or video&apos;s own metadata.</source>
+        <translation>时间取自录音或视频本身的元数据。</translation>
+    </message>
+    <message>
+        <source>Time read from the file name.</source>
+        <translation>时间取自文件名。</translation>
+    </message>
+    <message>
+        <source>Time taken from the file&apos;s last-modified date (less reliable).</source>
+        <translation>时间取自文件的最后修改日期（可靠性较低）。</translation>
+    </message>
+    <message>
+        <source>No time found in the file; this is when it was imported.</source>
+        <translation>文件中找不到时间；这是导入的时间。</translation>
+    </message>
+    <message>
+        <source>Time entered by you.</source>
+        <translation>时间由你填写。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown here.</source>
+        <translation>这张图片无法在这里显示。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importing evidence</source>
+        <translation>正在导入证据</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>File %1 of %2 (%3 MB/s)
+%4</source>
+        <translation>第 %1 个，共 %2 个文件（%3 MB/s）
+%4</translation>
+    </message>
+    <message>
+        <source>Imported: %1
+Already in the vault: %2
+Not imported: %3</source>
+        <translation>已导入：%1
+已在保险库中：%2
+未导入：%3</translation>
+    </message>
+    <message>
+        <source>Cancelled before import: %1</source>
+        <translation>导入前已取消：%1</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>LenderSidebar</name>
+    <message>
+        <source>Add lender…</source>
+        <translation>添加平台…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message numerus="yes">
+        <source>All lenders (%n)</source>
+        <translation>
+            <numerusform>全部平台（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add lender</source>
+        <translation>添加借贷平台</translation>
+    </message>
+    <message>
+        <source>Name of the lending platform (pick one or type another):</source>
+        <translation>借贷平台名称（从列表选择或自己输入）：</translation>
+    </message>
+    <message>
+        <source>Rename lender</source>
+        <translation>重命名借贷平台</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <source>Where to keep the vault</source>
+        <translation>保险库存放位置</translation>
+    </message>
+    <message>
+        <source>A folder on this computer. You can copy it to a USB stick as a backup.</source>
+        <translation>这台电脑上的一个文件夹。你可以把它复制到 U 盘作为备份。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the vault</source>
+        <translation>为保险库选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Evidence Vault — %1</source>
+        <translation>证据保险库 — %1</translation>
+    </message>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>证据保险库</translation>
+    </message>
+    <message>
+        <source>Choose the vault folder</source>
+        <translation>选择保险库文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayer</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note about %1</source>
+        <translation>关于 %1 的笔记</translation>
+    </message>
+    <message>
+        <source>What happened, who said what, who was there.</source>
+        <translation>发生了什么，谁说了什么，谁在场。</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>设置密码短语</translation>
+    </message>
+    <message>
+        <source>Several words you can remember. Nobody, not even us, can open the vault without it or the recovery key.</source>
+        <translation>用几个你记得住的词。没有它或恢复密钥，任何人（包括我们）都打不开保险库。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再输入一次密码短语</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>非常强</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>Creating the vault… this takes a few seconds.</source>
+        <translation>正在创建保险库…需要几秒钟。</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Select an item to see it here.</source>
+        <translation>选择一条证据即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>正在解密…</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown here. Export it to view it.</source>
+        <translation>此 PDF 无法在这里显示。请导出后查看。</translation>
+    </message>
+    <message>
+        <source>There is no preview for this kind of file. Export it to view it.</source>
+        <translation>这类文件没有预览。请导出后查看。</translation>
+    </message>
+    <message>
+        <source>This item could not be read for preview.</source>
+        <translation>无法读取这条证据进行预览。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>你的恢复密钥</translation>
+    </message>
+    <message>
+        <source>It is shown only now. Print it or save it as a PDF, and keep it away from this computer.</source>
+        <translation>它只显示这一次。请打印或保存为 PDF，并存放在这台电脑以外的地方。</translation>
+    </message>
+    <message>
+        <source>Without your passphrase or this recovery key, nobody can recover the evidence. Not even the makers of this app.</source>
+        <translation>没有你的密码短语或这把恢复密钥，任何人都无法找回证据，包括本应用的开发者。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>I have printed or saved the recovery key.</source>
+        <translation>我已打印或保存恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Evidence Vault recovery key</source>
+        <translation>证据保险库恢复密钥</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>保存恢复密钥</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Show a neutral window title (“Notes”)</source>
+        <translation>使用不显眼的窗口标题（“笔记”）</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time the app starts.</source>
+        <translation>新的语言将在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>闲置后自动锁定</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>This vault is locked.</source>
+        <translation>保险库已锁定。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Open another vault…</source>
+        <translation>打开其他保险库…</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>创建新保险库</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+</context>
+<context>
+    <name>VaultView</name>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>写笔记…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 条证据</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Choose evidence files</source>
+        <translation>选择证据文件</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>证据保险库</translation>
+    </message>
+    <message>
+        <source>Evidence Vault keeps your recordings, screenshots and notes about debt collectors locked and unchanged on this computer. When you complain or go to court, it makes one package that anyone can check has not been altered.</source>
+        <translation>证据保险库把催收相关的录音、截图和笔记加密保存在这台电脑上，原样不变。投诉或起诉时，它会生成一个任何人都能核验未被篡改的证据包。</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>创建新保险库</translation>
+    </message>
+    <message>
+        <source>Open an existing vault…</source>
+        <translation>打开已有保险库…</translation>
+    </message>
+</context>
+</TS>

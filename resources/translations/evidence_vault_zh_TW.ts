@@ -1,0 +1,813 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>CreateVaultWizard</name>
+    <message>
+        <source>Create a vault</source>
+        <translation>建立保險庫</translation>
+    </message>
+</context>
+<context>
+    <name>CreateWizard</name>
+    <message>
+        <source>Type a passphrase.</source>
+        <translation>請輸入密碼短語。</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 8 characters, better several words.</source>
+        <translation>太短：至少 8 個字元，最好是幾個詞。</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords; it is guessed first.</source>
+        <translation>這是最常見的密碼之一，會被最先猜到。</translation>
+    </message>
+    <message>
+        <source>Repeated characters are easy to guess.</source>
+        <translation>重複的字元很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Runs like abc, 123 or qwerty are easy to guess.</source>
+        <translation>abc、123、qwerty 這類連續字元很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Mix in capitals, digits or symbols.</source>
+        <translation>加入大寫字母、數字或符號。</translation>
+    </message>
+    <message>
+        <source>Add another word or two that belong together only for you.</source>
+        <translation>再加一兩個只有你自己會聯想到一起的詞。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Preview</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>紀錄</translation>
+    </message>
+    <message>
+        <source>What this proves, e.g. the collector threatened to visit my parents.</source>
+        <translation>證明目的，例如：催收人員威脅要去我父母家。</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>儲存變更</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Happened at</source>
+        <translation>發生時間</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>What this proves</source>
+        <translation>證明目的</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Time source</source>
+        <translation>時間來源</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>SM3</source>
+        <translation>SM3</translation>
+    </message>
+    <message>
+        <source>Captured %1. %2 Imported %3.</source>
+        <translation>形成於 %1。%2匯入於 %3。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>what this proves</source>
+        <translation>證明目的</translation>
+    </message>
+    <message>
+        <source>time it happened</source>
+        <translation>發生時間</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>電話號碼</translation>
+    </message>
+    <message>
+        <source>lender</source>
+        <translation>借貸平台</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <source>Description edited</source>
+        <translation>描述已修改</translation>
+    </message>
+    <message>
+        <source>Moved to trash</source>
+        <translation>已移到垃圾桶</translation>
+    </message>
+    <message>
+        <source>Restored from trash</source>
+        <translation>已從垃圾桶還原</translation>
+    </message>
+    <message>
+        <source>Deleted for good</source>
+        <translation>已永久刪除</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已匯出</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The passphrase is not right. Check the keyboard language and Caps Lock, then try again.</source>
+        <translation>密碼短語不正確。請檢查輸入法和大寫鎖定鍵後重試。</translation>
+    </message>
+    <message>
+        <source>Please type a passphrase.</source>
+        <translation>請輸入密碼短語。</translation>
+    </message>
+    <message>
+        <source>That folder already holds a vault or other files. Choose an empty or new folder.</source>
+        <translation>該資料夾裡已有保險庫或其他檔案。請選擇一個空的或新的資料夾。</translation>
+    </message>
+    <message>
+        <source>That folder is not an Evidence Vault, or its vault.json is damaged.</source>
+        <translation>該資料夾不是證據保險庫，或者其中的 vault.json 已損壞。</translation>
+    </message>
+    <message>
+        <source>A lender with this name already exists.</source>
+        <translation>已有同名的借貸平台。</translation>
+    </message>
+    <message>
+        <source>This lender no longer exists in the vault.</source>
+        <translation>保險庫中已沒有這個借貸平台。</translation>
+    </message>
+    <message>
+        <source>This item no longer exists in the vault.</source>
+        <translation>保險庫中已沒有這筆證據。</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
+        <translation>保險庫已鎖定。請解鎖後重試。</translation>
+    </message>
+    <message>
+        <source>This request cannot be carried out as given.</source>
+        <translation>無法按這樣的方式執行此操作。</translation>
+    </message>
+    <message>
+        <source>That does not look like a phone number.</source>
+        <translation>這看起來不像電話號碼。</translation>
+    </message>
+    <message>
+        <source>A time needs a date, an hour and a time zone.</source>
+        <translation>時間需要包含日期、鐘點和時區。</translation>
+    </message>
+    <message>
+        <source>A time stored in the vault is damaged. Run a vault check.</source>
+        <translation>保險庫中儲存的某個時間已損壞。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database could not be opened.</source>
+        <translation>無法開啟保險庫的資料庫。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database does not match its key. The vault may be damaged.</source>
+        <translation>保險庫的資料庫與金鑰不符，保險庫可能已損壞。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database file is missing.</source>
+        <translation>保險庫的資料庫檔案不見了。</translation>
+    </message>
+    <message>
+        <source>This vault was made by a newer version of Evidence Vault. Please update the app.</source>
+        <translation>這個保險庫由較新版本的證據保險庫建立。請更新本應用程式。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>檔案是空的。</translation>
+    </message>
+    <message>
+        <source>The file could not be imported.</source>
+        <translation>無法匯入該檔案。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault is damaged.</source>
+        <translation>保險庫中的一個加密檔案已損壞。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault is damaged and cannot be read.</source>
+        <translation>保險庫中的一個加密檔案已損壞，無法讀取。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault is cut short and cannot be read.</source>
+        <translation>保險庫中的一個加密檔案不完整，無法讀取。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault has a damaged header.</source>
+        <translation>保險庫中一個加密檔案的檔頭已損壞。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault was not made for this vault&apos;s key.</source>
+        <translation>保險庫中的一個加密檔案不是用本保險庫的金鑰加密的。</translation>
+    </message>
+    <message>
+        <source>A file in the vault is not in the encrypted format it should be.</source>
+        <translation>保險庫中的一個檔案不是應有的加密格式。</translation>
+    </message>
+    <message>
+        <source>An encrypted file in the vault has damaged armor.</source>
+        <translation>保險庫中一個加密檔案的文字封裝已損壞。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file is damaged.</source>
+        <translation>保險庫的金鑰檔案已損壞。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s date and details could not be read.</source>
+        <translation>無法讀取該檔案的日期和詳細資訊。</translation>
+    </message>
+    <message>
+        <source>An entry in the vault&apos;s history log is damaged.</source>
+        <translation>保險庫操作紀錄中的一筆已損壞。</translation>
+    </message>
+    <message>
+        <source>An entry for the vault&apos;s history log could not be written.</source>
+        <translation>無法寫入保險庫操作紀錄。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key is damaged.</source>
+        <translation>保險庫的金鑰已損壞。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the vault.</source>
+        <translation>保險庫出了點問題。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s history log is broken. Run a vault check to find where.</source>
+        <translation>保險庫的操作紀錄鏈已斷開。請執行保險庫檢查找出位置。</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>複製詳細資訊</translation>
+    </message>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>證據保險庫</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.</source>
+        <translation>發生了意外錯誤。你的證據是安全的。你可以複製下面的詳細資訊用於回報問題，其中不含密碼短語或筆記內容。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles, notes, numbers…</source>
+        <translation>搜尋標題、筆記、號碼…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有類型</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>所有類別</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期範圍</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>Recording</source>
+        <translation>錄音</translation>
+    </message>
+    <message>
+        <source>Screenshot</source>
+        <translation>截圖</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>影片</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>SMS / call backup</source>
+        <translation>簡訊／通話紀錄備份</translation>
+    </message>
+    <message>
+        <source>Frequent calls</source>
+        <translation>頻繁來電</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>威脅恐嚇</translation>
+    </message>
+    <message>
+        <source>Contacting family or contacts</source>
+        <translation>騷擾家人或通訊錄</translation>
+    </message>
+    <message>
+        <source>Leaking personal data</source>
+        <translation>洩露個人資料</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>上門催收</translation>
+    </message>
+    <message>
+        <source>Insults</source>
+        <translation>辱罵</translation>
+    </message>
+    <message>
+        <source>Posing as police or court</source>
+        <translation>冒充警察或法院</translation>
+    </message>
+    <message>
+        <source>Fake legal documents</source>
+        <translation>偽造法律文書</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Time taken from the photo&apos;s EXIF data.</source>
+        <translation>時間取自照片的 EXIF 資訊。</translation>
+    </message>
+    <message>
+        <source>Time taken from the recording&apos;s or video&apos;s own metadata.</source>
+        <translation>時間取自錄音或影片本身的中繼資料。</translation>
+    </message>
+    <message>
+        <source>Time read from the file name.</source>
+        <translation>時間取自檔名。</translation>
+    </message>
+    <message>
+        <source>Time taken from the file&apos;s last-modified date (less reliable).</source>
+        <translation>時間取自檔案的最後修改日期（可靠性較低）。</translation>
+    </message>
+    <message>
+        <source>No time found in the file; this is when it was imported.</source>
+        <translation>檔案中找不到時間；這是匯入的時間。</translation>
+    </message>
+    <message>
+        <source>Time entered by you.</source>
+        <translation>時間由你填寫。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>符合視窗</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown here.</source>
+        <translation>這張圖片無法在這裡顯示。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importing evidence</source>
+        <translation>正在匯入證據</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在準備…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>File %1 of %2 (%3 MB/s)
+%4</source>
+        <translation>第 %1 個，共 %2 個檔案（%3 MB/s）
+%4</translation>
+    </message>
+    <message>
+        <source>Imported: %1
+Already in the vault: %2
+Not imported: %3</source>
+        <translation>已匯入：%1
+已在保險庫中：%2
+未匯入：%3</translation>
+    </message>
+    <message>
+        <source>Cancelled before import: %1</source>
+        <translation>匯入前已取消：%1</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>匯入完成</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>LenderSidebar</name>
+    <message>
+        <source>Add lender…</source>
+        <translation>新增平台…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message numerus="yes">
+        <source>All lenders (%n)</source>
+        <translation>
+            <numerusform>全部平台（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add lender</source>
+        <translation>新增借貸平台</translation>
+    </message>
+    <message>
+        <source>Name of the lending platform (pick one or type another):</source>
+        <translation>借貸平台名稱（從清單選擇或自行輸入）：</translation>
+    </message>
+    <message>
+        <source>Rename lender</source>
+        <translation>重新命名借貸平台</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名稱：</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <source>Where to keep the vault</source>
+        <translation>保險庫存放位置</translation>
+    </message>
+    <message>
+        <source>A folder on this computer. You can copy it to a USB stick as a backup.</source>
+        <translation>這台電腦上的一個資料夾。你可以把它複製到隨身碟作為備份。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the vault</source>
+        <translation>為保險庫選擇資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Evidence Vault — %1</source>
+        <translation>證據保險庫 — %1</translation>
+    </message>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>證據保險庫</translation>
+    </message>
+    <message>
+        <source>Choose the vault folder</source>
+        <translation>選擇保險庫資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayer</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note about %1</source>
+        <translation>關於 %1 的筆記</translation>
+    </message>
+    <message>
+        <source>What happened, who said what, who was there.</source>
+        <translation>發生了什麼，誰說了什麼，誰在場。</translation>
+    </message>
+    <message>
+        <source>Occurred at</source>
+        <translation>發生時間</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>經過</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>設定密碼短語</translation>
+    </message>
+    <message>
+        <source>Several words you can remember. Nobody, not even us, can open the vault without it or the recovery key.</source>
+        <translation>用幾個你記得住的詞。沒有它或復原金鑰，任何人（包括我們）都打不開保險庫。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼短語</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再輸入一次密碼短語</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>強</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>非常強</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+    <message>
+        <source>Creating the vault… this takes a few seconds.</source>
+        <translation>正在建立保險庫…需要幾秒鐘。</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Select an item to see it here.</source>
+        <translation>選擇一筆證據即可在此檢視。</translation>
+    </message>
+    <message>
+        <source>Decrypting…</source>
+        <translation>正在解密…</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be shown here. Export it to view it.</source>
+        <translation>此 PDF 無法在這裡顯示。請匯出後檢視。</translation>
+    </message>
+    <message>
+        <source>There is no preview for this kind of file. Export it to view it.</source>
+        <translation>這類檔案沒有預覽。請匯出後檢視。</translation>
+    </message>
+    <message>
+        <source>This item could not be read for preview.</source>
+        <translation>無法讀取這筆證據進行預覽。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>你的復原金鑰</translation>
+    </message>
+    <message>
+        <source>It is shown only now. Print it or save it as a PDF, and keep it away from this computer.</source>
+        <translation>它只顯示這一次。請列印或儲存為 PDF，並存放在這台電腦以外的地方。</translation>
+    </message>
+    <message>
+        <source>Without your passphrase or this recovery key, nobody can recover the evidence. Not even the makers of this app.</source>
+        <translation>沒有你的密碼短語或這把復原金鑰，任何人都無法找回證據，包括本應用程式的開發者。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>儲存為 PDF…</translation>
+    </message>
+    <message>
+        <source>I have printed or saved the recovery key.</source>
+        <translation>我已列印或儲存復原金鑰。</translation>
+    </message>
+    <message>
+        <source>Evidence Vault recovery key</source>
+        <translation>證據保險庫復原金鑰</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>儲存復原金鑰</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>Show a neutral window title (“Notes”)</source>
+        <translation>使用不顯眼的視窗標題（「筆記」）</translation>
+    </message>
+    <message>
+        <source>A new language is used the next time the app starts.</source>
+        <translation>新的語言將在下次啟動應用程式時生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>閒置後自動鎖定</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>This vault is locked.</source>
+        <translation>保險庫已鎖定。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼短語</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <source>Open another vault…</source>
+        <translation>開啟其他保險庫…</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>建立新保險庫</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解鎖…</translation>
+    </message>
+</context>
+<context>
+    <name>VaultView</name>
+    <message>
+        <source>Evidence</source>
+        <translation>證據</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>寫筆記…</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>鎖定</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 筆證據</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Choose evidence files</source>
+        <translation>選擇證據檔案</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>證據保險庫</translation>
+    </message>
+    <message>
+        <source>Evidence Vault keeps your recordings, screenshots and notes about debt collectors locked and unchanged on this computer. When you complain or go to court, it makes one package that anyone can check has not been altered.</source>
+        <translation>證據保險庫把催收相關的錄音、截圖和筆記加密保存在這台電腦上，原樣不變。投訴或起訴時，它會產生一個任何人都能核驗未被竄改的證據包。</translation>
+    </message>
+    <message>
+        <source>Create a new vault</source>
+        <translation>建立新保險庫</translation>
+    </message>
+    <message>
+        <source>Open an existing vault…</source>
+        <translation>開啟現有保險庫…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,187 @@
+"""Render each main screen of the app in en and zh_CN to PNG files (see tools/screenshots)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PIL import Image, ImageDraw, ImageFont
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
+
+from ui import i18n, tasks
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+PASSPHRASE = "screenshots only, a throw-away vault"  # noqa: S105
+FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+
+
+def make_evidence(folder: Path) -> list[Path]:
+    """A chat screenshot with a threat, a spoken call recording, a text message export."""
+    folder.mkdir()
+    shot = folder / "Screenshot_2025-03-14-10-20-00-123_com.tencent.mm.png"
+    image = Image.new("RGB", (540, 960), (237, 237, 237))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 28) if Path(FONT).exists() else ImageFont.load_default()
+    draw.rectangle((0, 0, 540, 80), fill=(60, 60, 60))
+    draw.text((20, 20), "138****8000", fill=(255, 255, 255), font=font)
+    for n, line in enumerate(("今天不还钱", "明天就去你家找你父母", "你的通讯录我们都有")):
+        top = 140 + n * 120
+        draw.rounded_rectangle((20, top, 470, top + 80), 12, fill=(255, 255, 255))
+        draw.text((40, top + 20), line, fill=(20, 20, 20), font=font)
+    image.save(shot)
+    files = [shot]
+    if shutil.which("espeak-ng") and shutil.which("ffmpeg"):
+        wav = folder / "speech.wav"
+        subprocess.run(
+            ["espeak-ng", "-v", "cmn", "-w", str(wav), "你再不还钱我们就上门"],
+            check=True,
+            capture_output=True,
+        )
+        call = folder / "Call recording 13800138000_20250314_101530.m4a"
+        subprocess.run(
+            ["ffmpeg", "-loglevel", "error", "-y", "-i", str(wav), "-c:a", "aac", str(call)],
+            check=True,
+        )
+        wav.unlink()
+        files.append(call)
+    sms = folder / "短信_2025-03-15.txt"
+    sms.write_text(
+        "【催收】你已逾期 45 天，今天 18 点前不处理，将联系你的单位和家人。", encoding="utf-8"
+    )
+    files.append(sms)
+    return files
+
+
+def settle(app: QApplication, until: Callable[[], bool] = lambda: True, rounds: int = 400) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        if until() and tasks.worker().idle():
+            break
+        QApplication.instance().thread().msleep(10)  # type: ignore[union-attr]
+    for _ in range(20):
+        app.processEvents()
+
+
+def shoot(widget: QWidget, out: Path) -> None:
+    widget.grab().save(str(out))
+    print(out)
+
+
+def run(lang: str, out: Path, work: Path) -> None:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise SystemExit("no QApplication")
+    i18n.install(lang)
+    settings = Settings(QSettings(str(work / f"{lang}.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, work_factor=10)
+    window.resize(1280, 800)
+    window.show()
+    settle(app)
+    shoot(window, out / f"{lang}-01-welcome.png")
+    wizard = window.start_create()
+    settle(app)
+    wizard.next()
+    wizard.passphrase.first.setText("correct horse")
+    wizard.passphrase.second.setText("correct horse")
+    settle(app)
+    shoot(wizard, out / f"{lang}-02-passphrase.png")
+    wizard.location.path.setText(str(work / f"vault-{lang}"))
+    wizard.passphrase.first.setText(PASSPHRASE)
+    wizard.passphrase.second.setText(PASSPHRASE)
+    wizard.next()
+    settle(app, lambda: wizard.currentPage() is wizard.recovery)
+    shoot(wizard, out / f"{lang}-03-recovery-key.png")
+    wizard.recovery.confirm.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    settle(app, lambda: window.vault is not None)
+    vault = window.vault
+    if vault is None:
+        raise SystemExit("the vault was not created")
+    for name in ("借呗", "微粒贷", "京东金融"):
+        vault.add_lender(name)
+    report = vault.import_paths(make_evidence(work / f"evidence-{lang}"), lender="微粒贷")
+    ids = [r.item_id for r in report.results if r.item_id]
+    vault.edit_item(
+        ids[0],
+        {
+            "title": "微信里威胁上门",
+            "categories": ["threats", "home_visit"],
+            "purpose": "证明催收人员威胁上门并骚扰父母",
+        },
+    )
+    vault.add_note("微粒贷", "下午三点两名男子到小区门口，自称微粒贷外访人员。")
+    window.vault_view.refresh("微粒贷")
+    vault_screens(app, window, lang, out, len(ids))
+
+
+def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, count: int) -> None:
+    view = window.vault_view
+    settle(app, lambda: view.model.rowCount() == count)
+    row = next(
+        r for r in range(view.model.rowCount()) if view.model.item_at(r).kind == "screenshot"
+    )  # type: ignore[union-attr]
+    view.table.selectRow(row)
+    settle(app, lambda: view.detail.preview.currentWidget() is view.detail.preview.image)
+    shoot(window, out / f"{lang}-04-main-image.png")
+    view.detail.setCurrentIndex(1)
+    settle(app)
+    shoot(window, out / f"{lang}-05-details.png")
+    recording = [
+        r for r in range(view.model.rowCount()) if view.model.item_at(r).kind == "recording"
+    ]  # type: ignore[union-attr]
+    if recording:
+        view.table.selectRow(recording[0])
+        view.detail.setCurrentIndex(0)
+        settle(
+            app,
+            lambda: (
+                view.detail.preview.currentWidget() is view.detail.preview.media
+                and view.detail.preview.media.player.duration() > 0
+            ),
+        )
+        shoot(window, out / f"{lang}-06-recording.png")
+        view.detail.setCurrentIndex(2)
+        settle(app)
+        shoot(view.detail, out / f"{lang}-07-history.png")
+    view.middle_tabs.setCurrentIndex(1)
+    settle(app)
+    shoot(window, out / f"{lang}-08-notes.png")
+    view.middle_tabs.setCurrentIndex(0)
+    dialog = window.edit_settings()
+    settle(app)
+    shoot(dialog, out / f"{lang}-09-settings.png")
+    dialog.reject()
+    window.lock()
+    settle(app)
+    shoot(window, out / f"{lang}-10-unlock.png")
+    window.close()
+    window.deleteLater()
+    settle(app)
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bench/out/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    app.setApplicationName("Evidence Vault")
+    work = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    try:
+        for lang in ("en", "zh_CN"):
+            run(lang, out, work)
+    finally:
+        tasks.worker().stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Start the desktop app: private files, logging, translators, error dialogs, the window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def _setup_logging() -> None:
+    level = logging.DEBUG if os.environ.get("EVAULT_DEBUG") else logging.INFO
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
+    """Run the app until its window closes; ``vault`` opens that vault's unlock page."""
+    os.umask(0o077)  # every file the app writes is private to the user
+    _setup_logging()
+    from PySide6.QtGui import QIcon  # noqa: PLC0415 - Qt only when the GUI starts
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ui import errors, i18n, tasks  # noqa: PLC0415
+    from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui.settings import APPLICATION, ORGANIZATION, Settings  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    if not isinstance(app, QApplication):
+        raise TypeError("Evidence Vault needs a QApplication.")
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("evidence-vault")
+    icon = i18n.resource_dir() / "icons" / "evidence-vault.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings = Settings()
+    i18n.install(i18n.choose_language(settings.language))
+    sys.excepthook = errors.excepthook
+    window = MainWindow(settings)
+    tasks.set_default_failure(lambda error: errors.show_error(window, error))
+    window.show()
+    if vault is not None:
+        window.open_path(vault)
+    code = app.exec()
+    tasks.worker().stop()
+    return int(code)
+
+
+def main() -> int:
+    """The ``evidence-vault`` command."""
+    args = sys.argv[1:]
+    vault = Path(args[0]) if args and not args[0].startswith("-") else None
+    return run(vault)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

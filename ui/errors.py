@@ -1,0 +1,203 @@
+"""Turning failures into words: a typed ``VaultError`` becomes one translated sentence;
+anything unexpected becomes a dialog with copyable, redacted details, and is logged
+without secrets or note text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from vault.errors import VaultError
+
+logger = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def _messages() -> dict[str, str]:
+    return {
+        "wrong_passphrase": QCoreApplication.translate(
+            "Errors",
+            "The passphrase is not right. Check the keyboard language and Caps Lock, then try again.",
+        ),
+        "passphrase_empty": QCoreApplication.translate("Errors", "Please type a passphrase."),
+        "vault_exists": QCoreApplication.translate(
+            "Errors",
+            "That folder already holds a vault or other files. Choose an empty or new folder.",
+        ),
+        "not_a_vault": QCoreApplication.translate(
+            "Errors", "That folder is not an Evidence Vault, or its vault.json is damaged."
+        ),
+        "lender_exists": QCoreApplication.translate(
+            "Errors", "A lender with this name already exists."
+        ),
+        "unknown_lender": QCoreApplication.translate(
+            "Errors", "This lender no longer exists in the vault."
+        ),
+        "unknown_item": QCoreApplication.translate(
+            "Errors", "This item no longer exists in the vault."
+        ),
+        "vault_locked": QCoreApplication.translate(
+            "Errors", "The vault is locked. Unlock it and try again."
+        ),
+        "usage": QCoreApplication.translate(
+            "Errors", "This request cannot be carried out as given."
+        ),
+        "phone_number": QCoreApplication.translate(
+            "Errors", "That does not look like a phone number."
+        ),
+        "naive_datetime": QCoreApplication.translate(
+            "Errors", "A time needs a date, an hour and a time zone."
+        ),
+        "time_format": QCoreApplication.translate(
+            "Errors", "A time stored in the vault is damaged. Run a vault check."
+        ),
+        "db": QCoreApplication.translate("Errors", "The vault's database could not be opened."),
+        "db_key": QCoreApplication.translate(
+            "Errors", "The vault's database does not match its key. The vault may be damaged."
+        ),
+        "db_missing": QCoreApplication.translate("Errors", "The vault's database file is missing."),
+        "db_schema_version": QCoreApplication.translate(
+            "Errors",
+            "This vault was made by a newer version of Evidence Vault. Please update the app.",
+        ),
+        "empty_file": QCoreApplication.translate("Errors", "The file is empty."),
+        "import_refused": QCoreApplication.translate("Errors", "The file could not be imported."),
+        "age": QCoreApplication.translate("Errors", "An encrypted file in the vault is damaged."),
+        "age_payload": QCoreApplication.translate(
+            "Errors", "An encrypted file in the vault is damaged and cannot be read."
+        ),
+        "age_truncated": QCoreApplication.translate(
+            "Errors", "An encrypted file in the vault is cut short and cannot be read."
+        ),
+        "age_header_mac": QCoreApplication.translate(
+            "Errors", "An encrypted file in the vault has a damaged header."
+        ),
+        "age_no_match": QCoreApplication.translate(
+            "Errors", "An encrypted file in the vault was not made for this vault's key."
+        ),
+        "age_not_age_file": QCoreApplication.translate(
+            "Errors", "A file in the vault is not in the encrypted format it should be."
+        ),
+        "age_header": QCoreApplication.translate(
+            "Errors", "An encrypted file in the vault has a damaged header."
+        ),
+        "age_armor": QCoreApplication.translate(
+            "Errors", "An encrypted file in the vault has damaged armor."
+        ),
+        "age_key_format": QCoreApplication.translate("Errors", "The vault's key file is damaged."),
+        "capture_unreadable": QCoreApplication.translate(
+            "Errors", "The file's date and details could not be read."
+        ),
+        "custody_format": QCoreApplication.translate(
+            "Errors", "An entry in the vault's history log is damaged."
+        ),
+        "custody_payload": QCoreApplication.translate(
+            "Errors", "An entry for the vault's history log could not be written."
+        ),
+        "custody_unknown_action": QCoreApplication.translate(
+            "Errors", "An entry for the vault's history log could not be written."
+        ),
+        "db_key_format": QCoreApplication.translate("Errors", "The vault's key is damaged."),
+        "vault_error": QCoreApplication.translate("Errors", "Something went wrong in the vault."),
+        "custody_chain": QCoreApplication.translate(
+            "Errors", "The vault's history log is broken. Run a vault check to find where."
+        ),
+    }
+
+
+def message_for(error: VaultError) -> str:
+    """One translated, plain sentence for a typed core error."""
+    for cls in type(error).__mro__:
+        code = getattr(cls, "code", None)
+        if isinstance(code, str) and code in (table := _messages()):
+            return table[code]
+    return QCoreApplication.translate("Errors", "Something went wrong in the vault.")
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_messages())
+
+
+_SECRET_PATTERNS = (
+    re.compile(r"AGE-SECRET-KEY-1[0-9A-Z]+", re.IGNORECASE),
+    re.compile(r"\b[0-9a-f]{32,}\b"),
+    re.compile(r"(?i)(passphrase|password|text|note)=\S+"),
+    re.compile(r"/home/[^/\s]+"),
+)
+
+
+def redact(text: str) -> str:
+    """Remove what must never leave the machine in a bug report: keys, hashes, notes."""
+    for pattern in _SECRET_PATTERNS:
+        text = pattern.sub("[redacted]", text)
+    return text
+
+
+def details_of(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    """A traceback without the exception's message (it may quote user data)."""
+    frames = [
+        f'File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
+        for frame in traceback.extract_tb(tb)
+    ]  # no source lines and no message: only where it happened and what kind of error
+    return redact("".join(frames) + f"{exc_type.__module__}.{exc_type.__qualname__}")
+
+
+# Test seam (KeePassXC's MessageBox::setNextAnswer): tests set this to record dialogs.
+show_dialog: Callable[[QWidget | None, str, str, str], None] | None = None
+
+
+def _dialog(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    if show_dialog is not None:
+        show_dialog(parent, title, text, details)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no texts left behind after a lock
+    if details:
+        box.setDetailedText(details)
+        copy = box.addButton(
+            QCoreApplication.translate("Errors", "Copy details"), QMessageBox.ButtonRole.ActionRole
+        )
+        copy.clicked.disconnect()
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+    box.exec()
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """Show any failure: a sentence for typed errors, details for unexpected ones."""
+    if isinstance(error, VaultError):
+        logger.info("Vault error shown to the user: %s", error.code)
+        _dialog(
+            parent, QCoreApplication.translate("Errors", "Evidence Vault"), message_for(error), ""
+        )
+        return
+    details = details_of(type(error), error, error.__traceback__)
+    logger.error("Unexpected error: %s", details)
+    _dialog(
+        parent,
+        QCoreApplication.translate("Errors", "Evidence Vault"),
+        QCoreApplication.translate(
+            "Errors",
+            "Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.",
+        ),
+        details,
+    )
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    exc.__traceback__ = tb
+    show_error(None, exc)

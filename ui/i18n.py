@@ -1,0 +1,74 @@
+"""Qt translators: the app's own .qm files plus Qt's, following the system locale."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "zh_CN", "zh_TW")
+_installed: list[QTranslator] = []
+
+
+def resource_dir() -> Path:
+    """``resources/`` from a source checkout, or beside the frozen app (PyInstaller)."""
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def translations_dir() -> Path:
+    return resource_dir() / "translations"
+
+
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """The setting when given; else the system locale, Traditional for TW/HK/MO."""
+    if setting in LANGUAGES:
+        return setting
+    locale = system or QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        traditional = (
+            locale.script() == QLocale.Script.TraditionalChineseScript
+            or locale.territory()
+            in {
+                QLocale.Country.Taiwan,
+                QLocale.Country.HongKong,
+                QLocale.Country.Macau,
+            }
+        )
+        return "zh_TW" if traditional else "zh_CN"
+    return "en"
+
+
+def install(language: str) -> str:
+    """Replace the installed translators with those for ``language``; returns it."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return language
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return language
+    ours = QTranslator(app)
+    if ours.load(f"evidence_vault_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        logger.warning("No compiled translation for %s; run tools/build_translations.", language)
+    qt = QTranslator(app)
+    if qt.load(
+        QLocale(language),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return language

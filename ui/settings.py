@@ -1,0 +1,65 @@
+"""The app's own preferences (QSettings): never evidence, never secrets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "EvidenceVault"
+APPLICATION = "Evidence Vault"
+DEFAULT_IDLE_MINUTES = 5
+
+
+def default_vault_path() -> Path:
+    """Where a new vault goes unless the user picks another folder."""
+    return Path(platformdirs.user_data_dir(APPLICATION, appauthor=False)) / "vault"
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._s = qsettings if qsettings is not None else QSettings(ORGANIZATION, APPLICATION)
+
+    def _get(self, key: str, default: object) -> object:
+        return self._s.value(key, default)
+
+    @property
+    def last_vault(self) -> Path | None:
+        value = self._get("vault/last", "")
+        return Path(str(value)) if value else None
+
+    @last_vault.setter
+    def last_vault(self, path: Path | None) -> None:
+        self._s.setValue("vault/last", str(path) if path else "")
+
+    @property
+    def language(self) -> str:
+        """'' follows the system; else a locale name such as zh_CN, zh_TW, en."""
+        return str(self._get("ui/language", ""))
+
+    @language.setter
+    def language(self, name: str) -> None:
+        self._s.setValue("ui/language", name)
+
+    @property
+    def idle_minutes(self) -> int:
+        try:
+            return max(1, int(str(self._get("safety/idle_minutes", DEFAULT_IDLE_MINUTES))))
+        except ValueError:
+            return DEFAULT_IDLE_MINUTES
+
+    @idle_minutes.setter
+    def idle_minutes(self, minutes: int) -> None:
+        self._s.setValue("safety/idle_minutes", int(minutes))
+
+    @property
+    def neutral_title(self) -> bool:
+        return str(self._get("safety/neutral_title", "false")).lower() == "true"
+
+    @neutral_title.setter
+    def neutral_title(self, on: bool) -> None:
+        self._s.setValue("safety/neutral_title", "true" if on else "false")
+
+    def sync(self) -> None:
+        self._s.sync()

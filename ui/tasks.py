@@ -1,0 +1,165 @@
+"""Background work: one database worker thread and a small chainable ``op`` helper.
+
+Every call into the vault runs on the one worker, in the order submitted, so access
+to the database is serialised; results come back to the GUI thread by a queued
+signal. Usage (as Anki's ``op``)::
+
+    op(lambda: vault.items()).success(show).failure(report).run()
+
+The function runs on the worker; ``success``/``failure``/progress callbacks run on
+the GUI thread. A function may take a ``progress`` keyword to report values.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+logger = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; signals emitted by the worker arrive here queued."""
+
+    done = Signal(object, object)
+    failed = Signal(object, object)
+    progressed = Signal(object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done.connect(self._on_done)
+        self.failed.connect(self._on_failed)
+        self.progressed.connect(self._on_progress)
+
+    @Slot(object, object)
+    def _on_done(self, task: Op, result: object) -> None:
+        task._finish(result)
+
+    @Slot(object, object)
+    def _on_failed(self, task: Op, error: object) -> None:
+        task._fail(error)
+
+    @Slot(object, object)
+    def _on_progress(self, task: Op, value: object) -> None:
+        task._progress(value)
+
+
+class DbWorker:
+    """The one thread where vault calls run, one after another."""
+
+    def __init__(self) -> None:
+        self._queue: queue.Queue[Op | None] = queue.Queue()
+        self._relay = _Relay()
+        self._busy = 0
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._loop, name="vault-db", daemon=True)
+        self._thread.start()
+
+    def submit(self, task: Op) -> None:
+        with self._lock:
+            self._busy += 1
+        self._queue.put(task)
+
+    def idle(self) -> bool:
+        with self._lock:
+            return self._busy == 0
+
+    def stop(self) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout=10)
+
+    def _emitter(self, task: Op) -> Callback:
+        def emit(value: object) -> None:
+            self._relay.progressed.emit(task, value)
+
+        return emit
+
+    def _loop(self) -> None:
+        while (task := self._queue.get()) is not None:
+            try:
+                result = task._call(self._emitter(task))
+            except Exception as error:
+                self._relay.failed.emit(task, error)
+            else:
+                self._relay.done.emit(task, result)
+            finally:
+                with self._lock:
+                    self._busy -= 1
+
+
+_worker: DbWorker | None = None
+_default_failure: Callable[[BaseException], None] | None = None
+
+
+def worker() -> DbWorker:
+    global _worker  # noqa: PLW0603 - one worker per process, created on first use
+    if _worker is None:
+        _worker = DbWorker()
+    return _worker
+
+
+def set_default_failure(handler: Callable[[BaseException], None] | None) -> None:
+    """The handler used when an op has no ``failure`` callback (shows the error)."""
+    global _default_failure  # noqa: PLW0603
+    _default_failure = handler
+
+
+class Op:
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        self._fn = fn
+        self._success: Callback | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self._on_progress: Callback | None = None
+        self._wants_progress = "progress" in inspect.signature(fn).parameters
+
+    def success(self, callback: Callback) -> Op:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Op:
+        self._failure = callback
+        return self
+
+    def with_progress(self, callback: Callback) -> Op:
+        self._on_progress = callback
+        return self
+
+    def run(self) -> Op:
+        worker().submit(self)
+        return self
+
+    # worker side
+    def _call(self, emit: Callback) -> Any:
+        if self._wants_progress:
+            return self._fn(progress=emit)
+        return self._fn()
+
+    # GUI side
+    def _finish(self, result: object) -> None:
+        if self._success is not None:
+            self._success(result)
+
+    def _fail(self, error: object) -> None:
+        if not isinstance(error, BaseException):
+            return
+        handler = self._failure or _default_failure
+        if handler is None:
+            logger.error("Background operation failed: %s", type(error).__name__)
+            return
+        handler(error)
+
+    def _progress(self, value: object) -> None:
+        if self._on_progress is not None:
+            self._on_progress(value)
+
+
+def op(fn: Callable[..., Any]) -> Op:
+    return Op(fn)

@@ -1,0 +1,100 @@
+"""Image preview with zoom (wheel, buttons) and pan (drag)."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap, QWheelEvent
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def decode_image(data: bytes) -> QImage:
+    """Qt's decoders first; Pillow (with HEIC when pillow-heif is installed) after."""
+    image = QImage.fromData(data)
+    if not image.isNull():
+        return image
+    try:
+        from PIL import Image  # noqa: PLC0415 - only for formats Qt cannot read
+
+        try:
+            import pillow_heif  # type: ignore[import-not-found] # noqa: PLC0415
+
+            pillow_heif.register_heif_opener()
+        except ImportError:
+            pass
+        with Image.open(io.BytesIO(data)) as pil:
+            rgba = pil.convert("RGBA")
+            raw = rgba.tobytes("raw", "RGBA")
+            return QImage(raw, rgba.width, rgba.height, QImage.Format.Format_RGBA8888).copy()
+    except Exception:
+        logger.info("An image could not be decoded for preview.")
+        return QImage()
+
+
+class _View(QGraphicsView):
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.scale(factor, factor)
+
+
+class ImageViewer(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        self._item = QGraphicsPixmapItem()
+        self._scene.addItem(self._item)
+        self.view = _View(self._scene, self)
+        self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.zoom_in = QPushButton(self.tr("Zoom in"), self)
+        self.zoom_out = QPushButton(self.tr("Zoom out"), self)
+        self.fit = QPushButton(self.tr("Fit"), self)
+        self.message = QLabel(self)
+        self.zoom_in.clicked.connect(lambda: self.view.scale(1.25, 1.25))
+        self.zoom_out.clicked.connect(lambda: self.view.scale(0.8, 0.8))
+        self.fit.clicked.connect(self.fit_to_view)
+        buttons = QHBoxLayout()
+        for widget in (self.zoom_in, self.zoom_out, self.fit):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def show_image(self, image: QImage) -> bool:
+        if image.isNull():
+            self.clear()
+            self.message.setText(self.tr("This image cannot be shown here."))
+            return False
+        self.message.clear()
+        self._item.setPixmap(QPixmap.fromImage(image))
+        self._scene.setSceneRect(self._item.boundingRect())
+        self.fit_to_view()
+        return True
+
+    def zoom(self) -> float:
+        return self.view.transform().m11()
+
+    def fit_to_view(self) -> None:
+        self.view.resetTransform()
+        if not self._item.pixmap().isNull():
+            self.view.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def clear(self) -> None:
+        self._item.setPixmap(QPixmap())
+        self.message.clear()

@@ -1,0 +1,253 @@
+"""Create a vault: where, a passphrase (twice, with strength), then the recovery key once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ui.errors import message_for
+from ui.settings import default_vault_path
+from ui.tasks import op
+from vault.errors import VaultError
+from vault.passphrase import Hint, estimate
+from vault.service import OpenVault, create_vault
+
+
+def hint_sentence(hint: Hint) -> str:
+    return {
+        Hint.EMPTY: QCoreApplication.translate("CreateWizard", "Type a passphrase."),
+        Hint.TOO_SHORT: QCoreApplication.translate(
+            "CreateWizard", "Too short: use at least 8 characters, better several words."
+        ),
+        Hint.COMMON: QCoreApplication.translate(
+            "CreateWizard", "This is one of the most common passwords; it is guessed first."
+        ),
+        Hint.REPEATED: QCoreApplication.translate(
+            "CreateWizard", "Repeated characters are easy to guess."
+        ),
+        Hint.SEQUENCE: QCoreApplication.translate(
+            "CreateWizard", "Runs like abc, 123 or qwerty are easy to guess."
+        ),
+        Hint.ONE_CLASS: QCoreApplication.translate(
+            "CreateWizard", "Mix in capitals, digits or symbols."
+        ),
+        Hint.ADD_WORDS: QCoreApplication.translate(
+            "CreateWizard", "Add another word or two that belong together only for you."
+        ),
+    }[hint]
+
+
+class LocationPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Where to keep the vault"))
+        self.setSubTitle(
+            self.tr("A folder on this computer. You can copy it to a USB stick as a backup.")
+        )
+        self.path = QLineEdit(str(default_vault_path()), self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout(self)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the vault"))
+        if folder:
+            self.path.setText(str(Path(folder) / "vault"))
+
+    def isComplete(self) -> bool:
+        return bool(self.path.text().strip())
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self, wizard: CreateVaultWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Choose a passphrase"))
+        self.setSubTitle(
+            self.tr(
+                "Several words you can remember. Nobody, not even us, can open the vault without it or the recovery key."
+            )
+        )
+        self.first = QLineEdit(self)
+        self.second = QLineEdit(self)
+        for edit, hint in (
+            (self.first, self.tr("Passphrase")),
+            (self.second, self.tr("The same passphrase again")),
+        ):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(hint)
+            edit.textChanged.connect(self._changed)
+        self.meter = QProgressBar(self)
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.feedback = QLabel(self)
+        self.feedback.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.first, self.second, self.meter, self.feedback, self.status):
+            layout.addWidget(widget)
+        self._busy = False
+        self._changed()
+
+    def _changed(self) -> None:
+        strength = estimate(self.first.text())
+        self.meter.setValue(strength.score)
+        words = [
+            self.tr("Very weak"), self.tr("Weak"), self.tr("Fair"), self.tr("Strong"), self.tr("Very strong"),
+        ]  # fmt: skip
+        lines = [words[strength.score]] + [
+            hint_sentence(h) for h in strength.hints if h is not Hint.EMPTY
+        ]
+        if self.second.text() and self.second.text() != self.first.text():
+            lines.append(self.tr("The two passphrases are not the same."))
+        self.feedback.setText("\n".join(lines))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        text = self.first.text()
+        return not self._busy and estimate(text).acceptable and text == self.second.text()
+
+    def validatePage(self) -> bool:
+        if self._wizard.vault is not None:
+            return True
+        self._busy = True
+        self.completeChanged.emit()
+        self.status.setText(self.tr("Creating the vault… this takes a few seconds."))
+        path, passphrase = Path(self._wizard.location.path.text().strip()), self.first.text()
+        factor = self._wizard.work_factor
+        op(lambda: create_vault(path, passphrase, work_factor=factor)).success(
+            self._created
+        ).failure(self._failed).run()
+        return False
+
+    def _created(self, result: tuple[OpenVault, str]) -> None:
+        self._busy = False
+        self._wizard.vault, self._wizard.recovery_text = result
+        self._wizard.recovery.show_key(result[1])
+        self.status.clear()
+        self._wizard.next()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self.completeChanged.emit()
+        if not isinstance(error, VaultError):
+            raise error
+        self.status.setText(message_for(error))
+
+
+class RecoveryPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Your recovery key"))
+        self.setSubTitle(
+            self.tr(
+                "It is shown only now. Print it or save it as a PDF, and keep it away from this computer."
+            )
+        )
+        self.warning = QLabel(
+            self.tr(
+                "Without your passphrase or this recovery key, nobody can recover the evidence. Not even the makers of this app."
+            ),
+            self,
+        )
+        self.warning.setWordWrap(True)
+        bold = self.warning.font()
+        bold.setBold(True)
+        self.warning.setFont(bold)
+        self.key = QPlainTextEdit(self)
+        self.key.setReadOnly(True)
+        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.print_button.clicked.connect(self._print)
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.confirm = QCheckBox(self.tr("I have printed or saved the recovery key."), self)
+        self.confirm.toggled.connect(self.completeChanged)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.key, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.confirm)
+
+    def show_key(self, text: str) -> None:
+        self.key.setPlainText(text)
+
+    def isComplete(self) -> bool:
+        return self.confirm.isChecked()
+
+    def document(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(QFont("Noto Sans CJK SC", 11))
+        doc.setPlainText(self.warning.text() + "\n\n" + self.key.toPlainText())
+        return doc
+
+    def save_pdf(self, path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+        writer.setTitle(self.tr("Evidence Vault recovery key"))
+        self.document().print_(writer)
+
+    def _ask_pdf(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the recovery key"), "evidence-vault-recovery-key.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.save_pdf(Path(name))
+
+    def _print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            self.document().print_(printer)
+
+
+class CreateVaultWizard(QWizard):
+    def __init__(self, parent: QWidget | None = None, *, work_factor: int | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create a vault"))
+        self.work_factor = work_factor
+        self.vault: OpenVault | None = None
+        self.recovery_text = ""
+        self.location = LocationPage(self)
+        self.passphrase = PassphrasePage(self)
+        self.recovery = RecoveryPage(self)
+        for page in (self.location, self.passphrase, self.recovery):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.on_created: Callable[[OpenVault], None] | None = None
+        self.resize(640, 480)
+
+    def done(self, result: int) -> None:
+        self.recovery.key.clear()
+        self.recovery_text = ""
+        if self.vault is not None and self.on_created is not None:
+            self.on_created(self.vault)
+        super().done(result)

@@ -1,0 +1,195 @@
+"""One item: its preview, the description the user can edit, provenance, hashes, history."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.format import category_names, format_size, format_time, kind_name, time_source_sentence
+from ui.views.preview import Preview
+from vault.custody import CustodyEventDTO
+from vault.dto import ItemDTO
+
+
+class DetailPane(QTabWidget):
+    save_requested = Signal(str, dict)  # item id, changes for edit_item
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item: ItemDTO | None = None
+        self._shown_incident = QDateTime()
+        self.zone: tzinfo | None = None  # the vault's time zone; None: this computer's
+        self.copied = ""  # what this pane put on the clipboard; cleared again on lock
+        self.preview = Preview(self)
+        self.addTab(self.preview, self.tr("Preview"))
+        self.addTab(self._build_details(), self.tr("Details"))
+        self.history = QListWidget(self)
+        self.addTab(self.history, self.tr("History"))
+        self.show_item(None)
+
+    def _build_details(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page = QWidget(scroll)
+        scroll.setWidget(page)
+        self.title = QLineEdit(page)
+        self.incident = QDateTimeEdit(page)
+        self.incident.setCalendarPopup(True)
+        self.incident.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.purpose = QPlainTextEdit(page)
+        self.purpose.setPlaceholderText(
+            self.tr("What this proves, e.g. the collector threatened to visit my parents.")
+        )
+        self.purpose.setMaximumHeight(90)
+        boxes = QWidget(page)
+        grid = QGridLayout(boxes)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.categories: dict[str, QCheckBox] = {}
+        for n, (code, name) in enumerate(category_names().items()):
+            box = QCheckBox(name, boxes)
+            self.categories[code] = box
+            grid.addWidget(box, n, 0)
+        self.save_button = QPushButton(self.tr("Save changes"), page)
+        self.save_button.clicked.connect(self._save)
+        self.file_name = QLineEdit(page)
+        self.file_name.setReadOnly(True)
+        self.info = QLabel(page)
+        self.info.setWordWrap(True)
+        self.provenance = QLabel(page)
+        self.provenance.setWordWrap(True)
+        self.sha256 = QLineEdit(page)
+        self.sha256.setReadOnly(True)
+        self.sm3 = QLineEdit(page)
+        self.sm3.setReadOnly(True)
+        self.copy_hash = QPushButton(self.tr("Copy"), page)
+        self.copy_hash.clicked.connect(self._copy_hashes)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Happened at"), self.incident)
+        form.addRow(self.tr("Categories"), boxes)
+        form.addRow(self.tr("What this proves"), self.purpose)
+        form.addRow("", self.save_button)
+        form.addRow(self.tr("File"), self.file_name)
+        form.addRow("", self.info)
+        form.addRow(self.tr("Time source"), self.provenance)
+        form.addRow(self.tr("SHA-256"), self.sha256)
+        form.addRow(self.tr("SM3"), self.sm3)
+        form.addRow("", self.copy_hash)
+        return scroll
+
+    def show_item(self, item: ItemDTO | None) -> None:
+        self.item = item
+        enabled = item is not None
+        for widget in (self.title, self.incident, self.purpose, self.save_button, self.copy_hash):
+            widget.setEnabled(enabled)
+        for box in self.categories.values():
+            box.setEnabled(enabled)
+            box.setChecked(False)
+        if item is None:
+            self.title.clear()
+            self.purpose.clear()
+            self.info.clear()
+            self.file_name.clear()
+            self.provenance.clear()
+            self.sha256.clear()
+            self.sm3.clear()
+            self.history.clear()
+            self.incident.setDateTime(QDateTime.currentDateTime())
+            self.preview.clear()
+            return
+        self.title.setText(item.title or "")
+        self.purpose.setPlainText(item.purpose or "")
+        moment = (item.incident_at or item.captured_at).astimezone(self.zone)
+        self.incident.setDateTime(
+            QDateTime(
+                QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+            )
+        )  # wall-clock time in the vault's zone, as the user reads it
+        self._shown_incident = self.incident.dateTime()
+        for code, box in self.categories.items():
+            box.setChecked(code in item.categories)
+        self.file_name.setText(item.original_name)
+        self.file_name.setCursorPosition(0)
+        self.info.setText(f"{kind_name(item.kind)} · {format_size(item.size)} · {item.media_type}")
+        self.provenance.setText(
+            self.tr("Captured %1. %2 Imported %3.")
+            .replace("%1", format_time(item.captured_at, item.captured_offset_min))
+            .replace("%2", time_source_sentence(item.time_source))
+            .replace("%3", format_time(item.imported_at))
+        )
+        self.sha256.setText(item.sha256)
+        self.sha256.setCursorPosition(0)
+        self.sm3.setText(item.sm3 or "")
+        self.sm3.setCursorPosition(0)
+
+    def _copy_hashes(self) -> None:
+        self.copied = f"SHA-256 {self.sha256.text()}\nSM3 {self.sm3.text()}".strip()
+        QGuiApplication.clipboard().setText(self.copied)
+
+    def show_history(self, events: list[CustodyEventDTO]) -> None:
+        self.history.clear()
+        for event in events:
+            line = f"{format_time(event.at)}  {self.action_name(event.action)}"
+            changes = event.payload.get("changes")
+            if isinstance(changes, dict) and changes:
+                line += ": " + ", ".join(self.field_name(name) for name in sorted(changes))
+            self.history.addItem(line)
+
+    def field_name(self, name: str) -> str:
+        return {
+            "title": self.tr("title"),
+            "purpose": self.tr("what this proves"),
+            "incident_at": self.tr("time it happened"),
+            "categories": self.tr("categories"),
+            "counterpart": self.tr("phone number"),
+            "lender": self.tr("lender"),
+        }.get(name, name)
+
+    def action_name(self, action: str) -> str:
+        return {
+            "item_imported": self.tr("Imported"),
+            "metadata_edited": self.tr("Description edited"),
+            "item_withdrawn": self.tr("Moved to trash"),
+            "item_restored": self.tr("Restored from trash"),
+            "item_purged": self.tr("Deleted for good"),
+            "exported": self.tr("Exported"),
+        }.get(action, action)
+
+    def _save(self) -> None:
+        if self.item is None:
+            return
+        changes: dict[str, object] = {
+            "title": self.title.text(),
+            "purpose": self.purpose.toPlainText(),
+            "categories": [code for code, box in self.categories.items() if box.isChecked()],
+        }
+        if self.incident.dateTime() != self._shown_incident:
+            incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
+            changes["incident_at"] = incident.replace(tzinfo=self.zone)
+        self.save_requested.emit(self.item.id, changes)
+
+    def clear(self) -> None:
+        self.show_item(None)

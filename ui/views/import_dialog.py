@@ -1,0 +1,127 @@
+"""Import with progress (file n of m, MB/s), cancel, and a summary at the end."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ui.tasks import op
+from vault.dto import ImportProgress, ImportReport, ImportStatus
+from vault.service import OpenVault
+
+
+class ImportDialog(QProgressDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Importing evidence"))
+        self.setLabelText(self.tr("Preparing…"))
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, 0)
+        self.cancel_event = threading.Event()
+        self.canceled.connect(self.cancel_event.set)
+        self._started = time.monotonic()
+        self.abandoned = False  # the vault was locked meanwhile: show nothing more
+
+    def abandon(self) -> None:
+        """Stop the import (between files) and close without a summary: used on lock."""
+        self.abandoned = True
+        self.cancel_event.set()
+        self.close()
+
+    def update_progress(self, progress: ImportProgress) -> None:
+        elapsed = max(time.monotonic() - self._started, 1e-3)
+        rate = progress.bytes_done / elapsed / 1e6
+        self.setRange(0, max(progress.files_total, 1))
+        self.setValue(progress.files_done)
+        name = progress.current.name if progress.current else ""
+        self.setLabelText(
+            self.tr("File %1 of %2 (%3 MB/s)\n%4")
+            .replace("%1", str(min(progress.files_done + 1, progress.files_total)))
+            .replace("%2", str(progress.files_total))
+            .replace("%3", f"{rate:.1f}")
+            .replace("%4", name)
+        )
+
+
+def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
+    """The short summary and the per-file reasons for what was not imported."""
+    text = (
+        QCoreApplication.translate(
+            "ImportDialog", "Imported: %1\nAlready in the vault: %2\nNot imported: %3"
+        )
+        .replace("%1", str(report.count(ImportStatus.IMPORTED)))
+        .replace("%2", str(report.count(ImportStatus.DUPLICATE)))
+        .replace("%3", str(report.count(ImportStatus.REFUSED)))
+    )
+    if report.count(ImportStatus.CANCELLED):
+        text += "\n" + QCoreApplication.translate(
+            "ImportDialog", "Cancelled before import: %1"
+        ).replace("%1", str(report.count(ImportStatus.CANCELLED)))
+    details = "\n".join(
+        f"{r.path.name}: {r.reason or ''}"
+        for r in report.results
+        if r.status is ImportStatus.REFUSED
+    )
+    return text, details
+
+
+# Test seam: tests replace this to read the summary instead of clicking a modal box.
+show_summary: Callable[[QWidget, str, str], None] | None = None
+
+
+def _show(parent: QWidget, text: str, details: str) -> None:
+    if show_summary is not None:
+        show_summary(parent, text, details)
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("ImportDialog", "Import finished"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no file names left behind
+    if details:
+        box.setDetailedText(details)
+    box.open()
+
+
+def run_import(
+    parent: QWidget,
+    vault: OpenVault,
+    paths: list[Path],
+    lender: str | None,
+    done: Callable[[ImportReport], None],
+    failed: Callable[[BaseException], None],
+) -> ImportDialog:
+    dialog = ImportDialog(parent)
+    cancel = dialog.cancel_event
+
+    def work(progress: Callable[[object], None]) -> ImportReport:
+        return vault.import_paths(paths, lender=lender, progress=progress, cancel=cancel)
+
+    def finished(report: ImportReport) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if dialog.abandoned:
+            return
+        done(report)
+        _show(parent, *summary_text(parent, report))
+
+    def broke(error: BaseException) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if not dialog.abandoned:
+            failed(error)
+
+    dialog.show()
+    op(work).with_progress(dialog.update_progress).success(finished).failure(broke).run()
+    return dialog

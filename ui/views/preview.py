@@ -1,0 +1,142 @@
+"""The preview tab: the right viewer for an item's kind, fed from the decrypting reader."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QWidget
+
+from ui.tasks import op
+from ui.viewers.image_viewer import ImageViewer, decode_image
+from ui.viewers.media_player import MediaPlayer
+from ui.viewers.reader_device import ReaderDevice
+from vault.age import AgeReader
+from vault.dto import ItemDTO
+from vault.service import OpenVault
+
+logger = logging.getLogger(__name__)
+MAX_IMAGE_BYTES = 80 * 1024 * 1024
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+
+try:  # QtPdf is part of PySide6-Addons; without it PDFs are exported to be viewed
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    HAVE_PDF = True
+except ImportError:  # pragma: no cover - depends on the installed wheels
+    HAVE_PDF = False
+
+
+def _read_all(vault: OpenVault, item_id: str, limit: int) -> bytes:
+    with vault.open_item(item_id) as reader:
+        return reader.pread(0, min(reader.size, limit))
+
+
+class Preview(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.image = ImageViewer(self)
+        self._media: MediaPlayer | None = None  # QtMultimedia loads on first use
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        for widget in (self.message, self.image, self.text):
+            self.addWidget(widget)
+        self.pdf_document: QPdfDocument | None = None
+        if HAVE_PDF:
+            self.pdf_view = QPdfView(self)
+            self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+            self.addWidget(self.pdf_view)
+        self._item_id: str | None = None
+
+    @property
+    def media(self) -> MediaPlayer:
+        if self._media is None:
+            self._media = MediaPlayer(self)
+            self.addWidget(self._media)
+        return self._media
+
+    def clear(self) -> None:
+        self._item_id = None
+        if self._media is not None:
+            self._media.clear()
+        self.image.clear()
+        self.text.clear()
+        self._close_pdf()
+        self.message.setText(self.tr("Select an item to see it here."))
+        self.setCurrentWidget(self.message)
+
+    def _close_pdf(self) -> None:
+        if self.pdf_document is not None:
+            self.pdf_view.setDocument(None)  # type: ignore[arg-type]
+            self.pdf_document.close()
+            self.pdf_document.deleteLater()
+            self.pdf_document = None
+
+    def load(self, vault: OpenVault, item: ItemDTO) -> None:
+        self.clear()
+        self._item_id = item.id
+        self.message.setText(self.tr("Decrypting…"))
+        media = item.media_type
+        if media.startswith(("audio/", "video/")) or item.kind in {"recording", "video"}:
+            op(lambda: vault.open_item(item.id)).success(
+                lambda reader: self._show_media(item, reader)
+            ).failure(self._failed).run()
+        elif media.startswith("image/"):
+            op(lambda: decode_image(_read_all(vault, item.id, MAX_IMAGE_BYTES))).success(
+                lambda image: self._show_image(item.id, image)
+            ).failure(self._failed).run()
+        elif media == "application/pdf":
+            if not HAVE_PDF:
+                self.message.setText(
+                    self.tr("This PDF cannot be shown here. Export it to view it.")
+                )
+                return
+            op(lambda: vault.open_item(item.id)).success(
+                lambda reader: self._show_pdf(item.id, reader)
+            ).failure(self._failed).run()
+        elif media.startswith("text/") or media in {"application/xml", "application/json"}:
+            op(lambda: _read_all(vault, item.id, MAX_TEXT_BYTES)).success(
+                lambda data: self._show_text(item.id, data)
+            ).failure(self._failed).run()
+        else:
+            self.message.setText(
+                self.tr("There is no preview for this kind of file. Export it to view it.")
+            )
+
+    def _failed(self, error: BaseException) -> None:
+        logger.info("Preview failed: %s", type(error).__name__)
+        self.message.setText(self.tr("This item could not be read for preview."))
+
+    def _show_media(self, item: ItemDTO, reader: AgeReader) -> None:
+        if self._item_id != item.id:
+            reader.close()
+            return
+        video = item.media_type.startswith("video/") or item.kind == "video"
+        self.media.load(ReaderDevice(reader), item.original_name, video=video)
+        self.setCurrentWidget(self.media)
+
+    def _show_image(self, item_id: str, image: QImage) -> None:
+        if self._item_id == item_id:
+            self.setCurrentWidget(self.image)
+            self.image.show_image(image)
+
+    def _show_pdf(self, item_id: str, reader: AgeReader) -> None:
+        if self._item_id != item_id:
+            reader.close()
+            return
+        device = ReaderDevice(reader, self)
+        self.pdf_document = QPdfDocument(self)
+        device.setParent(self.pdf_document)
+        self.pdf_document.load(device)
+        self.pdf_view.setDocument(self.pdf_document)
+        self.setCurrentWidget(self.pdf_view)
+
+    def _show_text(self, item_id: str, data: bytes) -> None:
+        if self._item_id == item_id:
+            self.text.setPlainText(data.decode("utf-8", errors="replace"))
+            self.setCurrentWidget(self.text)

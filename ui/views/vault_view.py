@@ -1,0 +1,271 @@
+"""The unlocked vault: lenders on the left, evidence in the middle, the item on the right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ui.errors import show_error
+from ui.format import format_time
+from ui.models.items_model import ItemsModel
+from ui.tasks import op
+from ui.views.detail_pane import DetailPane
+from ui.views.filter_bar import FilterBar
+from ui.views.import_dialog import ImportDialog, run_import
+from ui.views.lender_sidebar import LenderSidebar
+from ui.views.note_dialog import NoteDialog
+from vault.custody import CustodyEventDTO
+from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO
+from vault.service import OpenVault
+
+
+class VaultView(QWidget):
+    lock_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: OpenVault | None = None
+        self._imports: list[ImportDialog] = []
+        self.sidebar = LenderSidebar(self)
+        self.filters = FilterBar(self)
+        self.model = ItemsModel(self)
+        self.model.on_error = lambda error: show_error(self, error)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 140)
+        self.notes = QListWidget(self)
+        self.middle_tabs = QTabWidget(self)
+        self.middle_tabs.addTab(self.table, self.tr("Evidence"))
+        self.middle_tabs.addTab(self.notes, self.tr("Notes"))
+        self.detail = DetailPane(self)
+        self.import_button = QPushButton(self.tr("Import files…"), self)
+        self.note_button = QPushButton(self.tr("Write a note…"), self)
+        self.lock_button = QPushButton(self.tr("Lock"), self)
+        self.settings_button = QPushButton(self.tr("Settings…"), self)
+        self.status = QLabel(self)
+        self._wire()
+        self._layout()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(self.note_button)
+        top.addStretch(1)
+        top.addWidget(self.settings_button)
+        top.addWidget(self.lock_button)
+        middle = QWidget(self)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.filters)
+        column.addWidget(self.middle_tabs, 1)
+        column.addWidget(self.status)
+        split = QSplitter(self)
+        split.addWidget(self.sidebar)
+        split.addWidget(middle)
+        split.addWidget(self.detail)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setSizes([180, 560, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def _wire(self) -> None:
+        self.sidebar.selected.connect(self._lender_selected)
+        self.sidebar.add_requested.connect(self.add_lender)
+        self.sidebar.rename_requested.connect(self._rename_lender)
+        self.sidebar.dropped.connect(lambda lender, paths: self.import_paths(paths, lender))
+        self.filters.changed.connect(self._filters_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.counted.connect(self._update_status)
+        self.model.modelReset.connect(lambda: self.detail.show_item(None))
+        self.detail.save_requested.connect(self._save_item)
+        self.import_button.clicked.connect(self._choose_files)
+        self.note_button.clicked.connect(self._write_note)
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+
+    # --- open / close ----------------------------------------------------------------------
+
+    def open_vault(self, vault: OpenVault) -> None:
+        self.vault = vault
+        self.detail.zone = vault.tz
+        self.filters.reset()
+        self.model.set_filter(self.filters.apply_to(self.model.filter()))
+        self.model.set_vault(vault)
+        self.refresh_lenders()
+
+    def clear(self) -> None:
+        """Forget everything shown: called on lock, before the keys are dropped."""
+        self.vault = None
+        for dialog in self._imports:
+            if isValid(dialog):
+                dialog.abandon()
+        self._imports = []
+        self.model.set_vault(None)
+        self.sidebar.clear()
+        self.filters.reset()
+        self.notes.clear()
+        self.detail.clear()
+        self.status.clear()
+
+    def _fail(self, error: BaseException) -> None:
+        if self.vault is not None:
+            show_error(self, error)
+
+    # --- lenders ---------------------------------------------------------------------------
+
+    def refresh_lenders(self, select: str | None = None) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        op(vault.lenders).success(lambda lenders: self._lenders(vault, lenders, select)).failure(
+            self._fail
+        ).run()
+
+    def _lenders(self, vault: OpenVault, lenders: list[LenderDTO], select: str | None) -> None:
+        if vault is self.vault:
+            self.sidebar.set_lenders(lenders, select)
+
+    def add_lender(self, name: str) -> None:
+        vault = self.vault
+        if vault is not None:
+            op(lambda: vault.add_lender(name)).success(
+                lambda dto: self.refresh_lenders(dto.name)
+            ).failure(self._fail).run()
+
+    def _rename_lender(self, old: str, new: str) -> None:
+        vault = self.vault
+        if vault is not None:
+            op(lambda: vault.rename_lender(old, new)).success(
+                lambda dto: self.refresh_lenders(dto.name)
+            ).failure(self._fail).run()
+
+    def _lender_selected(self, lender: str | None) -> None:
+        self.model.set_lender(lender)
+        self.note_button.setEnabled(lender is not None)
+        self._load_notes(lender)
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(self.filters.apply_to(self.model.filter()))
+
+    def _update_status(self, total: int) -> None:
+        self.status.setText(self.tr("%n item(s)", "", total))
+
+    # --- items -------------------------------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = selected.indexes()
+        item = self.model.item_at(rows[0].row()) if rows else None
+        self.show_item(item)
+
+    def show_item(self, item: ItemDTO | None) -> None:
+        self.detail.show_item(item)
+        vault = self.vault
+        if item is None or vault is None:
+            return
+        self.detail.preview.load(vault, item)
+        self._load_history(vault, item.id)
+
+    def _load_history(self, vault: OpenVault, item_id: str) -> None:
+        def show(events: list[CustodyEventDTO]) -> None:
+            if self.detail.item is not None and self.detail.item.id == item_id:
+                self.detail.show_history(events)
+
+        op(lambda: vault.item_history(item_id)).success(show).failure(self._fail).run()
+
+    def _save_item(self, item_id: str, changes: dict[str, object]) -> None:
+        vault = self.vault
+        if vault is not None:
+            op(lambda: vault.edit_item(item_id, changes)).success(self._saved).failure(
+                self._fail
+            ).run()
+
+    def _saved(self, item: ItemDTO) -> None:
+        self.model.replace_item(item)
+        if self.detail.item is not None and self.detail.item.id == item.id:
+            self.detail.show_item(item)
+            vault = self.vault
+            if vault is not None:
+                op(lambda: vault.item_history(item.id)).success(self.detail.show_history).failure(
+                    self._fail
+                ).run()
+        self.status.setText(self.tr("Saved."))
+
+    # --- import and notes ----------------------------------------------------------------------
+
+    def _choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose evidence files"))
+        if files:
+            self.import_paths([Path(f) for f in files], self.sidebar.current())
+
+    def import_paths(self, paths: list[Path], lender: str | None) -> None:
+        vault = self.vault
+        if vault is None or not paths:
+            return
+        lender = lender if lender is not None else self.sidebar.current()
+        self._imports.append(run_import(self, vault, paths, lender, self._imported, self._fail))
+
+    def _imported(self, _report: ImportReport) -> None:
+        self._imports = [d for d in self._imports if d.isVisible()]
+        self.refresh()
+
+    def refresh(self, select: str | None = None) -> None:
+        """Show what changed in the vault: lenders and counts, items, notes."""
+        if select is None or select == self.sidebar.current():
+            self.model.reload()
+            self._load_notes(self.sidebar.current())
+        self.refresh_lenders(select)  # a changed selection reloads items and notes
+
+    def _write_note(self) -> None:
+        vault, lender = self.vault, self.sidebar.current()
+        if vault is None or lender is None:
+            return
+        dialog = NoteDialog(lender, self)
+        accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
+        text, at = dialog.text.toPlainText(), dialog.occurred_at()
+        dialog.text.clear()  # a dialog closed by a lock must not keep the words
+        dialog.deleteLater()
+        if accepted and self.vault is vault:
+            op(lambda: vault.add_note(lender, text, occurred_at=at)).success(
+                lambda _note: self._load_notes(lender)
+            ).failure(self._fail).run()
+
+    def _load_notes(self, lender: str | None) -> None:
+        self.notes.clear()
+        vault = self.vault
+        if vault is not None and lender is not None:
+            op(lambda: vault.notes(lender)).success(
+                lambda notes: self._show_notes(lender, notes)
+            ).failure(self._fail).run()
+
+    def _show_notes(self, lender: str, notes: list[NoteDTO]) -> None:
+        if self.vault is None or self.sidebar.current() != lender:
+            return
+        self.notes.clear()
+        for note in notes:
+            self.notes.addItem(f"{format_time(note.occurred_at)}\n{note.text}")
