@@ -14,6 +14,7 @@ import pytest
 from PIL import ExifTags, Image
 
 from tests.helpers import require_tool
+from vault import timestamp
 from vault.bundle.export import ExportRequest, export_bundle
 from vault.dto import ExportResult
 from vault.service import OpenVault, create_vault
@@ -64,8 +65,16 @@ class Exported:
     originals: dict[str, bytes]  # path in the bundle -> the original bytes
 
 
+def offline(vault: OpenVault) -> OpenVault:
+    """No time-stamp servers: exports then never reach out to the network."""
+    for tsa in timestamp.tsa_list(vault):
+        timestamp.remove_tsa(vault, tsa.url)
+    return vault
+
+
 def make_vault(path: Path, originals: Path) -> OpenVault:
     vault, _ = create_vault(path, PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai")
+    offline(vault)
     vault.add_lender(LENDER, numbers=["13800138000"], app="微粒贷")
     vault.add_lender(OTHER_LENDER)
     report = vault.import_paths(sorted(originals.iterdir()), lender=LENDER)

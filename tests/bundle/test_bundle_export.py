@@ -28,6 +28,7 @@ from vault.bundle.export import (
     NothingToExportError,
     export_bundle,
 )
+from vault.bundle.manifest import NO_TIME_NOTE
 from vault.bundle.verify import verify_bundle
 from vault.dto import ExportProgress
 from vault.errors import UsageError
@@ -92,7 +93,7 @@ def test_manifest_describes_items_and_leaves_room_for_trusted_time(exported: Exp
     with zipfile.ZipFile(exported.bundle) as archive:
         manifest = json.loads(archive.read(layout.MANIFEST))
         sums = archive.read(layout.SHA256SUMS)
-    assert manifest["schema_version"] == 1
+    assert manifest["schema_version"] == 2
     assert manifest["format"] == "evidence-vault-bundle"
     assert manifest["bundle_id"] == exported.result.bundle_id
     for entry in manifest["items"]:
@@ -101,6 +102,7 @@ def test_manifest_describes_items_and_leaves_room_for_trusted_time(exported: Exp
         assert entry["sm3"] == hashlib.new("sm3", original).hexdigest()
         assert entry["size"] == len(original)
         assert entry["checkpoint"] is None and entry["inclusion_proof"] is None
+        assert entry["time_note"] == NO_TIME_NOTE  # imported, checkpointed, never stamped
         assert entry["custody"][0]["action"] == "item_imported"
         assert entry["custody"][0]["payload"]["sha256"] == entry["sha256"]
     assert exported.result.sha256sums_sha256 == hashlib.sha256(sums).hexdigest()

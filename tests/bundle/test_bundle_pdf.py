@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.bundle.conftest import PASSPHRASE
+from tests.bundle.conftest import PASSPHRASE, offline
 from tests.helpers import require_tool
 from vault.analysis.stats import stats_for
 from vault.backup.importer import import_backup
@@ -45,6 +45,7 @@ def many_items(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 b"#!AMR\n" + os.urandom(800 + n)
             )
     vault, _ = create_vault(root / "vault", PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai")
+    offline(vault)
     try:
         collectors = collector_numbers(6)
         vault.add_lender("好运贷", numbers=["13800130001", *collectors])

@@ -10,10 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from vault.bundle.export import ExportRequest, export_bundle
-from vault.bundle.verify import verify_bundle
-from vault.dto import BundleVerification
+from cryptography import x509
+
+from vault.bundle.export import BundleExportResult, ExportRequest, export_bundle
+from vault.bundle.verify import TimedVerification, verify_bundle
 from vault.errors import UsageError
+from vault.tsa import bundle_time
+from vault.tsa.trust import load_pem_certificates
+
+MAX_CA_FILE_BYTES = 1 << 20
 
 
 def _date(text: str | None, what: str) -> date | None:
@@ -34,6 +39,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         date_from=_date(args.date_from, "start"),
         date_to=_date(args.date_to, "end"),
         language=args.lang,
+        tsa_urls=tuple(args.tsa or ()),
     )
     render_pdf = args.extensions.render_pdf
     opener: Callable[[argparse.Namespace], Any] = args.open_vault
@@ -46,6 +52,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(
         f"Signed by {result.signer_fingerprint}; SHA256SUMS has SHA-256 {result.sha256sums_sha256}."
     )
+    if isinstance(result, BundleExportResult):
+        _print_export_time(result)
     if render_pdf is None:
         print(
             "No PDF evidence list: this installation cannot render PDF (the HTML list is included)."
@@ -53,8 +61,44 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_export_time(result: BundleExportResult) -> None:
+    without = result.items - result.items_with_time
+    if result.items_with_time:
+        print(
+            f"{result.items_with_time} items carry a proof to a timestamped checkpoint"
+            + (f"; {without} are not yet timestamped (run evault stamp)." if without else ".")
+        )
+    else:
+        print("No item is covered by a timestamped checkpoint yet (run evault stamp).")
+    if result.sums_stamped_at is not None:
+        when = result.sums_stamped_at.isoformat().replace("+00:00", "Z")
+        print(f"SHA256SUMS.tsr: SHA256SUMS stamped at {when} by {result.sums_tsa_name}.")
+    else:
+        print(
+            "No time-stamp server answered: the bundle has no SHA256SUMS.tsr "
+            "(it is complete and verifiable without it)."
+        )
+
+
+def _tsa_roots(files: list[str] | None) -> list[x509.Certificate]:
+    roots: list[x509.Certificate] = []
+    for name in files or []:
+        path = Path(name)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_CA_FILE_BYTES + 1)
+        except OSError as error:
+            raise UsageError(
+                f"The certificate file {name} cannot be read ({error.strerror})."
+            ) from None
+        roots += load_pem_certificates(data, f"The certificate file {name}")
+    return roots
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
-    result = verify_bundle(Path(args.bundle), expected_key=args.expect_key)
+    result = verify_bundle(
+        Path(args.bundle), expected_key=args.expect_key, tsa_roots=_tsa_roots(args.tsa_ca)
+    )
     if args.json:
         print(json.dumps(result.to_json() | {"valid": result.valid}, ensure_ascii=False, indent=2))
     else:
@@ -62,7 +106,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 0 if result.valid else 1
 
 
-def _print_verification(result: BundleVerification) -> None:
+def _print_verification(result: TimedVerification) -> None:
     out = sys.stdout
     print(f"Bundle {result.path}", file=out)
     if result.bundle_id:
@@ -80,9 +124,26 @@ def _print_verification(result: BundleVerification) -> None:
             "sender gives you another way (in person, by phone) before trusting who signed.",
             file=out,
         )
+    _print_times(result)
     failed = [check.name for check in result.checks if not check.ok]
     verdict = "VALID" if result.valid else f"INVALID ({', '.join(failed)} failed)"
     print(f"Result: {verdict}", file=out)
+
+
+def _print_times(result: TimedVerification) -> None:
+    print("Trusted time:")
+    for item in result.item_times:
+        if item.status == bundle_time.PROVEN:
+            print(f"  {item.number:>3} {item.path}: {item.message}")
+        else:
+            print(f"  {item.number:>3} {item.path}: time not proven: {item.message}")
+    if result.bundle_time is not None:
+        print(f"  {result.bundle_time.message}")
+    if result.item_times and result.items_with_time == 0:
+        print(
+            "  No trusted time is proven for any item: the files are unchanged since import "
+            "(if the checks above are OK), but when they existed is not proven."
+        )
 
 
 def add_commands(
@@ -98,15 +159,30 @@ def add_commands(
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     export.add_argument("--out", required=True, metavar="FILE.zip")
     export.add_argument("--lang", choices=["zh_CN", "zh_TW", "en"], default="zh_CN")
+    export.add_argument(
+        "--tsa",
+        action="append",
+        metavar="URL",
+        help="a time-stamp server to stamp SHA256SUMS, asked before the vault's own (repeatable)",
+    )
     export.add_argument("--json", action="store_true")
     export.set_defaults(open_vault=open_vault)
-    text = "check a bundle's hashes, signature, manifest and custody chains (no vault needed)"
+    text = (
+        "check a bundle's hashes, signature, manifest, custody chains and trusted time "
+        "(no vault needed)"
+    )
     verify = commands.add_parser("verify", help=text, description=text)
     verify.add_argument("bundle", metavar="FILE.zip")
     verify.add_argument(
         "--expect-key",
         metavar="FINGERPRINT",
         help="the signer's key fingerprint (SHA256:…) as the sender told you; any other fails",
+    )
+    verify.add_argument(
+        "--tsa-ca",
+        action="append",
+        metavar="FILE",
+        help="a PEM root certificate of a time-stamp authority to trust (repeatable)",
     )
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=cmd_verify)

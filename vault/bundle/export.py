@@ -5,6 +5,12 @@ plaintext written into the ZIP (stored, not compressed: recordings and images ar
 compressed already, and a stored entry is the original byte for byte). A blob whose
 hash or size no longer matches what was recorded at import stops the export.
 
+Trusted time: every item that a stamped checkpoint covers carries its inclusion proof in
+``manifest.json``, and ``timestamps/`` holds those checkpoints' statements, signatures,
+RFC 3161 tokens and TSA certificates (all in ``SHA256SUMS``). When a TSA answers within
+a short timeout, ``SHA256SUMS.tsr`` stamps ``SHA256SUMS`` itself; when none does, the
+bundle is written without it and the result says so.
+
 The ZIP is written under a hidden temp name beside the destination; only when every
 file, ``SHA256SUMS`` and its signature are written and synced is the export recorded
 as a custody event and the file renamed into place. A crash or a cancel leaves at most
@@ -27,15 +33,18 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vault import __version__, custody
-from vault.bundle import layout, manifest, readme, report
+from vault.bundle import layout, manifest, readme, report, time_export
 from vault.bundle.readahead import read_ahead
 from vault.bundle.report_analysis import analysis_sections
 from vault.custody import JSONValue
+from vault.db.models import format_utc
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
 from vault.errors import AgeError, UsageError, VaultError
 from vault.fsutil import PRIVATE_FILE, fsync_dir
 from vault.service import OpenVault, UnknownItemError
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
+from vault.tsa.bundle_time import BundleFile, ItemTimeProof, proof_bundle_parts
+from vault.tsa.protocol import CheckedToken, check_url
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +86,25 @@ class ExportRequest:
     date_from: date | None = None
     date_to: date | None = None
     language: str = "zh_CN"
+    # SHA256SUMS.tsr: these TSAs are asked first, then (unless use_vault_tsas is False)
+    # the vault's own list; stamp=False writes no SHA256SUMS.tsr and uses no network.
+    tsa_urls: Sequence[str] = ()
+    use_vault_tsas: bool = True
+    stamp: bool = True
+    tsa_timeout: float = time_export.EXPORT_TSA_TIMEOUT
+
+
+@dataclass(frozen=True)
+class BundleExportResult(ExportResult):
+    """What an export wrote, with what it proves about time."""
+
+    items_with_time: int = 0  # items carrying an inclusion proof to a stamped checkpoint
+    sums_tsa_name: str | None = None  # who stamped SHA256SUMS (None: no SHA256SUMS.tsr)
+    sums_stamped_at: datetime | None = None
+
+    @property
+    def sums_stamped(self) -> bool:
+        return self.sums_tsa_name is not None
 
 
 def export_bundle(
@@ -95,6 +123,8 @@ def export_bundle(
         raise BundleExistsError(f"{out} already exists; choose another file name.")
     if not out.parent.is_dir():
         raise UsageError(f"The folder {out.parent} does not exist.")
+    for url in request.tsa_urls:
+        check_url(url)
     items = select_items(vault, request)
     lenders = [lender for lender in vault.lenders() if lender.name in {i.lender for i in items}]
     entries = _name_items(vault, items, lenders)
@@ -114,15 +144,19 @@ def export_bundle(
             temp.unlink()
         raise
     logger.info("exported a bundle of %d items", len(entries))
-    return ExportResult(
+    stamp = writer.sums_token
+    return BundleExportResult(
         path=out,
         bundle_id=writer.bundle_id,
         items=len(entries),
         bytes=sum(e.item.size for e in entries),
-        files=len(writer.sums) + 2,
+        files=len(writer.sums) + 2 + (1 if stamp else 0),
         sha256sums_sha256=writer.sums_digest,
         signer_fingerprint=writer.fingerprint,
         custody_seq=seq,
+        items_with_time=len(writer.proofs),
+        sums_tsa_name=stamp.tsa_name if stamp else None,
+        sums_stamped_at=stamp.gen_time if stamp else None,
     )
 
 
@@ -227,6 +261,10 @@ class _BundleWriter:
         self.thumbnails: dict[str, bytes] = {}
         self.bytes_total = sum(e.item.size for e in entries)
         self.bytes_done = 0
+        self.proofs: dict[str, ItemTimeProof] = {}
+        self.time_files: list[BundleFile] = []
+        self.times: dict[str, tuple[datetime, str]] = {}
+        self.sums_token: CheckedToken | None = None
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
@@ -239,6 +277,10 @@ class _BundleWriter:
             )
 
     def write(self, raw: BinaryIO, temp: Path, render_pdf: PdfRenderer | None) -> None:
+        self.proofs, self.time_files = proof_bundle_parts(
+            self.vault, [entry.item.id for entry in self.entries]
+        )
+        self.times = time_export.proven_times(self.vault, self.proofs)
         with zipfile.ZipFile(raw, "w", allowZip64=True) as bundle:
             for done, entry in enumerate(self.entries):
                 self._check_cancel()
@@ -256,6 +298,9 @@ class _BundleWriter:
                     lenders=self.lenders,
                     items=self.entries,
                     thumbnails=self.thumbnails,
+                    time_note=report.time_statement(
+                        self.request.language, self.entries, self.times
+                    ),
                     extra_sections=analysis_sections(
                         self.vault,
                         [lender.name for lender in self.lenders],
@@ -271,6 +316,8 @@ class _BundleWriter:
                 self._write_pdf(bundle, temp, html, render_pdf)
                 report_files.append(layout.REPORT_PDF)
             self._check_cancel()
+            for part in self.time_files:
+                self._write_small(bundle, part.path, part.data)
             self._write_small(
                 bundle, layout.MANIFEST, manifest.encode(self._manifest(report_files))
             )
@@ -282,6 +329,8 @@ class _BundleWriter:
                     created_at=custody_time(self.created_at),
                     fingerprint=self.fingerprint,
                     items=len(self.entries),
+                    statements=sorted({p.statement for p in self.proofs.values()}),
+                    items_without_time=len(self.entries) - len(self.proofs),
                 ).encode("utf-8"),
             )
             signer = allowed_signers_line(
@@ -293,6 +342,19 @@ class _BundleWriter:
             self._write_small(bundle, layout.SHA256SUMS, sums, summed=False)
             signature = sign(self.vault.keys.signing_key, sums, layout.NAMESPACE)
             self._write_small(bundle, layout.SIGNATURE, signature.encode("ascii"), summed=False)
+            self._check_cancel()
+            if self.request.stamp:
+                self.sums_token = time_export.stamp_sums(
+                    self.vault,
+                    sums,
+                    self.request.tsa_urls,
+                    use_vault_tsas=self.request.use_vault_tsas,
+                    timeout=self.request.tsa_timeout,
+                )
+            if self.sums_token is not None:
+                self._write_small(
+                    bundle, layout.TIMESTAMP_TOKEN, self.sums_token.response, summed=False
+                )
 
     def _manifest(self, report_files: list[str]) -> dict[str, JSONValue]:
         request = self.request
@@ -315,6 +377,8 @@ class _BundleWriter:
             lenders=self.lenders,
             items=self.entries,
             report_files=report_files,
+            proofs=self.proofs,
+            checkpoints=time_export.checkpoint_entries(self.proofs, self.times),
         )
 
     def _write_small(
@@ -423,6 +487,13 @@ def _record(
         "language": request.language,
         "lenders": [lender.name for lender in lenders],
         "items": [{"item_id": e.item.id, "sha256": e.item.sha256} for e in entries],
+        "items_with_time": len(writer.proofs),
+        "sums_timestamp": None
+        if writer.sums_token is None
+        else {
+            "tsa_name": writer.sums_token.tsa_name,
+            "gen_time": format_utc(writer.sums_token.gen_time),
+        },
     }
     with vault.sessions() as session, session.begin():
         event = custody.append(

@@ -8,7 +8,7 @@ field it relies on before the verifier compares anything.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,9 +17,12 @@ from vault.custody import CustodyEventDTO, CustodyFormatError, JSONValue
 from vault.db.models import format_utc
 from vault.dto import ItemDTO, LenderDTO
 from vault.errors import VaultError
+from vault.tsa.bundle_time import ItemTimeProof
 
 FORMAT = "evidence-vault-bundle"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # 1: before trusted time (proofs always null, no time_note)
+NO_TIME_NOTE = "No stamped checkpoint covers this item yet: no trusted time is proven for it."
 MAX_MANIFEST_BYTES = 256 << 20
 
 
@@ -44,7 +47,7 @@ def _time(value: datetime | None) -> str | None:
     return None if value is None else format_utc(value)
 
 
-def item_entry(entry: ExportedItem) -> dict[str, JSONValue]:
+def item_entry(entry: ExportedItem, proof: ItemTimeProof | None = None) -> dict[str, JSONValue]:
     item = entry.item
     return {
         "number": entry.number,
@@ -69,10 +72,11 @@ def item_entry(entry: ExportedItem) -> dict[str, JSONValue]:
         "title": item.title,
         "purpose": item.purpose,
         "custody": [event.to_json() for event in entry.events],
-        # Trusted time: the checkpoint whose Merkle root covers this item and the
-        # inclusion proof to it. Null until the vault has stamped a checkpoint.
-        "checkpoint": None,
-        "inclusion_proof": None,
+        # Trusted time: the earliest stamped checkpoint whose Merkle root covers this
+        # item and the inclusion proof to it; null, with the reason, when none does yet.
+        "checkpoint": proof.checkpoint if proof else None,
+        "inclusion_proof": proof.to_json() if proof else None,
+        "time_note": None if proof else NO_TIME_NOTE,
     }
 
 
@@ -101,7 +105,10 @@ def build_manifest(
     lenders: Sequence[LenderDTO],
     items: Sequence[ExportedItem],
     report_files: Sequence[str],
+    proofs: Mapping[str, ItemTimeProof] | None = None,
+    checkpoints: Sequence[dict[str, JSONValue]] = (),
 ) -> dict[str, JSONValue]:
+    proofs = proofs or {}
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -118,9 +125,9 @@ def build_manifest(
         "selection": selection,
         "custody_hash": "sha256-canonical-json-v1",
         "lenders": [lender_entry(lender) for lender in lenders],
-        "items": [item_entry(entry) for entry in items],
+        "items": [item_entry(entry, proofs.get(entry.item.id)) for entry in items],
         "report": list(report_files),
-        "checkpoints": [],
+        "checkpoints": list(checkpoints),
     }
 
 
@@ -139,6 +146,9 @@ class ManifestItem:
     sha256: str
     size: int
     events: tuple[CustodyEventDTO, ...]
+    imported_at: str | None = None
+    checkpoint: Any = None  # as written; checked by the verifier's time step
+    inclusion_proof: Any = None
 
 
 @dataclass(frozen=True)
@@ -169,9 +179,10 @@ def read_manifest(data: bytes) -> Manifest:
     if raw.get("format") != FORMAT:
         raise ManifestError("manifest.json does not describe an Evidence Vault bundle.")
     version = raw.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise ManifestError(
-            f"manifest.json has schema version {version!r}; this version reads {SCHEMA_VERSION}."
+            f"manifest.json has schema version {version!r}; this version reads {readable}."
         )
     vault = _field(raw, "vault", dict, "the bundle")
     items_raw = _field(raw, "items", list, "the bundle")
@@ -205,4 +216,7 @@ def _read_item(entry: object, index: int) -> ManifestItem:
         sha256=_field(entry, "sha256", str, where),
         size=size,
         events=events,
+        imported_at=entry.get("imported_at") if isinstance(entry.get("imported_at"), str) else None,
+        checkpoint=entry.get("checkpoint"),
+        inclusion_proof=entry.get("inclusion_proof"),
     )

@@ -23,10 +23,76 @@ SIG_CHECK = (
     f"ssh-keygen -Y verify -f {ALLOWED_SIGNERS} -I {PRINCIPAL} -n {NAMESPACE} "
     f"-s {SIGNATURE} < {SHA256SUMS}"
 )
-TSR_CHECK = f"openssl ts -verify -data {SHA256SUMS} -in {TIMESTAMP_TOKEN} -CAfile <TSA-root.pem>"
+TSA_ROOT = "<TSA-root.pem>"
+TSR_CHECK = f"openssl ts -verify -data {SHA256SUMS} -in {TIMESTAMP_TOKEN} -CAfile {TSA_ROOT}"
 
 
-def readme_text(*, bundle_id: str, created_at: str, fingerprint: str, items: int) -> str:
+def statement_checks(statement: str) -> tuple[str, str]:
+    """The commands that check one checkpoint statement: its token, then its signature."""
+    token = (
+        f"openssl ts -verify -data {statement} -in {statement}.tsr -CAfile {TSA_ROOT} "
+        f"-untrusted {statement}.tsa-chain.pem"
+    )
+    signature = (
+        f"ssh-keygen -Y verify -f {ALLOWED_SIGNERS} -I {PRINCIPAL} -n {NAMESPACE} "
+        f"-s {statement}.sig < {statement}"
+    )
+    return token, signature
+
+
+def _time_section(statements: list[str], without_time: int, items: int, zh: bool) -> str:
+    commands = "\n".join(f"  {line}" for s in statements for line in statement_checks(s))
+    if not statements:
+        return (
+            "本包中没有已盖戳的检查点：未证明证据的存在时间。\n"
+            if zh
+            else "This bundle holds no stamped checkpoint: when the evidence existed is not proven.\n"
+        )
+    if zh:
+        missing = (
+            f"另有 {without_time} 件证据尚无已盖戳的检查点，未证明其存在时间。\n"
+            if without_time
+            else ""
+        )
+        return (
+            f"{items - without_time} 件证据的存在时间由 timestamps/ 中的检查点证明：每个检查点声明\n"
+            "（Merkle 树根）由保管箱密钥签名（.sig），并由时间戳机构按 RFC 3161 盖戳（.tsr）；\n"
+            f"{MANIFEST} 中每件证据的 inclusion_proof 把该证据连到检查点的树根。核验每个检查点：\n\n"
+            f"{commands}\n\n"
+            "openssl 应显示 Verification: OK；用 openssl ts -reply -in <文件>.tsr -text 可看到盖戳时间。\n"
+            f"{missing}"
+        )
+    missing = (
+        f"Items not yet covered by a stamped checkpoint, so with no trusted time proven: "
+        f"{without_time}.\n"
+        if without_time
+        else ""
+    )
+    return (
+        f"The time of {items - without_time} items is proven by the checkpoints under "
+        "timestamps/: each checkpoint statement\n(a Merkle root) is signed by the vault key "
+        "(.sig) and stamped by a time-stamp authority (.tsr, RFC 3161);\neach item's "
+        f"inclusion_proof in {MANIFEST} links it to that root. Check every checkpoint:\n\n"
+        f"{commands}\n\n"
+        "openssl must print Verification: OK; openssl ts -reply -in <file>.tsr -text shows the "
+        "time.\n"
+        f"{missing}"
+    )
+
+
+def readme_text(
+    *,
+    bundle_id: str,
+    created_at: str,
+    fingerprint: str,
+    items: int,
+    statements: list[str] | None = None,
+    items_without_time: int | None = None,
+) -> str:
+    statements = statements or []
+    without = items if items_without_time is None else items_without_time
+    zh_time = _time_section(statements, without, items, zh=True)
+    en_time = _time_section(statements, without, items, zh=False)
     return f"""证据包 / Evidence bundle
 ========================
 
@@ -55,6 +121,11 @@ Good "{NAMESPACE}" signature for {PRINCIPAL}。
 
   {TSR_CHECK}
 
+（{TSA_ROOT} 是时间戳机构的根证书，须从该机构或其他可信途径获得。）
+
+【可信时间】
+
+{zh_time}
 注意：{ALLOWED_SIGNERS} 中的公钥随包附带，只能证明包内文件由该密钥签名后未被改动。
 请通过其他途径（例如当面或电话）向提交人核对上面的密钥指纹，才能确认签名人身份。
 也可运行 evault verify bundle.zip，它还会核验保管记录的哈希链。
@@ -83,6 +154,12 @@ When the bundle holds {TIMESTAMP_TOKEN} (a trusted time-stamp), also run:
 
   {TSR_CHECK}
 
+({TSA_ROOT} is the time-stamp authority's root certificate, obtained from it or another
+trusted source.)
+
+[Trusted time]
+
+{en_time}
 Note: the public key in {ALLOWED_SIGNERS} travels with the bundle, so it proves only that
 the files were not changed after that key signed them. Compare the fingerprint above with
 one obtained from the sender another way (in person, by phone) to know who signed.

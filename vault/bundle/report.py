@@ -19,7 +19,7 @@ import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from vault.bundle.manifest import ExportedItem
@@ -288,6 +288,7 @@ class ReportInput:
     items: Sequence[ExportedItem]
     thumbnails: dict[str, bytes] = field(default_factory=dict)
     extra_sections: Sequence[str] = ()  # HTML fragments (statistics, findings, charts)
+    time_note: str = ""  # what the bundle proves about time (see time_statement)
 
 
 def category_label(code: str | None, language: str) -> str:
@@ -350,6 +351,7 @@ def render_html(data: ReportInput) -> str:
         _meta_row(text["key"], data.fingerprint),
         "</table>",
         f"<h2>{_e(text['integrity_title'])}</h2><p>{_e(text['integrity'])}</p>",
+        f"<p>{_e(data.time_note)}</p>" if data.time_note else "",
         f"<h2>{_e(text['carrier_title'])}</h2><p>{_e(text['carrier'])}</p>",
     ]
     lenders = {lender.name: lender for lender in data.lenders}
@@ -454,3 +456,70 @@ def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
         hashes,
     )
     return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in cells) + "</tr>"
+
+
+# --- trusted time -------------------------------------------------------------------------
+
+_TIME_TEXT = {
+    "zh_CN": {
+        "proven": "第 {numbers} 号证据包含在经时间戳机构 {tsa} 按 RFC 3161 盖戳的检查点中，"
+        "证明其最迟于 {time}（UTC）已存在（见 timestamps/ 与 README.txt 中的 openssl 命令）。",
+        "missing": "第 {numbers} 号证据尚无已盖戳的检查点覆盖：未证明其存在时间。",
+        "none": "本包中的证据均无可信时间戳：未证明文件的存在时间，只证明其自导入后未被改动。",
+    },
+    "zh_TW": {
+        "proven": "第 {numbers} 號證據包含在經時間戳機構 {tsa} 依 RFC 3161 蓋戳的檢查點中，"
+        "證明其最遲於 {time}（UTC）已存在（見 timestamps/ 與 README.txt 中的 openssl 指令）。",
+        "missing": "第 {numbers} 號證據尚無已蓋戳的檢查點涵蓋：未證明其存在時間。",
+        "none": "本包中的證據均無可信時間戳：未證明檔案的存在時間，只證明其自匯入後未被改動。",
+    },
+    "en": {
+        "proven": "Items {numbers} are covered by a checkpoint that the time-stamp authority "
+        "{tsa} stamped (RFC 3161): they existed no later than {time} UTC (see timestamps/ and "
+        "the openssl commands in README.txt).",
+        "missing": "Items {numbers} are not yet covered by a stamped checkpoint: no trusted time "
+        "is proven for them.",
+        "none": "No item in this bundle carries a trusted timestamp: when the files existed is "
+        "not proven, only that they have not changed since import.",
+    },
+}
+
+
+def time_statement(
+    language: str, items: Sequence[ExportedItem], times: dict[str, tuple[datetime, str]]
+) -> str:
+    """What the bundle proves about time, in ``language``: per TSA time the item numbers
+    that existed by then, and the numbers of items without a stamped checkpoint."""
+    text = _TIME_TEXT.get(language, _TIME_TEXT["zh_CN"])
+    if not times:
+        return text["none"]
+    groups: dict[tuple[datetime, str], list[int]] = {}
+    missing = []
+    for entry in items:
+        found = times.get(entry.item.id)
+        if found is None:
+            missing.append(entry.number)
+        else:
+            groups.setdefault(found, []).append(entry.number)
+    sentences = [
+        text["proven"].format(
+            numbers=_numbers(numbers),
+            tsa=tsa,
+            time=when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+        )
+        for (when, tsa), numbers in sorted(groups.items())
+    ]
+    if missing:
+        sentences.append(text["missing"].format(numbers=_numbers(missing)))
+    return " ".join(sentences)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """1, 2, 3, 5 -> "1-3, 5"."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

@@ -7,22 +7,37 @@ broken reports itself as not checked rather than guessing. Later features (Merkl
 inclusion proofs, checkpoint statements under ``timestamps/``, the RFC 3161 token
 ``SHA256SUMS.tsr``) add their own steps to :data:`STEPS`, reading what the context
 already holds (the parsed manifest, the verified digests of every file).
+
+Trusted time (steps ``time`` and ``bundle_timestamp``, in :mod:`vault.bundle.verify_time`):
+each item's inclusion proof,
+its checkpoint's signature and RFC 3161 token are checked against the system's roots
+plus those given with ``--tsa-ca``. A missing proof or token, or a token whose TSA root
+is not trusted here, is reported as "not proven" and does not make the bundle invalid:
+the hashes and the signature still hold. A proof, statement, signature or token that
+does not hold, or a token of a trusted TSA that fails, makes it invalid.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vault import custody
 from vault.bundle import layout
 from vault.bundle.manifest import MAX_MANIFEST_BYTES, Manifest, ManifestError, read_manifest
 from vault.bundle.readahead import read_ahead
+from vault.bundle.verify_time import (
+    ItemTimeFinding,
+    TimeFinding,
+    check_bundle_timestamp,
+    check_time,
+)
 from vault.bundle.zipsafe import DEFAULT_LIMITS, SafeZip, ZipLimits
 from vault.dto import BundleCheck, BundleVerification
 from vault.sshsig import (
@@ -33,6 +48,7 @@ from vault.sshsig import (
     public_key_line,
     verify,
 )
+from vault.tsa import bundle_time
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +72,22 @@ class VerifyContext:
     signer_key: str | None = None
     signer_fingerprint: str | None = None
     manifest: Manifest | None = None
+    signer: Ed25519PublicKey | None = None
+    tsa_roots: Sequence[x509.Certificate] = ()  # given with --tsa-ca, beside the system's
+    item_times: list[ItemTimeFinding] = field(default_factory=list)
+    bundle_time: TimeFinding | None = None
+
+
+@dataclass(frozen=True)
+class TimedVerification(BundleVerification):
+    """A bundle's verification with its trusted-time findings (``evault verify --json``)."""
+
+    item_times: tuple[ItemTimeFinding, ...] = ()
+    bundle_time: TimeFinding | None = None
+
+    @property
+    def items_with_time(self) -> int:
+        return sum(1 for t in self.item_times if t.status == bundle_time.PROVEN)
 
 
 Step = Callable[[VerifyContext], BundleCheck]
@@ -126,6 +158,7 @@ def check_signature(ctx: VerifyContext) -> BundleCheck:
             )
     try:
         key = _signer(archive)
+        ctx.signer = key
         ctx.signer_key = public_key_line(key)
         ctx.signer_fingerprint = fingerprint(key)
         signature = archive.read(layout.SIGNATURE, MAX_SMALL_BYTES)
@@ -248,6 +281,8 @@ STEPS: list[tuple[str, Step]] = [
     ("signature", check_signature),
     ("manifest", check_manifest),
     ("custody", check_custody),
+    ("time", check_time),
+    ("bundle_timestamp", check_bundle_timestamp),
 ]
 
 
@@ -257,19 +292,22 @@ def verify_bundle(
     expected_key: str | None = None,
     limits: ZipLimits = DEFAULT_LIMITS,
     steps: list[tuple[str, Step]] | None = None,
-) -> BundleVerification:
+    tsa_roots: Sequence[x509.Certificate] = (),
+) -> TimedVerification:
     """Verify the bundle at ``path``; a file that is not a readable, safe ZIP raises
     :class:`~vault.bundle.zipsafe.BundleUnreadableError` (exit 2).
 
     ``expected_key`` (a ``SHA256:…`` fingerprint or an ``ssh-ed25519 …`` key the
     receiver got from the sender another way) makes a bundle signed by any other key
-    invalid.
+    invalid. ``tsa_roots`` are trusted for RFC 3161 tokens beside the system's roots.
     """
     with SafeZip(path, limits) as archive:
-        ctx = VerifyContext(path=path, archive=archive, expected_key=expected_key)
+        ctx = VerifyContext(
+            path=path, archive=archive, expected_key=expected_key, tsa_roots=tsa_roots
+        )
         checks = [step(ctx) for _, step in (steps if steps is not None else STEPS)]
     manifest = ctx.manifest
-    result = BundleVerification(
+    result = TimedVerification(
         path=path,
         checks=tuple(checks),
         bundle_id=manifest.bundle_id if manifest else None,
@@ -279,6 +317,8 @@ def verify_bundle(
         signer_fingerprint=ctx.signer_fingerprint,
         items=len(manifest.items) if manifest else 0,
         files=len(archive.entries),
+        item_times=tuple(ctx.item_times),
+        bundle_time=ctx.bundle_time,
     )
     logger.info("verified a bundle: %s", "valid" if result.valid else "invalid")
     return result

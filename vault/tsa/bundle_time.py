@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import rfc3161_client
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from sqlalchemy import select
 
 from vault import checkpoint, merkle, sshsig
@@ -36,7 +38,7 @@ from vault.db.time_models import Checkpoint, TimestampToken
 from vault.dto import Jsonable, TsaDTO
 from vault.errors import VaultError
 from vault.timestamp import roots_for
-from vault.tsa.errors import TsaError
+from vault.tsa.errors import TsaError, TsaUntrustedError
 from vault.tsa.protocol import DEFAULT_TIMEOUT, CheckedToken, check_reply, request_timestamp
 from vault.tsa.trust import system_roots
 
@@ -79,6 +81,13 @@ class ItemTime(Jsonable):
     message: str
     existed_by: datetime | None = None
     tsa_name: str | None = None
+    # PROVEN; NONE (no time proof in the bundle); UNTRUSTED (a sound token whose TSA root
+    # this verifier does not trust); INVALID (a proof, statement, signature or token that
+    # does not hold: the bundle was altered or is broken).
+    status: str = "invalid"
+
+
+PROVEN, NONE, UNTRUSTED, INVALID = "proven", "none", "untrusted", "invalid"
 
 
 @dataclass(frozen=True)
@@ -188,6 +197,7 @@ class _Anchor:
     gen_time: datetime | None
     tsa_name: str | None
     problem: str | None
+    status: str = INVALID
 
 
 def verify_bundle_time(
@@ -207,7 +217,9 @@ def verify_bundle_time(
     for facts in items:
         proof = facts.proof
         if not isinstance(proof, dict):
-            findings.append(ItemTime(facts.item_id, False, "No timestamp covers this item yet."))
+            findings.append(
+                ItemTime(facts.item_id, False, "No timestamp covers this item yet.", status=NONE)
+            )
             continue
         path = proof.get("statement")
         if not isinstance(path, str) or not path.startswith(f"{FOLDER}/"):
@@ -226,8 +238,8 @@ def _anchor(  # noqa: PLR0911 - one return per way a checkpoint can fail
     vault_id: str | None,
     roots: list[x509.Certificate],
 ) -> _Anchor:
-    def bad(problem: str, size: int = 0, root: bytes = b"") -> _Anchor:
-        return _Anchor(size, root, None, None, problem)
+    def bad(problem: str) -> _Anchor:
+        return _Anchor(0, b"", None, None, problem)
 
     statement, signature, token = read(path), read(f"{path}.sig"), read(f"{path}.tsr")
     if statement is None or signature is None or token is None:
@@ -249,14 +261,52 @@ def _anchor(  # noqa: PLR0911 - one return per way a checkpoint can fail
     try:
         checked = check_reply(token, statement, roots, nonce=None, source=f"{path}.tsr")
     except TsaError as error:
-        return bad(str(error), size, root)
-    return _Anchor(size, root, checked.gen_time, checked.tsa_name, None)
+        return _Anchor(size, root, None, None, str(error), failure_status(error, token, roots))
+    return _Anchor(size, root, checked.gen_time, checked.tsa_name, None, PROVEN)
+
+
+def failure_status(error: TsaError, token: bytes, roots: Sequence[x509.Certificate]) -> str:
+    """UNTRUSTED when a token failed only because its TSA's root is not trusted, else INVALID.
+
+    A token whose signer certificate was issued by a trusted root (directly or through
+    certificates the token carries) and still fails was altered, so it is INVALID; one
+    whose issuer is unknown here cannot be judged without its root.
+    """
+    if not isinstance(error, TsaUntrustedError):
+        return INVALID
+    try:
+        carried = [
+            x509.load_der_x509_certificate(c)
+            for c in rfc3161_client.decode_timestamp_response(token).signed_data.certificates
+        ]
+    except ValueError:
+        return INVALID
+    known = list(roots)
+    if any(c in known for c in carried):
+        return INVALID
+    while new := [c for c in carried if c not in known and _issued_by_any(c, known)]:
+        known += new
+    if len(known) > len(roots):
+        return INVALID
+    return UNTRUSTED
+
+
+def _issued_by_any(cert: x509.Certificate, issuers: Sequence[x509.Certificate]) -> bool:
+    for issuer in issuers:
+        if issuer.subject != cert.issuer:
+            continue
+        try:
+            cert.verify_directly_issued_by(issuer)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+        return True
+    return False
 
 
 def _item_time(facts: ItemFacts, proof: dict[str, JSONValue], anchor: _Anchor) -> ItemTime:
     item_id = facts.item_id
     if anchor.problem is not None:
-        return ItemTime(item_id, False, anchor.problem)
+        return ItemTime(item_id, False, anchor.problem, status=anchor.status)
     index, size, path = proof.get("leaf_index"), proof.get("tree_size"), proof.get("proof")
     if (
         not isinstance(index, int)
@@ -284,6 +334,7 @@ def _item_time(facts: ItemFacts, proof: dict[str, JSONValue], anchor: _Anchor) -
         f"existed no later than {when} ({anchor.tsa_name})",
         anchor.gen_time,
         anchor.tsa_name,
+        PROVEN,
     )
 
 
