@@ -67,7 +67,9 @@ class BlobStore:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         try:
             with os.fdopen(fd, "wb", buffering=0) as out:
-                with AgeWriter(out, [recipient], threads=threads, size_hint=size_hint) as writer:
+                with AgeWriter(
+                    out, [recipient], threads=threads, size_hint=size_hint, durable=True
+                ) as writer:
                     size = writer.write_from(src, observe)
                 os.fsync(out.fileno())
         except BaseException:

@@ -33,8 +33,12 @@ def _tell(dst: BinaryIO) -> int:
 class WriteBehind:
     """A pool of page-aligned buffers written to ``dst`` in order by one thread."""
 
-    def __init__(self, dst: BinaryIO, buffer_size: int, depth: int = 3) -> None:
+    def __init__(
+        self, dst: BinaryIO, buffer_size: int, depth: int = 3, *, durable: bool = False
+    ) -> None:
+        """``durable``: the caller will fsync, so start disk writeback as data is written."""
         self._dst = dst
+        self._durable = durable
         self._buffers = [mmap.mmap(-1, buffer_size) for _ in range(depth)]
         self._free: queue.SimpleQueue[mmap.mmap] = queue.SimpleQueue()
         for buffer in self._buffers:
@@ -45,7 +49,7 @@ class WriteBehind:
         self._thread.start()
 
     def _run(self) -> None:
-        fd = _fileno(self._dst)
+        fd = _fileno(self._dst) if self._durable else None
         position = flushed = _tell(self._dst)
         while (job := self._pending.get()) is not None:
             buffer, length = job

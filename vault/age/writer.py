@@ -34,7 +34,9 @@ class AgeWriter(io.RawIOBase):
     Plaintext is gathered in a page-aligned 1 MiB batch; a batch is encrypted only
     once more data proves it is not the end, so the final chunk is always marked as
     such. ``close()`` writes the final chunk (and the armor footer); it does not close
-    ``dst``. ``size_hint`` (the expected input size) only sizes the buffers. With ``threads`` (the default, for large inputs) each batch is sealed by
+    ``dst``. ``size_hint`` (the expected input size) only sizes the buffers;
+    ``durable`` says the caller will fsync ``dst``, so disk writeback starts early.
+    With ``threads`` (the default, for large inputs) each batch is sealed by
     two threads and written by a write-behind thread, so writing overlaps encryption;
     without, everything happens on the caller's thread (cheaper for small files).
     Memory use is at most five batches (5 MiB) whatever is written.
@@ -48,6 +50,7 @@ class AgeWriter(io.RawIOBase):
         armor: bool = False,
         threads: bool = True,
         size_hint: int | None = None,
+        durable: bool = False,
     ) -> None:
         super().__init__()
         if not recipients:
@@ -66,7 +69,11 @@ class AgeWriter(io.RawIOBase):
             chunks = max(1, min(BATCH_CHUNKS, size_hint // CHUNK_SIZE + 1))
         self._plain = [mmap.mmap(-1, chunks * CHUNK_SIZE) for _ in range(2)]
         size = chunks * ENC_CHUNK_SIZE
-        self._output = WriteBehind(self._dst, size) if threads else WriteThrough(self._dst, size)
+        self._output = (
+            WriteBehind(self._dst, size, durable=durable)
+            if threads
+            else WriteThrough(self._dst, size)
+        )
         self._helper = ThreadPoolExecutor(1, thread_name_prefix="age-seal") if threads else None
         self._current = 0
         self._fill = 0
