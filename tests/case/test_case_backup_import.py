@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -12,9 +14,11 @@ from tests.case.case_xml import ANSWERED, MISSED, OUTGOING, Call, Sms, write_cal
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
 from vault import custody
 from vault.analysis.stats import stats_for
+from vault.backup import importer
 from vault.backup.importer import (
     DuplicateBackupError,
     NotARegularFileError,
+    ZoneOffsets,
     assign_number,
     import_backup,
 )
@@ -24,7 +28,7 @@ from vault.backup.xml_reader import (
     BackupTruncatedError,
     HostileXmlError,
 )
-from vault.db.case_models import BackupEvent
+from vault.db.case_models import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import CustodyHead, Item
 from vault.service import OpenVault
 
@@ -238,3 +242,55 @@ def test_a_file_that_is_not_a_regular_file_or_is_empty_is_refused(
     with pytest.raises(NotARegularFileError, match="not a regular file"):
         import_backup(case_vault, tmp_path)
     assert snapshot(case_vault) == before
+
+
+def test_every_row_gets_the_zone_offset_of_its_own_instant_even_in_a_switch_hour() -> None:
+    # Nepal moved from UTC+05:30 to UTC+05:45 at 1986-01-01 00:00 local, which is
+    # 1985-12-31 18:30 UTC: in the middle of a UTC hour.
+    offsets = ZoneOffsets(ZoneInfo("Asia/Kathmandu"))
+    switch = int(datetime(1985, 12, 31, 18, 30, tzinfo=UTC).timestamp() * 1000)
+    assert offsets[switch // 3_600_000] is None, "an hour with a switch is not cached"
+    assert [offsets.exact(switch - 1), offsets.exact(switch)] == [330, 345]
+    shanghai = ZoneOffsets(ZoneInfo("Asia/Shanghai"))
+    assert shanghai[switch // 3_600_000] == 480
+
+
+def test_rows_store_their_local_day_minute_and_how_they_reached_the_phone(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    xml = write_calls(
+        tmp_path / "calls.xml",
+        [
+            Call(COLLECTOR, "2026-03-02 23:59:59", ANSWERED, 5),
+            Call(COLLECTOR, "2026-03-03 00:00:00", MISSED),
+            Call(MOTHER, "2026-03-03 07:59", OUTGOING, 30),
+        ],
+    )
+    import_backup(case_vault, xml, lender="微粒貸")
+    with case_vault.sessions() as session:
+        rows = session.execute(
+            select(BackupEvent.local_day, BackupEvent.local_minute, BackupEvent.contact).order_by(
+                BackupEvent.seq
+            )
+        ).all()
+    march_2 = (date(2026, 3, 2) - date(1970, 1, 1)).days
+    assert [tuple(r) for r in rows] == [
+        (march_2, 23 * 60 + 59, ANSWERED_CALL),
+        (march_2 + 1, 0, UNANSWERED_CALL),
+        (march_2 + 1, 7 * 60 + 59, NOT_CONTACT),
+    ]
+
+
+@pytest.mark.parametrize("tallied", [importer.MAX_TALLIED, 0], ids=["in-memory", "in-database"])
+def test_the_import_report_counts_the_same_with_many_distinct_numbers(
+    case_vault: OpenVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tallied: int
+) -> None:
+    # Past MAX_TALLIED distinct numbers the report is counted in the database instead,
+    # so memory stays bounded whatever the backup holds.
+    monkeypatch.setattr(importer, "MAX_TALLIED", tallied)
+    calls = [Call(COLLECTOR, "2026-03-02 09:00"), Call(COLLECTOR, "2026-03-02 09:01", OUTGOING)]
+    calls += [Call(COLLECTOR_2, f"2026-03-03 10:0{i}") for i in range(3)]
+    calls += [Call(MOTHER, "2026-03-03 11:00"), Call(MOTHER, "2026-03-03 11:05", OUTGOING)]
+    report = import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="微粒貸")
+    assert report.attached == 2
+    assert [(n.number, n.count) for n in report.unassigned] == [(COLLECTOR_2, 3), (MOTHER, 1)]

@@ -11,7 +11,7 @@ import html
 import logging
 from collections.abc import Sequence
 
-from vault.analysis.events import events_for_numbers, lender_numbers
+from vault.analysis.events import contact_scope, lender_numbers, prepare
 from vault.analysis.stats import compute_stats
 from vault.dto import Finding, ItemDTO, LenderStats
 from vault.rules.detector import detect, vault_pack_files
@@ -118,12 +118,14 @@ def report_sections(vault: OpenVault, items: Sequence[ItemDTO], language: str) -
 def lender_analysis(vault: OpenVault, lender: str) -> tuple[LenderStats, list[Finding]]:
     """``stats_for`` and ``find_violations`` of one lender, reading its events once."""
     lender_id = vault.lender_id(lender)
-    with vault.sessions() as session:
-        numbers = lender_numbers(session, lender_id)
-        events = events_for_numbers(session, numbers, vault.tz, with_text=False)
     rules = [rule for pack in load_packs(vault_pack_files(vault.info.path)) for rule in pack.rules]
     items = vault.items(lender=lender)
-    return compute_stats(lender, vault.tz.key, events), detect(rules, events, items, vault.tz)
+    with vault.sessions() as session:
+        scope = contact_scope(lender_numbers(session, lender_id))
+        conn = session.connection()
+        prepare(conn)
+        stats = compute_stats(conn, scope, lender, vault.tz.key)
+        return stats, detect(conn, scope, rules, items, vault.tz)
 
 
 def _stats_html(stats: LenderStats, t: dict[str, str]) -> str:

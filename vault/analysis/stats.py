@@ -11,15 +11,31 @@ phone, not the user's own outgoing calls — by day in the vault's time zone:
 - longest burst: most contacts in a run where each follows the previous one within
   :data:`BURST_GAP` (counted on the day the run starts);
 - hours: inbound contacts by local hour of day (0–23), over the whole period.
+
+Work is done where it is cheapest for 100,000+ events: one ``GROUP BY local_day,
+number`` query over the integer columns written on import gives both the day table
+and the number table; the runs and the hours come from one streamed pass over the
+contacts' times in order (``fetchmany``), which SQLite sorts.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
+from typing import Any
 
-from vault.analysis.events import EventRow, events_for_numbers, lender_numbers
+from sqlalchemy import Connection
+
+from vault.analysis.events import (
+    NIGHT_END_HOUR,
+    NIGHT_START_HOUR,
+    Scope,
+    contact_scope,
+    day_of,
+    lender_numbers,
+    prepare,
+)
+from vault.db.case_models import ANSWERED_CALL, MESSAGE, from_epoch_ms
 from vault.dto import Burst, DayStats, LenderStats, NumberStats
 from vault.service import OpenVault
 
@@ -34,106 +50,125 @@ def stats_for(
     """Statistics of ``lender`` over local days ``start``..``end`` (inclusive, both optional)."""
     lender_id = vault.lender_id(lender)
     with vault.sessions() as session:
-        numbers = lender_numbers(session, lender_id)
-        events = events_for_numbers(session, numbers, vault.tz, with_text=False)
-    return compute_stats(lender, vault.tz.key, _within(events, start, end))
+        scope = contact_scope(lender_numbers(session, lender_id), start=start, end=end)
+        conn = session.connection()
+        prepare(conn)
+        return compute_stats(conn, scope, lender, vault.tz.key)
 
 
-def _within(events: list[EventRow], start: date | None, end: date | None) -> list[EventRow]:
-    if start is None and end is None:
-        return events
-    return [
-        e for e in events if (start is None or e.day >= start) and (end is None or e.day <= end)
-    ]
+# Per local day and number: one sort of the contacts gives the day table (numbers of a
+# day are its rows) and the number table (days of a number are its rows).
+_NIGHT = f"(local_minute >= {NIGHT_START_HOUR * 60} OR local_minute < {NIGHT_END_HOUR * 60})"
+_DAY_NUMBERS = (
+    f"SELECT local_day, number, SUM(contact < {MESSAGE}), SUM(contact = {ANSWERED_CALL}), "  # noqa: S608 - constants
+    f"SUM(contact = {MESSAGE}), SUM({_NIGHT}), MIN(occurred_at), MAX(occurred_at) "
+    "FROM backup_events WHERE {where} GROUP BY local_day, number"
+)
+# The contacts in time order (then id), for the runs (bursts) and the hours; read in
+# slices.
+_TIMES = (
+    "SELECT occurred_at, local_day, local_minute FROM backup_events WHERE {where} "
+    "ORDER BY occurred_at, id"
+)
+FETCH_ROWS = 10_000
 
 
-def compute_stats(lender: str, zone: str, events: list[EventRow]) -> LenderStats:
-    """The statistics of ``events`` (oldest first); separated out for the report and tests."""
+def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> LenderStats:
+    """The statistics of the contacts ``scope`` chooses; separated out for the report."""
+    days: dict[int, list[int]] = {}  # attempted, answered, sms, night, numbers
+    numbers: dict[str, list[int]] = {}  # attempted, answered, sms, first, last
     hours = [0] * 24
-    attempted: dict[date, int] = defaultdict(int)
-    answered: dict[date, int] = defaultdict(int)
-    sms: dict[date, int] = defaultdict(int)
-    night: dict[date, int] = defaultdict(int)
-    day_numbers: dict[date, set[str]] = defaultdict(set)
-    per_number: dict[str, list[int]] = {}
-    first_last: dict[str, tuple[datetime, datetime]] = {}
-    contacts: list[EventRow] = []
-    for event in events:
-        is_call = event.call_attempt
-        if not (is_call or event.message):
-            continue
-        day = event.day
-        contacts.append(event)
-        hours[event.local.hour] += 1
-        counts = per_number.setdefault(event.number or "", [0, 0, 0])
-        if is_call:
-            attempted[day] += 1
-            counts[0] += 1
-            if event.answered:
-                answered[day] += 1
-                counts[1] += 1
-        else:
-            sms[day] += 1
-            counts[2] += 1
-        if event.at_night:
-            night[day] += 1
-        if event.number:
-            day_numbers[day].add(event.number)
-            first, _ = first_last.get(event.number, (event.at, event.at))
-            first_last[event.number] = (first, event.at)
-    bursts = _bursts(contacts)
-    longest_by_day: dict[date, int] = defaultdict(int)
-    for burst_start, burst in bursts:
-        longest_by_day[burst_start] = max(longest_by_day[burst_start], burst.contacts)
-    days = tuple(
+    longest_by_day: dict[int, int] = {}
+    longest: Burst | None = None
+    if not scope.empty:
+        sql = _DAY_NUMBERS.format(where=scope.where)
+        for day, number, attempted, answered, sms, night, first, last in conn.exec_driver_sql(
+            sql, scope.params
+        ):
+            counts = days.setdefault(day, [0, 0, 0, 0, 0])
+            counts[0] += attempted
+            counts[1] += answered
+            counts[2] += sms
+            counts[3] += night
+            if number is None:
+                continue
+            counts[4] += 1
+            seen = numbers.get(number)
+            if seen is None:
+                numbers[number] = [attempted, answered, sms, first, last]
+            else:
+                seen[0] += attempted
+                seen[1] += answered
+                seen[2] += sms
+                seen[3] = min(seen[3], first)
+                seen[4] = max(seen[4], last)
+        times = conn.exec_driver_sql(_TIMES.format(where=scope.where), scope.params)
+        longest_by_day, longest = _bursts(times.cursor, hours)
+    day_stats = tuple(
         DayStats(
-            day=day,
-            calls_attempted=attempted[day],
-            calls_answered=answered[day],
-            distinct_numbers=len(day_numbers[day]),
-            sms=sms[day],
-            night_contacts=night[day],
-            longest_burst=longest_by_day[day],
+            day=day_of(day),
+            calls_attempted=c[0],
+            calls_answered=c[1],
+            distinct_numbers=c[4],
+            sms=c[2],
+            night_contacts=c[3],
+            longest_burst=longest_by_day.get(day, 0),
         )
-        for day in sorted({e.day for e in contacts})
+        for day, c in sorted(days.items())
     )
-    numbers = tuple(
-        NumberStats(number, c[0], c[1], c[2], *first_last[number])
-        for number, c in sorted(per_number.items())
-        if number
-    )
-    longest = max((b for _, b in bursts), key=lambda b: b.contacts, default=None)
     return LenderStats(
         lender=lender,
         time_zone=zone,
-        calls_attempted=sum(attempted.values()),
-        calls_answered=sum(answered.values()),
-        sms=sum(sms.values()),
-        night_contacts=sum(night.values()),
-        distinct_numbers=len(first_last),
-        days=days,
+        calls_attempted=sum(d.calls_attempted for d in day_stats),
+        calls_answered=sum(d.calls_answered for d in day_stats),
+        sms=sum(d.sms for d in day_stats),
+        night_contacts=sum(d.night_contacts for d in day_stats),
+        distinct_numbers=len(numbers),
+        days=day_stats,
         hours=tuple(hours),
-        numbers=numbers,
+        numbers=tuple(
+            NumberStats(number, c[0], c[1], c[2], from_epoch_ms(c[3]), from_epoch_ms(c[4]))
+            for number, c in sorted(numbers.items())
+        ),
         longest_burst=longest,
     )
 
 
-def _bursts(contacts: list[EventRow]) -> list[tuple[date, Burst]]:
-    """Every run of contacts with gaps of at most BURST_GAP, with its local start day."""
-    runs: list[tuple[date, Burst]] = []
-    if not contacts:
-        return runs
-    first = last = contacts[0]
-    count = 1
-    for event in contacts[1:]:
-        if event.at - last.at <= BURST_GAP:
-            count += 1
-        else:
-            runs.append((first.day, Burst(first.at, last.at, count)))
-            first, count = event, 1
-        last = event
-    runs.append((first.day, Burst(first.at, last.at, count)))
-    return runs
+def _bursts(cursor: Any, hours: list[int]) -> tuple[dict[int, int], Burst | None]:
+    """Longest run per local day of its start, and the first longest run of all.
+
+    ``cursor`` yields (time, local day, local minute) of the contacts in time order; a
+    run is contacts each within :data:`BURST_GAP` of the one before. Each contact is
+    also counted in ``hours`` by its local hour of day.
+    """
+    gap = BURST_GAP // timedelta(milliseconds=1)
+    longest_by_day: dict[int, int] = {}
+    longest = (0, 0, 0)  # contacts, first, last
+    first = last = day = count = 0
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        for at, at_day, minute in rows:
+            hours[minute // 60] += 1
+            if count and at - last <= gap:
+                count += 1
+            else:
+                if count:
+                    _close(longest_by_day, day, count)
+                    if count > longest[0]:
+                        longest = (count, first, last)
+                first, day, count = at, at_day, 1
+            last = at
+    if count:
+        _close(longest_by_day, day, count)
+        if count > longest[0]:
+            longest = (count, first, last)
+    if not longest[0]:
+        return longest_by_day, None
+    return longest_by_day, Burst(from_epoch_ms(longest[1]), from_epoch_ms(longest[2]), longest[0])
+
+
+def _close(longest_by_day: dict[int, int], day: int, count: int) -> None:
+    if count > longest_by_day.get(day, 0):
+        longest_by_day[day] = count
 
 
 __all__ = ["BURST_GAP", "compute_stats", "stats_for"]

@@ -117,7 +117,7 @@ def _events(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
     lender_id = vault.lender_id(lender) if lender is not None else None
     with vault.sessions() as session:
         owners = lender_numbers(session, lender_id)
-        rows = events_for_numbers(session, owners, vault.tz)
+        rows = events_for_numbers(session, owners)
     return [
         TimelineEntry(
             at=row.at,

@@ -221,10 +221,20 @@ class BackupReader:
     # --- elements ----------------------------------------------------------------------
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
+        depth = self._depth = self._depth + 1
+        if depth == 2:  # the rows: checked first, they are nearly every element
+            root = self._root
+            if name == "call" and root == "calls":
+                self._row("call", attrs, attrs.get("number", ""), CALL_DIRECTIONS, "type", None)
+            elif name == "sms" and root == "smses":
+                self._row("sms", attrs, attrs.get("address", ""), SMS_DIRECTIONS, "type", None)
+            elif name == "mms" and root == "smses":
+                self._mms = attrs
+                self._mms_text = []
+            return
+        if depth > MAX_DEPTH:
             raise _Stop(HostileXmlError("The backup nests elements deeper than any phone backup."))
-        if self._depth == 1:
+        if depth == 1:
             if name not in ("calls", "smses"):
                 raise _Stop(
                     BackupFormatError(
@@ -233,33 +243,23 @@ class BackupReader:
                 )
             self._root = name
             return
-        if self._depth == 2:
-            if name == "call" and self._root == "calls":
-                self._row("call", attrs, attrs.get("number", ""), CALL_DIRECTIONS, "type", None)
-            elif name == "sms" and self._root == "smses":
-                self._row("sms", attrs, attrs.get("address", ""), SMS_DIRECTIONS, "type", None)
-            elif name == "mms" and self._root == "smses":
-                self._mms = attrs
-                self._mms_text = []
-            return
         if self._mms is not None and name == "part" and attrs.get("ct") == "text/plain":
             text = attrs.get("text")
             if text and text != "null":
                 self._mms_text.append(text)
 
     def _end(self, name: str) -> None:
-        self._depth -= 1
-        if self._depth == 1 and name == "mms" and self._mms is not None:
+        depth = self._depth = self._depth - 1
+        if depth == 1 and self._mms is not None and name == "mms":
             attrs, self._mms = self._mms, None
             body = "\n".join(self._mms_text) or None
             self._row("mms", attrs, attrs.get("address", ""), MMS_DIRECTIONS, "msg_box", body)
 
     def _number(self, address: str) -> str | None:
-        if address not in self._numbers:
-            if len(self._numbers) > MAX_CACHED_NUMBERS:
-                self._numbers.clear()
-            self._numbers[address] = try_normalize(address) if address else None
-        return self._numbers[address]
+        if len(self._numbers) > MAX_CACHED_NUMBERS:
+            self._numbers.clear()
+        number = self._numbers[address] = try_normalize(address) if address else None
+        return number
 
     def _row(
         self,
@@ -270,6 +270,7 @@ class BackupReader:
         type_field: str,
         mms_body: str | None,
     ) -> None:
+        # The hot path of a 100,000-row backup: no helper calls for the common case.
         self._seq = seq = self._seq + 1
         try:
             at_ms = int(attrs["date"])
@@ -281,25 +282,40 @@ class BackupReader:
             raise _Stop(BackupFormatError(f"Row {seq} of the backup has a date out of range."))
         if duration is not None and duration < 0:
             raise _Stop(BackupFormatError(f"Row {seq} of the backup has a negative duration."))
-        body = mms_body if kind == "mms" else _text(attrs.get("body"))
+        if kind == "mms":
+            body = mms_body
+        else:
+            body = attrs.get("body")
+            if body in _NO_TEXT:
+                body = None
+        name = attrs.get("contact_name")
+        if name in _NO_TEXT:
+            name = None
         # An MMS to several people lists them joined by '~'; the first is the sender.
         first = address.split("~", 1)[0] if "~" in address else address
+        number = self._numbers.get(first, _UNSEEN)
+        if number is _UNSEEN:
+            number = self._number(first)
         self._counts[kind] += 1
-        self._batch.append(
-            BackupRow(
-                seq,
-                kind,
-                directions.get(type_code, "other"),
-                type_code,
-                self._number(first),
-                address,
-                _text(attrs.get("contact_name")),
-                at_ms,
-                duration,
-                body,
+        batch = self._batch
+        batch.append(
+            _new_row(
+                BackupRow,
+                (
+                    seq,
+                    kind,
+                    directions.get(type_code, "other"),
+                    type_code,
+                    number,
+                    address,
+                    name,
+                    at_ms,
+                    duration,
+                    body,
+                ),
             )
         )
-        if len(self._batch) >= self._batch_rows:
+        if len(batch) >= self._batch_rows:
             self._flush()
 
 
@@ -342,11 +358,10 @@ def fix_surrogates(data: bytes) -> bytes:
     return _LONE.sub(lone, _PAIR.sub(pair, data))
 
 
-def _text(value: str | None) -> str | None:
-    """The app writes missing values as the text "null" (and "(Unknown)" for no name)."""
-    if value is None or value in ("null", "(Unknown)", ""):
-        return None
-    return value
+# The app writes missing values as the text "null" (and "(Unknown)" for no name).
+_NO_TEXT = frozenset({None, "null", "(Unknown)", ""})
+_UNSEEN = "\x00unseen"  # never a number: marks an address not yet in the cache
+_new_row = tuple.__new__  # BackupRow(*fields) without the generated __new__'s call
 
 
 _TRUNCATION_CODES = frozenset(

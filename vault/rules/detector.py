@@ -17,18 +17,25 @@ items) of days on or after its date in force. Checks:
 
 Findings name the rule and its source, the evidence (event ids and the ids of the
 backup items they came from, or item ids) and the count.
+
+The event rules of all packs are checked by one query grouped by local day over the
+integer columns written on import; rules that count the same events share a column,
+and each rule then keeps the days it is in force (and, for ``daily_max``, the days
+above its limit).
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from vault.analysis.events import EventRow, events_for_numbers, lender_numbers
+from sqlalchemy import Connection
+
+from vault.analysis.events import Scope, contact_scope, day_of, lender_numbers, prepare
+from vault.db.case_models import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
 from vault.dto import Finding, ItemDTO
 from vault.rules.packfile import CategoryCheck, DailyMax, QuietHours, Rule, RulePack, load_packs
 from vault.service import OpenVault
@@ -45,12 +52,13 @@ def find_violations(
     lender_id = vault.lender_id(lender)
     if packs is None:
         packs = load_packs(vault_pack_files(vault.info.path))
-    with vault.sessions() as session:
-        events = events_for_numbers(
-            session, lender_numbers(session, lender_id), vault.tz, with_text=False
-        )
     items = vault.items(lender=lender)
-    return detect([rule for pack in packs for rule in pack.rules], events, items, vault.tz)
+    rules = [rule for pack in packs for rule in pack.rules]
+    with vault.sessions() as session:
+        scope = contact_scope(lender_numbers(session, lender_id))
+        conn = session.connection()
+        prepare(conn)
+        return detect(conn, scope, rules, items, vault.tz)
 
 
 def vault_pack_files(path: Path) -> list[Path]:
@@ -60,64 +68,83 @@ def vault_pack_files(path: Path) -> list[Path]:
 
 
 def detect(
-    rules: Iterable[Rule], events: Sequence[EventRow], items: Sequence[ItemDTO], tz: ZoneInfo
+    conn: Connection, scope: Scope, rules: Iterable[Rule], items: Sequence[ItemDTO], tz: ZoneInfo
 ) -> list[Finding]:
-    """Every finding of ``rules`` over ``events`` (oldest first) and ``items``."""
+    """Every finding of ``rules`` over the contacts ``scope`` chooses and over ``items``."""
     findings: list[Finding] = []
+    event_rules: list[tuple[Rule, Condition]] = []
     for rule in rules:
         check = rule.check
-        if isinstance(check, QuietHours):
-            findings += _quiet_hours(rule, check, events)
-        elif isinstance(check, DailyMax):
-            findings += _daily_max(rule, check, events)
-        elif isinstance(check, CategoryCheck):
+        if isinstance(check, CategoryCheck):
             findings += _categories(rule, check, items, tz)
+        elif isinstance(check, QuietHours | DailyMax):
+            event_rules.append((rule, _condition(check)))
+    if event_rules and not scope.empty:
+        findings += _per_day(conn, scope, event_rules)
     findings.sort(key=lambda f: (f.day or date.min, f.rule_id))
     return findings
 
 
-def _quiet_hours(rule: Rule, check: QuietHours, events: Sequence[EventRow]) -> list[Finding]:
-    wraps = check.start > check.end
-    by_day: dict[date, list[EventRow]] = defaultdict(list)
-    for event in events:
-        if not event.inbound or event.kind not in check.kinds:
-            continue
-        day = event.day
-        if not rule.applies_on(day):
-            continue
-        clock = event.local.time()
-        inside = (
-            (clock >= check.start or clock < check.end)
-            if wraps
-            else check.start <= clock < check.end
+Condition = tuple[str, tuple[str | int, ...]]  # SQL over one event, with its parameters
+_MEASURES = {
+    "answered_calls": f"contact = {ANSWERED_CALL}",
+    "unanswered_call_attempts": f"contact = {UNANSWERED_CALL}",
+    "call_attempts": f"contact < {MESSAGE}",
+    "contacts": "contact > 0",
+}
+
+
+def _condition(check: QuietHours | DailyMax) -> Condition:
+    """The events a rule counts, as a condition on one event (the days in force are
+    applied to the per-day results)."""
+    if isinstance(check, DailyMax):
+        return _MEASURES[check.measure], ()
+    # Minute of the local day: [start, end) holds 22:00:00 up to 07:59:59.999 for a
+    # window that wraps past midnight (times in packs are whole minutes).
+    start = check.start.hour * 60 + check.start.minute
+    end = check.end.hour * 60 + check.end.minute
+    inside = "OR" if start > end else "AND"
+    kinds = sorted(check.kinds)
+    marks = ", ".join("?" * len(kinds))
+    return (
+        f"kind IN ({marks}) AND (local_minute >= ? {inside} local_minute < ?)",
+        (*kinds, start, end),
+    )
+
+
+def _per_day(conn: Connection, scope: Scope, rules: list[tuple[Rule, Condition]]) -> list[Finding]:
+    """One pass over the contacts, grouped by local day, for every event rule at once.
+
+    Rules that count the same events (the night rules of several packs) share one
+    column: per distinct condition, the ids of the matching events in time order and
+    the items they came from.
+    """
+    conditions = list(dict.fromkeys(condition for _, condition in rules))
+    columns = []
+    params: list[str | int] = []
+    for sql, values in conditions:
+        columns.append(
+            f"group_concat(id, ',' ORDER BY occurred_at, id) FILTER (WHERE {sql}), "
+            f"group_concat(DISTINCT item_id) FILTER (WHERE {sql})"
         )
-        if inside:
-            by_day[day].append(event)
-    return [_finding(rule, day, group, None) for day, group in sorted(by_day.items())]
-
-
-def _counts(measure: str, event: EventRow) -> bool:
-    if measure == "answered_calls":
-        return event.answered
-    if measure == "unanswered_call_attempts":
-        return event.call_attempt and not event.answered
-    if measure == "call_attempts":
-        return event.call_attempt
-    return event.call_attempt or event.message  # contacts
-
-
-def _daily_max(rule: Rule, check: DailyMax, events: Sequence[EventRow]) -> list[Finding]:
-    by_day: dict[date, list[EventRow]] = defaultdict(list)
-    for event in events:
-        if _counts(check.measure, event):
-            day = event.day
-            if rule.applies_on(day):
-                by_day[day].append(event)
-    return [
-        _finding(rule, day, group, check.max)
-        for day, group in sorted(by_day.items())
-        if len(group) > check.max
-    ]
+        params += values * 2
+    query = (
+        f"SELECT local_day, {', '.join(columns)} FROM backup_events "  # noqa: S608 - built
+        f"WHERE {scope.where} GROUP BY local_day ORDER BY local_day"  # from constants
+    )
+    column_of = {condition: 1 + 2 * index for index, condition in enumerate(conditions)}
+    findings = []
+    for row in conn.exec_driver_sql(query, (*params, *scope.params)):
+        day = day_of(row[0])
+        for rule, condition in rules:
+            event_ids, item_ids = row[column_of[condition] : column_of[condition] + 2]
+            if event_ids is None or not rule.applies_on(day):
+                continue
+            ids = tuple(map(int, event_ids.split(",")))
+            limit = rule.check.max if isinstance(rule.check, DailyMax) else None
+            if limit is None or len(ids) > limit:
+                findings.append(_finding(rule, day, ids, item_ids, limit))
+    return findings
 
 
 def _categories(
@@ -147,7 +174,9 @@ def _categories(
     ]
 
 
-def _finding(rule: Rule, day: date, events: list[EventRow], limit: int | None) -> Finding:
+def _finding(
+    rule: Rule, day: date, event_ids: tuple[int, ...], item_ids: str, limit: int | None
+) -> Finding:
     return Finding(
         rule_id=rule.id,
         pack=rule.pack,
@@ -155,10 +184,10 @@ def _finding(rule: Rule, day: date, events: list[EventRow], limit: int | None) -
         description_zh=rule.description_zh,
         description_en=rule.description_en,
         day=day,
-        count=len(events),
+        count=len(event_ids),
         limit=limit,
-        event_ids=tuple(e.id for e in events),
-        item_ids=tuple(sorted({e.item_id for e in events})),
+        event_ids=event_ids,
+        item_ids=tuple(sorted(item_ids.split(","))),
     )
 
 

@@ -34,15 +34,21 @@ def upgrade() -> None:
         sa.Column("number", sa.Text(), nullable=True),
         sa.Column("address", sa.Text(), nullable=False),
         sa.Column("contact_name", sa.Text(), nullable=True),
-        sa.Column("occurred_at", _UTC, nullable=False),
+        sa.Column("occurred_at", sa.Integer(), nullable=False),  # epoch milliseconds, UTC
         sa.Column("occurred_offset_min", sa.Integer(), nullable=False),
         sa.Column("duration_s", sa.Integer(), nullable=True),
         sa.Column("body", sa.Text(), nullable=True),
-        sa.CheckConstraint("kind IN ('call', 'sms', 'mms')", name=op.f("ck_backup_events_kind")),
+        sa.Column("local_day", sa.Integer(), nullable=False),
+        sa.Column("local_minute", sa.Integer(), nullable=False),
+        sa.Column("contact", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "kind = 'call' OR kind = 'sms' OR kind = 'mms'", name=op.f("ck_backup_events_kind")
+        ),
         sa.CheckConstraint(
             "duration_s IS NULL OR duration_s >= 0",
             name=op.f("ck_backup_events_duration_not_negative"),
         ),
+        sa.CheckConstraint("contact >= 0 AND contact <= 3", name=op.f("ck_backup_events_contact")),
         sa.ForeignKeyConstraint(
             ["item_id"],
             ["items.id"],
