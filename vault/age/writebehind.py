@@ -11,6 +11,7 @@ import queue
 import threading
 from typing import BinaryIO
 
+from vault.age.buffers import borrow, give_back
 from vault.fsutil import start_writeback
 
 WRITEBACK_BYTES = 16 << 20  # start disk writeback every 16 MiB written
@@ -39,7 +40,7 @@ class WriteBehind:
         """``durable``: the caller will fsync, so start disk writeback as data is written."""
         self._dst = dst
         self._durable = durable
-        self._buffers = [mmap.mmap(-1, buffer_size) for _ in range(depth)]
+        self._buffers = [borrow(buffer_size) for _ in range(depth)]
         self._free: queue.SimpleQueue[mmap.mmap] = queue.SimpleQueue()
         for buffer in self._buffers:
             self._free.put(buffer)
@@ -83,7 +84,7 @@ class WriteBehind:
             self._pending.put(None)
             self._thread.join()
         for buffer in self._buffers:
-            buffer.close()
+            give_back(buffer)
         self._buffers = []
         self._raise_pending_error()
 
@@ -96,7 +97,7 @@ class WriteThrough:
 
     def __init__(self, dst: BinaryIO, buffer_size: int) -> None:
         self._dst = dst
-        self._buffer = mmap.mmap(-1, buffer_size)
+        self._buffer = borrow(buffer_size)
 
     def acquire(self) -> mmap.mmap:
         return self._buffer
@@ -106,4 +107,4 @@ class WriteThrough:
             self._dst.write(view[:length])
 
     def close(self) -> None:
-        self._buffer.close()
+        give_back(self._buffer)

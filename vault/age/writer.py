@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO
 
 from vault.age.armor import ArmorWriter
+from vault.age.buffers import borrow, give_back
 from vault.age.header import encode_header
 from vault.age.keys import FILE_KEY_SIZE, Recipient
 from vault.age.stream import (
@@ -67,7 +68,7 @@ class AgeWriter(io.RawIOBase):
         chunks = BATCH_CHUNKS
         if size_hint is not None:  # a smaller input needs smaller buffers (+1 byte to see EOF)
             chunks = max(1, min(BATCH_CHUNKS, size_hint // CHUNK_SIZE + 1))
-        self._plain = [mmap.mmap(-1, chunks * CHUNK_SIZE) for _ in range(2)]
+        self._plain = [borrow(chunks * CHUNK_SIZE) for _ in range(2)]
         size = chunks * ENC_CHUNK_SIZE
         self._output = (
             WriteBehind(self._dst, size, durable=durable)
@@ -178,7 +179,7 @@ class AgeWriter(io.RawIOBase):
             if self._armor is not None:
                 self._armor.close()
             for buffer in self._plain:
-                buffer.close()
+                give_back(buffer)
         super().close()
 
 

@@ -1,12 +1,12 @@
 """The import pipeline: each file is read once, hashed while it is encrypted.
 
-Per file: open, sniff the first bytes, read capture metadata (bounded reads), then one
-streaming pass computes SHA-256 and SM3 while the age writer encrypts into a temp blob,
-which is fsynced. Files are committed in groups: the group's blobs are renamed to their
-final names, their folders fsynced, and then one database transaction stores the items
-and their custody events. A crash at any point leaves complete items or orphan blobs
-(which ``check --repair`` removes), never a row without its blob. Bad files are
-refused with a reason and the batch goes on; ``cancel`` stops between files.
+Per file, on a worker thread: open, sniff the first bytes, read capture metadata
+(bounded reads), then one streaming pass computes SHA-256 and SM3 while the age writer
+encrypts into a temp blob, which is fsynced, renamed to its final name and its folder
+fsynced. Files are then committed in groups: one database transaction stores the
+group's items and their custody events. A crash at any point leaves complete items or
+orphan blobs (which ``check --repair`` removes), never a row without its blob. Bad
+files are refused with a reason and the batch goes on; ``cancel`` stops between files.
 """
 
 from __future__ import annotations
@@ -199,6 +199,11 @@ def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
             )
         finally:
             digests = hasher.hexdigests()
+    # Published here, on the worker: the rename and the folder fsync overlap other
+    # files' work. Until the group's transaction commits, the blob is an orphan that
+    # check --repair would remove; it never becomes an item without its bytes.
+    ctx.store.publish(blob)
+    ctx.store.sync([blob.item_id])
     sha256 = digests[SHA256]
     return _Staged(
         path, blob, capture, sha256, digests.get(SM3), content_key(ctx.content_key, sha256)
@@ -226,9 +231,6 @@ def _commit(ctx: ImportContext, group: list[_Staged], lender_id: int | None) -> 
     ]
     if not group:
         return results
-    for staged in group:
-        ctx.store.publish(staged.blob)
-    ctx.store.sync([s.blob.item_id for s in group])
     now = datetime.now(UTC)
     try:
         with ctx.sessions() as session, session.begin():
