@@ -60,7 +60,7 @@ def media_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Real evidence files: a spoken call recording (m4a), a screenshot (png)."""
     folder = tmp_path_factory.mktemp("media")
     if shutil.which("espeak-ng") is None or shutil.which("ffmpeg") is None:
-        pytest.skip("espeak-ng and ffmpeg make the test recordings")
+        pytest.fail("espeak-ng and ffmpeg make the test recordings; run tools/setup")
     wav = folder / "speech.wav"
     subprocess.run(["espeak-ng", "-w", str(wav), "不还钱就去你家"], check=True, capture_output=True)
     subprocess.run(

@@ -23,7 +23,7 @@ from vault.service import create_vault
 @pytest.fixture(scope="module")
 def video_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg makes the test video")
+        pytest.fail("ffmpeg makes the test video; run tools/setup")
     out = tmp_path_factory.mktemp("video") / "VID_20250314_101500.mp4"
     subprocess.run(
         ["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=2",

@@ -46,7 +46,7 @@ def _messages(path: Path) -> dict[tuple[str, str], str | None]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_translation_is_complete_and_matches_the_code(lang: str, tmp_path: Path) -> None:
     if not (BIN / "pyside6-lupdate").exists():
-        pytest.skip("pyside6-lupdate is not installed")
+        pytest.fail("pyside6-lupdate is not installed; run tools/setup")
     fresh = tmp_path / _ts(lang).name
     shutil.copy(_ts(lang), fresh)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
@@ -122,7 +122,7 @@ def _pseudo_qm(tmp_path: Path) -> Path:
 @pytest.fixture
 def pseudo_locale(tmp_path: Path) -> Iterator[None]:
     if not (BIN / "pyside6-lrelease").exists():
-        pytest.skip("pyside6-lrelease is not installed")
+        pytest.fail("pyside6-lrelease is not installed; run tools/setup")
     translator = QTranslator()
     assert translator.load(str(_pseudo_qm(tmp_path)))
     QCoreApplication.installTranslator(translator)
@@ -157,7 +157,7 @@ def any_locale(request: pytest.FixtureRequest) -> Iterator[str]:
         yield "⟦"
         return
     if not (ROOT / "resources" / "translations" / f"evidence_vault_{request.param}.qm").exists():
-        pytest.skip("run tools/build_translations first")
+        pytest.fail("the .qm files are missing; run tools/build_translations (tools/setup does)")
     i18n.install(request.param)
     yield {"zh_CN": "创建", "zh_TW": "建立"}[request.param]
     i18n.install("en")
@@ -214,7 +214,7 @@ def test_no_text_is_clipped(
 def test_compiled_chinese_shows_on_the_welcome(qtbot: QtBot, settings: Settings) -> None:
     qm = ROOT / "resources" / "translations" / "evidence_vault_zh_CN.qm"
     if not qm.exists():
-        pytest.skip("run tools/build_translations first")
+        pytest.fail("the .qm files are missing; run tools/build_translations (tools/setup does)")
     i18n.install("zh_CN")
     try:
         window = MainWindow(settings, work_factor=10)
