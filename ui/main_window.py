@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
         self.unlock.passphrase.setFocus()
 
     def _unlock(self, path: Path, passphrase: str) -> None:
-        op(lambda: unlock_vault(path, passphrase)).success(self.opened).failure(
+        # scrypt runs in a child process, so its working set never counts against the app
+        op(lambda: unlock_vault(path, passphrase, isolate_kdf=True)).success(self.opened).failure(
             self._unlock_failed
         ).run()
 

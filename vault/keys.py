@@ -19,11 +19,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from vault import kdf_process
 from vault.age import (
-    ScryptIdentity,
     ScryptRecipient,
     X25519Identity,
-    decrypt,
     encrypt,
     parse_identity_file,
 )
@@ -103,15 +102,18 @@ def write_identity(vault_dir: Path, text: str, passphrase: str, work_factor: int
         encrypt(io.BytesIO(text.encode("utf-8")), out, [recipient])
 
 
-def read_identity(vault_dir: Path, passphrase: str) -> tuple[X25519Identity, str]:
+def read_identity(
+    vault_dir: Path, passphrase: str, *, isolate_kdf: bool = False
+) -> tuple[X25519Identity, str]:
     """Open ``identity.age``; returns the identity and the file's text.
 
-    A wrong passphrase raises :class:`vault.errors.WrongPassphraseError`.
+    A wrong passphrase raises :class:`vault.errors.WrongPassphraseError`. With
+    ``isolate_kdf`` scrypt runs in a short-lived child process
+    (:mod:`vault.kdf_process`), so the caller never holds its working set.
     """
-    plain = io.BytesIO()
-    with (vault_dir / IDENTITY_FILE).open("rb") as src:
-        decrypt(src, plain, [ScryptIdentity(passphrase.encode("utf-8"))])
-    text = plain.getvalue().decode("utf-8")
+    data = (vault_dir / IDENTITY_FILE).read_bytes()
+    plain = kdf_process.decrypt_with_passphrase(data, passphrase, isolate=isolate_kdf)
+    text = plain.decode("utf-8")
     return parse_identity_file(text)[0], text
 
 

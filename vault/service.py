@@ -167,10 +167,15 @@ def read_info(path: Path) -> VaultInfo:
     )
 
 
-def unlock_vault(path: Path, passphrase: str) -> OpenVault:
-    """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError."""
+def unlock_vault(path: Path, passphrase: str, *, isolate_kdf: bool = False) -> OpenVault:
+    """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError.
+
+    ``isolate_kdf`` runs scrypt in a short-lived child process (``vault.kdf_process``):
+    a long-lived caller such as the desktop app then never holds its 256 MiB or more
+    of working set. A short-lived one (the CLI, tests) gains nothing from it.
+    """
     info = read_info(path)
-    identity, _ = read_identity(path, passphrase)
+    identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
     keys = VaultKeys.from_identity(identity)
     engine = open_database(path / DATABASE_FILE, keys.database_key)
     upgrade(engine)
