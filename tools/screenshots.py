@@ -161,6 +161,11 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     settle(app)
     shoot(dialog, out / f"{lang}-09-settings.png")
     dialog.reject()
+    export = view.export_bundle()
+    if export is not None:
+        settle(app)
+        shoot(export, out / f"{lang}-11-export.png")
+        export.reject()
     window.lock()
     settle(app)
     shoot(window, out / f"{lang}-10-unlock.png")

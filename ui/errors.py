@@ -110,6 +110,37 @@ def _messages() -> dict[str, str]:
             "Errors", "An entry for the vault's history log could not be written."
         ),
         "db_key_format": QCoreApplication.translate("Errors", "The vault's key is damaged."),
+        "kdf_process": QCoreApplication.translate(
+            "Errors", "Unlocking was interrupted before it finished. Please try again."
+        ),
+        "export": QCoreApplication.translate("Errors", "The bundle could not be written."),
+        "export_empty": QCoreApplication.translate(
+            "Errors", "There is no evidence to export for this choice of lender and dates."
+        ),
+        "export_exists": QCoreApplication.translate(
+            "Errors", "A file with that name already exists. Choose another name."
+        ),
+        "export_cancelled": QCoreApplication.translate(
+            "Errors", "The export was cancelled. No file was written."
+        ),
+        "export_hash_mismatch": QCoreApplication.translate(
+            "Errors",
+            "A file in the vault no longer matches the hash taken when it was imported, so "
+            "the export stopped. Run a vault check.",
+        ),
+        "tsa": QCoreApplication.translate("Errors", "The timestamp server gave no usable answer."),
+        "tsa_unreachable": QCoreApplication.translate(
+            "Errors", "The timestamp server could not be reached. Try again when online."
+        ),
+        "tsa_bad_reply": QCoreApplication.translate(
+            "Errors", "The timestamp server's answer is not a valid timestamp."
+        ),
+        "tsa_untrusted": QCoreApplication.translate(
+            "Errors", "The timestamp server's answer is not signed by a trusted authority."
+        ),
+        "tsa_url": QCoreApplication.translate(
+            "Errors", "That is not a usable timestamp server address (it must start with http)."
+        ),
         "vault_error": QCoreApplication.translate("Errors", "Something went wrong in the vault."),
         "custody_chain": QCoreApplication.translate(
             "Errors", "The vault's history log is broken. Run a vault check to find where."

@@ -14,9 +14,20 @@ platform, so rendering works on a machine without a display.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMarginsF,
+    QObject,
+    QRectF,
+    QSizeF,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QFont,
     QPageLayout,
@@ -94,3 +105,45 @@ def render_pdf(html: str, out: Path) -> None:
     finally:
         painter.end()
     logger.info("rendered the evidence list as PDF (%d pages)", pages)
+
+
+class _GuiThreadRenderer(QObject):
+    """Lives in the GUI thread; a blocking queued signal brings work to it."""
+
+    requested = Signal(str, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.error: BaseException | None = None
+        self.requested.connect(self._render, Qt.ConnectionType.BlockingQueuedConnection)
+
+    @Slot(str, str)
+    def _render(self, html: str, out: str) -> None:
+        try:
+            render_pdf(html, Path(out))
+        except Exception as error:  # handed back to the waiting worker
+            self.error = error
+
+
+_renderer: _GuiThreadRenderer | None = None
+_renderer_lock = threading.Lock()
+
+
+def render_pdf_on_gui_thread(html: str, out: Path) -> None:
+    """:func:`render_pdf` for a worker thread of the desktop app: the GUI thread renders
+    (Qt's text layout belongs there) while the worker waits for it."""
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is app.thread():
+        render_pdf(html, out)
+        return
+    global _renderer  # noqa: PLW0603 - one renderer, made in the GUI thread's affinity
+    with _renderer_lock:
+        if _renderer is None:
+            _renderer = _GuiThreadRenderer()
+            _renderer.moveToThread(app.thread())
+        renderer = _renderer
+        renderer.error = None
+        renderer.requested.emit(html, str(out))
+        error, renderer.error = renderer.error, None
+    if error is not None:
+        raise error

@@ -273,6 +273,50 @@
         <translation>保险库的密钥已损坏。</translation>
     </message>
     <message>
+        <source>Unlocking was interrupted before it finished. Please try again.</source>
+        <translation>解锁在完成前被中断了。请再试一次。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written.</source>
+        <translation>证据包无法写入。</translation>
+    </message>
+    <message>
+        <source>There is no evidence to export for this choice of lender and dates.</source>
+        <translation>所选平台和日期范围内没有可导出的证据。</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists. Choose another name.</source>
+        <translation>已有同名文件。请换一个名字。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>导出已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>A file in the vault no longer matches the hash taken when it was imported, so the export stopped. Run a vault check.</source>
+        <translation>保险库中有文件与导入时记录的哈希值不一致，导出已停止。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>The timestamp server gave no usable answer.</source>
+        <translation>时间戳服务器没有给出可用的回复。</translation>
+    </message>
+    <message>
+        <source>The timestamp server could not be reached. Try again when online.</source>
+        <translation>无法连接时间戳服务器。请在联网时再试。</translation>
+    </message>
+    <message>
+        <source>The timestamp server&apos;s answer is not a valid timestamp.</source>
+        <translation>时间戳服务器的回复不是有效的时间戳。</translation>
+    </message>
+    <message>
+        <source>The timestamp server&apos;s answer is not signed by a trusted authority.</source>
+        <translation>时间戳服务器的回复没有可信机构的签名。</translation>
+    </message>
+    <message>
+        <source>That is not a usable timestamp server address (it must start with http).</source>
+        <translation>这不是可用的时间戳服务器地址（必须以 http 开头）。</translation>
+    </message>
+    <message>
         <source>Something went wrong in the vault.</source>
         <translation>保险库出了点问题。</translation>
     </message>
@@ -291,6 +335,126 @@
     <message>
         <source>Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.</source>
         <translation>发生了意外错误。你的证据是安全的。你可以复制下面的详细信息用于报告问题，其中不含密码短语或笔记内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Evidence bundle %1 %2</source>
+        <translation>证据包 %1 %2</translation>
+    </message>
+    <message>
+        <source>Export an evidence bundle</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <source>The bundle is one ZIP file to give to a regulator, a lawyer, the police or a court. It holds copies of the evidence, an evidence list (PDF), and the hashes and signature that let anyone check, without this app, that nothing was changed.</source>
+        <translation>证据包是一个 ZIP 文件，可以交给监管部门、律师、警方或法院。里面有证据的副本、证据目录（PDF），以及哈希值和签名：任何人不用本软件也能核对内容没有被改动。</translation>
+    </message>
+    <message>
+        <source>Only what happened between</source>
+        <translation>只导出发生在以下日期之间的</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Ask the vault&apos;s timestamp servers to stamp the bundle (needs the internet)</source>
+        <translation>请保险库的时间戳服务器为证据包加盖时间戳（需要联网）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Evidence of</source>
+        <translation>哪个平台的证据</translation>
+    </message>
+    <message>
+        <source>Evidence list in</source>
+        <translation>证据目录语言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>证据包保存为</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>The bundle is saved:
+%1
+
+%2 items, %3.</source>
+        <translation>证据包已保存：
+%1
+
+共 %2 项，%3。</translation>
+    </message>
+    <message>
+        <source>Give the file as it is. The README.txt inside explains, in Chinese and English, how to check it with standard tools.</source>
+        <translation>请原样提交这个文件。里面的 README.txt 用中文和英文说明了如何用通用工具核对它。</translation>
+    </message>
+    <message>
+        <source>SHA-256 of SHA256SUMS: %1</source>
+        <translation>SHA256SUMS 的 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Signed by: %1</source>
+        <translation>签名密钥：%1</translation>
+    </message>
+    <message>
+        <source>Timestamped by %1 at %2</source>
+        <translation>由 %1 于 %2 加盖时间戳</translation>
+    </message>
+    <message>
+        <source>No timestamp server stamped this bundle.</source>
+        <translation>这个证据包没有时间戳服务器的时间戳。</translation>
+    </message>
+    <message>
+        <source>Items with a timestamped checkpoint: %1 of %2</source>
+        <translation>有时间戳检查点的证据：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Show the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>导出已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgressDialog</name>
+    <message>
+        <source>Exporting evidence</source>
+        <translation>正在导出证据</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2 (%3 MB/s)</source>
+        <translation>第 %1 项，共 %2 项（%3 MB/s）</translation>
     </message>
 </context>
 <context>
@@ -769,6 +933,10 @@ Not imported: %3</source>
         <translation>写笔记…</translation>
     </message>
     <message>
+        <source>Export a bundle…</source>
+        <translation>导出证据包…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -789,6 +957,10 @@ Not imported: %3</source>
     <message>
         <source>Choose evidence files</source>
         <translation>选择证据文件</translation>
+    </message>
+    <message>
+        <source>There is no evidence to export yet.</source>
+        <translation>还没有可导出的证据。</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,50 @@
         <translation>保險庫的金鑰已損壞。</translation>
     </message>
     <message>
+        <source>Unlocking was interrupted before it finished. Please try again.</source>
+        <translation>解鎖在完成前被中斷了。請再試一次。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written.</source>
+        <translation>證據包無法寫入。</translation>
+    </message>
+    <message>
+        <source>There is no evidence to export for this choice of lender and dates.</source>
+        <translation>所選平台和日期範圍內沒有可匯出的證據。</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists. Choose another name.</source>
+        <translation>已有同名檔案。請換一個名稱。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>匯出已取消，沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>A file in the vault no longer matches the hash taken when it was imported, so the export stopped. Run a vault check.</source>
+        <translation>保險庫中有檔案與匯入時記錄的雜湊值不一致，匯出已停止。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>The timestamp server gave no usable answer.</source>
+        <translation>時間戳伺服器沒有給出可用的回覆。</translation>
+    </message>
+    <message>
+        <source>The timestamp server could not be reached. Try again when online.</source>
+        <translation>無法連線時間戳伺服器。請在連網時再試。</translation>
+    </message>
+    <message>
+        <source>The timestamp server&apos;s answer is not a valid timestamp.</source>
+        <translation>時間戳伺服器的回覆不是有效的時間戳。</translation>
+    </message>
+    <message>
+        <source>The timestamp server&apos;s answer is not signed by a trusted authority.</source>
+        <translation>時間戳伺服器的回覆沒有可信機構的簽章。</translation>
+    </message>
+    <message>
+        <source>That is not a usable timestamp server address (it must start with http).</source>
+        <translation>這不是可用的時間戳伺服器位址（必須以 http 開頭）。</translation>
+    </message>
+    <message>
         <source>Something went wrong in the vault.</source>
         <translation>保險庫出了點問題。</translation>
     </message>
@@ -291,6 +335,126 @@
     <message>
         <source>Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.</source>
         <translation>發生了意外錯誤。你的證據是安全的。你可以複製下面的詳細資訊用於回報問題，其中不含密碼短語或筆記內容。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Evidence bundle %1 %2</source>
+        <translation>證據包 %1 %2</translation>
+    </message>
+    <message>
+        <source>Export an evidence bundle</source>
+        <translation>匯出證據包</translation>
+    </message>
+    <message>
+        <source>The bundle is one ZIP file to give to a regulator, a lawyer, the police or a court. It holds copies of the evidence, an evidence list (PDF), and the hashes and signature that let anyone check, without this app, that nothing was changed.</source>
+        <translation>證據包是一個 ZIP 檔案，可以交給監管機關、律師、警方或法院。裡面有證據的副本、證據目錄（PDF），以及雜湊值和簽章：任何人不用本軟體也能核對內容沒有被改動。</translation>
+    </message>
+    <message>
+        <source>Only what happened between</source>
+        <translation>只匯出發生在以下日期之間的</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Ask the vault&apos;s timestamp servers to stamp the bundle (needs the internet)</source>
+        <translation>請保險庫的時間戳伺服器為證據包加蓋時間戳（需要連網）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Evidence of</source>
+        <translation>哪個平台的證據</translation>
+    </message>
+    <message>
+        <source>Evidence list in</source>
+        <translation>證據目錄語言</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>儲存為</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>證據包儲存為</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP 檔案 (*.zip)</translation>
+    </message>
+    <message>
+        <source>The bundle is saved:
+%1
+
+%2 items, %3.</source>
+        <translation>證據包已儲存：
+%1
+
+共 %2 項，%3。</translation>
+    </message>
+    <message>
+        <source>Give the file as it is. The README.txt inside explains, in Chinese and English, how to check it with standard tools.</source>
+        <translation>請原樣提交這個檔案。裡面的 README.txt 用中文和英文說明了如何用通用工具核對它。</translation>
+    </message>
+    <message>
+        <source>SHA-256 of SHA256SUMS: %1</source>
+        <translation>SHA256SUMS 的 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Signed by: %1</source>
+        <translation>簽章金鑰：%1</translation>
+    </message>
+    <message>
+        <source>Timestamped by %1 at %2</source>
+        <translation>由 %1 於 %2 加蓋時間戳</translation>
+    </message>
+    <message>
+        <source>No timestamp server stamped this bundle.</source>
+        <translation>這個證據包沒有時間戳伺服器的時間戳。</translation>
+    </message>
+    <message>
+        <source>Items with a timestamped checkpoint: %1 of %2</source>
+        <translation>有時間戳檢查點的證據：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>匯出完成</translation>
+    </message>
+    <message>
+        <source>Show the folder</source>
+        <translation>開啟所在資料夾</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>匯出已取消，沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>匯出已取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgressDialog</name>
+    <message>
+        <source>Exporting evidence</source>
+        <translation>正在匯出證據</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在準備…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Item %1 of %2 (%3 MB/s)</source>
+        <translation>第 %1 項，共 %2 項（%3 MB/s）</translation>
     </message>
 </context>
 <context>
@@ -769,6 +933,10 @@ Not imported: %3</source>
         <translation>寫筆記…</translation>
     </message>
     <message>
+        <source>Export a bundle…</source>
+        <translation>匯出證據包…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>鎖定</translation>
     </message>
@@ -789,6 +957,10 @@ Not imported: %3</source>
     <message>
         <source>Choose evidence files</source>
         <translation>選擇證據檔案</translation>
+    </message>
+    <message>
+        <source>There is no evidence to export yet.</source>
+        <translation>還沒有可匯出的證據。</translation>
     </message>
 </context>
 <context>

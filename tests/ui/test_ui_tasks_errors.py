@@ -11,10 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from ui import errors
 from ui.tasks import op, worker
-from vault import keys, phones, service
+from vault import kdf_process, keys, phones, service
+from vault.bundle import export
 from vault.db import session as db_session
 from vault.errors import VaultError
 from vault.ingest import capture, kinds, pipeline
+from vault.tsa import errors as tsa_errors
 
 
 def test_ops_run_in_order_on_one_thread_and_answer_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -54,7 +56,18 @@ def test_failures_and_progress_reach_their_callbacks(qtbot: QtBot) -> None:
 
 def _error_classes() -> list[type[VaultError]]:
     found = []
-    for module in (service, keys, phones, db_session, capture, kinds, pipeline):
+    for module in (
+        service,
+        keys,
+        kdf_process,
+        phones,
+        db_session,
+        capture,
+        kinds,
+        pipeline,
+        export,
+        tsa_errors,
+    ):
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, VaultError):
                 found.append(cls)

@@ -203,6 +203,11 @@ def test_no_text_is_clipped(
     qtbot.waitExposed(settings_dialog)
     check("settings", settings_dialog)
     settings_dialog.reject()
+    export = view.export_bundle()
+    assert export is not None
+    qtbot.waitExposed(export)
+    check("export", export)
+    export.reject()
     window.lock()
     narrow = QPushButton("⟦Á vérý lóng búttón téxt·········⟧", window)
     narrow.setFixedWidth(20)

@@ -26,6 +26,7 @@ from ui.format import format_time
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
 from ui.views.detail_pane import DetailPane
+from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
 from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
 from ui.views.lender_sidebar import LenderSidebar
@@ -43,6 +44,7 @@ class VaultView(QWidget):
         super().__init__(parent)
         self.vault: OpenVault | None = None
         self._imports: list[ImportDialog] = []
+        self._exports: list[ExportProgressDialog] = []
         self.sidebar = LenderSidebar(self)
         self.filters = FilterBar(self)
         self.model = ItemsModel(self)
@@ -64,6 +66,7 @@ class VaultView(QWidget):
         self.detail = DetailPane(self)
         self.import_button = QPushButton(self.tr("Import files…"), self)
         self.note_button = QPushButton(self.tr("Write a note…"), self)
+        self.export_button = QPushButton(self.tr("Export a bundle…"), self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
@@ -74,6 +77,7 @@ class VaultView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.note_button)
+        top.addWidget(self.export_button)
         top.addStretch(1)
         top.addWidget(self.settings_button)
         top.addWidget(self.lock_button)
@@ -106,6 +110,7 @@ class VaultView(QWidget):
         self.detail.save_requested.connect(self._save_item)
         self.import_button.clicked.connect(self._choose_files)
         self.note_button.clicked.connect(self._write_note)
+        self.export_button.clicked.connect(self.export_bundle)
         self.lock_button.clicked.connect(self.lock_requested)
         self.settings_button.clicked.connect(self.settings_requested)
 
@@ -125,7 +130,11 @@ class VaultView(QWidget):
         for dialog in self._imports:
             if isValid(dialog):
                 dialog.abandon()
+        for progress in self._exports:
+            if isValid(progress):
+                progress.abandon()
         self._imports = []
+        self._exports = []
         self.model.set_vault(None)
         self.sidebar.clear()
         self.filters.reset()
@@ -240,6 +249,39 @@ class VaultView(QWidget):
             self.model.reload()
             self._load_notes(self.sidebar.current())
         self.refresh_lenders(select)  # a changed selection reloads items and notes
+
+    # --- export --------------------------------------------------------------------------------
+
+    def export_bundle(self) -> ExportDialog | None:
+        """Ask what to export and where, then write the bundle off the GUI thread."""
+        vault = self.vault
+        if vault is None:
+            return None
+        names = [lender.name for lender in self.sidebar.lenders() if lender.item_count]
+        if not names:
+            self.status.setText(self.tr("There is no evidence to export yet."))
+            return None
+        dialog = ExportDialog(names, self.sidebar.current(), self)
+        dialog.accepted.connect(lambda: self._start_export(vault, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _start_export(self, vault: OpenVault, dialog: ExportDialog) -> None:
+        if vault is not self.vault:
+            return
+        self._exports = [d for d in self._exports if isValid(d) and d.isVisible()]
+        self._exports.append(
+            run_export(
+                self, vault, dialog.request(), lambda _result: self.refresh_history(), self._fail
+            )
+        )
+
+    def refresh_history(self) -> None:
+        """The shown item's custody history (an export adds an event to it)."""
+        vault, item = self.vault, self.detail.item
+        if vault is not None and item is not None:
+            self._load_history(vault, item.id)
 
     def _write_note(self) -> None:
         vault, lender = self.vault, self.sidebar.current()

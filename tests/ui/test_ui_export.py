@@ -1,0 +1,158 @@
+# mypy: disable-error-code="no-untyped-call"
+"""Export from the window: the form, a real bundle anyone can verify, cancel, errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from ui import tasks
+from ui.main_window import MainWindow
+from ui.views import export_dialog
+from ui.views.export_dialog import ExportDialog, ExportProgressDialog, default_bundle_path
+from ui.views.vault_view import VaultView
+from vault.bundle.verify import verify_bundle
+from vault.service import create_vault
+
+
+@pytest.fixture
+def summaries() -> Iterator[list[tuple[str, str]]]:
+    shown: list[tuple[str, str]] = []
+    export_dialog.show_summary = lambda _parent, text, details: shown.append((text, details))
+    yield shown
+    export_dialog.show_summary = None
+
+
+@pytest.fixture
+def view(qtbot: QtBot, window: MainWindow, tmp_path: Path, media_dir: Path) -> VaultView:
+    vault, _ = create_vault(
+        tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
+    )
+    vault.add_lender("度小满")
+    vault.add_lender("分期乐")
+    vault.import_paths(sorted(media_dir.iterdir()), lender="分期乐")
+    vault.lock()
+    window.show_unlock(tmp_path / "vault")
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.vault_view.sidebar.lenders()) == 2, timeout=10_000)
+    return window.vault_view
+
+
+def _open_form(qtbot: QtBot, view: VaultView) -> ExportDialog:
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.findChild(ExportDialog) is not None)
+    form = view.findChild(ExportDialog)
+    assert form is not None and form.isVisible()
+    return form
+
+
+def test_export_from_the_window_writes_a_bundle_that_verifies(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    summaries: list[tuple[str, str]],
+    dialogs: list[tuple[str, str]],
+) -> None:
+    form = _open_form(qtbot, view)
+    assert [form.lender.itemText(i) for i in range(form.lender.count())] == ["分期乐"], (
+        "only lenders with evidence are offered"
+    )
+    assert "分期乐" in Path(form.path.text()).name, "the suggested name says whose evidence"
+    out = tmp_path / "out" / "分期乐 证据包.zip"
+    out.parent.mkdir()
+    form.path.setText(str(out))
+    form.language.setCurrentIndex(form.language.findData("zh_CN"))
+    qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(summaries), timeout=60_000)
+    text, details = summaries[0]
+    assert str(out) in text and "2" in text
+    assert "SHA256SUMS" in details
+    assert not dialogs, dialogs
+    result = verify_bundle(out)
+    assert result.valid and result.items == 2, [c for c in result.checks if not c.ok]
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        pdfs = [n for n in names if n.endswith(".pdf")]
+        assert pdfs, f"the evidence list PDF is rendered (on the GUI thread): {names}"
+        assert archive.read(pdfs[0]).startswith(b"%PDF-")
+    if shutil.which("unzip"):
+        subprocess.run(["unzip", "-tq", str(out)], check=True, capture_output=True)
+    assert not list(out.parent.glob(".*partial")), "no temp file is left beside the bundle"
+
+
+def test_cancelling_the_export_writes_nothing(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    summaries: list[tuple[str, str]],
+    dialogs: list[tuple[str, str]],
+) -> None:
+    form = _open_form(qtbot, view)
+    out = tmp_path / "cancelled.zip"
+    form.path.setText(str(out))
+    tasks.op(lambda: time.sleep(0.3)).run()  # the export waits behind this
+    qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.findChild(ExportProgressDialog) is not None)
+    progress = view.findChild(ExportProgressDialog)
+    assert progress is not None
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(summaries or dialogs), timeout=30_000)
+    assert not dialogs, dialogs
+    assert "cancelled" in summaries[0][0].lower()
+    assert not out.exists() and not list(tmp_path.glob(".*partial"))
+
+
+def test_an_existing_file_is_never_overwritten(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    summaries: list[tuple[str, str]],
+    dialogs: list[tuple[str, str]],
+) -> None:
+    out = tmp_path / "taken.zip"
+    out.write_bytes(b"the user's other file")
+    form = _open_form(qtbot, view)
+    form.path.setText(str(out))
+    qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=30_000)
+    assert "already exists" in dialogs[0][0]
+    assert out.read_bytes() == b"the user's other file"
+    assert not summaries
+
+
+def test_lock_during_export_leaves_no_bundle_and_no_dialog(
+    qtbot: QtBot, window: MainWindow, view: VaultView, tmp_path: Path
+) -> None:
+    form = _open_form(qtbot, view)
+    out = tmp_path / "locked.zip"
+    form.path.setText(str(out))
+    tasks.op(lambda: time.sleep(0.3)).run()
+    qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(tasks.worker().idle, timeout=30_000)
+    assert window.vault is None
+    assert not out.exists() and not list(tmp_path.glob(".*partial"))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ExportProgressDialog)
+                and w.isVisible()]  # fmt: skip
+
+
+def test_suggested_names_never_overwrite(tmp_path: Path) -> None:
+    first = default_bundle_path("分期乐", date(2026, 11, 22), tmp_path)
+    first.write_bytes(b"x")
+    second = default_bundle_path("分期乐", date(2026, 11, 22), tmp_path)
+    assert second != first and not second.exists() and second.suffix == ".zip"
+    odd = default_bundle_path('a/b:c*"d', date(2026, 11, 22), tmp_path)
+    assert odd.parent == tmp_path, "a lender name cannot steer the file into another folder"

@@ -1,0 +1,336 @@
+"""Export a bundle for a regulator, lawyer, police officer or court.
+
+The form chooses what goes in (one lender or all, an optional date range), the
+language of the evidence list and where the ZIP is saved; the export itself runs on
+the database worker with a progress dialog and cancel (``vault.bundle.export``), and
+ends with a summary that says where the file is and how anyone can check it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.format import format_size
+from ui.pdf_report import render_pdf_on_gui_thread
+from ui.tasks import op
+from vault.bundle.export import (
+    BundleExportResult,
+    ExportCancelledError,
+    ExportRequest,
+    export_bundle,
+)
+from vault.dto import ExportProgress, ExportResult
+from vault.service import OpenVault
+
+REPORT_LANGUAGES = (("简体中文", "zh_CN"), ("繁體中文", "zh_TW"), ("English", "en"))
+# Whatever language the app is shown in, the bundle's readers (regulators, police and
+# courts in mainland China) read Simplified Chinese; the user may choose otherwise.
+DEFAULT_REPORT_LANGUAGE = "zh_CN"
+
+
+def default_bundle_path(lender: str, today: date, folder: Path | None = None) -> Path:
+    """A new file name in the user's Documents folder: 'Evidence bundle <lender> <date>.zip'."""
+    if folder is None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    stem = (
+        QCoreApplication.translate("ExportDialog", "Evidence bundle %1 %2")
+        .replace("%1", lender)
+        .replace("%2", today.isoformat())
+    )
+    stem = "".join("_" if c in '/\\:*?"<>|' else c for c in stem).strip()
+    path = folder / f"{stem}.zip"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem} ({n}).zip"
+        n += 1
+    return path
+
+
+class ExportDialog(QDialog):
+    """What to export and where; ``request()`` turns the answers into an ExportRequest."""
+
+    def __init__(self, lenders: list[str], current: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export an evidence bundle"))
+        self.lender = QComboBox(self)  # a bundle is one lender's: one complaint, one case
+        self.lender.addItems(lenders)
+        self.lender.setCurrentIndex(max(0, self.lender.findText(current or "")))
+        self.limit_dates = QCheckBox(self.tr("Only what happened between"), self)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1), self)
+        self.date_to = QDateEdit(today, self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.limit_dates.toggled.connect(edit.setEnabled)
+        self.language = QComboBox(self)
+        for label, code in REPORT_LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(DEFAULT_REPORT_LANGUAGE)))
+        self.path = QLineEdit(self)
+        self.browse = QPushButton(self.tr("Choose…"), self)
+        self.browse.clicked.connect(self._choose_path)
+        self.stamp = QCheckBox(
+            self.tr("Ask the vault's timestamp servers to stamp the bundle (needs the internet)"),
+            self,
+        )
+        self.stamp.setChecked(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.path.textChanged.connect(
+            lambda text: self.export_button.setEnabled(bool(text.strip()))
+        )
+        self.lender.currentIndexChanged.connect(self._suggest_path)
+        self._layout()
+        self._suggest_path()
+        self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
+
+    def _layout(self) -> None:
+        intro = QLabel(
+            self.tr(
+                "The bundle is one ZIP file to give to a regulator, a lawyer, the police or a "
+                "court. It holds copies of the evidence, an evidence list (PDF), and the hashes "
+                "and signature that let anyone check, without this app, that nothing was changed."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        dates = QHBoxLayout()
+        dates.addWidget(self.limit_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Evidence of"), self.lender)
+        form.addRow("", self._wrap(dates))
+        form.addRow(self.tr("Evidence list in"), self.language)
+        form.addRow(self.tr("Save as"), self._wrap(where))
+        form.addRow("", self.stamp)
+        column = QVBoxLayout(self)
+        column.addWidget(intro)
+        column.addSpacing(6)
+        column.addLayout(form)
+        column.addWidget(self.buttons)
+
+    def _wrap(self, layout: QHBoxLayout) -> QWidget:
+        holder = QWidget(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        holder.setLayout(layout)
+        return holder
+
+    def _suggest_path(self) -> None:
+        self.path.setText(str(default_bundle_path(self.lender.currentText(), date.today())))
+
+    def _choose_path(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the bundle as"), self.path.text(), self.tr("ZIP files (*.zip)")
+        )
+        if chosen:
+            self.path.setText(chosen if chosen.lower().endswith(".zip") else f"{chosen}.zip")
+
+    def request(self) -> ExportRequest:
+        start = end = None
+        if self.limit_dates.isChecked():
+            start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        return ExportRequest(
+            out=Path(self.path.text().strip()).expanduser(),
+            lender=self.lender.currentText(),
+            date_from=start,  # type: ignore[arg-type]
+            date_to=end,  # type: ignore[arg-type]
+            language=str(self.language.currentData()),
+            stamp=self.stamp.isChecked(),
+        )
+
+
+class ExportProgressDialog(QProgressDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Exporting evidence"))
+        self.setLabelText(self.tr("Preparing…"))
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, 0)
+        self.cancel_event = threading.Event()
+        self.canceled.connect(self.cancel_event.set)
+        self._started = time.monotonic()
+        self.abandoned = False
+
+    def abandon(self) -> None:
+        """Stop the export (nothing is left behind) and close without a word: used on lock."""
+        self.abandoned = True
+        self.cancel_event.set()
+        self.close()
+
+    def update_progress(self, progress: ExportProgress) -> None:
+        elapsed = max(time.monotonic() - self._started, 1e-3)
+        self.setRange(0, max(progress.items_total, 1))
+        self.setValue(min(progress.items_done, progress.items_total))
+        self.setLabelText(
+            self.tr("Item %1 of %2 (%3 MB/s)")
+            .replace("%1", str(min(progress.items_done + 1, progress.items_total)))
+            .replace("%2", str(progress.items_total))
+            .replace("%3", f"{progress.bytes_done / elapsed / 1e6:.1f}")
+        )
+
+
+def summary_text(result: ExportResult) -> tuple[str, str]:
+    """What the user reads when the bundle is written, and the copyable technical facts."""
+    text = (
+        QCoreApplication.translate("ExportDialog", "The bundle is saved:\n%1\n\n%2 items, %3.")
+        .replace("%1", str(result.path))
+        .replace("%2", str(result.items))
+        .replace("%3", format_size(result.bytes))
+    )
+    text += "\n\n" + QCoreApplication.translate(
+        "ExportDialog",
+        "Give the file as it is. The README.txt inside explains, in Chinese and English, "
+        "how to check it with standard tools.",
+    )
+    details = [
+        QCoreApplication.translate("ExportDialog", "SHA-256 of SHA256SUMS: %1").replace(
+            "%1", result.sha256sums_sha256
+        ),
+        QCoreApplication.translate("ExportDialog", "Signed by: %1").replace(
+            "%1", result.signer_fingerprint
+        ),
+    ]
+    if isinstance(result, BundleExportResult):
+        if result.sums_stamped and result.sums_stamped_at is not None:
+            details.append(
+                QCoreApplication.translate("ExportDialog", "Timestamped by %1 at %2")
+                .replace("%1", result.sums_tsa_name or "")
+                .replace("%2", result.sums_stamped_at.isoformat(timespec="seconds"))
+            )
+        else:
+            details.append(
+                QCoreApplication.translate(
+                    "ExportDialog", "No timestamp server stamped this bundle."
+                )
+            )
+        details.append(
+            QCoreApplication.translate(
+                "ExportDialog", "Items with a timestamped checkpoint: %1 of %2"
+            )
+            .replace("%1", str(result.items_with_time))
+            .replace("%2", str(result.items))
+        )
+    return text, "\n".join(details)
+
+
+# Test seam: tests replace this to read the summary instead of clicking a modal box.
+show_summary: Callable[[QWidget, str, str], None] | None = None
+
+
+def _show(parent: QWidget, text: str, details: str, folder: Path) -> None:
+    if show_summary is not None:
+        show_summary(parent, text, details)
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("ExportDialog", "Export finished"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setDetailedText(details)
+    show = box.addButton(
+        QCoreApplication.translate("ExportDialog", "Show the folder"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    show.clicked.disconnect()  # keep the box open
+    show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    box.open()
+
+
+def run_export(
+    parent: QWidget,
+    vault: OpenVault,
+    request: ExportRequest,
+    done: Callable[[ExportResult], None],
+    failed: Callable[[BaseException], None],
+) -> ExportProgressDialog:
+    dialog = ExportProgressDialog(parent)
+    cancel = dialog.cancel_event
+
+    def work(progress: Callable[[object], None]) -> ExportResult:
+        return export_bundle(
+            vault, request, render_pdf=render_pdf_on_gui_thread, progress=progress, cancel=cancel
+        )
+
+    def finished(result: ExportResult) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if not dialog.abandoned:
+            done(result)
+            _show(parent, *summary_text(result), result.path.parent)
+
+    def broke(error: BaseException) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if dialog.abandoned:
+            return
+        if isinstance(error, ExportCancelledError):
+            _show_cancelled(parent)
+            return
+        failed(error)
+
+    dialog.show()
+    op(work).with_progress(dialog.update_progress).success(finished).failure(broke).run()
+    return dialog
+
+
+def _show_cancelled(parent: QWidget) -> None:
+    text = QCoreApplication.translate(
+        "ExportDialog", "The export was cancelled. No file was written."
+    )
+    if show_summary is not None:
+        show_summary(parent, text, "")
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("ExportDialog", "Export cancelled"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
