@@ -43,6 +43,7 @@ class ItemFilter:
     until: datetime | None = None  # exclusive, aware
     text: str = ""
     include_withdrawn: bool = False
+    only_withdrawn: bool = False  # the trash: withdrawn items, not yet purged
 
 
 def _effective_time() -> Any:
@@ -51,7 +52,9 @@ def _effective_time() -> Any:
 
 def _where(session: Session, query: Select[Any], flt: ItemFilter) -> Select[Any]:
     query = query.where(Item.purged_at.is_(None))
-    if not flt.include_withdrawn:
+    if flt.only_withdrawn:
+        query = query.where(Item.withdrawn_at.is_not(None))
+    elif not flt.include_withdrawn:
         query = query.where(Item.withdrawn_at.is_(None))
     if flt.lender is not None:
         query = query.where(Item.lender_id == _lender_by_name(session, flt.lender).id)

@@ -98,6 +98,18 @@
         <translation>SM3</translation>
     </message>
     <message>
+        <source>Move to trash</source>
+        <translation>移入回收站</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
         <source>Captured %1. %2 Imported %3.</source>
         <translation>形成于 %1。%2导入于 %3。</translation>
     </message>
@@ -474,6 +486,10 @@
     <message>
         <source>Dates</source>
         <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Show the trash</source>
+        <translation>显示回收站</translation>
     </message>
 </context>
 <context>
@@ -888,6 +904,21 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>Trash</name>
+    <message>
+        <source>Delete “%1” for good?
+
+Its contents are destroyed and cannot be recovered, not even with the recovery key. Its hashes stay in the custody log, so the log still verifies.</source>
+        <translation>永久删除“%1”？
+
+它的内容会被销毁，无法恢复，用恢复密钥也不行。它的哈希值会留在保管记录里，所以记录仍然可以核验。</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>This vault is locked.</source>
@@ -953,6 +984,30 @@ Not imported: %3</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>移入回收站</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Tick “Show the trash” to see or restore it.</source>
+        <translation>已移入回收站。勾选“显示回收站”可以查看或恢复。</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Deleted for good.</source>
+        <translation>已永久删除。</translation>
     </message>
     <message>
         <source>Choose evidence files</source>

@@ -98,6 +98,18 @@
         <translation>SM3</translation>
     </message>
     <message>
+        <source>Move to trash</source>
+        <translation>移到垃圾桶</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>從垃圾桶還原</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>永久刪除…</translation>
+    </message>
+    <message>
         <source>Captured %1. %2 Imported %3.</source>
         <translation>形成於 %1。%2匯入於 %3。</translation>
     </message>
@@ -474,6 +486,10 @@
     <message>
         <source>Dates</source>
         <translation>日期範圍</translation>
+    </message>
+    <message>
+        <source>Show the trash</source>
+        <translation>顯示垃圾桶</translation>
     </message>
 </context>
 <context>
@@ -888,6 +904,21 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>Trash</name>
+    <message>
+        <source>Delete “%1” for good?
+
+Its contents are destroyed and cannot be recovered, not even with the recovery key. Its hashes stay in the custody log, so the log still verifies.</source>
+        <translation>永久刪除「%1」？
+
+它的內容會被銷毀，無法復原，用復原金鑰也不行。它的雜湊值會留在保管紀錄裡，所以紀錄仍然可以核驗。</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久刪除</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>This vault is locked.</source>
@@ -953,6 +984,30 @@ Not imported: %3</source>
     <message>
         <source>Saved.</source>
         <translation>已儲存。</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>移到垃圾桶</translation>
+    </message>
+    <message>
+        <source>Restore from trash</source>
+        <translation>從垃圾桶還原</translation>
+    </message>
+    <message>
+        <source>Delete for good…</source>
+        <translation>永久刪除…</translation>
+    </message>
+    <message>
+        <source>Moved to the trash. Tick “Show the trash” to see or restore it.</source>
+        <translation>已移到垃圾桶。勾選「顯示垃圾桶」可以查看或還原。</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已還原。</translation>
+    </message>
+    <message>
+        <source>Deleted for good.</source>
+        <translation>已永久刪除。</translation>
     </message>
     <message>
         <source>Choose evidence files</source>

@@ -72,6 +72,22 @@ def test_withdrawn_items_are_hidden_unless_asked(vault: OpenVault, tmp_path: Pat
     assert item_count(vault, ItemFilter(include_withdrawn=True)) == 1
 
 
+def test_the_trash_lists_withdrawn_items_until_they_are_purged(
+    vault: OpenVault, tmp_path: Path
+) -> None:
+    vault.add_lender("安逸花")
+    kept, trashed, purged = _import(
+        vault, tmp_path, "安逸花", {"k.txt": b"kept", "t.txt": b"trashed", "p.txt": b"purged"}
+    )
+    for item_id in (trashed, purged):
+        vault.withdraw_item(item_id)
+    vault.purge_item(purged)
+    trash = ItemFilter(lender="安逸花", only_withdrawn=True)
+    assert [i.id for i in item_page(vault, trash, 0, 10)] == [trashed]
+    assert item_count(vault, trash) == 1
+    assert [i.id for i in item_page(vault, ItemFilter(lender="安逸花"), 0, 10)] == [kept]
+
+
 def test_bad_pages_are_refused(vault: OpenVault) -> None:
     with pytest.raises(UsageError):
         item_page(vault, ItemFilter(), -1, 10)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,6 +32,9 @@ from vault.dto import ItemDTO
 
 class DetailPane(QTabWidget):
     save_requested = Signal(str, dict)  # item id, changes for edit_item
+    trash_requested = Signal(str)  # item id
+    restore_requested = Signal(str)
+    purge_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,13 +102,37 @@ class DetailPane(QTabWidget):
         form.addRow(self.tr("SHA-256"), self.sha256)
         form.addRow(self.tr("SM3"), self.sm3)
         form.addRow("", self.copy_hash)
+        form.addRow("", self._build_actions(page))
         return scroll
+
+    def _build_actions(self, page: QWidget) -> QWidget:
+        """Move to trash; for an item in the trash, restore or delete for good."""
+        self.trash_button = QPushButton(self.tr("Move to trash"), page)
+        self.restore_button = QPushButton(self.tr("Restore from trash"), page)
+        self.purge_button = QPushButton(self.tr("Delete for good…"), page)
+        for button, signal in (
+            (self.trash_button, self.trash_requested),
+            (self.restore_button, self.restore_requested),
+            (self.purge_button, self.purge_requested),
+        ):
+            button.clicked.connect(lambda _c=False, s=signal: self._request(s))
+        actions = QWidget(page)
+        row = QHBoxLayout(actions)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.trash_button, self.restore_button, self.purge_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return actions
 
     def show_item(self, item: ItemDTO | None) -> None:
         self.item = item
         enabled = item is not None
         for widget in (self.title, self.incident, self.purpose, self.save_button, self.copy_hash):
             widget.setEnabled(enabled)
+        withdrawn = item is not None and item.withdrawn
+        self.trash_button.setVisible(enabled and not withdrawn)
+        self.restore_button.setVisible(withdrawn)
+        self.purge_button.setVisible(withdrawn)
         for box in self.categories.values():
             box.setEnabled(enabled)
             box.setChecked(False)
@@ -144,6 +172,10 @@ class DetailPane(QTabWidget):
         self.sha256.setCursorPosition(0)
         self.sm3.setText(item.sm3 or "")
         self.sm3.setCursorPosition(0)
+
+    def _request(self, signal: SignalInstance) -> None:
+        if self.item is not None:
+            signal.emit(self.item.id)
 
     def _copy_hashes(self) -> None:
         self.copied = f"SHA-256 {self.sha256.text()}\nSM3 {self.sm3.text()}".strip()

@@ -39,6 +39,7 @@ class FilterBar(QWidget):
         for code, name in category_names().items():
             self.category.addItem(name, code)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
+        self.trash = QCheckBox(self.tr("Show the trash"), self)
         self.since = QDateEdit(QDate.currentDate().addMonths(-1), self)
         self.until = QDateEdit(QDate.currentDate(), self)
         for edit in (self.since, self.until):
@@ -52,6 +53,7 @@ class FilterBar(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.category.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.use_dates.toggled.connect(lambda _on: self.changed.emit())
+        self.trash.toggled.connect(lambda _on: self.changed.emit())
         self.since.dateChanged.connect(self._date_changed)
         self.until.dateChanged.connect(self._date_changed)
         first = QHBoxLayout()
@@ -63,6 +65,7 @@ class FilterBar(QWidget):
         second.addWidget(self.since)
         second.addWidget(self.until)
         second.addStretch(1)
+        second.addWidget(self.trash)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
@@ -85,14 +88,17 @@ class FilterBar(QWidget):
             since=since,
             until=until,
             text=self.search.text(),
+            only_withdrawn=self.trash.isChecked(),
         )
 
     def reset(self) -> None:
-        for widget in (self.search, self.kind, self.category, self.use_dates):
+        widgets = (self.search, self.kind, self.category, self.use_dates, self.trash)
+        for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
         self.kind.setCurrentIndex(0)
         self.category.setCurrentIndex(0)
         self.use_dates.setChecked(False)
-        for widget in (self.search, self.kind, self.category, self.use_dates):
+        self.trash.setChecked(False)
+        for widget in widgets:
             widget.blockSignals(False)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,6 +33,7 @@ from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
 from ui.views.lender_sidebar import LenderSidebar
 from ui.views.note_dialog import NoteDialog
+from ui.views.trash import confirm_purge
 from vault.custody import CustodyEventDTO
 from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO
 from vault.service import OpenVault
@@ -70,6 +73,8 @@ class VaultView(QWidget):
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
+        self._trash_actions()
+        self._status_note = ""  # what the last action did, shown beside the count
         self._wire()
         self._layout()
 
@@ -106,8 +111,11 @@ class VaultView(QWidget):
         self.filters.changed.connect(self._filters_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.counted.connect(self._update_status)
-        self.model.modelReset.connect(lambda: self.detail.show_item(None))
+        self.model.modelReset.connect(lambda: self.show_item(None))
         self.detail.save_requested.connect(self._save_item)
+        self.detail.trash_requested.connect(self._trash_item)
+        self.detail.restore_requested.connect(self._restore_item)
+        self.detail.purge_requested.connect(self._purge_item)
         self.import_button.clicked.connect(self._choose_files)
         self.note_button.clicked.connect(self._write_note)
         self.export_button.clicked.connect(self.export_bundle)
@@ -183,7 +191,9 @@ class VaultView(QWidget):
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
 
     def _update_status(self, total: int) -> None:
-        self.status.setText(self.tr("%n item(s)", "", total))
+        count = self.tr("%n item(s)", "", total)
+        self.status.setText(f"{count} · {self._status_note}" if self._status_note else count)
+        self._status_note = ""
 
     # --- items -------------------------------------------------------------------------------
 
@@ -194,6 +204,7 @@ class VaultView(QWidget):
 
     def show_item(self, item: ItemDTO | None) -> None:
         self.detail.show_item(item)
+        self._update_trash_actions(item)
         vault = self.vault
         if item is None or vault is None:
             return
@@ -224,6 +235,65 @@ class VaultView(QWidget):
                     self._fail
                 ).run()
         self.status.setText(self.tr("Saved."))
+
+    # --- trash ---------------------------------------------------------------------------------
+
+    def _trash_actions(self) -> None:
+        """The detail pane's trash buttons, also on the table's context menu (Delete key)."""
+        self.trash_action = QAction(self.tr("Move to trash"), self.table)
+        self.trash_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.restore_action = QAction(self.tr("Restore from trash"), self.table)
+        self.purge_action = QAction(self.tr("Delete for good…"), self.table)
+        for action, signal in (
+            (self.trash_action, self.detail.trash_requested),
+            (self.restore_action, self.detail.restore_requested),
+            (self.purge_action, self.detail.purge_requested),
+        ):
+            action.triggered.connect(lambda _c=False, s=signal: self._for_shown_item(s))
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._update_trash_actions(None)
+
+    def _for_shown_item(self, signal: SignalInstance) -> None:
+        item = self.detail.item
+        if item is not None:
+            signal.emit(item.id)
+
+    def _update_trash_actions(self, item: ItemDTO | None) -> None:
+        withdrawn = item is not None and item.withdrawn
+        self.trash_action.setVisible(item is not None and not withdrawn)
+        self.restore_action.setVisible(withdrawn)
+        self.purge_action.setVisible(withdrawn)
+
+    def _trash_item(self, item_id: str) -> None:
+        note = self.tr("Moved to the trash. Tick “Show the trash” to see or restore it.")
+        self._change(lambda vault: vault.withdraw_item(item_id), note)
+
+    def _restore_item(self, item_id: str) -> None:
+        self._change(lambda vault: vault.restore_item(item_id), self.tr("Restored."))
+
+    def _purge_item(self, item_id: str) -> None:
+        item = self.detail.item
+        if (
+            item is None
+            or item.id != item_id
+            or not confirm_purge(self, item.title or item.original_name)
+        ):
+            return
+        self._change(lambda vault: vault.purge_item(item_id), self.tr("Deleted for good."))
+
+    def _change(self, action: Callable[[OpenVault], object], note: str) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+
+        def done(_result: object) -> None:
+            if vault is self.vault:
+                self._status_note = note
+                self.refresh()
+
+        op(lambda: action(vault)).success(done).failure(self._fail).run()
 
     # --- import and notes ----------------------------------------------------------------------
 
