@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from ui import i18n, tasks
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from vault.backup.importer import import_backup
+from vault.backup.sample import collector_numbers, write_calls
 
 PASSPHRASE = "screenshots only, a throw-away vault"  # noqa: S105
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -120,8 +122,13 @@ def run(lang: str, out: Path, work: Path) -> None:
         },
     )
     vault.add_note("微粒贷", "下午三点两名男子到小区门口，自称微粒贷外访人员。")
+    collectors = collector_numbers(6)
+    vault.add_lender_numbers("微粒贷", collectors)
+    calls = work / f"calls-{lang}.xml"
+    write_calls(calls, 1500, days=14, numbers=[*collectors, "13900001111"])
+    import_backup(vault, calls, lender="微粒贷")
     window.vault_view.refresh("微粒贷")
-    vault_screens(app, window, lang, out, len(ids))
+    vault_screens(app, window, lang, out, len(ids) + 1)
 
 
 def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, count: int) -> None:
@@ -166,6 +173,16 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
         settle(app)
         shoot(export, out / f"{lang}-11-export.png")
         export.reject()
+    view.middle_tabs.setCurrentWidget(view.case)
+    settle(app, lambda: view.case.findings.topLevelItemCount() > 0)
+    shoot(window, out / f"{lang}-12-case-rules.png")
+    view.case.tabs.setCurrentWidget(view.case.chart)
+    settle(app)
+    shoot(window, out / f"{lang}-13-case-hours.png")
+    view.case.tabs.setCurrentWidget(view.case.days)
+    settle(app)
+    shoot(window, out / f"{lang}-14-case-days.png")
+    view.middle_tabs.setCurrentIndex(0)
     window.lock()
     settle(app)
     shoot(window, out / f"{lang}-10-unlock.png")

@@ -113,6 +113,29 @@ def _messages() -> dict[str, str]:
         "kdf_process": QCoreApplication.translate(
             "Errors", "Unlocking was interrupted before it finished. Please try again."
         ),
+        "backup_duplicate": QCoreApplication.translate(
+            "Errors", "This backup is already in the vault."
+        ),
+        "backup_not_a_file": QCoreApplication.translate(
+            "Errors", "Only a backup file can be imported here, not a folder or a link."
+        ),
+        "backup_format": QCoreApplication.translate(
+            "Errors",
+            "This file is not a call log or SMS backup from “SMS Backup & Restore”. "
+            "Nothing was imported.",
+        ),
+        "backup_truncated": QCoreApplication.translate(
+            "Errors",
+            "The backup file is cut off; copy it from the phone again. Nothing was imported.",
+        ),
+        "backup_hostile_xml": QCoreApplication.translate(
+            "Errors",
+            "The backup file contains XML that phone backups never use, so it was refused. "
+            "Nothing was imported.",
+        ),
+        "rule_pack": QCoreApplication.translate(
+            "Errors", "A rule file of this vault is damaged, so rules cannot be checked."
+        ),
         "export": QCoreApplication.translate("Errors", "The bundle could not be written."),
         "export_empty": QCoreApplication.translate(
             "Errors", "There is no evidence to export for this choice of lender and dates."

@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignNumbersDialog</name>
+    <message>
+        <source>Numbers of %1</source>
+        <translation>%1 的号码</translation>
+    </message>
+    <message>
+        <source>These numbers in the backup belong to no lender yet. Tick the ones that are %1&apos;s collectors: only their calls and messages count for this lender.</source>
+        <translation>备份里的这些号码还没有归到任何平台。请勾选属于%1催收人员的号码：只有这些号码的来电和短信才算在这个平台名下。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n contact(s))</source>
+        <translation>
+            <numerusform>%1（%n 次联系）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Import a call log or SMS backup…</source>
+        <translation>导入通话记录或短信备份…</translation>
+    </message>
+    <message>
+        <source>Add a collector number…</source>
+        <translation>添加催收号码…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>号码数</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>At night</source>
+        <translation>夜间</translation>
+    </message>
+    <message>
+        <source>Longest burst</source>
+        <translation>最长连续轰炸</translation>
+    </message>
+    <message>
+        <source>Rule broken</source>
+        <translation>违反的规定</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Rules broken</source>
+        <translation>违规情况</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Choose a lender on the left to see its case.</source>
+        <translation>请在左边选择一个平台，查看它的案情。</translation>
+    </message>
+    <message>
+        <source>Reading the case…</source>
+        <translation>正在读取案情…</translation>
+    </message>
+    <message>
+        <source>Collector numbers: %1</source>
+        <translation>催收号码：%1</translation>
+    </message>
+    <message>
+        <source>No collector numbers yet. Add the numbers that call you, or import a call log and tick them there.</source>
+        <translation>还没有催收号码。请添加打给你的号码，或者导入通话记录后在那里勾选。</translation>
+    </message>
+    <message>
+        <source>Calls and messages by hour of day (%1)</source>
+        <translation>每天各小时的来电和短信（%1）</translation>
+    </message>
+    <message>
+        <source>Daytime</source>
+        <translation>白天</translation>
+    </message>
+    <message>
+        <source>%1, in force from %2</source>
+        <translation>%1，%2 起施行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (limit %2)</source>
+        <translation>%1（上限 %2）</translation>
+    </message>
+    <message>
+        <source>No rule is shown broken by this lender&apos;s events.</source>
+        <translation>从这个平台的记录看，没有发现违反规定的情况。</translation>
+    </message>
+    <message>
+        <source>Choose a call log or SMS backup</source>
+        <translation>选择通话记录或短信备份</translation>
+    </message>
+    <message>
+        <source>SMS Backup &amp; Restore files (*.xml);;All files (*)</source>
+        <translation>SMS Backup &amp; Restore 备份文件 (*.xml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) added: their calls and messages now count for this lender too.</source>
+        <translation>
+            <numerusform>已添加 %n 个号码：它们的来电和短信现在也算在这个平台名下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a collector number</source>
+        <translation>添加催收号码</translation>
+    </message>
+    <message>
+        <source>A number that calls or messages you for %1:</source>
+        <translation>为%1打电话或发短信给你的号码：</translation>
+    </message>
+    <message>
+        <source>No calls or messages from this lender&apos;s numbers yet. Import a call log or SMS backup, and make sure the collectors&apos; numbers are added.</source>
+        <translation>还没有来自这个平台号码的来电或短信。请导入通话记录或短信备份，并确认已添加催收号码。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 calls from %4 numbers (%5 answered), %6 messages, %7 of them at night (22:00–08:00).</source>
+        <translation>从 %1 到 %2：%4 个号码共来电 %3 次（接听 %5 次），短信 %6 条，其中 %7 次在夜间（22:00–08:00）。</translation>
+    </message>
+    <message>
+        <source>The worst day was %1, with %2 calls and %3 messages.</source>
+        <translation>最严重的一天是 %1，来电 %2 次，短信 %3 条。</translation>
+    </message>
+    <message>
+        <source>The longest burst was %1 contacts in a row, starting %2.</source>
+        <translation>最长一次连续轰炸是 %1 次接连不断的联系，从 %2 开始。</translation>
+    </message>
+    <message>
+        <source>The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from numbers already known for this lender.</source>
+        <translation>备份已作为证据保存：通话 %1 条，短信 %2 条，彩信 %3 条。其中 %4 条来自这个平台已知的号码。</translation>
+    </message>
+    <message>
+        <source>Backup imported</source>
+        <translation>备份已导入</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultWizard</name>
     <message>
         <source>Create a vault</source>
@@ -287,6 +459,30 @@
     <message>
         <source>Unlocking was interrupted before it finished. Please try again.</source>
         <translation>解锁在完成前被中断了。请再试一次。</translation>
+    </message>
+    <message>
+        <source>This backup is already in the vault.</source>
+        <translation>这个备份已经在保险库里了。</translation>
+    </message>
+    <message>
+        <source>Only a backup file can be imported here, not a folder or a link.</source>
+        <translation>这里只能导入备份文件，不能导入文件夹或链接。</translation>
+    </message>
+    <message>
+        <source>This file is not a call log or SMS backup from “SMS Backup &amp; Restore”. Nothing was imported.</source>
+        <translation>这个文件不是“SMS Backup &amp; Restore”的通话记录或短信备份。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup file is cut off; copy it from the phone again. Nothing was imported.</source>
+        <translation>备份文件不完整，请从手机重新复制一次。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup file contains XML that phone backups never use, so it was refused. Nothing was imported.</source>
+        <translation>备份文件里有手机备份从不使用的 XML 结构，因此被拒绝。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>A rule file of this vault is damaged, so rules cannot be checked.</source>
+        <translation>这个保险库的规则文件已损坏，无法检查规定。</translation>
     </message>
     <message>
         <source>The bundle could not be written.</source>
@@ -954,6 +1150,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Notes</source>
         <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案情</translation>
     </message>
     <message>
         <source>Import files…</source>

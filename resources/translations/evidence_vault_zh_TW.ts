@@ -2,6 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AssignNumbersDialog</name>
+    <message>
+        <source>Numbers of %1</source>
+        <translation>%1 的號碼</translation>
+    </message>
+    <message>
+        <source>These numbers in the backup belong to no lender yet. Tick the ones that are %1&apos;s collectors: only their calls and messages count for this lender.</source>
+        <translation>備份裡的這些號碼還沒有歸到任何平台。請勾選屬於%1催收人員的號碼：只有這些號碼的來電和簡訊才算在這個平台名下。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n contact(s))</source>
+        <translation>
+            <numerusform>%1（%n 次聯繫）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Import a call log or SMS backup…</source>
+        <translation>匯入通話紀錄或簡訊備份…</translation>
+    </message>
+    <message>
+        <source>Add a collector number…</source>
+        <translation>新增催收號碼…</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>來電</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>接聽</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>號碼數</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>簡訊</translation>
+    </message>
+    <message>
+        <source>At night</source>
+        <translation>夜間</translation>
+    </message>
+    <message>
+        <source>Longest burst</source>
+        <translation>最長連續轟炸</translation>
+    </message>
+    <message>
+        <source>Rule broken</source>
+        <translation>違反的規定</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次數</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出處</translation>
+    </message>
+    <message>
+        <source>Rules broken</source>
+        <translation>違規情況</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>按小時</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Choose a lender on the left to see its case.</source>
+        <translation>請在左邊選擇一個平台，查看它的案情。</translation>
+    </message>
+    <message>
+        <source>Reading the case…</source>
+        <translation>正在讀取案情…</translation>
+    </message>
+    <message>
+        <source>Collector numbers: %1</source>
+        <translation>催收號碼：%1</translation>
+    </message>
+    <message>
+        <source>No collector numbers yet. Add the numbers that call you, or import a call log and tick them there.</source>
+        <translation>還沒有催收號碼。請新增打給你的號碼，或者匯入通話紀錄後在那裡勾選。</translation>
+    </message>
+    <message>
+        <source>Calls and messages by hour of day (%1)</source>
+        <translation>每天各小時的來電和簡訊（%1）</translation>
+    </message>
+    <message>
+        <source>Daytime</source>
+        <translation>白天</translation>
+    </message>
+    <message>
+        <source>%1, in force from %2</source>
+        <translation>%1，%2 起施行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (limit %2)</source>
+        <translation>%1（上限 %2）</translation>
+    </message>
+    <message>
+        <source>No rule is shown broken by this lender&apos;s events.</source>
+        <translation>從這個平台的紀錄看，沒有發現違反規定的情況。</translation>
+    </message>
+    <message>
+        <source>Choose a call log or SMS backup</source>
+        <translation>選擇通話紀錄或簡訊備份</translation>
+    </message>
+    <message>
+        <source>SMS Backup &amp; Restore files (*.xml);;All files (*)</source>
+        <translation>SMS Backup &amp; Restore 備份檔案 (*.xml);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在匯入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) added: their calls and messages now count for this lender too.</source>
+        <translation>
+            <numerusform>已新增 %n 個號碼：它們的來電和簡訊現在也算在這個平台名下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a collector number</source>
+        <translation>新增催收號碼</translation>
+    </message>
+    <message>
+        <source>A number that calls or messages you for %1:</source>
+        <translation>為%1打電話或傳簡訊給你的號碼：</translation>
+    </message>
+    <message>
+        <source>No calls or messages from this lender&apos;s numbers yet. Import a call log or SMS backup, and make sure the collectors&apos; numbers are added.</source>
+        <translation>還沒有來自這個平台號碼的來電或簡訊。請匯入通話紀錄或簡訊備份，並確認已新增催收號碼。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 calls from %4 numbers (%5 answered), %6 messages, %7 of them at night (22:00–08:00).</source>
+        <translation>從 %1 到 %2：%4 個號碼共來電 %3 次（接聽 %5 次），簡訊 %6 則，其中 %7 次在夜間（22:00–08:00）。</translation>
+    </message>
+    <message>
+        <source>The worst day was %1, with %2 calls and %3 messages.</source>
+        <translation>最嚴重的一天是 %1，來電 %2 次，簡訊 %3 則。</translation>
+    </message>
+    <message>
+        <source>The longest burst was %1 contacts in a row, starting %2.</source>
+        <translation>最長一次連續轟炸是 %1 次接連不斷的聯繫，從 %2 開始。</translation>
+    </message>
+    <message>
+        <source>The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from numbers already known for this lender.</source>
+        <translation>備份已作為證據保存：通話 %1 筆，簡訊 %2 則，多媒體簡訊 %3 則。其中 %4 筆來自這個平台已知的號碼。</translation>
+    </message>
+    <message>
+        <source>Backup imported</source>
+        <translation>備份已匯入</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultWizard</name>
     <message>
         <source>Create a vault</source>
@@ -287,6 +459,30 @@
     <message>
         <source>Unlocking was interrupted before it finished. Please try again.</source>
         <translation>解鎖在完成前被中斷了。請再試一次。</translation>
+    </message>
+    <message>
+        <source>This backup is already in the vault.</source>
+        <translation>這個備份已經在保險庫裡了。</translation>
+    </message>
+    <message>
+        <source>Only a backup file can be imported here, not a folder or a link.</source>
+        <translation>這裡只能匯入備份檔案，不能匯入資料夾或連結。</translation>
+    </message>
+    <message>
+        <source>This file is not a call log or SMS backup from “SMS Backup &amp; Restore”. Nothing was imported.</source>
+        <translation>這個檔案不是「SMS Backup &amp; Restore」的通話紀錄或簡訊備份。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The backup file is cut off; copy it from the phone again. Nothing was imported.</source>
+        <translation>備份檔案不完整，請從手機重新複製一次。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The backup file contains XML that phone backups never use, so it was refused. Nothing was imported.</source>
+        <translation>備份檔案裡有手機備份從不使用的 XML 結構，因此被拒絕。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>A rule file of this vault is damaged, so rules cannot be checked.</source>
+        <translation>這個保險庫的規則檔案已損毀，無法檢查規定。</translation>
     </message>
     <message>
         <source>The bundle could not be written.</source>
@@ -954,6 +1150,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Notes</source>
         <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案情</translation>
     </message>
     <message>
         <source>Import files…</source>

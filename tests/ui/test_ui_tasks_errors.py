@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 from ui import errors
 from ui.tasks import op, worker
 from vault import kdf_process, keys, phones, service
+from vault.backup import importer, xml_reader
 from vault.bundle import export
 from vault.db import session as db_session
 from vault.errors import VaultError
 from vault.ingest import capture, kinds, pipeline
+from vault.rules import packfile
 from vault.tsa import errors as tsa_errors
 
 
@@ -67,6 +69,9 @@ def _error_classes() -> list[type[VaultError]]:
         pipeline,
         export,
         tsa_errors,
+        importer,
+        xml_reader,
+        packfile,
     ):
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, VaultError):

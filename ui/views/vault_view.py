@@ -27,6 +27,7 @@ from ui.errors import show_error
 from ui.format import format_time
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
+from ui.views.case_view import CaseView
 from ui.views.detail_pane import DetailPane
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
 from ui.views.filter_bar import FilterBar
@@ -66,6 +67,8 @@ class VaultView(QWidget):
         self.middle_tabs = QTabWidget(self)
         self.middle_tabs.addTab(self.table, self.tr("Evidence"))
         self.middle_tabs.addTab(self.notes, self.tr("Notes"))
+        self.case = CaseView(self)
+        self.middle_tabs.addTab(self.case, self.tr("Case"))
         self.detail = DetailPane(self)
         self.import_button = QPushButton(self.tr("Import files…"), self)
         self.note_button = QPushButton(self.tr("Write a note…"), self)
@@ -109,6 +112,8 @@ class VaultView(QWidget):
         self.sidebar.rename_requested.connect(self._rename_lender)
         self.sidebar.dropped.connect(lambda lender, paths: self.import_paths(paths, lender))
         self.filters.changed.connect(self._filters_changed)
+        self.case.failed.connect(self._fail)
+        self.case.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.counted.connect(self._update_status)
         self.model.modelReset.connect(lambda: self.show_item(None))
@@ -147,6 +152,7 @@ class VaultView(QWidget):
         self.sidebar.clear()
         self.filters.reset()
         self.notes.clear()
+        self.case.show_lender(None, None)
         self.detail.clear()
         self.status.clear()
 
@@ -167,6 +173,12 @@ class VaultView(QWidget):
     def _lenders(self, vault: OpenVault, lenders: list[LenderDTO], select: str | None) -> None:
         if vault is self.vault:
             self.sidebar.set_lenders(lenders, select)
+            self._show_case()
+
+    def _show_case(self) -> None:
+        current = self.sidebar.current()
+        lender = next((dto for dto in self.sidebar.lenders() if dto.name == current), None)
+        self.case.show_lender(self.vault, lender)
 
     def add_lender(self, name: str) -> None:
         vault = self.vault
@@ -186,6 +198,7 @@ class VaultView(QWidget):
         self.model.set_lender(lender)
         self.note_button.setEnabled(lender is not None)
         self._load_notes(lender)
+        self._show_case()
 
     def _filters_changed(self) -> None:
         self.model.set_filter(self.filters.apply_to(self.model.filter()))

@@ -1,0 +1,150 @@
+# mypy: disable-error-code="no-untyped-call"
+"""A lender's case in the window: import a call log, tick its numbers, read the counts."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from ui.main_window import MainWindow
+from ui.views import case_view
+from ui.views.vault_view import VaultView
+from vault.backup.sample import collector_numbers, write_calls
+from vault.dto import NumberCount
+from vault.phones import normalize
+from vault.service import create_vault
+
+ZONE = ZoneInfo("Asia/Shanghai")
+COLLECTORS = collector_numbers(5)
+FAMILY = ["13900001111", "13900002222"]
+
+
+@pytest.fixture
+def seams() -> Iterator[tuple[list[tuple[str, str]], list[tuple[NumberCount, ...]]]]:
+    summaries: list[tuple[str, str]] = []
+    offered: list[tuple[NumberCount, ...]] = []
+    case_view.show_summary = lambda _parent, text, details: summaries.append((text, details))
+
+    def choose(_lender: str, numbers: tuple[NumberCount, ...]) -> list[str]:
+        offered.append(numbers)
+        wanted = {normalize(n) for n in COLLECTORS}
+        return [entry.number for entry in numbers if entry.number in wanted]
+
+    case_view.choose_numbers = choose
+    yield summaries, offered
+    case_view.show_summary = None
+    case_view.choose_numbers = None
+
+
+@pytest.fixture
+def view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> VaultView:
+    vault, _ = create_vault(
+        tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
+    )
+    vault.add_lender("分期乐")
+    vault.lock()
+    window.show_unlock(tmp_path / "vault")
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.vault_view.sidebar.lenders()) == 1, timeout=10_000)
+    view = window.vault_view
+    row = view.sidebar.list.findItems("分期乐", Qt.MatchFlag.MatchStartsWith)[0]
+    view.sidebar.list.setCurrentItem(row)
+    view.middle_tabs.setCurrentWidget(view.case)
+    qtbot.waitUntil(lambda: "Import" in view.case.summary.text() or bool(view.case.summary.text()))
+    return view
+
+
+def _expected(backup: Path) -> tuple[int, set[str]]:
+    """Inbound calls from the collectors, and their local days, read straight from the XML."""
+    wanted = {normalize(n) for n in COLLECTORS}
+    calls, days = 0, set()
+    for call in ET.parse(backup).getroot().iter("call"):  # noqa: S314 - the test's own file
+        if normalize(call.get("number", "")) in wanted and call.get("type") != "2":
+            calls += 1
+            moment = datetime.fromtimestamp(int(call.get("date", "0")) / 1000, UTC)
+            days.add(moment.astimezone(ZONE).date().isoformat())
+    return calls, days
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def test_a_call_log_becomes_the_lenders_case(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    seams: tuple[list[tuple[str, str]], list[tuple[NumberCount, ...]]],
+    dialogs: list[tuple[str, str]],
+) -> None:
+    summaries, offered = seams
+    case = view.case
+    assert "No collector numbers yet" in case.numbers.text()
+    backup = tmp_path / "calls-20260212.xml"
+    write_calls(backup, 600, days=10, numbers=COLLECTORS + FAMILY)
+    calls, days = _expected(backup)
+
+    case.import_backup(backup)
+    qtbot.waitUntil(lambda: bool(summaries or dialogs), timeout=30_000)
+    assert not dialogs, dialogs
+    assert "600 calls" in summaries[0][0]
+    assert "5 number(s) added" in summaries[0][0]
+    shown = {entry.number for entry in offered[0]}
+    assert {normalize(n) for n in COLLECTORS + FAMILY} <= shown, "busiest numbers are offered"
+
+    qtbot.waitUntil(lambda: f"{calls} calls from 5 numbers" in case.summary.text(), timeout=30_000)
+    assert all(normalize(n) in case.numbers.text() for n in COLLECTORS)
+    assert case.days.rowCount() == len(days)
+    rows = range(case.days.rowCount())
+    assert {_cell(case.days, r, 0) for r in rows} == days
+    assert sum(int(_cell(case.days, r, 1)) for r in rows) == calls
+    found = [case.findings.topLevelItem(i) for i in range(case.findings.topLevelItemCount())]
+    assert any(row is not None and "GB/T 45251" in row.text(3) for row in found), [
+        row.text(0) for row in found if row is not None
+    ]
+    qtbot.waitUntil(
+        lambda: (
+            {lender.name: lender.item_count for lender in view.sidebar.lenders()} == {"分期乐": 1}
+        )
+    )  # the backup itself is stored as evidence
+
+
+def test_without_a_lender_there_is_nothing_to_import_into(qtbot: QtBot, view: VaultView) -> None:
+    view.sidebar.list.setCurrentRow(0)  # "All lenders"
+    qtbot.waitUntil(lambda: not view.case.import_button.isEnabled())
+    assert "Choose a lender" in view.case.summary.text()
+
+
+def test_a_hostile_backup_is_refused_in_one_sentence_and_changes_nothing(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    seams: tuple[list[tuple[str, str]], list[tuple[NumberCount, ...]]],
+    dialogs: list[tuple[str, str]],
+) -> None:
+    summaries, _ = seams
+    laughs = tmp_path / "calls.xml"
+    laughs.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE calls [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]>\n'
+        '<calls count="1"><call number="&b;" date="1" type="1" duration="0"/></calls>\n',
+        encoding="utf-8",
+    )
+    view.case.import_backup(laughs)
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=30_000)
+    (text, details), *_ = dialogs
+    assert "refused" in text and "Nothing was imported" in text and not details
+    assert not summaries
+    qtbot.wait(100)
+    assert {lender.name: lender.item_count for lender in view.sidebar.lenders()} == {"分期乐": 0}

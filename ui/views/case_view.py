@@ -1,0 +1,483 @@
+"""One lender's case: its collector numbers, what the phone backups show, rules broken.
+
+A thin view over ``vault.analysis`` and ``vault.rules``: the statistics (totals, an
+hour-of-day chart, a table by day) and the findings come from ``lender_analysis`` on
+the database worker. A call-log or SMS backup is imported here; its busiest numbers
+that no lender has yet are offered for this lender, since only a lender's numbers
+count as its contacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.format import format_time
+from ui.tasks import op
+from vault.analysis import lender_analysis
+from vault.analysis.events import NIGHT_END_HOUR, NIGHT_START_HOUR
+from vault.backup.importer import import_backup
+from vault.dto import BackupImportReport, Finding, LenderDTO, LenderStats, NumberCount
+from vault.service import OpenVault
+
+Analysis = tuple[LenderStats, list[Finding]]
+
+
+class AssignNumbersDialog(QDialog):
+    """Tick the numbers in a backup that are this lender's collectors."""
+
+    def __init__(self, lender: str, numbers: tuple[NumberCount, ...], parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Numbers of %1").replace("%1", lender))
+        intro = QLabel(
+            self.tr(
+                "These numbers in the backup belong to no lender yet. Tick the ones that are "
+                "%1's collectors: only their calls and messages count for this lender."
+            ).replace("%1", lender),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget(self)
+        for entry in numbers:
+            row = QListWidgetItem(
+                self.tr("%1 (%n contact(s))", "", entry.count).replace("%1", entry.number)
+            )
+            row.setData(Qt.ItemDataRole.UserRole, entry.number)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(460, 420)
+
+    def chosen(self) -> list[str]:
+        return [
+            str(row.data(Qt.ItemDataRole.UserRole))
+            for row in (self.list.item(i) for i in range(self.list.count()))
+            if row.checkState() == Qt.CheckState.Checked
+        ]
+
+
+# Test seams: tests answer these instead of modal dialogs.
+choose_numbers: Callable[[str, tuple[NumberCount, ...]], list[str]] | None = None
+show_summary: Callable[[QWidget, str, str], None] | None = None
+
+
+class CaseView(QWidget):
+    failed = Signal(object)  # an exception from the worker, for the window to show
+    changed = Signal()  # the vault changed (a backup item, numbers): lists need a refresh
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: OpenVault | None = None
+        self.lender: LenderDTO | None = None
+        self._stale = False  # the shown lender's analysis is still to be read
+        self.import_button = QPushButton(self.tr("Import a call log or SMS backup…"), self)
+        self.import_button.clicked.connect(self._choose_backup)
+        self.number_button = QPushButton(self.tr("Add a collector number…"), self)
+        self.number_button.clicked.connect(self._ask_number)
+        self.numbers = QLabel(self)
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.chart = QChartView(self)
+        self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart.setMinimumHeight(220)
+        self.days = QTableWidget(0, 7, self)
+        self.days.setHorizontalHeaderLabels(
+            [
+                self.tr("Day"),
+                self.tr("Calls"),
+                self.tr("Answered"),
+                self.tr("Numbers"),
+                self.tr("SMS"),
+                self.tr("At night"),
+                self.tr("Longest burst"),
+            ]
+        )
+        self.days.verticalHeader().hide()
+        self.days.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.days.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.findings = QTreeWidget(self)
+        self.findings.setHeaderLabels(
+            [self.tr("Rule broken"), self.tr("Day"), self.tr("Times"), self.tr("Source")]
+        )
+        self.findings.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.findings, self.tr("Rules broken"))
+        self.tabs.addTab(self.chart, self.tr("By hour"))
+        self.tabs.addTab(self.days, self.tr("By day"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.number_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.numbers)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.show_lender(None, None)
+
+    # --- what is shown -------------------------------------------------------------------------
+
+    def show_lender(self, vault: OpenVault | None, lender: LenderDTO | None) -> None:
+        """Show ``lender``'s case; the analysis runs when this view is on screen."""
+        if vault is self.vault and lender == self.lender and not self._stale:
+            return
+        self.vault, self.lender = vault, lender
+        self.clear()
+        self.import_button.setEnabled(lender is not None)
+        self.number_button.setEnabled(lender is not None)
+        if vault is None or lender is None:
+            self.summary.setText(self.tr("Choose a lender on the left to see its case."))
+            return
+        self._show_numbers(lender)
+        self._stale = True
+        if self.isVisible():
+            self._analyse()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._analyse()
+
+    def _analyse(self) -> None:
+        vault, lender = self.vault, self.lender
+        if vault is None or lender is None:
+            return
+        self._stale = False
+        self.summary.setText(self.tr("Reading the case…"))
+        name = lender.name
+        op(lambda: lender_analysis(vault, name)).success(
+            lambda result: self._analysed(vault, name, result)
+        ).failure(self.failed.emit).run()
+
+    def clear(self) -> None:
+        self.numbers.clear()
+        self.summary.clear()
+        self.days.setRowCount(0)
+        self.findings.clear()
+        self.chart.setChart(QChart())
+
+    def _show_numbers(self, lender: LenderDTO) -> None:
+        if lender.numbers:
+            self.numbers.setText(
+                self.tr("Collector numbers: %1").replace("%1", ", ".join(lender.numbers))
+            )
+        else:
+            self.numbers.setText(
+                self.tr(
+                    "No collector numbers yet. Add the numbers that call you, or import a "
+                    "call log and tick them there."
+                )
+            )
+
+    def _analysed(self, vault: OpenVault, lender: str, result: Analysis) -> None:
+        if vault is not self.vault or self.lender is None or self.lender.name != lender:
+            return
+        stats, findings = result
+        self.summary.setText(summary_sentence(stats))
+        self._fill_days(stats)
+        self._fill_chart(stats)
+        self._fill_findings(findings)
+
+    def _fill_days(self, stats: LenderStats) -> None:
+        days = sorted(stats.days, key=lambda d: d.day, reverse=True)
+        self.days.setRowCount(len(days))
+        for row, day in enumerate(days):
+            values = [
+                day.day.isoformat(),
+                day.calls_attempted,
+                day.calls_answered,
+                day.distinct_numbers,
+                day.sms,
+                day.night_contacts,
+                day.longest_burst,
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(str(value))
+                if column:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.days.setItem(row, column, cell)
+
+    def _fill_chart(self, stats: LenderStats) -> None:
+        """Contacts by hour of day, one bar per hour, night hours in their own colour."""
+        chart = QChart()
+        chart.setTitle(
+            self.tr("Calls and messages by hour of day (%1)").replace("%1", stats.time_zone)
+        )
+        night, day = QBarSet(self.tr("At night")), QBarSet(self.tr("Daytime"))
+        night.setColor(QColor("#c0392b"))
+        day.setColor(QColor("#2e86c1"))
+        order = range(23, -1, -1)  # a horizontal chart's first bar is the lowest: 00 on top
+        for hour in order:
+            count = stats.hours[hour]
+            at_night = hour >= NIGHT_START_HOUR or hour < NIGHT_END_HOUR
+            night.append(float(count) if at_night else 0.0)
+            day.append(0.0 if at_night else float(count))
+        series = QHorizontalStackedBarSeries()
+        series.append(night)
+        series.append(day)
+        series.setBarWidth(0.8)
+        chart.addSeries(series)
+        hours = QBarCategoryAxis()
+        hours.append([f"{h:02d}" for h in order])
+        small = hours.labelsFont()
+        small.setPointSize(7)
+        hours.setLabelsFont(small)
+        hours.setTruncateLabels(False)  # "00".."23" fit; Qt would still shorten them to "…"
+        chart.addAxis(hours, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(hours)
+        counts = QValueAxis()
+        counts.setLabelFormat("%d")
+        counts.setRange(0, max([*stats.hours, 1]))
+        counts.applyNiceNumbers()
+        chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(counts)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
+        self.chart.setChart(chart)
+
+    def _fill_findings(self, findings: list[Finding]) -> None:
+        """One row per rule broken (days, total times, source); its days below it."""
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        by_rule: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_rule.setdefault(finding.rule_id, []).append(finding)
+        for group in by_rule.values():
+            first, source = group[0], group[0].source
+            title = source.title_zh if chinese else source.title_en
+            cited = (
+                self.tr("%1, in force from %2")
+                .replace("%1", title)
+                .replace("%2", source.in_force.isoformat())
+            )
+            days = sorted(f.day for f in group if f.day is not None)
+            when = self.tr("%n day(s)", "", len(days)) if days else ""
+            if len(days) == 1:
+                when = days[0].isoformat()
+            row = QTreeWidgetItem(
+                [
+                    first.description_zh if chinese else first.description_en,
+                    when,
+                    str(sum(f.count for f in group)),
+                    cited,
+                ]
+            )
+            row.setToolTip(0, row.text(0))
+            row.setToolTip(
+                3, "\n".join(p for p in (cited, source.article or "", source.note or "") if p)
+            )
+            for finding in group if len(days) > 1 else ():
+                times = str(finding.count)
+                if finding.limit is not None:
+                    times = (
+                        self.tr("%1 (limit %2)")
+                        .replace("%1", times)
+                        .replace("%2", str(finding.limit))
+                    )
+                day = finding.day.isoformat() if finding.day else ""
+                row.addChild(QTreeWidgetItem(["", day, times, ""]))
+            self.findings.addTopLevelItem(row)
+        if not findings:
+            self.findings.addTopLevelItem(
+                QTreeWidgetItem([self.tr("No rule is shown broken by this lender's events.")])
+            )
+        self.findings.setColumnWidth(0, 330)
+        self.findings.setColumnWidth(1, 110)
+        self.findings.setColumnWidth(2, 90)
+
+    # --- backups and numbers ---------------------------------------------------------------------
+
+    def _choose_backup(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a call log or SMS backup"),
+            "",
+            self.tr("SMS Backup & Restore files (*.xml);;All files (*)"),
+        )
+        if chosen:
+            self.import_backup(Path(chosen))
+
+    def import_backup(self, path: Path) -> None:
+        vault, lender = self.vault, self.lender
+        if vault is None or lender is None:
+            return
+        self.summary.setText(self.tr("Importing %1…").replace("%1", path.name))
+        name = lender.name
+        op(lambda: import_backup(vault, path, lender=name)).success(
+            lambda report: self._imported(vault, report)
+        ).failure(self._import_failed).run()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.refresh()
+        self.failed.emit(error)
+
+    def _imported(self, vault: OpenVault, report: BackupImportReport) -> None:
+        if vault is not self.vault or self.lender is None:
+            return
+        chosen = self._choose(report.unassigned) if report.unassigned else []
+        if vault is not self.vault:  # locked while the question was open
+            return
+        text = import_summary(report)
+        if chosen:
+            text += " " + self.tr(
+                "%n number(s) added: their calls and messages now count for this lender too.",
+                "",
+                len(chosen),
+            )
+            self.add_numbers(chosen)
+        self.changed.emit()
+        _show(self, text, "")
+
+    def _choose(self, numbers: tuple[NumberCount, ...]) -> list[str]:
+        if self.lender is None:
+            return []
+        if choose_numbers is not None:
+            return choose_numbers(self.lender.name, numbers)
+        dialog = AssignNumbersDialog(self.lender.name, numbers, self)
+        try:
+            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            dialog.deleteLater()
+
+    def _ask_number(self) -> None:
+        if self.lender is None:
+            return
+        number, ok = QInputDialog.getText(
+            self,
+            self.tr("Add a collector number"),
+            self.tr("A number that calls or messages you for %1:").replace("%1", self.lender.name),
+        )
+        if ok and number.strip():
+            self.add_numbers([number])
+
+    def add_numbers(self, numbers: list[str]) -> None:
+        vault, lender = self.vault, self.lender
+        if vault is None or lender is None:
+            return
+        name = lender.name
+        op(lambda: vault.add_lender_numbers(name, numbers)).success(
+            lambda dto: self._numbers_added(vault, dto)
+        ).failure(self.failed.emit).run()
+
+    def _numbers_added(self, vault: OpenVault, _lender: LenderDTO) -> None:
+        if vault is self.vault:
+            self.changed.emit()  # the window reloads the lender, and so this view
+
+    def refresh(self) -> None:
+        """Read the analysis again (the vault changed under it)."""
+        self._stale = True
+        if self.isVisible():
+            self._analyse()
+
+
+def summary_sentence(stats: LenderStats) -> str:
+    """The case in one paragraph, in the user's language."""
+    if not stats.days:
+        return QCoreApplication.translate(
+            "CaseView",
+            "No calls or messages from this lender's numbers yet. Import a call log or SMS "
+            "backup, and make sure the collectors' numbers are added.",
+        )
+    first, last = stats.days[0].day, stats.days[-1].day
+    text = (
+        QCoreApplication.translate(
+            "CaseView",
+            "From %1 to %2: %3 calls from %4 numbers (%5 answered), %6 messages, %7 of "
+            "them at night (22:00–08:00).",
+        )
+        .replace("%1", first.isoformat())
+        .replace("%2", last.isoformat())
+        .replace("%3", str(stats.calls_attempted))
+        .replace("%4", str(stats.distinct_numbers))
+        .replace("%5", str(stats.calls_answered))
+        .replace("%6", str(stats.sms))
+        .replace("%7", str(stats.night_contacts))
+    )
+    busiest = max(stats.days, key=lambda d: d.calls_attempted + d.sms)
+    text += " " + QCoreApplication.translate(
+        "CaseView", "The worst day was %1, with %2 calls and %3 messages."
+    ).replace("%1", busiest.day.isoformat()).replace("%2", str(busiest.calls_attempted)).replace(
+        "%3", str(busiest.sms)
+    )
+    if stats.longest_burst is not None:
+        text += " " + QCoreApplication.translate(
+            "CaseView", "The longest burst was %1 contacts in a row, starting %2."
+        ).replace("%1", str(stats.longest_burst.contacts)).replace(
+            "%2", format_time(stats.longest_burst.start)
+        )
+    return text
+
+
+def import_summary(report: BackupImportReport) -> str:
+    return (
+        QCoreApplication.translate(
+            "CaseView",
+            "The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from "
+            "numbers already known for this lender.",
+        )
+        .replace("%1", str(report.calls))
+        .replace("%2", str(report.sms))
+        .replace("%3", str(report.mms))
+        .replace("%4", str(report.attached))
+    )
+
+
+def _show(parent: QWidget, text: str, details: str) -> None:
+    if show_summary is not None:
+        show_summary(parent, text, details)
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("CaseView", "Backup imported"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
