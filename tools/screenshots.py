@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -22,6 +23,7 @@ from ui.main_window import MainWindow
 from ui.settings import Settings
 from vault.backup.importer import import_backup
 from vault.backup.sample import collector_numbers, write_calls
+from vault.complaints import add_complaint
 
 PASSPHRASE = "screenshots only, a throw-away vault"  # noqa: S105
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -127,6 +129,18 @@ def run(lang: str, out: Path, work: Path) -> None:
     calls = work / f"calls-{lang}.xml"
     write_calls(calls, 1500, days=14, numbers=[*collectors, "13900001111"])
     import_backup(vault, calls, lender="微粒贷")
+    add_complaint(
+        vault,
+        "微粒贷",
+        channel="12378",
+        filed_on=date(2026, 2, 15),
+        reference="TS2026-0042",
+        next_follow_up=date.today() - timedelta(days=1),
+        notes="客服说七个工作日内回复",
+    )
+    add_complaint(
+        vault, "微粒贷", channel="nifa", filed_on=date(2026, 2, 16), status="acknowledged"
+    )
     window.vault_view.refresh("微粒贷")
     vault_screens(app, window, lang, out, len(ids) + 1)
 
@@ -134,18 +148,15 @@ def run(lang: str, out: Path, work: Path) -> None:
 def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, count: int) -> None:
     view = window.vault_view
     settle(app, lambda: view.model.rowCount() == count)
-    row = next(
-        r for r in range(view.model.rowCount()) if view.model.item_at(r).kind == "screenshot"
-    )  # type: ignore[union-attr]
+    kinds = [getattr(view.model.item_at(r), "kind", "") for r in range(view.model.rowCount())]
+    row = kinds.index("screenshot")
     view.table.selectRow(row)
     settle(app, lambda: view.detail.preview.currentWidget() is view.detail.preview.image)
     shoot(window, out / f"{lang}-04-main-image.png")
     view.detail.setCurrentIndex(1)
     settle(app)
     shoot(window, out / f"{lang}-05-details.png")
-    recording = [
-        r for r in range(view.model.rowCount()) if view.model.item_at(r).kind == "recording"
-    ]  # type: ignore[union-attr]
+    recording = [r for r, kind in enumerate(kinds) if kind == "recording"]
     if recording:
         view.table.selectRow(recording[0])
         view.detail.setCurrentIndex(0)
@@ -173,6 +184,17 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
         settle(app)
         shoot(export, out / f"{lang}-11-export.png")
         export.reject()
+    case_screens(app, window, lang, out)
+    window.lock()
+    settle(app)
+    shoot(window, out / f"{lang}-10-unlock.png")
+    window.close()
+    window.deleteLater()
+    settle(app)
+
+
+def case_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    view = window.vault_view
     view.middle_tabs.setCurrentWidget(view.case)
     settle(app, lambda: view.case.findings.topLevelItemCount() > 0)
     shoot(window, out / f"{lang}-12-case-rules.png")
@@ -182,13 +204,10 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     view.case.tabs.setCurrentWidget(view.case.days)
     settle(app)
     shoot(window, out / f"{lang}-14-case-days.png")
+    view.case.tabs.setCurrentWidget(view.case.complaints)
+    settle(app, lambda: view.case.complaints.list.topLevelItemCount() == 2)
+    shoot(window, out / f"{lang}-15-case-complaints.png")
     view.middle_tabs.setCurrentIndex(0)
-    window.lock()
-    settle(app)
-    shoot(window, out / f"{lang}-10-unlock.png")
-    window.close()
-    window.deleteLater()
-    settle(app)
 
 
 def main() -> None:

@@ -133,6 +133,12 @@ def _messages() -> dict[str, str]:
             "The backup file contains XML that phone backups never use, so it was refused. "
             "Nothing was imported.",
         ),
+        "unknown_complaint": QCoreApplication.translate(
+            "Errors", "This complaint no longer exists in the vault."
+        ),
+        "complaint_value": QCoreApplication.translate(
+            "Errors", "This complaint cannot be saved as given."
+        ),
         "rule_pack": QCoreApplication.translate(
             "Errors", "A rule file of this vault is damaged, so rules cannot be checked."
         ),

@@ -81,6 +81,10 @@
         <translation>按日</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>Choose a lender on the left to see its case.</source>
         <translation>请在左边选择一个平台，查看它的案情。</translation>
     </message>
@@ -171,6 +175,147 @@
     <message>
         <source>Backup imported</source>
         <translation>备份已导入</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Complaint about %1</source>
+        <translation>关于%1的投诉</translation>
+    </message>
+    <message>
+        <source>Update the complaint about %1</source>
+        <translation>更新关于%1的投诉</translation>
+    </message>
+    <message>
+        <source>The number the channel gave you, if any</source>
+        <translation>受理渠道给你的编号（如有）</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Who you spoke to, what they said, what comes next.</source>
+        <translation>和谁谈过、对方怎么说、下一步是什么。</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>12378 consumer hotline</source>
+        <translation>12378 消费者投诉热线</translation>
+    </message>
+    <message>
+        <source>NIFA online complaint</source>
+        <translation>中国互联网金融协会网上投诉</translation>
+    </message>
+    <message>
+        <source>Heimao (黑猫投诉)</source>
+        <translation>黑猫投诉</translation>
+    </message>
+    <message>
+        <source>Police (110)</source>
+        <translation>报警（110）</translation>
+    </message>
+    <message>
+        <source>Police by SMS (12110)</source>
+        <translation>短信报警（12110）</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPanel</name>
+    <message>
+        <source>Where</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Record a complaint…</source>
+        <translation>记录一次投诉…</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>更新…</translation>
+    </message>
+    <message>
+        <source>This follow-up is due.</source>
+        <translation>已到跟进日期。</translation>
     </message>
 </context>
 <context>
@@ -479,6 +624,14 @@
     <message>
         <source>The backup file contains XML that phone backups never use, so it was refused. Nothing was imported.</source>
         <translation>备份文件里有手机备份从不使用的 XML 结构，因此被拒绝。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This complaint no longer exists in the vault.</source>
+        <translation>这条投诉已不在保险库中。</translation>
+    </message>
+    <message>
+        <source>This complaint cannot be saved as given.</source>
+        <translation>这条投诉无法按填写的内容保存。</translation>
     </message>
     <message>
         <source>A rule file of this vault is damaged, so rules cannot be checked.</source>

@@ -81,6 +81,10 @@
         <translation>按日</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投訴</translation>
+    </message>
+    <message>
         <source>Choose a lender on the left to see its case.</source>
         <translation>請在左邊選擇一個平台，查看它的案情。</translation>
     </message>
@@ -171,6 +175,147 @@
     <message>
         <source>Backup imported</source>
         <translation>備份已匯入</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Complaint about %1</source>
+        <translation>關於%1的投訴</translation>
+    </message>
+    <message>
+        <source>Update the complaint about %1</source>
+        <translation>更新關於%1的投訴</translation>
+    </message>
+    <message>
+        <source>The number the channel gave you, if any</source>
+        <translation>受理管道給你的編號（如有）</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟進日期</translation>
+    </message>
+    <message>
+        <source>Who you spoke to, what they said, what comes next.</source>
+        <translation>和誰談過、對方怎麼說、下一步是什麼。</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>投訴管道</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>受理編號</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>12378 consumer hotline</source>
+        <translation>12378 消費者投訴熱線</translation>
+    </message>
+    <message>
+        <source>NIFA online complaint</source>
+        <translation>中國互聯網金融協會網上投訴</translation>
+    </message>
+    <message>
+        <source>Heimao (黑猫投诉)</source>
+        <translation>黑貓投訴</translation>
+    </message>
+    <message>
+        <source>Police (110)</source>
+        <translation>報警（110）</translation>
+    </message>
+    <message>
+        <source>Police by SMS (12110)</source>
+        <translation>簡訊報警（12110）</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>處理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解決</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已結案</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPanel</name>
+    <message>
+        <source>Where</source>
+        <translation>投訴管道</translation>
+    </message>
+    <message>
+        <source>Filed on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>受理編號</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>跟進日期</translation>
+    </message>
+    <message>
+        <source>Record a complaint…</source>
+        <translation>記錄一次投訴…</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>更新…</translation>
+    </message>
+    <message>
+        <source>This follow-up is due.</source>
+        <translation>已到跟進日期。</translation>
     </message>
 </context>
 <context>
@@ -479,6 +624,14 @@
     <message>
         <source>The backup file contains XML that phone backups never use, so it was refused. Nothing was imported.</source>
         <translation>備份檔案裡有手機備份從不使用的 XML 結構，因此被拒絕。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>This complaint no longer exists in the vault.</source>
+        <translation>這筆投訴已不在保險庫中。</translation>
+    </message>
+    <message>
+        <source>This complaint cannot be saved as given.</source>
+        <translation>這筆投訴無法按填寫的內容儲存。</translation>
     </message>
     <message>
         <source>A rule file of this vault is damaged, so rules cannot be checked.</source>

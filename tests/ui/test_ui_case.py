@@ -10,15 +10,20 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from ui import tasks
 from ui.main_window import MainWindow
 from ui.views import case_view
+from ui.views import complaints as complaints_view
+from ui.views.complaints import ComplaintDialog
 from ui.views.vault_view import VaultView
 from vault.backup.sample import collector_numbers, write_calls
+from vault.complaints import complaints
+from vault.custody import iter_events
 from vault.dto import NumberCount
 from vault.phones import normalize
 from vault.service import create_vault
@@ -148,3 +153,61 @@ def test_a_hostile_backup_is_refused_in_one_sentence_and_changes_nothing(
     assert not summaries
     qtbot.wait(100)
     assert {lender.name: lender.item_count for lender in view.sidebar.lenders()} == {"分期乐": 0}
+
+
+def test_complaints_are_recorded_updated_and_due_follow_ups_stand_out(
+    qtbot: QtBot, window: MainWindow, view: VaultView, dialogs: list[tuple[str, str]]
+) -> None:
+    panel = view.case.complaints
+    view.case.tabs.setCurrentWidget(panel)
+    yesterday = QDate.currentDate().addDays(-1)
+
+    def file_it(dialog: ComplaintDialog) -> bool:
+        dialog.channel.setCurrentIndex(dialog.channel.findData("12378"))
+        dialog.reference.setText("TS2026-0042")
+        dialog.follow_up.setDate(yesterday)
+        dialog.notes.setPlainText("客服说七个工作日内回复")
+        return True
+
+    complaints_view.answer_dialog = file_it
+    try:
+        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 1, timeout=10_000)
+        row = panel.list.topLevelItem(0)
+        assert row is not None
+        assert row.text(0) == "12378 consumer hotline" and row.text(2) == "TS2026-0042"
+        assert row.font(4).bold(), "a due follow-up stands out"
+
+        def acknowledge(dialog: ComplaintDialog) -> bool:
+            assert not dialog.channel.isEnabled(), "where it was filed does not change"
+            dialog.status.setCurrentIndex(dialog.status.findData("acknowledged"))
+            dialog.has_follow_up.setChecked(False)
+            return True
+
+        complaints_view.answer_dialog = acknowledge
+        panel.list.setCurrentItem(row)
+        qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: (
+                (item := panel.list.topLevelItem(0)) is not None
+                and item.text(3) == "Acknowledged"
+                and item.text(4) == ""
+            ),
+            timeout=10_000,
+        )
+    finally:
+        complaints_view.answer_dialog = None
+    assert not dialogs, dialogs
+    qtbot.waitUntil(tasks.worker().idle)
+    vault = window.vault
+    assert vault is not None
+    (stored,) = complaints(vault, "分期乐")
+    assert (stored.status, stored.reference, stored.next_follow_up) == (
+        "acknowledged",
+        "TS2026-0042",
+        None,
+    )
+    with vault.sessions() as session:
+        events = [e for e in iter_events(session) if e.action.startswith("complaint")]
+    assert [e.action for e in events] == ["complaint_added", "complaint_updated"]
+    assert set(events[1].payload["changes"]) == {"status", "next_follow_up"}  # type: ignore[arg-type]

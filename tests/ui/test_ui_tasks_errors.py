@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ui import errors
 from ui.tasks import op, worker
-from vault import kdf_process, keys, phones, service
+from vault import complaints, kdf_process, keys, phones, service
 from vault.backup import importer, xml_reader
 from vault.bundle import export
 from vault.db import session as db_session
@@ -72,6 +72,7 @@ def _error_classes() -> list[type[VaultError]]:
         importer,
         xml_reader,
         packfile,
+        complaints,
     ):
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, VaultError):

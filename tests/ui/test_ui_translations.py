@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.views.complaints import ComplaintDialog
 from vault.service import create_vault
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,6 +204,13 @@ def test_no_text_is_clipped(
     view.middle_tabs.setCurrentWidget(view.case)
     qtbot.waitUntil(lambda: view.case.findings.topLevelItemCount() > 0)
     check("case", window)
+    view.case.tabs.setCurrentWidget(view.case.complaints)
+    check("complaints", window)
+    complaint = ComplaintDialog("美团借钱", None, window)
+    complaint.show()
+    qtbot.waitExposed(complaint)
+    check("complaint", complaint)
+    complaint.reject()
     view.middle_tabs.setCurrentIndex(0)
     settings_dialog = window.edit_settings()
     qtbot.waitExposed(settings_dialog)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from ui.format import format_time
 from ui.tasks import op
+from ui.views.complaints import ComplaintsPanel
 from vault.analysis import lender_analysis
 from vault.analysis.events import NIGHT_END_HOUR, NIGHT_START_HOUR
 from vault.backup.importer import import_backup
@@ -147,6 +148,9 @@ class CaseView(QWidget):
         self.tabs.addTab(self.findings, self.tr("Rules broken"))
         self.tabs.addTab(self.chart, self.tr("By hour"))
         self.tabs.addTab(self.days, self.tr("By day"))
+        self.complaints = ComplaintsPanel(self)
+        self.complaints.failed.connect(self.failed)
+        self.tabs.addTab(self.complaints, self.tr("Complaints"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.number_button)
@@ -167,6 +171,7 @@ class CaseView(QWidget):
             return
         self.vault, self.lender = vault, lender
         self.clear()
+        self.complaints.show_lender(vault, lender.name if lender else None)
         self.import_button.setEnabled(lender is not None)
         self.number_button.setEnabled(lender is not None)
         if vault is None or lender is None:
