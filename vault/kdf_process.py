@@ -14,9 +14,13 @@ more), in the environment (a variable holding the passphrase, such as the CLI's
 ``EVAULT_PASSPHRASE``, is left out of it) or on disk: the child is given no path,
 opens no file and writes no bytecode (``-B``).
 
-Wire format. stdin: the passphrase's UTF-8 length as 4 bytes big-endian, the
-passphrase, then the age file. stdout: ``ok`` and a newline, then the plaintext, exit
-status 0; or ``error`` and a newline, then JSON ``{"code", "message"}`` (plus
+The same child also encrypts (creating a vault, changing its passphrase), where
+scrypt costs the same memory.
+
+Wire format. stdin: one mode byte (``d`` to decrypt; ``e`` to encrypt, followed by
+the work factor as one byte), the passphrase's UTF-8 length as 4 bytes big-endian,
+the passphrase, then the age file (``d``) or the plaintext (``e``). stdout: ``ok`` and
+a newline, then the plaintext or the age file, exit status 0; or ``error`` and a newline, then JSON ``{"code", "message"}`` (plus
 ``chunk`` and ``offset`` for payload errors), exit status 3, for a typed age error,
 which the parent raises again as the same class (a wrong passphrase stays
 :class:`~vault.errors.WrongPassphraseError`). Anything else, such as a crash, a kill
@@ -38,13 +42,14 @@ import sys
 from pathlib import Path
 
 from vault import errors
-from vault.age import ScryptIdentity, decrypt
+from vault.age import ScryptIdentity, ScryptRecipient, decrypt, encrypt
 
 logger = logging.getLogger(__name__)
 
 MODULE = "vault.kdf_process"
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the folder that holds vault/
 _LENGTH = struct.Struct(">I")
+_DECRYPT, _ENCRYPT = b"d", b"e"
 _OK = b"ok\n"
 _ERROR = b"error\n"
 _TYPED_EXIT = 3
@@ -81,7 +86,20 @@ def decrypt_with_passphrase(data: bytes, passphrase: str, *, isolate: bool) -> b
     secret = passphrase.encode("utf-8")
     if not isolate or getattr(sys, "frozen", False):
         return _decrypt(data, secret)
-    return _decrypt_in_child(data, secret, passphrase)
+    return _run_child(_DECRYPT, data, secret, passphrase)
+
+
+def encrypt_with_passphrase(
+    plaintext: bytes, passphrase: str, work_factor: int, *, isolate: bool
+) -> bytes:
+    """``plaintext`` as an age file encrypted with ``passphrase`` at ``work_factor``.
+
+    With ``isolate`` scrypt runs in a child process, as for decryption.
+    """
+    secret = passphrase.encode("utf-8")
+    if not isolate or getattr(sys, "frozen", False):
+        return _encrypt(plaintext, secret, work_factor)
+    return _run_child(_ENCRYPT + bytes([work_factor]), plaintext, secret, passphrase)
 
 
 def child_command() -> list[str]:
@@ -95,13 +113,19 @@ def _decrypt(data: bytes, secret: bytes) -> bytes:
     return plain.getvalue()
 
 
-def _decrypt_in_child(data: bytes, secret: bytes, passphrase: str) -> bytes:
+def _encrypt(plaintext: bytes, secret: bytes, work_factor: int) -> bytes:
+    sealed = io.BytesIO()
+    encrypt(io.BytesIO(plaintext), sealed, [ScryptRecipient(secret, work_factor)])
+    return sealed.getvalue()
+
+
+def _run_child(mode: bytes, data: bytes, secret: bytes, passphrase: str) -> bytes:
     # cwd: `-m` then imports this very package, whichever copy of it the parent runs.
     env = {name: value for name, value in os.environ.items() if value != passphrase}
     try:
         done = subprocess.run(  # noqa: S603 - a fixed command line, no shell
             child_command(),
-            input=_LENGTH.pack(len(secret)) + secret + data,
+            input=mode + _LENGTH.pack(len(secret)) + secret + data,
             capture_output=True,
             cwd=_PACKAGE_ROOT,
             env=env,
@@ -150,16 +174,21 @@ def _describe(error: errors.AgeError) -> dict[str, object]:
 def main() -> int:
     """The child: read the request on stdin, answer on stdout (see the module docstring)."""
     request = sys.stdin.buffer.read()
-    (size,) = _LENGTH.unpack_from(request)
-    secret, data = request[_LENGTH.size : _LENGTH.size + size], request[_LENGTH.size + size :]
+    mode, work_factor = request[:1], 0
+    start = 1
+    if mode == _ENCRYPT:
+        work_factor, start = request[1], 2
+    (size,) = _LENGTH.unpack_from(request, start)
+    start += _LENGTH.size
+    secret, data = request[start : start + size], request[start + size :]
     out = sys.stdout.buffer
     try:
-        plain = _decrypt(data, secret)
+        answer = _encrypt(data, secret, work_factor) if mode == _ENCRYPT else _decrypt(data, secret)
     except errors.AgeError as error:
         out.write(_ERROR + json.dumps(_describe(error)).encode("utf-8"))
         out.flush()
         return _TYPED_EXIT
-    out.write(_OK + plain)
+    out.write(_OK + answer)
     out.flush()
     return 0
 

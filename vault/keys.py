@@ -9,7 +9,6 @@ so the printed recovery key alone restores everything.
 
 from __future__ import annotations
 
-import io
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +20,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from vault import kdf_process
 from vault.age import (
-    ScryptRecipient,
     X25519Identity,
-    encrypt,
     parse_identity_file,
 )
 from vault.age.header import read_header
@@ -93,13 +90,20 @@ def calibrate_work_factor(target_seconds: float = 1.0) -> int:
     return max(MIN_WORK_FACTOR, min(factor, MAX_SCRYPT_WORK_FACTOR))
 
 
-def write_identity(vault_dir: Path, text: str, passphrase: str, work_factor: int) -> None:
-    """Encrypt ``text`` to ``identity.age`` with the passphrase, atomically."""
+def write_identity(
+    vault_dir: Path, text: str, passphrase: str, work_factor: int, *, isolate_kdf: bool = False
+) -> None:
+    """Encrypt ``text`` to ``identity.age`` with the passphrase, atomically.
+
+    With ``isolate_kdf`` scrypt runs in a short-lived child process (as for reading).
+    """
     if not passphrase:
         raise PassphraseError("The passphrase must not be empty.")
-    recipient = ScryptRecipient(passphrase.encode("utf-8"), work_factor)
+    sealed = kdf_process.encrypt_with_passphrase(
+        text.encode("utf-8"), passphrase, work_factor, isolate=isolate_kdf
+    )
     with atomic_write(vault_dir / IDENTITY_FILE) as out:
-        encrypt(io.BytesIO(text.encode("utf-8")), out, [recipient])
+        out.write(sealed)
 
 
 def read_identity(

@@ -95,11 +95,13 @@ def create_vault(
     *,
     work_factor: int | None = None,
     time_zone: str | None = None,
+    isolate_kdf: bool = False,
 ) -> tuple[OpenVault, str]:
     """Create a vault at ``path``; returns it unlocked and the recovery key text.
 
     The recovery key is shown once; ``identity.age`` keeps it encrypted under the
-    passphrase. ``work_factor`` defaults to a calibration of about one second.
+    passphrase. ``work_factor`` defaults to a calibration of about one second;
+    ``isolate_kdf`` runs its scrypt in a child process, as :func:`unlock_vault` can.
     """
     if (path / VAULT_JSON).exists() or (path / IDENTITY_FILE).exists():
         raise VaultExistsError(f"A vault already exists in {path}.")
@@ -111,7 +113,7 @@ def create_vault(
     keys = VaultKeys.from_identity(X25519Identity.generate())
     created = datetime.now(UTC)
     text = identity_text(keys.identity, created.isoformat(timespec="seconds"))
-    write_identity(path, text, passphrase, factor)
+    write_identity(path, text, passphrase, factor, isolate_kdf=isolate_kdf)
     info = VaultInfo(
         path=path,
         vault_id=str(uuid.uuid4()),
@@ -221,13 +223,14 @@ class OpenVault:
     def __exit__(self, *exc: object) -> None:
         self.lock()
 
-    def change_passphrase(self, new_passphrase: str, *, work_factor: int | None = None) -> None:
+    def change_passphrase(
+        self, new_passphrase: str, *, work_factor: int | None = None, isolate_kdf: bool = False
+    ) -> None:
         """Re-encrypt ``identity.age`` under a new passphrase (atomic; nothing else changes)."""
         factor = work_factor if work_factor is not None else work_factor_of(self.info.path)
         created = self.info.created_at
-        write_identity(
-            self.info.path, identity_text(self.keys.identity, created), new_passphrase, factor
-        )
+        text = identity_text(self.keys.identity, created)
+        write_identity(self.info.path, text, new_passphrase, factor, isolate_kdf=isolate_kdf)
         with self.sessions() as session, session.begin():
             custody.append(session, custody.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={})
 

@@ -28,9 +28,10 @@ from vault.keys import (
     VaultKeys,
     identity_text,
     read_identity,
+    work_factor_of,
     write_identity,
 )
-from vault.service import OpenVault, unlock_vault
+from vault.service import OpenVault, create_vault, unlock_vault
 
 SLOW_TEXT = identity_text(X25519Identity.generate(), "2026-01-01T00:00:00+00:00")
 
@@ -231,3 +232,18 @@ def test_the_scrypt_working_set_stays_out_of_the_caller(
     assert caller_kib < scrypt_kib // 2, (
         f"the caller peaked at {caller_kib // 1024} MiB: scrypt ran in it"
     )
+
+
+def test_a_vault_created_and_rekeyed_through_the_child_opens_in_process(tmp_path: Path) -> None:
+    vault, recovery = create_vault(tmp_path / "v", PASSPHRASE, work_factor=12, isolate_kdf=True)
+    vault.lock()
+    assert work_factor_of(tmp_path / "v") == 12, "the child used the work factor asked for"
+    opened = unlock_vault(tmp_path / "v", PASSPHRASE)
+    try:
+        assert str(opened.keys.identity.recipient()) in recovery
+        opened.change_passphrase("a new passphrase 2026", isolate_kdf=True)
+    finally:
+        opened.lock()
+    with pytest.raises(errors.WrongPassphraseError):
+        unlock_vault(tmp_path / "v", PASSPHRASE)
+    unlock_vault(tmp_path / "v", "a new passphrase 2026").lock()

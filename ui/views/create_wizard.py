@@ -137,7 +137,7 @@ class PassphrasePage(QWizardPage):
         self.status.setText(self.tr("Creating the vault… this takes a few seconds."))
         path, passphrase = Path(self._wizard.location.path.text().strip()), self.first.text()
         factor = self._wizard.work_factor
-        op(lambda: create_vault(path, passphrase, work_factor=factor)).success(
+        op(lambda: create_vault(path, passphrase, work_factor=factor, isolate_kdf=True)).success(
             self._created
         ).failure(self._failed).run()
         return False
