@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ from tests.case.case_xml import ANSWERED, MISSED, OUTGOING, Call, Sms, write_cal
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
 from vault import custody
 from vault.analysis.stats import stats_for
-from vault.backup import importer
+from vault.backup import importer, reading
 from vault.backup.importer import (
     DuplicateBackupError,
     NotARegularFileError,
@@ -25,8 +26,10 @@ from vault.backup.importer import (
 from vault.backup.xml_reader import (
     MAX_TOKEN_BYTES,
     BackupFormatError,
+    BackupRow,
     BackupTruncatedError,
     HostileXmlError,
+    Row,
 )
 from vault.db.case_models import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import CustodyHead, Item
@@ -294,3 +297,45 @@ def test_the_import_report_counts_the_same_with_many_distinct_numbers(
     report = import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="微粒貸")
     assert report.attached == 2
     assert [(n.number, n.count) for n in report.unassigned] == [(COLLECTOR_2, 3), (MOTHER, 1)]
+
+
+def test_rows_parsed_on_the_worker_are_written_in_file_order_batch_by_batch(
+    case_vault: OpenVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tiny batches and a one-batch queue: the worker waits for the database often.
+    monkeypatch.setattr(reading, "BATCH_ROWS", 3)
+    monkeypatch.setattr(reading, "QUEUED_BATCHES", 1)
+    calls = [Call(COLLECTOR, f"2026-03-02 09:{i:02d}", ANSWERED, i) for i in range(20)]
+    report = import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="微粒貸")
+    assert (report.calls, report.attached) == (20, 20)
+    with case_vault.sessions() as session:
+        rows = session.execute(select(BackupEvent.seq, BackupEvent.duration_s)).all()
+    assert [tuple(r) for r in rows] == [(i + 1, i) for i in range(20)]
+
+
+def test_a_failure_while_rows_are_written_stops_the_reading_and_changes_nothing(
+    case_vault: OpenVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "BATCH_ROWS", 2)
+    monkeypatch.setattr(reading, "QUEUED_BATCHES", 1)
+    written = importer._EventWriter.__call__
+
+    def fail_on_the_second_batch(self: importer._EventWriter, rows: list[Row]) -> None:
+        if rows[0][1] > 2:  # seq of the batch's first row
+            raise OSError("disk full")
+        written(self, rows)
+
+    monkeypatch.setattr(importer._EventWriter, "__call__", fail_on_the_second_batch)
+    calls = [Call(COLLECTOR, f"2026-03-02 09:{i:02d}") for i in range(30)]
+    xml = write_calls(tmp_path / "calls.xml", calls)
+    before = snapshot(case_vault)
+    with pytest.raises(OSError, match="disk full"):
+        import_backup(case_vault, xml, lender="微粒貸")
+    assert snapshot(case_vault) == before, "no event, item, custody event or blob is left"
+    assert not [t for t in threading.enumerate() if t.name == "backup-read"], "worker stopped"
+
+
+def test_a_batch_statement_stays_within_sqlite_s_default_parameter_limit() -> None:
+    # Each batch is one statement with a parameter per field of each row; SQLite builds
+    # other than this one may keep the default limit of 32,766 parameters.
+    assert reading.BATCH_ROWS * len(BackupRow._fields) <= 32_766

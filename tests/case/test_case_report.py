@@ -6,8 +6,10 @@ from pathlib import Path
 
 from tests.case.case_xml import MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
-from vault.analysis import report_sections
+from vault.analysis import lender_analysis, report_sections
+from vault.analysis.stats import stats_for
 from vault.backup.importer import import_backup
+from vault.rules.detector import find_violations
 from vault.service import OpenVault
 
 
@@ -26,3 +28,14 @@ def test_report_sections_show_statistics_and_findings_escaped(
     english = report_sections(case_vault, items, "en")
     assert "2 calls attempted" in english[0] and "No collection between 22:00" in english[1]
     assert report_sections(case_vault, [], "en") == []
+
+
+def test_lender_analysis_finds_what_stats_for_and_find_violations_find(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    # lender_analysis works the two out side by side, on two connections.
+    calls = [Call(COLLECTOR, f"2026-03-0{d} {h:02d}:05", MISSED) for d in (2, 3) for h in range(24)]
+    import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="微粒貸")
+    stats, findings = lender_analysis(case_vault, "微粒貸")
+    assert stats == stats_for(case_vault, "微粒貸") and stats.calls_attempted == 48
+    assert findings == find_violations(case_vault, "微粒貸") and findings

@@ -5,7 +5,8 @@ The stable entry points (each takes an unlocked ``OpenVault`` and returns DTOs):
 - ``vault.analysis.timeline.timeline(vault, lender=None, ...) -> list[TimelineEntry]``
 - ``vault.analysis.stats.stats_for(vault, lender) -> LenderStats``
 - ``vault.rules.detector.find_violations(vault, lender) -> list[Finding]``
-- :func:`lender_analysis` — statistics and findings of one lender, reading events once;
+- :func:`lender_analysis` — statistics and findings of one lender, worked out side by
+  side on two read-only connections;
 - :func:`report_sections` — the same as HTML fragments for the evidence report.
 """
 

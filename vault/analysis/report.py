@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
-from vault.analysis.events import contact_scope, lender_numbers, prepare
+from vault.analysis.events import Scope, contact_scope, lender_numbers, prepare
 from vault.analysis.stats import compute_stats
 from vault.dto import Finding, ItemDTO, LenderStats
 from vault.rules.detector import detect, vault_pack_files
-from vault.rules.packfile import load_packs
+from vault.rules.packfile import Rule, load_packs
 from vault.service import OpenVault
 
 logger = logging.getLogger(__name__)
@@ -116,16 +117,36 @@ def report_sections(vault: OpenVault, items: Sequence[ItemDTO], language: str) -
 
 
 def lender_analysis(vault: OpenVault, lender: str) -> tuple[LenderStats, list[Finding]]:
-    """``stats_for`` and ``find_violations`` of one lender, reading its events once."""
+    """``stats_for`` and ``find_violations`` of one lender, worked out side by side.
+
+    Both are a few SQL queries over the lender's events, which SQLite runs without
+    holding the GIL: the findings are worked out on a helper thread, on a read-only
+    connection of its own (no connection crosses threads), while this thread works out
+    the statistics, so on two cores the pair takes about as long as the longer of the
+    two. Each reads in a transaction of its own; nothing writes in between, as all
+    database work runs on the thread that calls this.
+    """
     lender_id = vault.lender_id(lender)
     rules = [rule for pack in load_packs(vault_pack_files(vault.info.path)) for rule in pack.rules]
     items = vault.items(lender=lender)
     with vault.sessions() as session:
         scope = contact_scope(lender_numbers(session, lender_id))
+    with ThreadPoolExecutor(1, thread_name_prefix="analysis") as helper:
+        findings = helper.submit(_findings, vault, scope, rules, items)
+        with vault.sessions() as session:
+            conn = session.connection()
+            prepare(conn)
+            stats = compute_stats(conn, scope, lender, vault.tz.key)
+        return stats, findings.result()
+
+
+def _findings(
+    vault: OpenVault, scope: Scope, rules: Sequence[Rule], items: Sequence[ItemDTO]
+) -> list[Finding]:
+    with vault.sessions() as session:
         conn = session.connection()
         prepare(conn)
-        stats = compute_stats(conn, scope, lender, vault.tz.key)
-        return stats, detect(conn, scope, rules, items, vault.tz)
+        return detect(conn, scope, rules, items, vault.tz)
 
 
 def _stats_html(stats: LenderStats, t: dict[str, str]) -> str:

@@ -1,11 +1,12 @@
 """Import a phone backup: the XML becomes an evidence item, its rows become events.
 
-One pass over the file: each chunk read is hashed (SHA-256, SM3), encrypted into the
-item's blob and fed to the streaming XML reader, whose rows are written to
-``backup_events`` in batches — all inside one database transaction that also adds the
-item and its custody events. A malformed or hostile file, a duplicate of an earlier
-import, or any failure rolls the transaction back and removes the temp blob: the vault
-is left exactly as it was.
+One pass over the file, on a worker thread (:mod:`vault.backup.reading`): each chunk
+read is hashed (SHA-256, SM3), encrypted into the item's blob and fed to the streaming
+XML reader. This thread writes the parsed rows to ``backup_events`` batch by batch as
+they come — all inside one database transaction that also adds the item and its
+custody events. A malformed or hostile file, a duplicate of an earlier import, or any
+failure rolls the transaction back and removes the temp blob: the vault is left
+exactly as it was.
 
 Events carry no lender; they belong to the lenders whose numbers they show (see
 :mod:`vault.db.case_models`). :func:`assign_number` adds a number to a lender, and the
@@ -15,24 +16,27 @@ events of that number follow.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
+import functools
 import logging
-import os
-import stat
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, cast
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from vault import custody
-from vault.backup.xml_reader import INBOUND, BackupReader, BackupRow, BackupSummary
+from vault.backup.reading import BackupStream, NotARegularFileError
+from vault.backup.xml_reader import (
+    INBOUND,
+    BackupRow,
+    BackupSummary,
+    Row,
+    ZoneOffsets,
+)
 from vault.db.case_models import (
     ANSWERED_CALL,
     MESSAGE,
@@ -43,6 +47,7 @@ from vault.db.case_models import (
 from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import BackupImportReport, LenderDTO, NumberCount
 from vault.errors import UsageError
+from vault.hashing import SHA256, SM3
 from vault.ingest.pipeline import content_key
 from vault.phones import normalize
 from vault.service import OpenVault, UnknownLenderError
@@ -61,100 +66,53 @@ class DuplicateBackupError(UsageError):
     code = "backup_duplicate"
 
 
-class NotARegularFileError(UsageError):
-    code = "backup_not_a_file"
-
-
 class _EventWriter:
     """Writes reader rows to ``backup_events`` on the transaction's connection.
 
-    Rows go through the DBAPI's ``executemany`` as plain integers and strings: a backup
-    has 100,000+ rows and the ORM's per-row work would cost more than parsing the XML.
-    Missing values are sent as ``""`` or ``-1`` and turned into NULL by the statement
-    (``NULLIF``): the driver binds ``None`` through its slow adapter lookup, which alone
-    tripled the cost of a row.
+    A batch is one DBAPI statement, its rows bound as the reader made them (see
+    :class:`~vault.backup.xml_reader.BackupRow`): a backup has 100,000+ rows, and any
+    per-row Python work here would cost about as much as parsing the XML, while
+    SQLite inserts the whole batch in one step without the GIL (so the worker parses
+    meanwhile). What the analysis reads of every row — local day and minute, how the
+    row reached the phone — is worked out by the statement itself, and ``""`` or
+    ``-1`` become NULL there (``NULLIF``). The report's counts are kept with C-level
+    passes over each batch.
     """
 
-    def __init__(self, conn: Connection, item_id: str, tz: ZoneInfo) -> None:
-        self.conn = conn
-        self.item_id = item_id
+    def __init__(self, conn: Connection) -> None:
+        self.cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         self.newest_ms: int | None = None
-        # Rows, and inbound rows, per number, for the import report; given up (None) past
-        # MAX_TALLIED numbers, when the report counts in the database instead.
-        self.numbers: Counter[str | None] | None = Counter()
-        self.inbound: Counter[str | None] | None = Counter()
-        self._offsets = ZoneOffsets(tz)
+        # Rows per (number, direction), for the import report; given up (None) past
+        # MAX_TALLIED keys, when the report counts in the database instead.
+        self.tally: Counter[tuple[str, str]] | None = Counter()
 
-    def __call__(self, rows: list[BackupRow]) -> None:
-        item_id = self.item_id
-        offsets = self._offsets
-        exact = offsets.exact
-        contacts = _CONTACT
-        values = [
-            (
-                item_id,
-                seq,
-                kind,
-                direction,
-                code,
-                number or "",
-                address,
-                name or "",
-                at_ms,
-                # the zone's UTC offset at this instant (cached per hour; see ZoneOffsets)
-                (
-                    offset := hourly
-                    if (hourly := offsets[at_ms // _HOUR_MS]) is not None
-                    else exact(at_ms)
-                ),
-                -1 if duration is None else duration,
-                body or "",
-                # local day and minute of the day, from local minutes since the epoch
-                (local := at_ms // _MINUTE_MS + offset) // _DAY_MINUTES,
-                local % _DAY_MINUTES,
-                contacts[kind].get(direction, NOT_CONTACT),
-            )
-            for seq, kind, direction, code, number, address, name, at_ms, duration, body in rows
-        ]
+    def __call__(self, rows: list[Row]) -> None:
+        self.cursor.execute(_insert_sql(len(rows)), list(chain.from_iterable(rows)))
         newest = max(map(_AT_MS, rows))
         if self.newest_ms is None or newest > self.newest_ms:
             self.newest_ms = newest
-        if self.numbers is not None and self.inbound is not None:
-            self.numbers.update(map(_NUMBER, rows))
-            self.inbound.update(row.number for row in rows if row.direction in INBOUND)
-            if len(self.numbers) > MAX_TALLIED:
-                self.numbers = self.inbound = None
-        self.conn.exec_driver_sql(_INSERT, values)
+        if self.tally is not None:
+            self.tally.update(map(_NUMBER_DIRECTION, rows))
+            if len(self.tally) > MAX_TALLIED:
+                self.tally = None
+
+    def counts(self) -> tuple[Counter[str], Counter[str]] | None:
+        """Rows, and inbound rows, per number ("" for no number); None if not tallied."""
+        if self.tally is None:
+            return None
+        rows: Counter[str] = Counter()
+        inbound: Counter[str] = Counter()
+        for (number, direction), count in self.tally.items():
+            rows[number] += count
+            if direction in INBOUND:
+                inbound[number] += count
+        return rows, inbound
 
 
-class ZoneOffsets(dict[int, int | None]):
-    """Hour since the epoch -> UTC offset in minutes of ``tz`` throughout that hour.
-
-    ``None`` marks an hour in which the offset changes (a daylight-saving switch, at
-    whatever minute the zone makes it): rows of that hour are looked up one by one with
-    :meth:`exact`, so every row gets the offset in force at its own instant.
-    """
-
-    def __init__(self, tz: ZoneInfo) -> None:
-        super().__init__()
-        self.tz = tz
-
-    def exact(self, at_ms: int) -> int:
-        delta = (_EPOCH + timedelta(milliseconds=at_ms)).astimezone(self.tz).utcoffset()
-        return 0 if delta is None else int(delta.total_seconds()) // 60
-
-    def __missing__(self, hour: int) -> int | None:
-        first = self.exact(hour * _HOUR_MS)
-        offset = first if self.exact(hour * _HOUR_MS + _HOUR_MS - 1) == first else None
-        self[hour] = offset
-        return offset
-
-
-_HOUR_MS = 3_600_000
-_MINUTE_MS = 60_000
-_DAY_MINUTES = 1440
-_AT_MS = itemgetter(7)  # BackupRow.at_ms
-_NUMBER = itemgetter(4)  # BackupRow.number
+_AT_MS = itemgetter(BackupRow._fields.index("at_ms"))
+_NUMBER_DIRECTION = itemgetter(
+    BackupRow._fields.index("number"), BackupRow._fields.index("direction")
+)
 # kind -> direction -> how the row reached the debtor (see vault.db.case_models)
 _CONTACT = {
     "call": {
@@ -164,33 +122,62 @@ _CONTACT = {
     "sms": {"incoming": MESSAGE},
     "mms": {"incoming": MESSAGE},
 }
-_COLUMNS = (
-    "item_id",
-    "seq",
-    "kind",
-    "direction",
-    "type_code",
-    "number",
-    "address",
-    "contact_name",
-    "occurred_at",
-    "occurred_offset_min",
-    "duration_s",
-    "body",
-    "local_day",
-    "local_minute",
-    "contact",
-)
-_VALUES = (
-    *("?", "?", "?", "?", "?", "NULLIF(?, '')", "?", "NULLIF(?, '')", "?", "?"),
-    *("NULLIF(?, -1)", "NULLIF(?, '')", "?", "?", "?"),
-)
-_INSERT = (
-    f"INSERT INTO backup_events ({', '.join(_COLUMNS)}) "  # noqa: S608 - constant column names
-    f"VALUES ({', '.join(_VALUES)})"
-)
-CACHE_KIB = 32 << 10  # page cache while a large backup is written
-MAX_TALLIED = 50_000  # distinct numbers counted in memory during an import
+
+
+def _contact_sql(kind: str, direction: str) -> str:
+    """``_CONTACT`` as a SQL ``CASE`` over the row's kind and direction parameters
+    (nested ``CASE`` rather than ``IN`` lists, which SQLite rebuilds for every row)."""
+    by_direction: dict[str, dict[str, int]] = {}
+    for row_kind, contacts in _CONTACT.items():
+        for row_direction, contact in contacts.items():
+            by_direction.setdefault(row_direction, {})[row_kind] = contact
+    branches = " ".join(
+        f"WHEN '{row_direction}' THEN CASE {kind} "
+        + " ".join(f"WHEN '{k}' THEN {contact}" for k, contact in sorted(kinds.items()))
+        + f" ELSE {NOT_CONTACT} END"
+        for row_direction, kinds in sorted(by_direction.items())
+    )
+    return f"CASE {direction} {branches} ELSE {NOT_CONTACT} END"
+
+
+# Column <- expression over the row's fields: the rows come as a VALUES list, whose
+# columns are named column1, column2, ... in the order of BackupRow's fields.
+_F = {field: f"column{index}" for index, field in enumerate(BackupRow._fields, start=1)}
+_LOCAL_MINUTES = f"({_F['at_ms']} / {60_000} + {_F['offset_min']})"  # since the epoch
+_COLUMNS = {
+    "item_id": _F["item_id"],
+    "seq": _F["seq"],
+    "kind": _F["kind"],
+    "direction": _F["direction"],
+    "type_code": _F["type_code"],
+    "number": f"NULLIF({_F['number']}, '')",
+    "address": _F["address"],
+    "contact_name": f"NULLIF({_F['contact_name']}, '')",
+    "occurred_at": _F["at_ms"],
+    "occurred_offset_min": _F["offset_min"],
+    "duration_s": f"NULLIF({_F['duration_s']}, -1)",
+    "body": f"NULLIF({_F['body']}, '')",
+    "local_day": f"{_LOCAL_MINUTES} / 1440",
+    "local_minute": f"{_LOCAL_MINUTES} % 1440",
+    "contact": _contact_sql(_F["kind"], _F["direction"]),
+}
+_ROW_MARKS = f"({', '.join('?' * len(BackupRow._fields))})"
+
+
+@functools.lru_cache(maxsize=4)
+def _insert_sql(rows: int) -> str:
+    """One statement for a whole batch: the rows are bound at once and SQLite inserts
+    them in a single step, with no per-row round trip through the driver."""
+    return (
+        f"INSERT INTO backup_events ({', '.join(_COLUMNS)}) "  # noqa: S608 - built from constants
+        f"SELECT {', '.join(_COLUMNS.values())} FROM (VALUES {', '.join([_ROW_MARKS] * rows)})"
+    )
+
+
+# Page cache while a backup is written: a small one, so full pages are encrypted and
+# written by the insert statements — while the worker parses — instead of all at commit.
+CACHE_KIB = 2 << 10
+MAX_TALLIED = 50_000  # distinct (number, direction) counted in memory during an import
 
 
 def import_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> BackupImportReport:
@@ -201,40 +188,22 @@ def import_backup(vault: OpenVault, path: Path, *, lender: str | None = None) ->
     """
     lender_id = vault.lender_id(lender) if lender else None
     item_id = new_item_id()
-    sha256, sm3 = hashlib.sha256(), hashlib.new("sm3")
-    staged: StagedBlob | None = None
     with vault.sessions() as session:
         session.begin()
         conn = session.connection()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
-        writer = _EventWriter(conn, item_id, vault.tz)
-        reader = BackupReader(writer)
-
-        gate = _Gate()
-
-        def observe(view: memoryview) -> None:
-            sha256.update(view)
-            sm3.update(view)
-            if gate.error is None:
-                try:
-                    reader.feed(view)
-                except Exception as error:  # raised again once the writer is closed
-                    # Keep no traceback or context: their frames would pin the chunk's
-                    # buffer, which the encryption loop must release.
-                    error.__context__ = error.__cause__ = None
-                    gate.error = error.with_traceback(None)
-
+        writer = _EventWriter(conn)
+        stream = BackupStream(vault.store, vault.keys.identity.recipient(), path, item_id, vault.tz)
         try:
-            staged = _stage(vault, path, item_id, observe, gate)
-            if gate.error is not None:
-                raise gate.error
-            summary = reader.close()
-            digest = sha256.hexdigest()
+            for rows in stream.batches():  # written while the worker parses the next
+                writer(rows)
+            read = stream.result()
+            digest = read.digests[SHA256]
             key = content_key(vault.keys.content_key, digest)
             earlier = session.scalar(select(Item.id).where(Item.content_key == key))
             if earlier is not None:
                 raise DuplicateBackupError(f"This backup was already imported as item {earlier}.")
-            vault.store.publish(staged)
+            vault.store.publish(read.staged)
             vault.store.sync([item_id])
             newest = _EPOCH + timedelta(milliseconds=writer.newest_ms or 0)
             if writer.newest_ms is None:
@@ -242,22 +211,25 @@ def import_backup(vault: OpenVault, path: Path, *, lender: str | None = None) ->
             _add_item(
                 session,
                 vault,
-                staged,
+                read.staged,
                 path,
                 lender_id,
-                summary,
+                read.summary,
                 newest,
                 digest,
-                sm3.hexdigest(),
+                read.digests[SM3],
                 key,
             )
             session.commit()  # inside the try: a failed commit removes the blob too
         except BaseException:
+            stream.close()
             session.rollback()
-            if staged is not None:
-                vault.store.discard(staged)
+            if stream.staged is not None:
+                vault.store.discard(stream.staged)
             _remove_empty_folder(vault.store.path_for(item_id).parent)
             raise
+        stream.close()
+    summary = read.summary
     logger.info("imported a backup with %d rows", summary.rows)
     attached, unassigned = _report_counts(vault, writer, item_id, lender_id)
     return BackupImportReport(
@@ -275,46 +247,6 @@ def _remove_empty_folder(folder: Path) -> None:
     """Leave no trace of a refused import: its blob folder goes if nothing else is in it."""
     with contextlib.suppress(OSError):
         folder.rmdir()
-
-
-class _Gate(io.RawIOBase):
-    """Reads the source file until the XML reader fails, then reports end of file.
-
-    The reader's error is not raised inside the encryption loop (whose buffers must be
-    released first): the loop simply sees the end, and the error is raised after it.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.error: Exception | None = None
-        self.src: io.FileIO | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self.error is not None or self.src is None:
-            return 0
-        return self.src.readinto(buffer) or 0
-
-
-def _stage(
-    vault: OpenVault,
-    path: Path,
-    item_id: str,
-    observe: Callable[[memoryview], None],
-    gate: _Gate,
-) -> StagedBlob:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
-        os.close(fd)
-        what = "is empty" if stat.S_ISREG(info.st_mode) else "is not a regular file"
-        raise NotARegularFileError(f"{path.name} {what}.")
-    with os.fdopen(fd, "rb", buffering=0) as src:
-        gate.src = src
-        source = cast(BinaryIO, gate)
-        return vault.store.stage(item_id, source, vault.keys.identity.recipient(), observe)
 
 
 def _add_item(
@@ -386,17 +318,19 @@ def _report_counts(
     vault: OpenVault, writer: _EventWriter, item_id: str, lender_id: int | None
 ) -> tuple[int, tuple[NumberCount, ...]]:
     """Rows of the lender's numbers, and the most frequent numbers no lender has."""
+    counts = writer.counts()
     with vault.sessions() as session:
-        if writer.numbers is None or writer.inbound is None:
+        if counts is None:
             return _attached_in_db(session, item_id, lender_id), _unassigned_in_db(session, item_id)
         assigned = session.execute(select(LenderNumber.number, LenderNumber.lender_id)).all()
-    attached = sum(writer.numbers[n] for n, owner in assigned if owner == lender_id)
-    return attached, _unassigned(writer.inbound, {n for n, _ in assigned})
+    rows, inbound = counts
+    attached = sum(rows[n] for n, owner in assigned if owner == lender_id)
+    return attached, _unassigned(inbound, {n for n, _ in assigned})
 
 
-def _unassigned(inbound: Counter[str | None], assigned: set[str]) -> tuple[NumberCount, ...]:
+def _unassigned(inbound: Counter[str], assigned: set[str]) -> tuple[NumberCount, ...]:
     """The numbers no lender has that reached the phone most often (counted on import)."""
-    counts = [(n, count) for n, count in inbound.items() if n is not None and n not in assigned]
+    counts = [(n, count) for n, count in inbound.items() if n and n not in assigned]
     counts.sort(key=lambda entry: (-entry[1], entry[0]))
     return tuple(NumberCount(n, count) for n, count in counts[:UNASSIGNED_SHOWN])
 

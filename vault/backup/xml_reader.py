@@ -13,7 +13,8 @@ https://synctech.com.au/sms-backup-restore/fields-in-xml-backup-files/):
   children (msg_box 1 inbox, 2 sent, 3 draft, 4 outbox).
 
 The reader is fed bytes as they are read (the importer hashes and encrypts the same
-chunks), so a file is never held whole and no DOM is built. It uses expat directly and
+chunks, see :mod:`vault.backup.reading`), so a file is never held whole and no DOM is
+built. It uses expat directly and
 refuses what a phone backup never contains and an attacker needs: any document type
 declaration (so no entity can be declared: no "billion laughs", no external
 entities), external entity references, tokens longer than :data:`MAX_TOKEN_BYTES`
@@ -27,6 +28,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import NamedTuple
 from xml.parsers import expat
 
@@ -41,6 +43,8 @@ BATCH_ROWS = 5000
 MAX_CACHED_NUMBERS = 10_000
 _MIN_MS = 315_532_800_000  # 1980-01-01T00:00:00Z
 _MAX_MS = 4_102_444_800_000  # 2100-01-01T00:00:00Z
+_HOUR_MS = 3_600_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 CALL_DIRECTIONS = {
     1: "incoming",
@@ -81,21 +85,31 @@ class HostileXmlError(BackupFormatError):
 
 
 class BackupRow(NamedTuple):
-    """One row of a backup, as read (times are epoch milliseconds, UTC).
+    """The layout of a row as the reader hands it on (times are epoch milliseconds, UTC).
 
-    A named tuple rather than a dataclass: backups have 100,000+ rows.
+    Rows travel as plain tuples in this order — ``BackupRow._make(row)`` names the
+    fields —, ready to be bound to the database as they are: a backup has 100,000+
+    rows, and a named tuple per row, or a second pass reshaping the rows for the
+    database, would add a good part of the parse's cost again. Missing values are
+    ``""`` (``-1`` for a duration) rather than ``None``, which the database driver
+    binds through a slow path.
     """
 
-    seq: int
+    item_id: str  # the item the rows come from, as given to the reader
+    seq: int  # position of the row in the file, from 1
     kind: str  # call | sms | mms
     direction: str
     type_code: int
-    number: str | None
+    number: str  # normal form of the address; "" when it is not a phone number
     address: str
-    contact_name: str | None
+    contact_name: str  # "" when the backup names no contact
     at_ms: int
-    duration_s: int | None
-    body: str | None
+    offset_min: int  # UTC offset of the vault's zone at at_ms, in minutes
+    duration_s: int  # -1 for messages
+    body: str  # "" when there is no text
+
+
+Row = tuple[str, int, str, str, int, str, str, str, int, int, int, str]  # see BackupRow
 
 
 @dataclass(frozen=True)
@@ -110,7 +124,30 @@ class BackupSummary:
         return self.calls + self.sms + self.mms
 
 
-RowSink = Callable[[list[BackupRow]], None]
+RowSink = Callable[[list[Row]], None]
+
+
+class ZoneOffsets(dict[int, int | None]):
+    """Hour since the epoch -> UTC offset in minutes of ``tz`` throughout that hour.
+
+    ``None`` marks an hour in which the offset changes (a daylight-saving switch, at
+    whatever minute the zone makes it): rows of that hour are looked up one by one with
+    :meth:`exact`, so every row gets the offset in force at its own instant.
+    """
+
+    def __init__(self, tz: tzinfo) -> None:
+        super().__init__()
+        self.tz = tz
+
+    def exact(self, at_ms: int) -> int:
+        delta = (_EPOCH + timedelta(milliseconds=at_ms)).astimezone(self.tz).utcoffset()
+        return 0 if delta is None else int(delta.total_seconds()) // 60
+
+    def __missing__(self, hour: int) -> int | None:
+        first = self.exact(hour * _HOUR_MS)
+        offset = first if self.exact(hour * _HOUR_MS + _HOUR_MS - 1) == first else None
+        self[hour] = offset
+        return offset
 
 
 class _Stop(Exception):
@@ -122,29 +159,31 @@ class _Stop(Exception):
 
 
 class BackupReader:
-    """Feed bytes with :meth:`feed`, then :meth:`close`; rows go to ``sink`` in batches."""
+    """Feed bytes with :meth:`feed`, then :meth:`close`; rows go to ``sink`` in batches.
 
-    def __init__(self, sink: RowSink, *, batch_rows: int = BATCH_ROWS) -> None:
-        self._sink = sink
-        self._batch_rows = batch_rows
-        self._batch: list[BackupRow] = []
+    Rows are tuples laid out as :class:`BackupRow`, marked with ``item_id`` and with
+    the UTC offset of ``tz`` at each row's instant.
+    """
+
+    def __init__(
+        self,
+        sink: RowSink,
+        *,
+        item_id: str = "",
+        tz: tzinfo = UTC,
+        batch_rows: int = BATCH_ROWS,
+    ) -> None:
         self._run = 0
-        self._depth = 0
-        self._root: str | None = None
-        self._counts = {"call": 0, "sms": 0, "mms": 0}
-        self._mms: dict[str, str] | None = None
-        self._mms_text: list[str] = []
-        self._numbers: dict[str, str | None] = {}
-        self._seq = 0
         self._carry = b""
+        self._elements = _handlers(sink, item_id, ZoneOffsets(tz), batch_rows)
         parser = expat.ParserCreate()
         parser.buffer_text = False
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.StartDoctypeDeclHandler = self._doctype
-        parser.EntityDeclHandler = self._entity
-        parser.ExternalEntityRefHandler = self._external
-        parser.StartElementHandler = self._start
-        parser.EndElementHandler = self._end
+        parser.StartDoctypeDeclHandler = _doctype
+        parser.EntityDeclHandler = _entity
+        parser.ExternalEntityRefHandler = _external
+        parser.StartElementHandler = self._elements.start
+        parser.EndElementHandler = self._elements.end
         self._parser = parser
 
     # --- feeding -----------------------------------------------------------------------
@@ -162,12 +201,7 @@ class BackupReader:
 
     def close(self) -> BackupSummary:
         self._parse(self._surrogates(b"", final=True), final=True)
-        if self._root is None:
-            raise BackupFormatError("The file holds no XML elements.")
-        self._flush()
-        return BackupSummary(
-            self._root, self._counts["call"], self._counts["sms"], self._counts["mms"]
-        )
+        return self._elements.finish()
 
     def _surrogates(self, chunk: bytes, *, final: bool = False) -> bytes:
         """Character references to UTF-16 surrogates, made whole (see :func:`fix_surrogates`).
@@ -197,126 +231,214 @@ class BackupReader:
         except expat.ExpatError as error:
             raise _expat_error(error, final) from None
 
-    def _flush(self) -> None:
-        if self._batch:
-            batch, self._batch = self._batch, []
-            self._sink(batch)
 
-    # --- refusals ----------------------------------------------------------------------
+# --- refusals ------------------------------------------------------------------------
 
-    def _doctype(self, *args: object) -> None:
-        raise _Stop(
-            HostileXmlError(
-                "The backup declares a document type (DOCTYPE), which phone backups never do; "
-                "it is refused because such declarations can expand entities or read other files."
-            )
+
+def _doctype(*args: object) -> None:
+    raise _Stop(
+        HostileXmlError(
+            "The backup declares a document type (DOCTYPE), which phone backups never do; "
+            "it is refused because such declarations can expand entities or read other files."
         )
+    )
 
-    def _entity(self, *args: object) -> None:
-        raise _Stop(HostileXmlError("The backup declares XML entities, which are refused."))
 
-    def _external(self, *args: object) -> int:
-        raise _Stop(HostileXmlError("The backup refers to an external entity, which is refused."))
+def _entity(*args: object) -> None:
+    raise _Stop(HostileXmlError("The backup declares XML entities, which are refused."))
 
-    # --- elements ----------------------------------------------------------------------
 
-    def _start(self, name: str, attrs: dict[str, str]) -> None:
-        depth = self._depth = self._depth + 1
-        if depth == 2:  # the rows: checked first, they are nearly every element
-            root = self._root
-            if name == "call" and root == "calls":
-                self._row("call", attrs, attrs.get("number", ""), CALL_DIRECTIONS, "type", None)
-            elif name == "sms" and root == "smses":
-                self._row("sms", attrs, attrs.get("address", ""), SMS_DIRECTIONS, "type", None)
-            elif name == "mms" and root == "smses":
-                self._mms = attrs
-                self._mms_text = []
+def _external(*args: object) -> int:
+    raise _Stop(HostileXmlError("The backup refers to an external entity, which is refused."))
+
+
+# --- elements ------------------------------------------------------------------------
+
+
+class _Handlers(NamedTuple):
+    start: Callable[[str, dict[str, str]], None]
+    end: Callable[[str], None]
+    finish: Callable[[], BackupSummary]  # the last batch to the sink, and the counts
+
+
+def _handlers(  # noqa: PLR0915 - one closure shares the parse state among the handlers
+    sink: RowSink, item_id: str, offsets: ZoneOffsets, batch_rows: int
+) -> _Handlers:
+    """The expat element handlers, and the rows they make.
+
+    ``start`` runs for every element of the file, so it is a closure over the parse
+    state (cell variables are the cheapest state Python has) and reads a row's
+    attributes straight into the row's tuple. Calls and SMS — nearly every element —
+    take that path; the root, an MMS (whose text is in child elements, so it is made
+    when it closes) and anything else go through ``element``.
+    """
+    depth = seq = mms_rows = 0
+    root: str | None = None
+    batch: list[Row] = []
+    numbers: dict[str, str] = {}  # address -> normal form (or "")
+    mms: dict[str, str] | None = None  # the open <mms>'s attributes
+    mms_text: list[str] = []
+    # What the rows of the root look like (set by the root element).
+    row_tag = kind = address_field = ""
+    directions: dict[int, str] = {}
+    timed = texted = False  # calls have a duration, SMS a body
+    least_duration = -1  # 0 for calls; messages have none (-1)
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal depth, seq, batch
+        depth += 1
+        if depth != 2 or name != row_tag:
+            element(name, attrs)
             return
-        if depth > MAX_DEPTH:
-            raise _Stop(HostileXmlError("The backup nests elements deeper than any phone backup."))
-        if depth == 1:
-            if name not in ("calls", "smses"):
-                raise _Stop(
-                    BackupFormatError(
-                        f"The file is XML but not an SMS Backup & Restore backup (root <{name}>)."
-                    )
-                )
-            self._root = name
-            return
-        if self._mms is not None and name == "part" and attrs.get("ct") == "text/plain":
-            text = attrs.get("text")
-            if text and text != "null":
-                self._mms_text.append(text)
-
-    def _end(self, name: str) -> None:
-        depth = self._depth = self._depth - 1
-        if depth == 1 and self._mms is not None and name == "mms":
-            attrs, self._mms = self._mms, None
-            body = "\n".join(self._mms_text) or None
-            self._row("mms", attrs, attrs.get("address", ""), MMS_DIRECTIONS, "msg_box", body)
-
-    def _number(self, address: str) -> str | None:
-        if len(self._numbers) > MAX_CACHED_NUMBERS:
-            self._numbers.clear()
-        number = self._numbers[address] = try_normalize(address) if address else None
-        return number
-
-    def _row(
-        self,
-        kind: str,
-        attrs: dict[str, str],
-        address: str,
-        directions: dict[int, str],
-        type_field: str,
-        mms_body: str | None,
-    ) -> None:
-        # The hot path of a 100,000-row backup: no helper calls for the common case.
-        self._seq = seq = self._seq + 1
+        seq += 1
         try:
             at_ms = int(attrs["date"])
-            type_code = int(attrs[type_field])
-            duration = int(attrs.get("duration", "0")) if kind == "call" else None
+            code = int(attrs["type"])
+            duration = int(attrs.get("duration", "0")) if timed else -1
         except (KeyError, ValueError):
-            raise _Stop(_bad_row(seq, attrs, type_field)) from None
-        if not _MIN_MS <= at_ms < _MAX_MS:
-            raise _Stop(BackupFormatError(f"Row {seq} of the backup has a date out of range."))
-        if duration is not None and duration < 0:
-            raise _Stop(BackupFormatError(f"Row {seq} of the backup has a negative duration."))
-        if kind == "mms":
-            body = mms_body
-        else:
-            body = attrs.get("body")
-            if body in _NO_TEXT:
-                body = None
-        name = attrs.get("contact_name")
-        if name in _NO_TEXT:
-            name = None
-        # An MMS to several people lists them joined by '~'; the first is the sender.
-        first = address.split("~", 1)[0] if "~" in address else address
-        number = self._numbers.get(first, _UNSEEN)
-        if number is _UNSEEN:
-            number = self._number(first)
-        self._counts[kind] += 1
-        batch = self._batch
+            raise _Stop(_bad_row(seq, attrs, "type")) from None
+        if not _MIN_MS <= at_ms < _MAX_MS or duration < least_duration:
+            raise _Stop(_bad_value(seq, at_ms))
+        address = attrs.get(address_field, "")
+        number = numbers.get(address)
+        if number is None:
+            number = _normalize(numbers, address)
+        contact_name = attrs.get("contact_name", "")
+        if contact_name in _NO_TEXT:
+            contact_name = ""
+        body = attrs.get("body", "") if texted else ""
+        if body in _NO_TEXT:
+            body = ""
+        offset = offsets[at_ms // _HOUR_MS]
+        if offset is None:
+            offset = offsets.exact(at_ms)
         batch.append(
-            _new_row(
-                BackupRow,
-                (
-                    seq,
-                    kind,
-                    directions.get(type_code, "other"),
-                    type_code,
-                    number,
-                    address,
-                    name,
-                    at_ms,
-                    duration,
-                    body,
-                ),
+            (
+                item_id,
+                seq,
+                kind,
+                directions.get(code, "other"),
+                code,
+                number,
+                address,
+                contact_name,
+                at_ms,
+                offset,
+                duration,
+                body,
             )
         )
-        if len(batch) >= self._batch_rows:
-            self._flush()
+        if len(batch) >= batch_rows:
+            full, batch = batch, []
+            sink(full)
+
+    def element(name: str, attrs: dict[str, str]) -> None:
+        nonlocal mms, mms_text
+        if depth == 2:
+            if name == "mms" and root == "smses":
+                mms = attrs
+                mms_text = []
+        elif depth > MAX_DEPTH:
+            raise _Stop(HostileXmlError("The backup nests elements deeper than any phone backup."))
+        elif depth == 1:
+            set_root(name)
+        elif mms is not None and name == "part" and attrs.get("ct") == "text/plain":
+            text = attrs.get("text")
+            if text and text != "null":
+                mms_text.append(text)
+
+    def end(name: str) -> None:
+        nonlocal depth, mms
+        depth -= 1
+        if depth == 1 and mms is not None and name == "mms":
+            attrs, mms = mms, None
+            add_mms(attrs, "\n".join(mms_text))
+
+    def set_root(name: str) -> None:
+        nonlocal root, row_tag, kind, address_field, directions, timed, texted, least_duration
+        if name not in ("calls", "smses"):
+            raise _Stop(
+                BackupFormatError(
+                    f"The file is XML but not an SMS Backup & Restore backup (root <{name}>)."
+                )
+            )
+        root = name
+        if name == "calls":
+            row_tag = kind = "call"
+            address_field, directions, timed, least_duration = "number", CALL_DIRECTIONS, True, 0
+        else:
+            row_tag = kind = "sms"
+            address_field, directions, texted = "address", SMS_DIRECTIONS, True
+
+    def add_mms(attrs: dict[str, str], body: str) -> None:
+        nonlocal seq, mms_rows, batch
+        seq += 1
+        try:
+            at_ms = int(attrs["date"])
+            code = int(attrs["msg_box"])
+        except (KeyError, ValueError):
+            raise _Stop(_bad_row(seq, attrs, "msg_box")) from None
+        if not _MIN_MS <= at_ms < _MAX_MS:
+            raise _Stop(_bad_value(seq, at_ms))
+        address = attrs.get("address", "")
+        number = numbers.get(address)
+        if number is None:
+            number = _normalize(numbers, address)
+        contact_name = attrs.get("contact_name", "")
+        if contact_name in _NO_TEXT:
+            contact_name = ""
+        offset = offsets[at_ms // _HOUR_MS]
+        if offset is None:
+            offset = offsets.exact(at_ms)
+        mms_rows += 1
+        batch.append(
+            (
+                item_id,
+                seq,
+                "mms",
+                MMS_DIRECTIONS.get(code, "other"),
+                code,
+                number,
+                address,
+                contact_name,
+                at_ms,
+                offset,
+                -1,
+                body,
+            )
+        )
+        if len(batch) >= batch_rows:
+            full, batch = batch, []
+            sink(full)
+
+    def finish() -> BackupSummary:
+        nonlocal batch
+        if root is None:
+            raise BackupFormatError("The file holds no XML elements.")
+        if batch:
+            full, batch = batch, []
+            sink(full)
+        if root == "calls":
+            return BackupSummary(root, seq, 0, 0)
+        return BackupSummary(root, 0, seq - mms_rows, mms_rows)
+
+    return _Handlers(start, end, finish)
+
+
+def _normalize(numbers: dict[str, str], address: str) -> str:
+    """The normal form of ``address`` ("" if none), remembered for the next rows."""
+    if len(numbers) >= MAX_CACHED_NUMBERS:
+        numbers.clear()
+    # An MMS to several people lists them joined by '~'; the first is the sender.
+    first = address.split("~", 1)[0]
+    number = numbers[address] = (try_normalize(first) or "") if first else ""
+    return number
+
+
+def _bad_value(seq: int, at_ms: int) -> BackupFormatError:
+    if not _MIN_MS <= at_ms < _MAX_MS:
+        return BackupFormatError(f"Row {seq} of the backup has a date out of range.")
+    return BackupFormatError(f"Row {seq} of the backup has a negative duration.")
 
 
 def _bad_row(seq: int, attrs: dict[str, str], type_field: str) -> BackupFormatError:
@@ -359,9 +481,7 @@ def fix_surrogates(data: bytes) -> bytes:
 
 
 # The app writes missing values as the text "null" (and "(Unknown)" for no name).
-_NO_TEXT = frozenset({None, "null", "(Unknown)", ""})
-_UNSEEN = "\x00unseen"  # never a number: marks an address not yet in the cache
-_new_row = tuple.__new__  # BackupRow(*fields) without the generated __new__'s call
+_NO_TEXT = frozenset({"null", "(Unknown)", ""})
 
 
 _TRUNCATION_CODES = frozenset(
@@ -396,4 +516,6 @@ __all__ = [
     "BackupSummary",
     "BackupTruncatedError",
     "HostileXmlError",
+    "Row",
+    "ZoneOffsets",
 ]
