@@ -184,6 +184,11 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
         settle(app)
         shoot(export, out / f"{lang}-11-export.png")
         export.reject()
+    trusted = view.trusted_time()
+    if trusted is not None:
+        settle(app, lambda: trusted.servers.count() > 0)
+        shoot(trusted, out / f"{lang}-16-trusted-time.png")
+        trusted.reject()
     case_screens(app, window, lang, out)
     window.lock()
     settle(app)

@@ -1268,6 +1268,79 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
 </context>
 <context>
+    <name>TrustedTimeDialog</name>
+    <message>
+        <source>Trusted time</source>
+        <translation>可信时间</translation>
+    </message>
+    <message>
+        <source>After every import the vault signs a checkpoint of all its evidence. A timestamp server on the internet can confirm that the checkpoint existed at a given time, which shows the files were not made later. Only a hash is sent, never the evidence.</source>
+        <translation>每次导入后，保险库都会对全部证据签署一个检查点。互联网上的时间戳服务器可以证明这个检查点在某个时间已经存在，从而说明这些文件不是事后制作的。发送的只是哈希值，绝不发送证据本身。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Add a server…</source>
+        <translation>添加服务器…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Timestamp now</source>
+        <translation>立即加盖时间戳</translation>
+    </message>
+    <message>
+        <source>Timestamp servers, asked in this order:</source>
+        <translation>时间戳服务器（按此顺序询问）：</translation>
+    </message>
+    <message>
+        <source>Last timestamp: %1, by %2.</source>
+        <translation>最近一次时间戳：%1，由 %2 签发。</translation>
+    </message>
+    <message>
+        <source>No timestamp yet.</source>
+        <translation>还没有时间戳。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s) wait for a timestamp.</source>
+        <translation>
+            <numerusform>%n 个检查点等待加盖时间戳。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits for a timestamp.</source>
+        <translation>没有等待加盖时间戳的检查点。</translation>
+    </message>
+    <message>
+        <source>Add a timestamp server</source>
+        <translation>添加时间戳服务器</translation>
+    </message>
+    <message>
+        <source>Address (http:// or https://):</source>
+        <translation>地址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <source>Asking the timestamp servers…</source>
+        <translation>正在询问时间戳服务器…</translation>
+    </message>
+    <message>
+        <source>Timestamped by %1 at %2.</source>
+        <translation>已由 %1 于 %2 加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>Every checkpoint already has its timestamp.</source>
+        <translation>所有检查点都已经有时间戳。</translation>
+    </message>
+    <message>
+        <source>No timestamp server answered. The checkpoint stays in the queue; try again when online.</source>
+        <translation>没有时间戳服务器回应。检查点会留在队列里，请在联网时再试。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>This vault is locked.</source>
@@ -1319,6 +1392,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Export a bundle…</source>
         <translation>导出证据包…</translation>
+    </message>
+    <message>
+        <source>Trusted time…</source>
+        <translation>可信时间…</translation>
     </message>
     <message>
         <source>Lock</source>

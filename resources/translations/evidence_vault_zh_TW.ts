@@ -1268,6 +1268,79 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
 </context>
 <context>
+    <name>TrustedTimeDialog</name>
+    <message>
+        <source>Trusted time</source>
+        <translation>可信時間</translation>
+    </message>
+    <message>
+        <source>After every import the vault signs a checkpoint of all its evidence. A timestamp server on the internet can confirm that the checkpoint existed at a given time, which shows the files were not made later. Only a hash is sent, never the evidence.</source>
+        <translation>每次匯入後，保險庫都會對全部證據簽署一個檢查點。網際網路上的時間戳伺服器可以證明這個檢查點在某個時間已經存在，從而說明這些檔案不是事後製作的。傳送的只是雜湊值，絕不傳送證據本身。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在讀取…</translation>
+    </message>
+    <message>
+        <source>Add a server…</source>
+        <translation>新增伺服器…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Timestamp now</source>
+        <translation>立即加蓋時間戳</translation>
+    </message>
+    <message>
+        <source>Timestamp servers, asked in this order:</source>
+        <translation>時間戳伺服器（按此順序詢問）：</translation>
+    </message>
+    <message>
+        <source>Last timestamp: %1, by %2.</source>
+        <translation>最近一次時間戳：%1，由 %2 簽發。</translation>
+    </message>
+    <message>
+        <source>No timestamp yet.</source>
+        <translation>還沒有時間戳。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoint(s) wait for a timestamp.</source>
+        <translation>
+            <numerusform>%n 個檢查點等待加蓋時間戳。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waits for a timestamp.</source>
+        <translation>沒有等待加蓋時間戳的檢查點。</translation>
+    </message>
+    <message>
+        <source>Add a timestamp server</source>
+        <translation>新增時間戳伺服器</translation>
+    </message>
+    <message>
+        <source>Address (http:// or https://):</source>
+        <translation>位址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <source>Asking the timestamp servers…</source>
+        <translation>正在詢問時間戳伺服器…</translation>
+    </message>
+    <message>
+        <source>Timestamped by %1 at %2.</source>
+        <translation>已由 %1 於 %2 加蓋時間戳。</translation>
+    </message>
+    <message>
+        <source>Every checkpoint already has its timestamp.</source>
+        <translation>所有檢查點都已經有時間戳。</translation>
+    </message>
+    <message>
+        <source>No timestamp server answered. The checkpoint stays in the queue; try again when online.</source>
+        <translation>沒有時間戳伺服器回應。檢查點會留在佇列裡，請在連網時再試。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>This vault is locked.</source>
@@ -1319,6 +1392,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Export a bundle…</source>
         <translation>匯出證據包…</translation>
+    </message>
+    <message>
+        <source>Trusted time…</source>
+        <translation>可信時間…</translation>
     </message>
     <message>
         <source>Lock</source>

@@ -216,6 +216,12 @@ def test_no_text_is_clipped(
     qtbot.waitExposed(settings_dialog)
     check("settings", settings_dialog)
     settings_dialog.reject()
+    trusted = view.trusted_time()
+    assert trusted is not None
+    qtbot.waitExposed(trusted)
+    qtbot.waitUntil(lambda: trusted.servers.count() > 0)
+    check("trusted time", trusted)
+    trusted.reject()
     export = view.export_bundle()
     assert export is not None
     qtbot.waitExposed(export)

@@ -35,6 +35,7 @@ from ui.views.import_dialog import ImportDialog, run_import
 from ui.views.lender_sidebar import LenderSidebar
 from ui.views.note_dialog import NoteDialog
 from ui.views.trash import confirm_purge
+from ui.views.trusted_time import TrustedTimeDialog
 from vault.custody import CustodyEventDTO
 from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO
 from vault.service import OpenVault
@@ -73,6 +74,7 @@ class VaultView(QWidget):
         self.import_button = QPushButton(self.tr("Import files…"), self)
         self.note_button = QPushButton(self.tr("Write a note…"), self)
         self.export_button = QPushButton(self.tr("Export a bundle…"), self)
+        self.time_button = QPushButton(self.tr("Trusted time…"), self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
@@ -86,6 +88,7 @@ class VaultView(QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.note_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.time_button)
         top.addStretch(1)
         top.addWidget(self.settings_button)
         top.addWidget(self.lock_button)
@@ -124,6 +127,7 @@ class VaultView(QWidget):
         self.import_button.clicked.connect(self._choose_files)
         self.note_button.clicked.connect(self._write_note)
         self.export_button.clicked.connect(self.export_bundle)
+        self.time_button.clicked.connect(self.trusted_time)
         self.lock_button.clicked.connect(self.lock_requested)
         self.settings_button.clicked.connect(self.settings_requested)
 
@@ -333,7 +337,16 @@ class VaultView(QWidget):
             self._load_notes(self.sidebar.current())
         self.refresh_lenders(select)  # a changed selection reloads items and notes
 
-    # --- export --------------------------------------------------------------------------------
+    # --- export and trusted time -----------------------------------------------------------
+
+    def trusted_time(self) -> TrustedTimeDialog | None:
+        vault = self.vault
+        if vault is None:
+            return None
+        dialog = TrustedTimeDialog(vault, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def export_bundle(self) -> ExportDialog | None:
         """Ask what to export and where, then write the bundle off the GUI thread."""
