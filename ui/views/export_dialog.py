@@ -8,8 +8,6 @@ ends with a summary that says where the file is and how anyone can check it.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from PySide6.QtWidgets import (
 from ui.format import format_size
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
+from ui.views.progress import TaskProgressDialog
 from vault.bundle.export import (
     BundleExportResult,
     ExportCancelledError,
@@ -178,36 +176,18 @@ class ExportDialog(QDialog):
         )
 
 
-class ExportProgressDialog(QProgressDialog):
+class ExportProgressDialog(TaskProgressDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Exporting evidence"))
-        self.setLabelText(self.tr("Preparing…"))
-        self.setCancelButtonText(self.tr("Cancel"))
-        self.setMinimumDuration(0)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setRange(0, 0)
-        self.cancel_event = threading.Event()
-        self.canceled.connect(self.cancel_event.set)
-        self._started = time.monotonic()
-        self.abandoned = False
-
-    def abandon(self) -> None:
-        """Stop the export (nothing is left behind) and close without a word: used on lock."""
-        self.abandoned = True
-        self.cancel_event.set()
-        self.close()
+        super().__init__(
+            self.tr("Exporting evidence"), self.tr("Preparing…"), self.tr("Cancel"), parent
+        )
 
     def update_progress(self, progress: ExportProgress) -> None:
-        elapsed = max(time.monotonic() - self._started, 1e-3)
-        self.setRange(0, max(progress.items_total, 1))
-        self.setValue(min(progress.items_done, progress.items_total))
-        self.setLabelText(
-            self.tr("Item %1 of %2 (%3 MB/s)")
-            .replace("%1", str(min(progress.items_done + 1, progress.items_total)))
-            .replace("%2", str(progress.items_total))
-            .replace("%3", f"{progress.bytes_done / elapsed / 1e6:.1f}")
+        self.show_step(
+            progress.items_done,
+            progress.items_total,
+            progress.bytes_done,
+            self.tr("Item %1 of %2 (%3 MB/s)"),
         )
 
 

@@ -2,52 +2,32 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.tasks import op
+from ui.views.progress import TaskProgressDialog
 from vault.dto import ImportProgress, ImportReport, ImportStatus
 from vault.service import OpenVault
 
 
-class ImportDialog(QProgressDialog):
+class ImportDialog(TaskProgressDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Importing evidence"))
-        self.setLabelText(self.tr("Preparing…"))
-        self.setCancelButtonText(self.tr("Cancel"))
-        self.setMinimumDuration(0)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setRange(0, 0)
-        self.cancel_event = threading.Event()
-        self.canceled.connect(self.cancel_event.set)
-        self._started = time.monotonic()
-        self.abandoned = False  # the vault was locked meanwhile: show nothing more
-
-    def abandon(self) -> None:
-        """Stop the import (between files) and close without a summary: used on lock."""
-        self.abandoned = True
-        self.cancel_event.set()
-        self.close()
+        super().__init__(
+            self.tr("Importing evidence"), self.tr("Preparing…"), self.tr("Cancel"), parent
+        )
 
     def update_progress(self, progress: ImportProgress) -> None:
-        elapsed = max(time.monotonic() - self._started, 1e-3)
-        rate = progress.bytes_done / elapsed / 1e6
-        self.setRange(0, max(progress.files_total, 1))
-        self.setValue(progress.files_done)
         name = progress.current.name if progress.current else ""
-        self.setLabelText(
-            self.tr("File %1 of %2 (%3 MB/s)\n%4")
-            .replace("%1", str(min(progress.files_done + 1, progress.files_total)))
-            .replace("%2", str(progress.files_total))
-            .replace("%3", f"{rate:.1f}")
-            .replace("%4", name)
+        self.show_step(
+            progress.files_done,
+            progress.files_total,
+            progress.bytes_done,
+            self.tr("File %1 of %2 (%3 MB/s)\n%4"),
+            name,
         )
 
 
