@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from vault import kdf_process
+
 logger = logging.getLogger(__name__)
 
 
@@ -50,8 +52,10 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> int:
-    """The ``evidence-vault`` command."""
+    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child)."""
     args = sys.argv[1:]
+    if args == [kdf_process.CHILD_FLAG]:
+        return kdf_process.main()
     vault = Path(args[0]) if args and not args[0].startswith("-") else None
     return run(vault)
 

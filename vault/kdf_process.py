@@ -26,7 +26,9 @@ which the parent raises again as the same class (a wrong passphrase stays
 :class:`~vault.errors.WrongPassphraseError`). Anything else, such as a crash, a kill
 or running out of memory, becomes :class:`KdfProcessError`.
 
-A frozen build (PyInstaller) has no ``python -m``; there scrypt runs in-process.
+A frozen build (PyInstaller) has no ``python -m``: there the child is the app's own
+executable started with :data:`CHILD_FLAG`, which its ``main`` hands to :func:`main`
+before anything else is imported.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from vault.age import ScryptIdentity, ScryptRecipient, decrypt, encrypt
 logger = logging.getLogger(__name__)
 
 MODULE = "vault.kdf_process"
+CHILD_FLAG = "--evault-kdf-child"  # a frozen app's executable runs the child with this
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the folder that holds vault/
 _LENGTH = struct.Struct(">I")
 _DECRYPT, _ENCRYPT = b"d", b"e"
@@ -79,12 +82,11 @@ class KdfProcessError(errors.VaultError):
 def decrypt_with_passphrase(data: bytes, passphrase: str, *, isolate: bool) -> bytes:
     """The plaintext of ``data``, an age file encrypted with ``passphrase`` (scrypt).
 
-    With ``isolate`` scrypt runs in a child process (see the module docstring) unless
-    the app is frozen. Either way a wrong passphrase raises
+    With ``isolate`` scrypt runs in a child process (see the module docstring). Either way a wrong passphrase raises
     :class:`~vault.errors.WrongPassphraseError` and damage the matching ``AgeError``.
     """
     secret = passphrase.encode("utf-8")
-    if not isolate or getattr(sys, "frozen", False):
+    if not isolate:
         return _decrypt(data, secret)
     return _run_child(_DECRYPT, data, secret, passphrase)
 
@@ -97,13 +99,15 @@ def encrypt_with_passphrase(
     With ``isolate`` scrypt runs in a child process, as for decryption.
     """
     secret = passphrase.encode("utf-8")
-    if not isolate or getattr(sys, "frozen", False):
+    if not isolate:
         return _encrypt(plaintext, secret, work_factor)
     return _run_child(_ENCRYPT + bytes([work_factor]), plaintext, secret, passphrase)
 
 
 def child_command() -> list[str]:
     """The child's whole command line: no path, no passphrase, no secret."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG]
     return [sys.executable, "-B", "-m", MODULE]
 
 

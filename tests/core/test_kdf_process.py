@@ -189,16 +189,29 @@ def test_the_passphrase_reaches_the_child_only_through_its_stdin(
     assert b"EVAULT_PASSPHRASE=" not in seen["environ"]
 
 
-def test_a_frozen_app_runs_scrypt_in_process(
-    slow_identity: bytes,
-    watch_child: Callable[[Callable[[int], None]], threading.Event],
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_frozen_app_runs_the_child_through_its_own_executable(
+    slow_identity: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A frozen build has no ``python -m``: the app's executable answers CHILD_FLAG."""
+    app = tmp_path / "evidence-vault"  # stands in for the PyInstaller executable
+    app.write_text(
+        f"#!/bin/sh\nexec '{sys.executable}' -B -c "
+        "'import sys; from ui.app import main; sys.exit(main())' \"$@\"\n",
+        encoding="utf-8",
+    )
+    app.chmod(0o700)
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller sets it
-    spawned = watch_child(lambda pid: None)
+    monkeypatch.setattr(sys, "executable", str(app))
+    assert kdf_process.child_command() == [str(app), kdf_process.CHILD_FLAG]
+
+    def not_here(_data: bytes, _secret: bytes) -> bytes:
+        raise AssertionError("scrypt ran in the app's own process")
+
+    monkeypatch.setattr(kdf_process, "_decrypt", not_here)  # the child is another process
     plain = kdf_process.decrypt_with_passphrase(slow_identity, PASSPHRASE, isolate=True)
     assert plain.decode() == SLOW_TEXT
-    assert not spawned.is_set(), "a frozen app has no `python -m`: no child may be started"
+    with pytest.raises(errors.WrongPassphraseError):
+        kdf_process.decrypt_with_passphrase(slow_identity, "not it", isolate=True)
 
 
 def test_the_scrypt_working_set_stays_out_of_the_caller(
