@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 import zipfile
@@ -16,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.helpers import require_tool
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
 from ui.main_window import MainWindow
@@ -87,8 +87,8 @@ def test_export_from_the_window_writes_a_bundle_that_verifies(
         pdfs = [n for n in names if n.endswith(".pdf")]
         assert pdfs, f"the evidence list PDF is rendered (on the GUI thread): {names}"
         assert archive.read(pdfs[0]).startswith(b"%PDF-")
-    if shutil.which("unzip"):
-        subprocess.run(["unzip", "-tq", str(out)], check=True, capture_output=True)
+    require_tool("unzip")
+    subprocess.run(["unzip", "-tq", str(out)], check=True, capture_output=True)
     assert not list(out.parent.glob(".*partial")), "no temp file is left beside the bundle"
 
 
