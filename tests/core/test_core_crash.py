@@ -15,8 +15,29 @@ import pytest
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault.check import check_vault
 from vault.service import create_vault, unlock_vault
+from vault.store import BLOBS
 
 TRIALS = 8
+FILES = 80  # more than one durable group (GROUP_FILES = 64), so a kill can land between groups
+
+
+def _blob_files(blobs: Path) -> set[Path]:
+    return {p for p in blobs.rglob("*") if p.is_file()}
+
+
+def _wait_until_writing(blobs: Path, process: subprocess.Popen[bytes]) -> None:
+    """Return once the import has started writing its first blob.
+
+    Startup (interpreter, unlock) takes a variable time, so a kill at a fixed
+    delay often lands before the import has begun; waiting for the first file
+    makes every trial exercise the middle of an import.
+    """
+    before = _blob_files(blobs)
+    deadline = time.monotonic() + 60
+    while _blob_files(blobs) == before:
+        assert process.poll() is None, "the import ended before writing anything"
+        assert time.monotonic() < deadline, "the import never started writing"
+        time.sleep(0.002)
 
 
 @pytest.mark.slow
@@ -31,8 +52,8 @@ def test_sigkill_during_import_leaves_only_complete_items_or_orphans(tmp_path: P
     for trial in range(TRIALS):
         batch = tmp_path / f"batch{trial}"
         batch.mkdir()
-        for n in range(30):
-            data = os.urandom(rng.randint(1, 3 << 20))
+        for n in range(FILES):
+            data = os.urandom(rng.randint(1, 1 << 20))
             (batch / f"rec{trial}_{n}.bin").write_bytes(data)
             originals[f"rec{trial}_{n}.bin"] = data
         env = dict(os.environ, EVAULT_PASSPHRASE=PASSPHRASE)
@@ -52,7 +73,9 @@ def test_sigkill_during_import_leaves_only_complete_items_or_orphans(tmp_path: P
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.3, 2.5))
+        _wait_until_writing(vault_dir / BLOBS, process)
+        # The first trial kills at the first blob, surely inside; the rest at random.
+        time.sleep(rng.uniform(0.0, 0.3) if trial else 0.0)
         process.send_signal(signal.SIGKILL)
         process.wait()
 
@@ -66,5 +89,5 @@ def test_sigkill_during_import_leaves_only_complete_items_or_orphans(tmp_path: P
                 with vault.open_item(item.id) as reader:
                     assert reader.read() == originals[item.original_name]
             in_batch = sum(1 for item in items if item.original_name.startswith(f"rec{trial}_"))
-            partial_batches += 0 < in_batch < 30 or (in_batch == 0 and bool(report.repaired))
+            partial_batches += 0 < in_batch < FILES or (in_batch == 0 and bool(report.repaired))
     assert partial_batches > 0, "no kill landed inside an import: the test proved nothing"
