@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import subprocess
-import time
+import threading
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -102,13 +102,15 @@ def test_cancelling_the_export_writes_nothing(
     form = _open_form(qtbot, view)
     out = tmp_path / "cancelled.zip"
     form.path.setText(str(out))
-    tasks.op(lambda: time.sleep(0.3)).run()  # the export waits behind this
+    gate = threading.Event()
+    tasks.op(lambda: gate.wait(30)).run()  # the export waits behind this until cancelled
     qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.findChild(ExportProgressDialog) is not None)
     progress = view.findChild(ExportProgressDialog)
     assert progress is not None
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    gate.set()
     qtbot.waitUntil(lambda: bool(summaries or dialogs), timeout=30_000)
     assert not dialogs, dialogs
     assert "cancelled" in summaries[0][0].lower()
@@ -139,9 +141,11 @@ def test_lock_during_export_leaves_no_bundle_and_no_dialog(
     form = _open_form(qtbot, view)
     out = tmp_path / "locked.zip"
     form.path.setText(str(out))
-    tasks.op(lambda: time.sleep(0.3)).run()
+    gate = threading.Event()
+    tasks.op(lambda: gate.wait(30)).run()  # the export waits behind this until locked
     qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    gate.set()
     qtbot.waitUntil(tasks.worker().idle, timeout=30_000)
     assert window.vault is None
     assert not out.exists() and not list(tmp_path.glob(".*partial"))
