@@ -212,6 +212,9 @@ def case_screens(app: QApplication, window: MainWindow, lang: str, out: Path) ->
     view.case.tabs.setCurrentWidget(view.case.complaints)
     settle(app, lambda: view.case.complaints.list.topLevelItemCount() == 2)
     shoot(window, out / f"{lang}-15-case-complaints.png")
+    view.case.tabs.setCurrentWidget(view.case.timeline)
+    settle(app, lambda: view.case.timeline.model.rowCount() > 0)
+    shoot(window, out / f"{lang}-17-case-timeline.png")
     view.middle_tabs.setCurrentIndex(0)
 
 

@@ -81,6 +81,10 @@
         <translation>按日</translation>
     </message>
     <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1250,6 +1254,153 @@ Not imported: %3</source>
     <message>
         <source>Lock after idle</source>
         <translation>闲置后自动锁定</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Call answered</source>
+        <translation>已接来电</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <translation>未接来电</translation>
+    </message>
+    <message>
+        <source>Rejected call</source>
+        <translation>已拒接来电</translation>
+    </message>
+    <message>
+        <source>Blocked call</source>
+        <translation>已拦截来电</translation>
+    </message>
+    <message>
+        <source>Call to voicemail</source>
+        <translation>转入语音信箱的来电</translation>
+    </message>
+    <message>
+        <source>Call you made</source>
+        <translation>你拨出的电话</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Message received</source>
+        <translation>收到的短信</translation>
+    </message>
+    <message>
+        <source>Message you sent</source>
+        <translation>你发出的短信</translation>
+    </message>
+    <message>
+        <source>Unsent draft</source>
+        <translation>未发送的草稿</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Phone&apos;s own record</source>
+        <translation>手机自身的记录</translation>
+    </message>
+    <message>
+        <source>Newest row of the backup</source>
+        <translation>备份中最新的一条记录</translation>
+    </message>
+    <message>
+        <source>Photo&apos;s EXIF data</source>
+        <translation>照片的 EXIF 信息</translation>
+    </message>
+    <message>
+        <source>File&apos;s own metadata</source>
+        <translation>文件自带的元数据</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>File date (less reliable)</source>
+        <translation>文件日期（不太可靠）</translation>
+    </message>
+    <message>
+        <source>Time of import</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Entered by you</source>
+        <translation>你填写的</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Time from</source>
+        <translation>时间来源</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Only this number</source>
+        <translation>只看这个号码</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Reading the timeline…</source>
+        <translation>正在读取时间线…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries: %n, oldest first.</source>
+        <translation>
+            <numerusform>共 %n 条，按时间从早到晚。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,10 @@
         <translation>按日</translation>
     </message>
     <message>
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
         <source>Complaints</source>
         <translation>投訴</translation>
     </message>
@@ -1250,6 +1254,153 @@ Not imported: %3</source>
     <message>
         <source>Lock after idle</source>
         <translation>閒置後自動鎖定</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Call answered</source>
+        <translation>已接來電</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <translation>未接來電</translation>
+    </message>
+    <message>
+        <source>Rejected call</source>
+        <translation>已拒接來電</translation>
+    </message>
+    <message>
+        <source>Blocked call</source>
+        <translation>已封鎖來電</translation>
+    </message>
+    <message>
+        <source>Call to voicemail</source>
+        <translation>轉入語音信箱的來電</translation>
+    </message>
+    <message>
+        <source>Call you made</source>
+        <translation>你撥出的電話</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>Message received</source>
+        <translation>收到的簡訊</translation>
+    </message>
+    <message>
+        <source>Message you sent</source>
+        <translation>你傳送的簡訊</translation>
+    </message>
+    <message>
+        <source>Unsent draft</source>
+        <translation>未傳送的草稿</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>簡訊</translation>
+    </message>
+    <message>
+        <source>Phone&apos;s own record</source>
+        <translation>手機本身的紀錄</translation>
+    </message>
+    <message>
+        <source>Newest row of the backup</source>
+        <translation>備份中最新的一筆紀錄</translation>
+    </message>
+    <message>
+        <source>Photo&apos;s EXIF data</source>
+        <translation>照片的 EXIF 資訊</translation>
+    </message>
+    <message>
+        <source>File&apos;s own metadata</source>
+        <translation>檔案內建的中繼資料</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>檔名</translation>
+    </message>
+    <message>
+        <source>File date (less reliable)</source>
+        <translation>檔案日期（較不可靠）</translation>
+    </message>
+    <message>
+        <source>Time of import</source>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <source>Entered by you</source>
+        <translation>你填寫的</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>號碼</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資料</translation>
+    </message>
+    <message>
+        <source>Time from</source>
+        <translation>時間來源</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>簡訊</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>證據檔案</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Only this number</source>
+        <translation>只看這個號碼</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期範圍</translation>
+    </message>
+    <message>
+        <source>Reading the timeline…</source>
+        <translation>正在讀取時間軸…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries: %n, oldest first.</source>
+        <translation>
+            <numerusform>共 %n 筆，依時間由早到晚。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

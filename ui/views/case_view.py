@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from ui.format import format_time
 from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
+from ui.views.timeline_view import TimelineView
 from vault.analysis import lender_analysis
 from vault.analysis.events import NIGHT_END_HOUR, NIGHT_START_HOUR
 from vault.backup.importer import import_backup
@@ -148,6 +149,9 @@ class CaseView(QWidget):
         self.tabs.addTab(self.findings, self.tr("Rules broken"))
         self.tabs.addTab(self.chart, self.tr("By hour"))
         self.tabs.addTab(self.days, self.tr("By day"))
+        self.timeline = TimelineView(self)
+        self.timeline.failed.connect(self.failed)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.complaints = ComplaintsPanel(self)
         self.complaints.failed.connect(self.failed)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
@@ -171,7 +175,10 @@ class CaseView(QWidget):
             return
         self.vault, self.lender = vault, lender
         self.clear()
-        self.complaints.show_lender(vault, lender.name if lender else None)
+        name = lender.name if lender else None
+        self.complaints.show_lender(vault, name)
+        if vault is not self.timeline.vault or name != self.timeline.lender:
+            self.timeline.show_lender(vault, name)
         self.import_button.setEnabled(lender is not None)
         self.number_button.setEnabled(lender is not None)
         if vault is None or lender is None:
@@ -417,6 +424,7 @@ class CaseView(QWidget):
     def refresh(self) -> None:
         """Read the analysis again (the vault changed under it)."""
         self._stale = True
+        self.timeline.refresh()
         if self.isVisible():
             self._analyse()
 

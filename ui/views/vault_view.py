@@ -331,7 +331,8 @@ class VaultView(QWidget):
         self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
-        """Show what changed in the vault: lenders and counts, items, notes."""
+        """Show what changed in the vault: lenders and counts, items, notes, the timeline."""
+        self.case.timeline.refresh()
         if select is None or select == self.sidebar.current():
             self.model.reload()
             self._load_notes(self.sidebar.current())
