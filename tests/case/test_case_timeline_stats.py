@@ -109,3 +109,28 @@ def test_timeline_merges_items_notes_and_events_in_order_with_time_sources(
     assert [e.lender for e in across if e.source == "event"] == ["微粒貸"], (
         "the mother's call belongs to no lender and stays out of every timeline"
     )
+
+
+def test_timeline_day_filters_use_the_vaults_local_midnight(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    calls = [
+        Call(COLLECTOR, "2026-03-01 23:59", MISSED),  # 15:59 UTC on 03-01
+        Call(COLLECTOR, "2026-03-02 00:00", MISSED),  # 16:00 UTC on 03-01, local 03-02
+        Call(COLLECTOR, "2026-03-02 23:59", ANSWERED, 5),
+        Call(COLLECTOR, "2026-03-03 00:00", REJECTED),
+    ]
+    import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="微粒貸")
+    one_day = timeline(
+        case_vault, "微粒貸", kinds=["call"], start=date(2026, 3, 2), end=date(2026, 3, 2)
+    )
+    assert [e.at.astimezone(SHANGHAI).strftime("%m-%d %H:%M") for e in one_day] == [
+        "03-02 00:00",
+        "03-02 23:59",
+    ]
+    later = timeline(case_vault, "微粒貸", start=date(2026, 3, 3))
+    assert [(e.source, e.direction) for e in later] == [("item", None), ("event", "rejected")], (
+        "the backup file, dated by its newest row, then that row (items first on a tie)"
+    )
+    assert timeline(case_vault, "微粒貸", number="13900000009") == [], "not the lender's number"
+    assert timeline(case_vault, "微粒貸", kinds=["sms"]) == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 
 from vault.analysis.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
 from vault.dto import TimelineEntry
@@ -62,7 +62,8 @@ def timeline(
     if wanted_number is None and wanted_categories is None:
         entries += [e for e in _notes(vault, lender) if keep(e)]
     if wanted_categories is None and (wanted_kinds is None or wanted_kinds & EVENT_KINDS):
-        entries += [e for e in _events(vault, lender) if keep(e)]
+        event_kinds = None if wanted_kinds is None else wanted_kinds & EVENT_KINDS
+        entries += _events(vault, lender, event_kinds, wanted_number, start, end)
     order = {"item": 0, "note": 1, "event": 2}
     entries.sort(key=lambda e: (e.at, order[e.source], e.ref))
     return entries
@@ -113,15 +114,24 @@ def _notes(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
     ]
 
 
-def _events(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
+def _events(
+    vault: OpenVault,
+    lender: str | None,
+    kinds: set[str] | None,
+    number: str | None,
+    start: date | None,
+    end: date | None,
+) -> list[TimelineEntry]:
+    """The lender's backup events, chosen by the query itself (kind, number, local day)."""
     lender_id = vault.lender_id(lender) if lender is not None else None
     with vault.sessions() as session:
         owners = lender_numbers(session, lender_id)
-        rows = events_for_numbers(session, owners)
+        numbers = owners if number is None else [n for n in owners if n == number]
+        rows = events_for_numbers(session, numbers, kinds=kinds, start=start, end=end)
     return [
         TimelineEntry(
             at=row.at,
-            offset_min=_offset_min(row.at, row.local),
+            offset_min=row.offset_min,
             time_source=EVENT_TIME_SOURCE,
             source="event",
             kind=row.kind,
@@ -135,10 +145,6 @@ def _events(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
         )
         for row in rows
     ]
-
-
-def _offset_min(at: datetime, local: datetime) -> int:
-    return int((local - at.replace(tzinfo=None)).total_seconds()) // 60
 
 
 __all__ = ["timeline"]
