@@ -1396,6 +1396,10 @@ Not imported: %3</source>
         <source>Reading the timeline…</source>
         <translation>正在读取时间线…</translation>
     </message>
+    <message>
+        <source>That does not look like a phone number.</source>
+        <translation>这看起来不像电话号码。</translation>
+    </message>
     <message numerus="yes">
         <source>Entries: %n, oldest first.</source>
         <translation>

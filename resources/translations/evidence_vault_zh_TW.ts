@@ -1396,6 +1396,10 @@ Not imported: %3</source>
         <source>Reading the timeline…</source>
         <translation>正在讀取時間軸…</translation>
     </message>
+    <message>
+        <source>That does not look like a phone number.</source>
+        <translation>這看起來不像電話號碼。</translation>
+    </message>
     <message numerus="yes">
         <source>Entries: %n, oldest first.</source>
         <translation>

@@ -41,6 +41,7 @@ from ui.tasks import op
 from ui.views.filter_bar import KINDS as ITEM_KINDS
 from vault.analysis.timeline import timeline
 from vault.dto import TimelineEntry
+from vault.phones import try_normalize
 from vault.service import OpenVault
 
 Index = QModelIndex | QPersistentModelIndex
@@ -270,6 +271,11 @@ class TimelineView(QWidget):
         self.count.setText(self.tr("Reading the timeline…"))
         wanted = self._wanted()
         kinds, number, start, end = wanted
+        if number is not None and try_normalize(number) is None:
+            # Said quietly under the filters: a dialog for every half-typed number would nag.
+            self.model.set_entries([])
+            self.count.setText(self.tr("That does not look like a phone number."))
+            return
         op(
             lambda: timeline(vault, lender, kinds=kinds, number=number, start=start, end=end)
         ).success(lambda entries: self._loaded(vault, lender, wanted, entries)).failure(
