@@ -424,7 +424,6 @@ class CaseView(QWidget):
     def refresh(self) -> None:
         """Read the analysis again (the vault changed under it)."""
         self._stale = True
-        self.timeline.refresh()
         if self.isVisible():
             self._analyse()
 
