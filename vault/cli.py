@@ -1,15 +1,20 @@
 """``evault``: the command-line interface, a thin layer over the core (DESIGN.md §7).
 
 Passphrases come from ``--passphrase-file``, ``EVAULT_PASSPHRASE`` or a prompt (only
-on a terminal). Errors are one sentence on stderr and an exit code (0 ok, 1 integrity
-failure, 2 usage or bad input, 3 wrong passphrase), never a traceback.
+on a terminal). Every action is a real sub-command (``evault lender add``), so options go
+before or after positionals. Errors are one sentence on stderr and an exit code (0 ok,
+1 integrity failure, 2 usage or bad input, 3 wrong passphrase), never a traceback: an
+unexpected failure is one sentence, the path of the log file holding its details, and
+exit code 70 (``EX_SOFTWARE``).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -24,10 +29,14 @@ from vault.bundle.commands import add_commands as add_bundle_commands
 from vault.check import check_vault
 from vault.dto import ImportStatus
 from vault.errors import UsageError, VaultError
+from vault.logfile import start_file_log
 from vault.service import OpenVault, create_vault, unlock_vault
 from vault.tsa.commands import add_commands as add_time_commands
 
+logger = logging.getLogger(__name__)
+
 PASSPHRASE_ENV = "EVAULT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+EXIT_UNEXPECTED = 70  # EX_SOFTWARE: a fault of ours, distinct from 1 (integrity)
 
 
 class PassphraseMissingError(UsageError):
@@ -36,6 +45,9 @@ class PassphraseMissingError(UsageError):
 
 class FeatureMissingError(UsageError):
     code = "feature_missing"
+
+
+ActionFn = Callable[[str, str, Any], argparse.ArgumentParser]
 
 
 @dataclass(frozen=True)
@@ -60,7 +72,7 @@ def _passphrase(
     args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase"
 ) -> str:
     if getattr(args, "passphrase_file", None):
-        return Path(args.passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        return _read_passphrase_file(args.passphrase_file, "--passphrase-file")
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
     if not sys.stdin.isatty():
@@ -71,6 +83,18 @@ def _passphrase(
     if confirm and getpass.getpass(f"{prompt} (again): ") != first:
         raise UsageError("The two passphrases differ.")
     return first
+
+
+def _read_passphrase_file(name: str, option: str) -> str:
+    """The first line of ``name``; a file that is not UTF-8 text is a usage error."""
+    raw = Path(name).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"The file given with {option} is not UTF-8 text; save it as UTF-8."
+        ) from None
+    return text.removeprefix("\ufeff").rstrip("\r\n")
 
 
 def _open(args: argparse.Namespace) -> OpenVault:
@@ -91,20 +115,28 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_lender(args: argparse.Namespace) -> int:
+def cmd_lender_add(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        if args.action == "add":
-            lender = vault.add_lender(args.name, numbers=args.number or [], app=args.app)
-            print(f"Added lender {lender.name}.")
-        elif args.action == "update":
-            lender = vault.add_lender_numbers(args.name, args.add_number or [])
-            print(f"Updated lender {lender.name}: {', '.join(lender.numbers) or 'no numbers'}.")
-        else:
-            lenders = vault.lenders()
-            if args.json:
-                _emit([lender.to_json() for lender in lenders])
-            for lender in [] if args.json else lenders:
-                print(f"{lender.name}\t{lender.item_count} items\t{' '.join(lender.numbers)}")
+        lender = vault.add_lender(args.name, numbers=args.number or [], app=args.app)
+    print(f"Added lender {lender.name}.")
+    return 0
+
+
+def cmd_lender_update(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        lender = vault.add_lender_numbers(args.name, args.add_number or [])
+    print(f"Updated lender {lender.name}: {', '.join(lender.numbers) or 'no numbers'}.")
+    return 0
+
+
+def cmd_lender_list(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        lenders = vault.lenders()
+    if args.json:
+        _emit([lender.to_json() for lender in lenders])
+        return 0
+    for lender in lenders:
+        print(f"{lender.name}\t{lender.item_count} items\t{' '.join(lender.numbers)}")
     return 0
 
 
@@ -116,7 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     for result in report.results:
         detail = result.item_id or result.duplicate_of or result.reason or ""
-        print(f"{result.status}\t{result.path}\t{detail}")
+        print(f"{result.status}\t{shown_path(result.path)}\t{detail}")
     counts = {s: report.count(s) for s in ImportStatus}
     print(
         f"{counts[ImportStatus.IMPORTED]} imported, {counts[ImportStatus.DUPLICATE]} duplicates, "
@@ -125,8 +157,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_note(args: argparse.Namespace) -> int:
-    at = datetime.fromisoformat(args.at) if args.at else None
+def _moment(text: str | None, option: str) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} {text!r} is not a time in the form 2024-03-15T21:30 (ISO 8601)."
+        ) from None
+
+
+def cmd_note_add(args: argparse.Namespace) -> int:
+    at = _moment(args.at, "--at")
     with _open(args) as vault:
         note = vault.add_note(args.lender, args.text, occurred_at=at)
     print(f"Added note {note.id} for {note.lender}.")
@@ -189,7 +232,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def _new_passphrase(args: argparse.Namespace) -> str:
     if args.new_passphrase_file:
-        return Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        return _read_passphrase_file(args.new_passphrase_file, "--new-passphrase-file")
     if os.environ.get("EVAULT_NEW_PASSPHRASE"):
         return os.environ["EVAULT_NEW_PASSPHRASE"]
     if not sys.stdin.isatty():
@@ -213,8 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"evault {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    def vault_options(sub: argparse.ArgumentParser, handler: Any) -> argparse.ArgumentParser:
         sub.add_argument("--vault", required=True, help="the vault folder")
         sub.add_argument(
             "--passphrase-file",
@@ -223,20 +265,37 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
+    def command(name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+        return vault_options(
+            commands.add_parser(name, help=help_text, description=help_text), handler
+        )
+
+    def actions(name: str, help_text: str) -> ActionFn:
+        """A command whose actions are sub-commands: ``evault NAME ACTION …``."""
+        group = commands.add_parser(name, help=help_text, description=help_text)
+        subs = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+        def action(verb: str, text: str, handler: Any) -> argparse.ArgumentParser:
+            return vault_options(subs.add_parser(verb, help=text, description=text), handler)
+
+        return action
+
     command("init", "create a new vault", cmd_init)
-    lender = command("lender", "add, update or list lenders", cmd_lender)
-    lender.add_argument("action", choices=["add", "list", "update"])
-    lender.add_argument("name", nargs="?")
-    lender.add_argument("--number", action="append", help="a collector's phone number")
-    lender.add_argument("--add-number", action="append", help="add a number to a lender")
-    lender.add_argument("--app", help="the lending app's name")
-    lender.add_argument("--json", action="store_true")
+    lender = actions("lender", "add, update or list lenders")
+    add = lender("add", "add a lender", cmd_lender_add)
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--number", action="append", help="a collector's phone number")
+    add.add_argument("--app", help="the lending app's name")
+    update = lender("update", "add collectors' numbers to a lender", cmd_lender_update)
+    update.add_argument("name", metavar="NAME")
+    update.add_argument("--add-number", action="append", help="a number to add")
+    listing = lender("list", "list the lenders", cmd_lender_list)
+    listing.add_argument("--json", action="store_true")
     imp = command("import", "import files and folders (kind detected from content)", cmd_import)
     imp.add_argument("--lender")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    note = command("note", "write a note about a lender", cmd_note)
-    note.add_argument("action", choices=["add"])
+    note = actions("note", "write notes about a lender")("add", "write a note", cmd_note_add)
     note.add_argument("--lender", required=True)
     note.add_argument("--at", help="when it happened (ISO 8601, vault time zone if none)")
     note.add_argument("--text", required=True)
@@ -252,8 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = command("passwd", "change the passphrase", cmd_passwd)
     passwd.add_argument("--new-passphrase-file")
     add_bundle_commands(commands, command, _open)
-    add_time_commands(commands, command, _open)
-    add_case_commands(commands, command, _open)
+    add_time_commands(command, actions, _open)
+    add_case_commands(command, actions, _open)
     gui = commands.add_parser(
         "gui", help="open the desktop app", description="open the desktop app"
     )
@@ -263,29 +322,49 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, extensions: Extensions | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):  # a name we did not escape never crashes
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     args.extensions = extensions or Extensions()
     if args.command is None:
         parser.print_help()
         return 0
-    if args.command == "lender" and args.action in {"add", "update"} and not args.name:
-        parser.error("lender add/update needs a NAME")
     try:
         code: int = args.handler(args)
     except VaultError as error:
         print(f"evault: {error}", file=sys.stderr)
         return error.exit_code
     except OSError as error:
-        print(
-            f"evault: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        print(f"evault: {_os_sentence(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("evault: interrupted.", file=sys.stderr)
         return 130
+    except Exception:
+        log = start_file_log()
+        logger.exception("evault %s failed unexpectedly", args.command)
+        where = f" The details are in {log}." if log else ""
+        print(
+            f"evault: something went wrong that should not have (a fault of this program, "
+            f"not of your evidence).{where}",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED
     return code
+
+
+def shown_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as printable text: bytes that are not UTF-8 appear as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _os_sentence(error: OSError) -> str:
+    """``OSError`` as one line: what failed and on which file, names escaped if not text."""
+    name = error.filename
+    shown = shown_path(name) if name else ""
+    return f"{error.strerror or error}: {shown}".rstrip(": ") + ("" if shown else ".")
 
 
 if __name__ == "__main__":

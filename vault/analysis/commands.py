@@ -22,6 +22,8 @@ from vault.errors import UsageError
 from vault.rules.detector import find_violations
 
 Opener = Callable[[argparse.Namespace], Any]
+CommandFn = Callable[[str, str, Any], argparse.ArgumentParser]
+ActionsFn = Callable[[str, str], CommandFn]
 
 
 def _emit(data: Any) -> None:
@@ -134,46 +136,47 @@ def cmd_violations(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_complaint(args: argparse.Namespace) -> int:
+def cmd_complaint_add(args: argparse.Namespace) -> int:
     with args.open_vault(args) as vault:
-        if args.action == "add":
-            if not args.lender or not args.channel or not args.filed:
-                raise UsageError("complaint add needs --lender, --channel and --filed.")
-            found = [
-                add_complaint(
-                    vault,
-                    args.lender,
-                    channel=args.channel,
-                    filed_on=_day(args.filed, "filing") or date.today(),
-                    reference=args.reference,
-                    status=args.status or Status.FILED,
-                    next_follow_up=_day(args.follow_up, "follow-up"),
-                    notes=args.notes,
-                    items=args.item or [],
-                )
-            ]
-        elif args.action == "update":
-            if args.id is None:
-                raise UsageError("complaint update needs --id.")
-            found = [
-                update_complaint(
-                    vault,
-                    args.id,
-                    status=args.status,
-                    reference=args.reference,
-                    next_follow_up=_day(args.follow_up, "follow-up"),
-                    clear_follow_up=args.clear_follow_up,
-                    notes=args.notes,
-                    add_items=args.item or [],
-                    remove_items=args.remove_item or [],
-                )
-            ]
-        else:
-            found = complaints(vault, args.lender)
-    if args.json and args.action == "list":
-        _emit([c.to_json() for c in found])
-    elif args.json:
-        _emit(found[0].to_json())
+        complaint = add_complaint(
+            vault,
+            args.lender,
+            channel=args.channel,
+            filed_on=_day(args.filed, "filing") or date.today(),
+            reference=args.reference,
+            status=args.status or Status.FILED,
+            next_follow_up=_day(args.follow_up, "follow-up"),
+            notes=args.notes,
+            items=args.item or [],
+        )
+    return _print_complaints(args, [complaint], one=True)
+
+
+def cmd_complaint_update(args: argparse.Namespace) -> int:
+    with args.open_vault(args) as vault:
+        complaint = update_complaint(
+            vault,
+            args.id,
+            status=args.status,
+            reference=args.reference,
+            next_follow_up=_day(args.follow_up, "follow-up"),
+            clear_follow_up=args.clear_follow_up,
+            notes=args.notes,
+            add_items=args.item or [],
+            remove_items=args.remove_item or [],
+        )
+    return _print_complaints(args, [complaint], one=True)
+
+
+def cmd_complaint_list(args: argparse.Namespace) -> int:
+    with args.open_vault(args) as vault:
+        found = complaints(vault, args.lender)
+    return _print_complaints(args, found, one=False)
+
+
+def _print_complaints(args: argparse.Namespace, found: list[ComplaintDTO], *, one: bool) -> int:
+    if args.json:
+        _emit(found[0].to_json() if one else [c.to_json() for c in found])
     else:
         for complaint in found:
             print(_complaint_line(complaint))
@@ -188,12 +191,8 @@ def _complaint_line(c: ComplaintDTO) -> str:
     )
 
 
-def add_commands(
-    commands: Any,
-    command: Callable[[str, str, Any], argparse.ArgumentParser],
-    open_vault: Opener,
-) -> None:
-    """Add the case commands through the shared ``command`` helper (which adds --vault)."""
+def add_commands(command: CommandFn, actions: ActionsFn, open_vault: Opener) -> None:
+    """Add the case commands through the shared helpers (which add --vault)."""
     imp = command(
         "import-backup",
         "import an SMS Backup & Restore XML file (calls or messages)",
@@ -218,21 +217,27 @@ def add_commands(
     violations = command("violations", "collection rules the evidence shows broken", cmd_violations)
     violations.add_argument("--lender", required=True)
     violations.add_argument("--json", action="store_true")
-    complaint = command("complaint", "track complaints filed about a lender", cmd_complaint)
-    complaint.add_argument("action", choices=["add", "list", "update"])
-    complaint.add_argument("--lender")
-    complaint.add_argument("--id", type=int, help="the complaint to update")
-    complaint.add_argument("--channel", choices=[c.value for c in Channel])
-    complaint.add_argument("--filed", metavar="YYYY-MM-DD", help="the date it was filed")
-    complaint.add_argument("--reference", help="the reference number given by the channel")
-    complaint.add_argument("--status", choices=[s.value for s in Status])
-    complaint.add_argument("--follow-up", metavar="YYYY-MM-DD", help="next follow-up date")
-    complaint.add_argument("--clear-follow-up", action="store_true")
-    complaint.add_argument("--notes")
-    complaint.add_argument("--item", action="append", help="link an evidence item")
-    complaint.add_argument("--remove-item", action="append", help="unlink an evidence item")
-    complaint.add_argument("--json", action="store_true")
-    for parser in (imp, line, stats, violations, complaint):
+    complaint = actions("complaint", "track complaints filed about a lender")
+    add = complaint("add", "record a complaint you filed", cmd_complaint_add)
+    add.add_argument("--lender", required=True)
+    add.add_argument("--channel", required=True, choices=[c.value for c in Channel])
+    add.add_argument("--filed", required=True, metavar="YYYY-MM-DD", help="the date it was filed")
+    add.add_argument("--item", action="append", help="link an evidence item")
+    update = complaint("update", "record what happened to a complaint", cmd_complaint_update)
+    update.add_argument("--id", required=True, type=int, help="the complaint to update")
+    update.add_argument("--clear-follow-up", action="store_true")
+    update.add_argument("--item", action="append", help="link an evidence item")
+    update.add_argument("--remove-item", action="append", help="unlink an evidence item")
+    for sub in (add, update):
+        sub.add_argument("--reference", help="the reference number given by the channel")
+        sub.add_argument("--status", choices=[s.value for s in Status])
+        sub.add_argument("--follow-up", metavar="YYYY-MM-DD", help="next follow-up date")
+        sub.add_argument("--notes")
+    listed = complaint("list", "list the complaints", cmd_complaint_list)
+    listed.add_argument("--lender", help="one lender (default: every lender)")
+    for sub in (add, update, listed):
+        sub.add_argument("--json", action="store_true")
+    for parser in (imp, line, stats, violations, add, update, listed):
         parser.set_defaults(open_vault=open_vault)
 
 

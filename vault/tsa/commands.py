@@ -13,9 +13,10 @@ from vault.tsa.trust import MAX_PEM_BYTES
 
 OpenVaultFn = Callable[[argparse.Namespace], Any]
 CommandFn = Callable[[str, str, Any], argparse.ArgumentParser]
+ActionsFn = Callable[[str, str], CommandFn]
 
 
-def add_commands(commands: Any, command: CommandFn, open_vault: OpenVaultFn) -> None:
+def add_commands(command: CommandFn, actions: ActionsFn, open_vault: OpenVaultFn) -> None:
     """Add ``stamp`` and ``tsa`` to the ``evault`` parser (``command`` adds --vault …)."""
 
     def cmd_stamp(args: argparse.Namespace) -> int:
@@ -65,23 +66,16 @@ def add_commands(commands: Any, command: CommandFn, open_vault: OpenVaultFn) -> 
     )
     stamp.add_argument("--tsa", action="append", metavar="URL", help="ask this TSA instead")
     stamp.add_argument("--json", action="store_true")
-    tsa = commands.add_parser(
-        "tsa",
-        help="add, list or remove the vault's time-stamp servers",
-        description="add, list or remove the vault's time-stamp servers (asked in order)",
-    )
-    actions = tsa.add_subparsers(dest="action", metavar="ACTION", required=True)
+    tsa = actions("tsa", "add, list or remove the vault's time-stamp servers (asked in order)")
     for action, text in (
         ("add", "add a TSA at the end of the list"),
         ("list", "list the TSAs in the order they are asked"),
         ("remove", "remove a TSA"),
     ):
-        sub = actions.add_parser(action, help=text, description=text)
-        sub.add_argument("--vault", required=True, help="the vault folder")
-        sub.add_argument("--passphrase-file", help="read the passphrase from this file")
+        sub = tsa(action, text, cmd_tsa)
         if action != "list":
             sub.add_argument("url", metavar="URL")
         if action == "add":
             sub.add_argument("--ca", metavar="FILE", help="a root certificate (PEM) to trust")
         sub.add_argument("--json", action="store_true")
-        sub.set_defaults(handler=cmd_tsa, url=None, ca=None)
+        sub.set_defaults(url=None, ca=None)
