@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from vault import custody
+from vault import custody, hardening
 from vault.age import AgeReader, X25519Identity
 from vault.categories import Category
 from vault.checkpoint import checkpoint_after_import
@@ -110,6 +110,7 @@ def create_vault(
     zone = ZoneInfo(time_zone) if time_zone else _system_zone()
     factor = work_factor if work_factor is not None else calibrate_work_factor()
     make_private_dir(path)
+    hardening.protect_process()
     keys = VaultKeys.from_identity(X25519Identity.generate())
     created = datetime.now(UTC)
     text = identity_text(keys.identity, created.isoformat(timespec="seconds"))
@@ -151,22 +152,40 @@ def _write_vault_json(info: VaultInfo) -> None:
 
 
 def read_info(path: Path) -> VaultInfo:
+    """Read ``vault.json``; anything but the shape this version writes is NotAVaultError."""
     try:
-        data = json.loads((path / VAULT_JSON).read_text(encoding="utf-8"))
+        data = json.loads((path / VAULT_JSON).read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise NotAVaultError(f"{path} is not an Evidence Vault (no {VAULT_JSON}).") from None
-    except (ValueError, UnicodeDecodeError):
+    except IsADirectoryError:
+        raise NotAVaultError(f"{path / VAULT_JSON} is a folder, not a vault's file.") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise NotAVaultError(f"{path / VAULT_JSON} is damaged.") from None
+    if not isinstance(data, dict):
+        raise NotAVaultError(f"{path / VAULT_JSON} is damaged: it does not hold a JSON object.")
     if data.get("format") != FORMAT:
         raise NotAVaultError(f"{path} holds a vault format this version does not know.")
+    kdf = data.get("kdf")
+    fields = {key: value for key in _INFO_KEYS if isinstance(value := data.get(key), str)}
+    missing = [key for key in _INFO_KEYS if key not in fields]
+    log_n = kdf.get("log_n") if isinstance(kdf, dict) else None
+    if type(log_n) is not int:
+        missing.append("kdf.log_n")
+    if missing or not isinstance(log_n, int):
+        raise NotAVaultError(
+            f"{path / VAULT_JSON} is damaged: {', '.join(missing)} missing or of the wrong type."
+        )
     return VaultInfo(
         path=path,
-        vault_id=data["vault_id"],
-        created_at=data["created_at"],
-        recipient=data["age_recipient"],
-        ssh_public_key=data["ssh_public_key"],
-        work_factor=int(data["kdf"]["log_n"]),
+        vault_id=fields["vault_id"],
+        created_at=fields["created_at"],
+        recipient=fields["age_recipient"],
+        ssh_public_key=fields["ssh_public_key"],
+        work_factor=log_n,
     )
+
+
+_INFO_KEYS = ("vault_id", "created_at", "age_recipient", "ssh_public_key")
 
 
 def unlock_vault(path: Path, passphrase: str, *, isolate_kdf: bool = False) -> OpenVault:
@@ -177,6 +196,7 @@ def unlock_vault(path: Path, passphrase: str, *, isolate_kdf: bool = False) -> O
     of working set. A short-lived one (the CLI, tests) gains nothing from it.
     """
     info = read_info(path)
+    hardening.protect_process()
     identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
     keys = VaultKeys.from_identity(identity)
     engine = open_database(path / DATABASE_FILE, keys.database_key)
