@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from vault import kdf_process
+from vault.logfile import start_file_log
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +17,22 @@ logger = logging.getLogger(__name__)
 def _setup_logging() -> None:
     level = logging.DEBUG if os.environ.get("EVAULT_DEBUG") else logging.INFO
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def install_error_handling(show: Callable[[BaseException], None]) -> Path | None:
+    """Send every unexpected failure to ``show`` as one sentence naming the log file.
+
+    Starts the private file log (``vault.logfile``), tells the error dialog its path, and
+    routes both uncaught exceptions (slots, timers) and failed background operations to
+    the dialog. Returns the log file's path, ``None`` if it could not be created.
+    """
+    from ui import errors, tasks  # noqa: PLC0415 - Qt only when the GUI starts
+
+    path = start_file_log()
+    errors.log_file = path
+    sys.excepthook = errors.excepthook
+    tasks.set_default_failure(show)
+    return path
 
 
 def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
@@ -40,9 +57,8 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     settings = Settings()
     i18n.install(i18n.choose_language(settings.language))
-    sys.excepthook = errors.excepthook
+    install_error_handling(lambda error: errors.show_error(app.activeWindow(), error))
     window = MainWindow(settings)
-    tasks.set_default_failure(lambda error: errors.show_error(window, error))
     window.show()
     if vault is not None:
         window.open_path(vault)

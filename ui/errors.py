@@ -1,6 +1,6 @@
 """Turning failures into words: a typed ``VaultError`` becomes one translated sentence;
-anything unexpected becomes a dialog with copyable, redacted details, and is logged
-without secrets or note text.
+anything unexpected becomes one sentence and the path of the log file, which holds its
+redacted details (no message, no secrets, no note text). No traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -170,6 +171,72 @@ def _messages() -> dict[str, str]:
         "tsa_url": QCoreApplication.translate(
             "Errors", "That is not a usable timestamp server address (it must start with http)."
         ),
+        "tsa_unknown": QCoreApplication.translate(
+            "Errors", "This timestamp server is not in the vault's list."
+        ),
+        "checkpoint": QCoreApplication.translate(
+            "Errors",
+            "A checkpoint of the vault could not be made or does not hold. Run a vault check.",
+        ),
+        "checkpoint_inconsistent": QCoreApplication.translate(
+            "Errors",
+            "The vault's evidence no longer matches a checkpoint signed earlier: something in "
+            "the vault was changed. Run a vault check.",
+        ),
+        "merkle": QCoreApplication.translate(
+            "Errors", "The vault's checkpoint data could not be worked out. Run a vault check."
+        ),
+        "merkle_leaf_hash": QCoreApplication.translate(
+            "Errors", "A fingerprint in the vault's checkpoint data is damaged. Run a vault check."
+        ),
+        "merkle_tree_size": QCoreApplication.translate(
+            "Errors",
+            "The vault's checkpoint data does not cover the evidence asked for. Run a vault check.",
+        ),
+        "signature": QCoreApplication.translate(
+            "Errors", "A signature does not check out, so the files cannot be shown unchanged."
+        ),
+        "signature_malformed": QCoreApplication.translate(
+            "Errors", "The signature is damaged and cannot be checked."
+        ),
+        "signature_unsupported": QCoreApplication.translate(
+            "Errors", "The signature is of a kind this app cannot check."
+        ),
+        "signature_wrong_namespace": QCoreApplication.translate(
+            "Errors", "The signature was made for something else, not for Evidence Vault."
+        ),
+        "signature_wrong_key": QCoreApplication.translate(
+            "Errors", "The signature was made with a different key from the one expected."
+        ),
+        "signature_bad": QCoreApplication.translate(
+            "Errors",
+            "The signature does not match the files: they or the signature were changed "
+            "after signing.",
+        ),
+        "allowed_signers": QCoreApplication.translate(
+            "Errors", "The bundle's list of signing keys (allowed_signers) is damaged."
+        ),
+        "signature_usage": QCoreApplication.translate(
+            "Errors", "A signature could not be made as asked."
+        ),
+        "bundle_unreadable": QCoreApplication.translate(
+            "Errors",
+            "This file cannot be read as an evidence bundle. It may be damaged or cut short.",
+        ),
+        "bundle_hostile_zip": QCoreApplication.translate(
+            "Errors",
+            "This file holds things no evidence bundle holds, so it was refused for your safety.",
+        ),
+        "bundle_manifest": QCoreApplication.translate(
+            "Errors", "The bundle's list of evidence (manifest.json) is missing or damaged."
+        ),
+        "bundle_sums_format": QCoreApplication.translate(
+            "Errors", "The bundle's list of file hashes (SHA256SUMS) is damaged."
+        ),
+        "passphrase_missing": QCoreApplication.translate("Errors", "No passphrase was given."),
+        "feature_missing": QCoreApplication.translate(
+            "Errors", "This part of Evidence Vault is not installed."
+        ),
         "vault_error": QCoreApplication.translate("Errors", "Something went wrong in the vault."),
         "custody_chain": QCoreApplication.translate(
             "Errors", "The vault's history log is broken. Run a vault check to find where."
@@ -214,45 +281,57 @@ def details_of(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     return redact("".join(frames) + f"{exc_type.__module__}.{exc_type.__qualname__}")
 
 
+# Where the details of unexpected failures are written (``ui.app`` sets it when the file
+# log starts); ``None`` when there is no log file, and the dialog then names none.
+log_file: Path | None = None
+
 # Test seam (KeePassXC's MessageBox::setNextAnswer): tests set this to record dialogs.
+# ``copy`` is text the dialog offers to copy (the log file's path), or "".
 show_dialog: Callable[[QWidget | None, str, str, str], None] | None = None
 
 
-def _dialog(parent: QWidget | None, title: str, text: str, details: str) -> None:
+def _dialog(parent: QWidget | None, title: str, text: str, copy: str) -> None:
     if show_dialog is not None:
-        show_dialog(parent, title, text, details)
+        show_dialog(parent, title, text, copy)
         return
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no texts left behind after a lock
-    if details:
-        box.setDetailedText(details)
-        copy = box.addButton(
-            QCoreApplication.translate("Errors", "Copy details"), QMessageBox.ButtonRole.ActionRole
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if copy:
+        button = box.addButton(
+            QCoreApplication.translate("Errors", "Copy the file's path"),
+            QMessageBox.ButtonRole.ActionRole,
         )
-        copy.clicked.disconnect()
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        button.clicked.disconnect()
+        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(copy))
     box.exec()
 
 
+def unexpected_text(path: Path | None) -> str:
+    """The one sentence for a fault of ours, and the file holding its details."""
+    if path is None:
+        return QCoreApplication.translate(
+            "Errors", "Something unexpected went wrong, but your evidence is safe."
+        )
+    return QCoreApplication.translate(
+        "Errors",
+        "Something unexpected went wrong, but your evidence is safe. The details are in this "
+        "file, which holds no passphrase or note text:\n%1",
+    ).replace("%1", str(path))
+
+
 def show_error(parent: QWidget | None, error: BaseException) -> None:
-    """Show any failure: a sentence for typed errors, details for unexpected ones."""
+    """Show any failure: a sentence for typed errors; for unexpected ones a sentence and
+    the log file's path, the details (never the message) going only to that file."""
+    title = QCoreApplication.translate("Errors", "Evidence Vault")
     if isinstance(error, VaultError):
         logger.info("Vault error shown to the user: %s", error.code)
-        _dialog(
-            parent, QCoreApplication.translate("Errors", "Evidence Vault"), message_for(error), ""
-        )
+        _dialog(parent, title, message_for(error), "")
         return
     details = details_of(type(error), error, error.__traceback__)
-    logger.error("Unexpected error: %s", details)
-    _dialog(
-        parent,
-        QCoreApplication.translate("Errors", "Evidence Vault"),
-        QCoreApplication.translate(
-            "Errors",
-            "Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.",
-        ),
-        details,
-    )
+    logger.error("Unexpected error:\n%s", details)
+    path = log_file
+    _dialog(parent, title, unexpected_text(path), str(path) if path is not None else "")
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -260,4 +339,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         sys.__excepthook__(exc_type, exc, tb)
         return
     exc.__traceback__ = tb
-    show_error(None, exc)
+    try:
+        show_error(None, exc)
+    except Exception:  # the dialog itself failed: the details are still logged
+        logger.error("Unexpected error: %s", details_of(exc_type, exc, tb))

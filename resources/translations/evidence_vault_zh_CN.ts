@@ -682,6 +682,86 @@
         <translation>这不是可用的时间戳服务器地址（必须以 http 开头）。</translation>
     </message>
     <message>
+        <source>This timestamp server is not in the vault&apos;s list.</source>
+        <translation>这个时间戳服务器不在保险库的列表中。</translation>
+    </message>
+    <message>
+        <source>A checkpoint of the vault could not be made or does not hold. Run a vault check.</source>
+        <translation>无法生成保险库的检查点，或检查点与证据对不上。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s evidence no longer matches a checkpoint signed earlier: something in the vault was changed. Run a vault check.</source>
+        <translation>保险库中的证据与之前签署的检查点不再一致：保险库里有内容被改动过。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s checkpoint data could not be worked out. Run a vault check.</source>
+        <translation>无法计算保险库的检查点数据。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>A fingerprint in the vault&apos;s checkpoint data is damaged. Run a vault check.</source>
+        <translation>保险库检查点数据中的一个指纹已损坏。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s checkpoint data does not cover the evidence asked for. Run a vault check.</source>
+        <translation>保险库的检查点数据不包含所要求的证据。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>A signature does not check out, so the files cannot be shown unchanged.</source>
+        <translation>签名核对不通过，因此无法证明这些文件没有被改动。</translation>
+    </message>
+    <message>
+        <source>The signature is damaged and cannot be checked.</source>
+        <translation>签名已损坏，无法核对。</translation>
+    </message>
+    <message>
+        <source>The signature is of a kind this app cannot check.</source>
+        <translation>这种签名本软件无法核对。</translation>
+    </message>
+    <message>
+        <source>The signature was made for something else, not for Evidence Vault.</source>
+        <translation>这个签名是为别的用途制作的，不是证据保险库的签名。</translation>
+    </message>
+    <message>
+        <source>The signature was made with a different key from the one expected.</source>
+        <translation>这个签名所用的密钥与预期的密钥不同。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the files: they or the signature were changed after signing.</source>
+        <translation>签名与文件不符：签名之后，文件或签名被改动过。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of signing keys (allowed_signers) is damaged.</source>
+        <translation>证据包中的签名密钥列表（allowed_signers）已损坏。</translation>
+    </message>
+    <message>
+        <source>A signature could not be made as asked.</source>
+        <translation>无法按要求生成签名。</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as an evidence bundle. It may be damaged or cut short.</source>
+        <translation>无法把这个文件当作证据包读取。它可能已损坏或不完整。</translation>
+    </message>
+    <message>
+        <source>This file holds things no evidence bundle holds, so it was refused for your safety.</source>
+        <translation>这个文件里有证据包绝不会有的内容，为了你的安全已拒绝处理。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of evidence (manifest.json) is missing or damaged.</source>
+        <translation>证据包的证据清单（manifest.json）缺失或已损坏。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of file hashes (SHA256SUMS) is damaged.</source>
+        <translation>证据包的文件哈希值列表（SHA256SUMS）已损坏。</translation>
+    </message>
+    <message>
+        <source>No passphrase was given.</source>
+        <translation>没有提供密码短语。</translation>
+    </message>
+    <message>
+        <source>This part of Evidence Vault is not installed.</source>
+        <translation>证据保险库的这个部分没有安装。</translation>
+    </message>
+    <message>
         <source>Something went wrong in the vault.</source>
         <translation>保险库出了点问题。</translation>
     </message>
@@ -690,16 +770,22 @@
         <translation>保险库的操作记录链已断开。请运行保险库检查找出位置。</translation>
     </message>
     <message>
-        <source>Copy details</source>
-        <translation>复制详细信息</translation>
+        <source>Copy the file&apos;s path</source>
+        <translation>复制文件路径</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong, but your evidence is safe.</source>
+        <translation>发生了意外错误，但你的证据是安全的。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong, but your evidence is safe. The details are in this file, which holds no passphrase or note text:
+%1</source>
+        <translation>发生了意外错误，但你的证据是安全的。详细信息记录在下面这个文件中，其中不含密码短语或笔记内容：
+%1</translation>
     </message>
     <message>
         <source>Evidence Vault</source>
         <translation>证据保险库</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.</source>
-        <translation>发生了意外错误。你的证据是安全的。你可以复制下面的详细信息用于报告问题，其中不含密码短语或笔记内容。</translation>
     </message>
 </context>
 <context>

@@ -682,6 +682,86 @@
         <translation>這不是可用的時間戳伺服器位址（必須以 http 開頭）。</translation>
     </message>
     <message>
+        <source>This timestamp server is not in the vault&apos;s list.</source>
+        <translation>這個時間戳伺服器不在保險庫的清單中。</translation>
+    </message>
+    <message>
+        <source>A checkpoint of the vault could not be made or does not hold. Run a vault check.</source>
+        <translation>無法產生保險庫的檢查點，或檢查點與證據對不上。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s evidence no longer matches a checkpoint signed earlier: something in the vault was changed. Run a vault check.</source>
+        <translation>保險庫中的證據與先前簽署的檢查點不再一致：保險庫裡有內容被改動過。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s checkpoint data could not be worked out. Run a vault check.</source>
+        <translation>無法計算保險庫的檢查點資料。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>A fingerprint in the vault&apos;s checkpoint data is damaged. Run a vault check.</source>
+        <translation>保險庫檢查點資料中的一個指紋已損壞。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s checkpoint data does not cover the evidence asked for. Run a vault check.</source>
+        <translation>保險庫的檢查點資料不包含所要求的證據。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>A signature does not check out, so the files cannot be shown unchanged.</source>
+        <translation>簽章核對不通過，因此無法證明這些檔案沒有被改動。</translation>
+    </message>
+    <message>
+        <source>The signature is damaged and cannot be checked.</source>
+        <translation>簽章已損壞，無法核對。</translation>
+    </message>
+    <message>
+        <source>The signature is of a kind this app cannot check.</source>
+        <translation>這種簽章本軟體無法核對。</translation>
+    </message>
+    <message>
+        <source>The signature was made for something else, not for Evidence Vault.</source>
+        <translation>這個簽章是為別的用途製作的，不是證據保險庫的簽章。</translation>
+    </message>
+    <message>
+        <source>The signature was made with a different key from the one expected.</source>
+        <translation>這個簽章所用的金鑰與預期的金鑰不同。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the files: they or the signature were changed after signing.</source>
+        <translation>簽章與檔案不符：簽署之後，檔案或簽章被改動過。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of signing keys (allowed_signers) is damaged.</source>
+        <translation>證據包中的簽章金鑰清單（allowed_signers）已損壞。</translation>
+    </message>
+    <message>
+        <source>A signature could not be made as asked.</source>
+        <translation>無法按要求產生簽章。</translation>
+    </message>
+    <message>
+        <source>This file cannot be read as an evidence bundle. It may be damaged or cut short.</source>
+        <translation>無法把這個檔案當作證據包讀取。它可能已損壞或不完整。</translation>
+    </message>
+    <message>
+        <source>This file holds things no evidence bundle holds, so it was refused for your safety.</source>
+        <translation>這個檔案裡有證據包絕不會有的內容，為了你的安全已拒絕處理。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of evidence (manifest.json) is missing or damaged.</source>
+        <translation>證據包的證據清單（manifest.json）遺失或已損壞。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of file hashes (SHA256SUMS) is damaged.</source>
+        <translation>證據包的檔案雜湊值清單（SHA256SUMS）已損壞。</translation>
+    </message>
+    <message>
+        <source>No passphrase was given.</source>
+        <translation>沒有提供密碼短語。</translation>
+    </message>
+    <message>
+        <source>This part of Evidence Vault is not installed.</source>
+        <translation>證據保險庫的這個部分沒有安裝。</translation>
+    </message>
+    <message>
         <source>Something went wrong in the vault.</source>
         <translation>保險庫出了點問題。</translation>
     </message>
@@ -690,16 +770,22 @@
         <translation>保險庫的操作紀錄鏈已斷開。請執行保險庫檢查找出位置。</translation>
     </message>
     <message>
-        <source>Copy details</source>
-        <translation>複製詳細資訊</translation>
+        <source>Copy the file&apos;s path</source>
+        <translation>複製檔案路徑</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong, but your evidence is safe.</source>
+        <translation>發生了意外錯誤，但你的證據是安全的。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong, but your evidence is safe. The details are in this file, which holds no passphrase or note text:
+%1</source>
+        <translation>發生了意外錯誤，但你的證據是安全的。詳細資訊記錄在下面這個檔案中，其中不含密碼短語或筆記內容：
+%1</translation>
     </message>
     <message>
         <source>Evidence Vault</source>
         <translation>證據保險庫</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong. Your evidence is safe. You can copy the details below for a bug report; they contain no passphrase or note text.</source>
-        <translation>發生了意外錯誤。你的證據是安全的。你可以複製下面的詳細資訊用於回報問題，其中不含密碼短語或筆記內容。</translation>
     </message>
 </context>
 <context>

@@ -3,22 +3,19 @@
 
 from __future__ import annotations
 
-import inspect
+import logging
 import sys
 import threading
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from ui import errors
+from ui import app, errors, tasks
 from ui.tasks import op, worker
-from vault import complaints, kdf_process, keys, phones, service
-from vault.backup import importer, xml_reader
-from vault.bundle import export
-from vault.db import session as db_session
-from vault.errors import VaultError
-from vault.ingest import capture, kinds, pipeline
-from vault.rules import packfile
-from vault.tsa import errors as tsa_errors
+from vault import logfile, service
 
 
 def test_ops_run_in_order_on_one_thread_and_answer_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -56,35 +53,6 @@ def test_failures_and_progress_reach_their_callbacks(qtbot: QtBot) -> None:
     qtbot.waitUntil(worker().idle)
 
 
-def _error_classes() -> list[type[VaultError]]:
-    found = []
-    for module in (
-        service,
-        keys,
-        kdf_process,
-        phones,
-        db_session,
-        capture,
-        kinds,
-        pipeline,
-        export,
-        tsa_errors,
-        importer,
-        xml_reader,
-        packfile,
-        complaints,
-    ):
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, VaultError):
-                found.append(cls)
-    return found
-
-
-def test_every_error_the_app_can_meet_has_its_own_sentence() -> None:
-    missing = sorted({cls.code for cls in _error_classes()} - errors.known_codes())
-    assert not missing, f"add a translated sentence to ui/errors.py for: {missing}"
-
-
 def test_unknown_codes_fall_back_to_the_nearest_parent() -> None:
     class NewLenderProblem(service.UnknownLenderError):
         code = "something_new"
@@ -94,20 +62,81 @@ def test_unknown_codes_fall_back_to_the_nearest_parent() -> None:
     )
 
 
-def test_unexpected_errors_show_redacted_details_without_the_message(qtbot: QtBot) -> None:
+SECRET = "note text: 他说明天来我家 AGE-SECRET-KEY-1QQQQ"
+
+
+@pytest.fixture
+def error_handling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[tuple[str, str]]]:
+    """The app's own error handling, with its log in tmp_path and dialogs recorded."""
+    monkeypatch.setenv(logfile.LOG_DIR_ENV, str(tmp_path / "logs"))
     shown: list[tuple[str, str]] = []
-    errors.show_dialog = lambda _p, _t, text, details: shown.append((text, details))
-    try:
-        try:
-            raise RuntimeError("note text: 他说明天来我家 AGE-SECRET-KEY-1QQQQ")
-        except RuntimeError:
-            errors.excepthook(*sys.exc_info())
-    finally:
-        errors.show_dialog = None
-    ((text, details),) = shown
+    errors.show_dialog = lambda _p, _t, text, copy: shown.append((text, copy))
+    hook = sys.excepthook
+    yield shown
+    sys.excepthook = hook
+    errors.show_dialog = None
+    errors.log_file = None
+    tasks.set_default_failure(None)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.FileHandler) and str(tmp_path) in handler.baseFilename:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def _assert_sentence_and_log_path(shown: list[tuple[str, str]], log: Path, kind: str) -> None:
+    ((text, copy),) = shown
     assert "evidence is safe" in text
-    assert "RuntimeError" in details
+    assert str(log) in text and copy == str(log), "the dialog names the log file"
+    assert "Traceback" not in text and 'File "' not in text and kind not in text, text
+    assert "明天" not in text and "AGE-SECRET-KEY" not in text
+    details = log.read_text(encoding="utf-8")
+    assert kind in details and 'File "' in details, "the details went to the log file"
     assert "明天" not in details and "AGE-SECRET-KEY" not in details, details
+    assert log.stat().st_mode & 0o077 == 0
+
+
+def _fail() -> None:
+    raise ZeroDivisionError(SECRET)
+
+
+def test_a_failing_background_task_shows_a_sentence_and_the_log_path(
+    qtbot: QtBot, error_handling: list[tuple[str, str]]
+) -> None:
+    log = app.install_error_handling(lambda error: errors.show_error(None, error))
+    assert log is not None and errors.log_file == log
+    op(_fail).run()
+    qtbot.waitUntil(lambda: bool(error_handling))
+    _assert_sentence_and_log_path(error_handling, log, "ZeroDivisionError")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_shows_a_sentence_and_the_log_path(
+    qtbot: QtBot, error_handling: list[tuple[str, str]]
+) -> None:
+    log = app.install_error_handling(lambda error: errors.show_error(None, error))
+    assert log is not None
+
+    def slot() -> None:
+        raise LookupError(SECRET)
+
+    QTimer.singleShot(0, slot)
+    qtbot.waitUntil(lambda: bool(error_handling))
+    _assert_sentence_and_log_path(error_handling, log, "LookupError")
+
+
+def test_without_a_log_file_the_dialog_names_none(
+    error_handling: list[tuple[str, str]],
+) -> None:
+    try:
+        _fail()
+    except ZeroDivisionError:
+        errors.excepthook(*sys.exc_info())
+    ((text, copy),) = error_handling
+    assert "evidence is safe" in text and copy == ""
+    assert "Traceback" not in text and "ZeroDivisionError" not in text and "明天" not in text
 
 
 def test_redact_removes_keys_hashes_and_home_folders() -> None:
