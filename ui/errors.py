@@ -176,7 +176,7 @@ def _messages() -> dict[str, str]:
         ),
         "checkpoint": QCoreApplication.translate(
             "Errors",
-            "A checkpoint of the vault could not be made or does not hold. Run a vault check.",
+            "A checkpoint of the vault could not be made or checked. Run a vault check.",
         ),
         "checkpoint_inconsistent": QCoreApplication.translate(
             "Errors",

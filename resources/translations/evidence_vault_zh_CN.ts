@@ -686,8 +686,8 @@
         <translation>这个时间戳服务器不在保险库的列表中。</translation>
     </message>
     <message>
-        <source>A checkpoint of the vault could not be made or does not hold. Run a vault check.</source>
-        <translation>无法生成保险库的检查点，或检查点与证据对不上。请运行保险库检查。</translation>
+        <source>A checkpoint of the vault could not be made or checked. Run a vault check.</source>
+        <translation>无法生成或核对保险库的检查点。请运行保险库检查。</translation>
     </message>
     <message>
         <source>The vault&apos;s evidence no longer matches a checkpoint signed earlier: something in the vault was changed. Run a vault check.</source>

@@ -686,8 +686,8 @@
         <translation>這個時間戳伺服器不在保險庫的清單中。</translation>
     </message>
     <message>
-        <source>A checkpoint of the vault could not be made or does not hold. Run a vault check.</source>
-        <translation>無法產生保險庫的檢查點，或檢查點與證據對不上。請執行保險庫檢查。</translation>
+        <source>A checkpoint of the vault could not be made or checked. Run a vault check.</source>
+        <translation>無法產生或核對保險庫的檢查點。請執行保險庫檢查。</translation>
     </message>
     <message>
         <source>The vault&apos;s evidence no longer matches a checkpoint signed earlier: something in the vault was changed. Run a vault check.</source>

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 import vault
 from ui import errors, i18n
@@ -141,7 +142,7 @@ def test_every_sentence_is_translated(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_built_translation_shows_every_sentence(lang: str) -> None:
+def test_the_built_translation_shows_every_sentence(lang: str, qapp: QApplication) -> None:
     qm = ROOT / "resources" / "translations" / f"evidence_vault_{lang}.qm"
     if not qm.exists():
         pytest.fail("the .qm files are missing; run tools/build_translations (tools/setup does)")
