@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ui import app, errors, tasks
@@ -143,3 +145,29 @@ def test_redact_removes_keys_hashes_and_home_folders() -> None:
     text = "AGE-SECRET-KEY-1ABC /home/li/vault " + "ab" * 32
     cleaned = errors.redact(text)
     assert "AGE-SECRET" not in cleaned and "/home/li" not in cleaned and "ab" * 32 not in cleaned
+
+
+def test_the_real_dialog_shows_no_details_and_copies_the_log_path(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen["text"], seen["details"] = box.text(), box.detailedText()
+        (copy,) = [b for b in box.buttons() if "path" in b.text()]
+        copy.click()
+        box.accept()
+
+    log = tmp_path / "logs" / "evidence-vault.log"
+    errors.log_file = log
+    QTimer.singleShot(0, answer)
+    try:
+        errors.show_error(None, ZeroDivisionError(SECRET))
+    finally:
+        errors.log_file = None
+    assert str(log) in seen["text"] and seen["details"] == "", seen
+    assert QGuiApplication.clipboard().text() == str(log)
