@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +14,93 @@ from typing import BinaryIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+
+SYMLINK_REFUSED = "Symbolic links are not imported."
+FIFO_REFUSED = "Named pipes (FIFOs) are not imported: only regular files can be imported."
+DEVICE_REFUSED = "Devices are not imported: only regular files can be imported."
+SOCKET_REFUSED = "Sockets are not imported: only regular files can be imported."
+FOLDER_REFUSED = "This is a folder, not a regular file."
+OTHER_REFUSED = "Only regular files can be imported."
+CHANGED_REFUSED = "The file was replaced while it was being opened; it was not imported."
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class NotRegularFileError(Exception):
+    """``path`` is not a regular file; the message is one sentence saying what it is."""
+
+
+_REFUSALS = (
+    (stat.S_ISLNK, SYMLINK_REFUSED),
+    (stat.S_ISFIFO, FIFO_REFUSED),
+    (stat.S_ISCHR, DEVICE_REFUSED),
+    (stat.S_ISBLK, DEVICE_REFUSED),
+    (stat.S_ISSOCK, SOCKET_REFUSED),
+    (stat.S_ISDIR, FOLDER_REFUSED),
+)
+
+
+def refusal(mode: int) -> str | None:
+    """Why a file of ``mode`` (from ``lstat``) is not imported, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((why for test, why in _REFUSALS if test(mode)), OTHER_REFUSED)
+
+
+def open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """Open ``path`` for reading only if it is a regular file; ``(fd, fstat)``.
+
+    Nothing here can block or follow a link: ``lstat`` refuses anything else by what it
+    is (a FIFO is never opened), the open is non-blocking and does not follow a final
+    symbolic link, and ``fstat`` on the open file must show the same regular file
+    ``lstat`` saw — so a path swapped in between is refused too. The returned
+    descriptor is blocking again. Raises :class:`NotRegularFileError` (one sentence)
+    or :class:`OSError` (missing, unreadable).
+    """
+    seen = os.lstat(path)
+    if (why := refusal(seen.st_mode)) is not None:
+        raise NotRegularFileError(why)
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotRegularFileError(SYMLINK_REFUSED) from None
+        if error.errno == errno.ENXIO:
+            raise NotRegularFileError(CHANGED_REFUSED) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if (why := refusal(info.st_mode)) is not None:
+            raise NotRegularFileError(why)
+        if (info.st_dev, info.st_ino) != (seen.st_dev, seen.st_ino):
+            raise NotRegularFileError(CHANGED_REFUSED)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def display_name(name: str) -> str:
+    """``name`` as it can be stored and shown: bytes that are not UTF-8 as ``\\xNN``.
+
+    A name read from the file system keeps undecodable bytes as lone surrogates
+    (``surrogateescape``), which no database, JSON or terminal accepts; each such byte
+    becomes the four characters ``\\xNN``. A UTF-8 name is returned unchanged.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte became
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def fsync_dir(path: Path) -> None:

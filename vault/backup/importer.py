@@ -47,6 +47,7 @@ from vault.db.case_models import (
 from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import BackupImportReport, LenderDTO, NumberCount
 from vault.errors import UsageError
+from vault.fsutil import display_name
 from vault.hashing import SHA256, SM3
 from vault.ingest.pipeline import content_key
 from vault.phones import normalize
@@ -272,7 +273,7 @@ def _add_item(
             lender_id=lender_id,
             kind="backup",
             media_type="application/xml",
-            original_name=path.name,
+            original_name=display_name(path.name),
             size=staged.size,
             sha256=digest,
             content_key=key,
@@ -296,7 +297,7 @@ def _add_item(
             "sha256": digest,
             "sm3": sm3,
             "size": staged.size,
-            "original_name": path.name,
+            "original_name": display_name(path.name),
             "media_type": "application/xml",
             "kind": "backup",
             "captured_at": newest.isoformat(),

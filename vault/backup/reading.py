@@ -21,7 +21,6 @@ import io
 import logging
 import os
 import queue
-import stat
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from zoneinfo import ZoneInfo
 from vault.age import Recipient
 from vault.backup.xml_reader import BackupReader, BackupSummary, Row
 from vault.errors import UsageError
+from vault.fsutil import NotRegularFileError, display_name, open_regular
 from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.ingest.pipeline import BATCH_BYTES, SMALL_FILE
 from vault.store import BlobStore, StagedBlob
@@ -76,12 +76,13 @@ class BackupStream:
         *,
         queued: int = QUEUED_BATCHES,
     ) -> None:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size == 0:
+        try:  # a FIFO, device, socket or link is refused without being opened to read
+            fd, info = open_regular(path)
+        except NotRegularFileError as error:
+            raise NotARegularFileError(str(error)) from None
+        if info.st_size == 0:
             os.close(fd)
-            what = "is empty" if stat.S_ISREG(info.st_mode) else "is not a regular file"
-            raise NotARegularFileError(f"{path.name} {what}.")
+            raise NotARegularFileError(f"{display_name(path.name)} is empty.")
         self.staged: StagedBlob | None = None
         self._src = os.fdopen(fd, "rb", buffering=0)
         self._size = info.st_size

@@ -33,6 +33,7 @@ from vault.age import Recipient
 from vault.db.models import Item
 from vault.dto import ImportProgress, ImportReport, ImportResult, ImportStatus
 from vault.errors import VaultError
+from vault.fsutil import NotRegularFileError, display_name, open_regular
 from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.ingest.capture import Capture, read_capture
 from vault.store import BlobStore, StagedBlob, new_item_id
@@ -73,12 +74,18 @@ class _Staged:
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named directly, and every file under named folders (sorted, no symlinks)."""
+    """Files named directly, and every file under named folders (sorted).
+
+    Symbolic links are never followed: a link (to a folder, a file, or a loop) found in
+    a folder is yielded like a file, so the import refuses it with its reason instead of
+    skipping it silently. A folder that cannot be listed yields nothing.
+    """
     for path in paths:
         if path.is_dir() and not path.is_symlink():
             for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
+                links = [name for name in dirs if os.path.islink(os.path.join(root, name))]
+                dirs[:] = sorted(name for name in dirs if name not in links)
+                for name in sorted([*files, *links]):
                     yield Path(root) / name
         else:
             yield path
@@ -160,9 +167,10 @@ def _outcome(path: Path, future: Future[_Staged]) -> _Staged | ImportResult:
 
 def _size_or_zero(path: Path) -> int:
     try:
-        return path.stat().st_size
+        info = path.lstat()
     except OSError:
         return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 def _os_reason(error: OSError) -> str:
@@ -175,11 +183,11 @@ class RefusedFileError(VaultError):
 
 
 def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd, info = open_regular(path)
+    except NotRegularFileError as error:
+        raise RefusedFileError(str(error)) from None
     with os.fdopen(fd, "rb", buffering=0) as src:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise RefusedFileError("Only regular files can be imported.")
         if info.st_size == 0:
             raise RefusedFileError("The file is empty.")
         head = os.pread(fd, HEAD_BYTES, 0)
@@ -265,7 +273,7 @@ def _item_row(staged: _Staged, lender_id: int | None, now: datetime) -> dict[str
         "lender_id": lender_id,
         "kind": str(capture.kind),
         "media_type": capture.media_type,
-        "original_name": staged.path.name,
+        "original_name": display_name(staged.path.name),
         "size": staged.blob.size,
         "sha256": staged.sha256,
         "content_key": staged.content_key,
@@ -288,7 +296,7 @@ def _event_payload(staged: _Staged) -> dict[str, object]:
         "sha256": staged.sha256,
         "sm3": staged.sm3,
         "size": staged.blob.size,
-        "original_name": staged.path.name,
+        "original_name": display_name(staged.path.name),
         "media_type": capture.media_type,
         "kind": str(capture.kind),
         "captured_at": capture.captured_at_utc.isoformat(),
