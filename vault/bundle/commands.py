@@ -102,11 +102,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json() | {"valid": result.valid}, ensure_ascii=False, indent=2))
     else:
-        _print_verification(result)
+        _print_verification(result, args.expect_key)
     return 0 if result.valid else 1
 
 
-def _print_verification(result: TimedVerification) -> None:
+def _print_verification(result: TimedVerification, expected_key: str | None) -> None:
     out = sys.stdout
     print(f"Bundle {result.path}", file=out)
     if result.bundle_id:
@@ -119,15 +119,27 @@ def _print_verification(result: TimedVerification) -> None:
             print(f"        - {problem}", file=out)
     if result.signer_fingerprint:
         print(f"Signer key: {result.signer_key} ({result.signer_fingerprint})", file=out)
-        print(
-            "The signer key travels inside the bundle: compare its fingerprint with one the "
-            "sender gives you another way (in person, by phone) before trusting who signed.",
-            file=out,
-        )
     _print_times(result)
     failed = [check.name for check in result.checks if not check.ok]
     verdict = "VALID" if result.valid else f"INVALID ({', '.join(failed)} failed)"
     print(f"Result: {verdict}", file=out)
+    if result.valid:
+        print(proven_sentence(result.signer_fingerprint, expected=expected_key), file=out)
+
+
+def proven_sentence(fingerprint: str | None, *, expected: str | None) -> str:
+    """What a VALID result proves, and no more (the signing key travels in the bundle)."""
+    if expected:
+        return (
+            f"Proven: the files are unchanged since they were signed by the key you expected "
+            f"({fingerprint})."
+        )
+    return (
+        f"Proven: the files are unchanged since they were signed by the key with fingerprint "
+        f"{fingerprint}. That key travels inside the bundle, so anyone could have made a valid "
+        f"bundle with a key of their own: compare the fingerprint with one the sender gave you "
+        f"another way (in person, by phone), or verify with --expect-key FINGERPRINT."
+    )
 
 
 def _print_times(result: TimedVerification) -> None:
@@ -141,8 +153,8 @@ def _print_times(result: TimedVerification) -> None:
         print(f"  {result.bundle_time.message}")
     if result.item_times and result.items_with_time == 0:
         print(
-            "  No trusted time is proven for any item: the files are unchanged since import "
-            "(if the checks above are OK), but when they existed is not proven."
+            "  No trusted time is proven for any item: if the checks above are OK, the files "
+            "are unchanged since they were signed, but when they existed is not proven."
         )
 
 
