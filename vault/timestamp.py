@@ -31,7 +31,13 @@ from vault.db.time_models import Checkpoint, StampQueueEntry, TimestampToken
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
 from vault.errors import UsageError
 from vault.tsa.errors import TsaError
-from vault.tsa.protocol import DEFAULT_TIMEOUT, CheckedToken, check_url, request_timestamp
+from vault.tsa.protocol import (
+    DEFAULT_TIMEOUT,
+    CheckedToken,
+    check_url,
+    request_timestamp,
+    unique_certificates,
+)
 from vault.tsa.trust import load_pem_certificates, system_roots
 
 if TYPE_CHECKING:
@@ -107,7 +113,7 @@ def roots_for(
         if tsa.ca_pem:
             roots.extend(load_pem_certificates(tsa.ca_pem, f"The root certificate of {tsa.url}"))
     roots.extend(extra)
-    return roots
+    return unique_certificates(roots)
 
 
 # --- the queue --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import logging
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -159,9 +160,11 @@ def check_reply(
     if not roots:
         raise TsaUntrustedError(f"No trusted root is known to check the reply from {source}.")
     builder = rfc3161_client.VerifierBuilder()
-    for root in roots:
+    # The builder refuses a certificate given twice ("already present"): a root the user
+    # added for a TSA may also be in the system store, or be asked for again by name.
+    for root in unique_certificates(roots):
         builder = builder.add_root_certificate(root)
-    for cert in certificates[1:]:
+    for cert in unique_certificates(certificates[1:]):
         builder = builder.add_intermediate_certificate(cert)
     try:
         builder.build().verify(response, imprint.message)
@@ -178,6 +181,18 @@ def check_reply(
         nonce=info.nonce,
         certificates=tuple(certificates),
     )
+
+
+def unique_certificates(certs: Iterable[x509.Certificate]) -> list[x509.Certificate]:
+    """``certs`` in order without repeats (the same DER bytes count once)."""
+    seen: set[bytes] = set()
+    unique = []
+    for cert in certs:
+        der = cert.public_bytes(Encoding.DER)
+        if der not in seen:
+            seen.add(der)
+            unique.append(cert)
+    return unique
 
 
 def parse_reply(reply: bytes, source: str) -> rfc3161_client.TimeStampResponse:
