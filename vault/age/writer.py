@@ -54,6 +54,9 @@ class AgeWriter(io.RawIOBase):
         durable: bool = False,
     ) -> None:
         super().__init__()
+        # Set first: close() (also from the finaliser, after __init__ raised) only
+        # finishes a file that __init__ completed.
+        self._open = False
         if not recipients:
             raise UsageError("At least one recipient is needed to encrypt.")
         file_key = os.urandom(FILE_KEY_SIZE)
@@ -68,17 +71,24 @@ class AgeWriter(io.RawIOBase):
         chunks = BATCH_CHUNKS
         if size_hint is not None:  # a smaller input needs smaller buffers (+1 byte to see EOF)
             chunks = max(1, min(BATCH_CHUNKS, size_hint // CHUNK_SIZE + 1))
-        self._plain = [borrow(chunks * CHUNK_SIZE) for _ in range(2)]
-        size = chunks * ENC_CHUNK_SIZE
-        self._output = (
-            WriteBehind(self._dst, size, durable=durable)
-            if threads
-            else WriteThrough(self._dst, size)
-        )
+        self._plain: list[mmap.mmap] = []
+        try:
+            self._plain.extend(borrow(chunks * CHUNK_SIZE) for _ in range(2))
+            size = chunks * ENC_CHUNK_SIZE
+            self._output = (
+                WriteBehind(self._dst, size, durable=durable)
+                if threads
+                else WriteThrough(self._dst, size)
+            )
+        except BaseException:
+            for buffer in self._plain:
+                give_back(buffer)
+            raise
         self._helper = ThreadPoolExecutor(1, thread_name_prefix="age-seal") if threads else None
         self._current = 0
         self._fill = 0
         self._counter = 0
+        self._open = True
 
     def writable(self) -> bool:
         return True
@@ -169,7 +179,8 @@ class AgeWriter(io.RawIOBase):
                 self._aead.encrypt_into(nonce, plain[start:end], None, out)
 
     def close(self) -> None:
-        if not self.closed:
+        if not self.closed and getattr(self, "_open", False):
+            self._open = False  # once: a failed close is not retried by the finaliser
             try:
                 self._seal(self._plain[self._current], self._fill, final=True)
             finally:
