@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import subprocess
 import tempfile
 import time
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui.main_window import MainWindow
+from vault import fsutil
 from vault.service import create_vault
 
 
@@ -34,26 +36,44 @@ def video_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _files_containing(needle: bytes, since: float) -> list[Path]:
-    """Files written since ``since`` in the temp folders that hold ``needle``."""
+@pytest.fixture(autouse=True)
+def app_tmpdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temp folder the app under test is given (TMPDIR, for Qt and for Python)."""
+    folder = tmp_path / "app-tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _files_containing(needle: bytes, since: float, roots: list[Path]) -> list[Path]:
+    """Regular files written since ``since`` under ``roots`` that hold ``needle``.
+
+    Only regular files are read, opened so that nothing can block (a FIFO or a device
+    in a shared folder would hang a plain read) and no link is followed.
+    """
     hits = []
-    for root in {tempfile.gettempdir(), "/dev/shm"}:
+    for root in roots:
         for folder, _dirs, names in os.walk(root):  # other processes may delete as we walk
             for name in names:
                 path = Path(folder) / name
                 try:
-                    info = path.stat()
+                    info = path.lstat()
+                    if not stat.S_ISREG(info.st_mode):
+                        continue
                     if info.st_mtime < since or info.st_size > 50_000_000:
                         continue
-                    if needle in path.read_bytes():
-                        hits.append(path)
-                except OSError:
+                    fd, _ = fsutil.open_regular(path)
+                    with os.fdopen(fd, "rb") as src:
+                        if needle in src.read():
+                            hits.append(path)
+                except (OSError, fsutil.NotRegularFileError):
                     continue
     return hits
 
 
 def test_video_plays_seeks_and_leaves_no_plaintext(
-    qtbot: QtBot, window: MainWindow, video_file: Path, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, video_file: Path, tmp_path: Path, app_tmpdir: Path
 ) -> None:
     vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
     vault.add_lender("好分期")
@@ -86,4 +106,18 @@ def test_video_plays_seeks_and_leaves_no_plaintext(
     with qtbot.waitSignal(media.ended, timeout=10_000):
         qtbot.mouseClick(media.play_button, Qt.MouseButton.LeftButton)
     assert media.player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia
-    assert not _files_containing(needle, started), "decrypted media must never be written to disk"
+    searched = [app_tmpdir, tmp_path, Path("/dev/shm")]
+    assert not _files_containing(needle, started, searched), (
+        "decrypted media must never be written to disk"
+    )
+
+
+@pytest.mark.timeout(30, method="thread")
+def test_the_plaintext_scan_reads_regular_files_only(tmp_path: Path) -> None:
+    """A FIFO, a link to a device and a link loop in a scanned folder never block it."""
+    (tmp_path / "hit.bin").write_bytes(b"..needle..")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "null").symlink_to("/dev/zero")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    found = _files_containing(b"needle", 0, [tmp_path])
+    assert found == [tmp_path / "hit.bin"]
