@@ -22,6 +22,7 @@ from vault.age import AgeReader, AgeWriter, Identity, Recipient
 from vault.fsutil import PRIVATE_FILE, fsync_dir, make_private_dir
 
 BLOBS = "blobs"
+QUARANTINE = "quarantine"
 _ID = re.compile(r"[a-z2-7]{26}")
 _TEMP_SUFFIX = ".tmp"
 
@@ -44,6 +45,7 @@ class StagedBlob:
 class BlobStore:
     def __init__(self, vault_dir: Path) -> None:
         self.root = vault_dir / BLOBS
+        self.quarantine = vault_dir / QUARANTINE
 
     def path_for(self, item_id: str) -> Path:
         if not _ID.fullmatch(item_id):
@@ -62,7 +64,10 @@ class BlobStore:
     ) -> StagedBlob:
         """Encrypt ``src`` to a temp file beside the blob's final place and fsync it."""
         final = self.path_for(item_id)
-        make_private_dir(final.parent)
+        if not final.parent.is_dir():
+            # Each level on its own: mkdir(parents=True) gives parents the umask's mode.
+            make_private_dir(self.root)
+            make_private_dir(final.parent)
         temp = final.with_name(f".{item_id}{_TEMP_SUFFIX}")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         try:
@@ -107,6 +112,38 @@ class BlobStore:
             for path in sorted(folder.glob("*.age")):
                 if _ID.fullmatch(path.stem):
                     yield path.stem
+
+    def move_to_quarantine(self, path: Path) -> Path:
+        """Move a stray file (never an item's blob) into ``quarantine/``, keeping its name.
+
+        The move is one rename within the vault folder, and never replaces a file
+        already in quarantine: a name taken there gets a numbered suffix. Nothing is
+        ever deleted; the user decides what to do with what lands there.
+        """
+        make_private_dir(self.quarantine)
+        target = self.quarantine / path.name
+        number = 1
+        while True:
+            try:
+                # link + unlink is an atomic "rename unless the target exists".
+                os.link(path, target, follow_symlinks=False)
+            except FileExistsError:
+                target = self.quarantine / f"{path.name}.{number}"
+                number += 1
+                continue
+            except OSError:
+                # Filesystems without hard links: check, then rename (one writer: the vault).
+                if target.exists() or target.is_symlink():
+                    target = self.quarantine / f"{path.name}.{number}"
+                    number += 1
+                    continue
+                os.rename(path, target)
+                break
+            path.unlink()
+            break
+        fsync_dir(self.quarantine)
+        fsync_dir(path.parent)
+        return target
 
     def iter_temp_files(self) -> Iterator[Path]:
         """Leftover temp files of interrupted writes."""
