@@ -125,13 +125,14 @@ def check_vault(
     ]
     known = {str(r["id"]) for r in rows} | replayed.named_items
     repaired: list[str] = []
+    quarantined: list[str] = []
     for blob_id in vault.store.iter_ids():
         if blob_id in known:
             continue
         path = vault.store.path_for(blob_id)
         if repair:
-            moved = vault.store.move_to_quarantine(path)
-            repaired.append(f"{path} -> {moved}")
+            repaired.append(str(path))
+            quarantined.append(str(vault.store.move_to_quarantine(path)))
         else:
             problems.append(
                 CheckProblem(
@@ -141,8 +142,8 @@ def check_vault(
             )
     for temp in vault.store.iter_temp_files():
         if repair:
-            moved = vault.store.move_to_quarantine(temp)
-            repaired.append(f"{temp} -> {moved}")
+            repaired.append(str(temp))
+            quarantined.append(str(vault.store.move_to_quarantine(temp)))
         else:
             problems.append(
                 CheckProblem(
@@ -150,7 +151,9 @@ def check_vault(
                     message=f"{temp.name} is an unfinished write left by an interrupted import.",
                 )
             )
-    return CheckReport(len(live), replayed.events, tuple(problems), tuple(repaired))
+    return CheckReport(
+        len(live), replayed.events, tuple(problems), tuple(repaired), tuple(quarantined)
+    )
 
 
 # --- blobs ------------------------------------------------------------------------------

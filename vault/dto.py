@@ -126,10 +126,15 @@ class CheckProblem(Jsonable):
 
 @dataclass(frozen=True)
 class CheckReport(Jsonable):
+    """What ``evault check`` found. ``repaired`` lists the stray files a repair moved and
+    ``quarantined`` where each went (same order, inside the vault's ``quarantine/``);
+    a repair never deletes anything."""
+
     items_checked: int
     events_checked: int
     problems: tuple[CheckProblem, ...]
     repaired: tuple[str, ...] = ()
+    quarantined: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

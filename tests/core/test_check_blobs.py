@@ -41,7 +41,7 @@ def test_a_deleted_item_record_is_a_failure_and_its_blob_is_kept(
     for repair in (False, True):
         report = check_vault(vault, repair=repair)
         assert not report.ok
-        assert report.repaired == ()
+        assert report.repaired == () and report.quarantined == ()
         problem = next(p for p in report.problems if p.kind == "item_record_deleted")
         assert problem.item_id == deleted
         assert (
@@ -69,7 +69,10 @@ def test_repair_moves_true_orphans_and_temp_files_to_quarantine(
     report = check_vault(vault)
     assert {p.kind for p in report.problems} == {"orphan_blob", "temp_file"}
     repaired = check_vault(vault, repair=True)
-    assert len(repaired.repaired) == 2
+    assert sorted(repaired.repaired) == sorted([str(orphan), str(temp)])
+    assert sorted(repaired.quarantined) == sorted(
+        [str(quarantine / f"{orphan.name}.1"), str(quarantine / temp.name)]
+    )
     assert not orphan.exists() and not temp.exists()
     assert earlier.read_bytes() == b"moved by an earlier repair", "never overwrite"
     moved = sorted(p.name for p in quarantine.iterdir())
