@@ -55,6 +55,7 @@ _IMPORT_DEFAULTS: dict[str, object] = {
     "withdrawn_at": None,
     "purged_at": None,
 }
+_LENDER_FIELDS = ("app", "company", "loan_ref", "agencies", "notes")
 _ITEM_TIMES = {"captured_at", "incident_at", "imported_at", "withdrawn_at", "purged_at"}
 _ITEM_COLUMNS = [
     "id",
@@ -317,7 +318,11 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
             "created_at": at,
         }
     elif action == custody.LENDER_ADDED and lender_id is not None:
-        out.lenders[lender_id] = {"name": payload["name"], "numbers": set(payload["numbers"])}
+        lender_state: dict[str, Any] = {
+            key: payload[key] for key in _LENDER_FIELDS if key in payload
+        }  # what a later version of the event may record as well
+        lender_state.update(name=payload["name"], numbers=set(payload["numbers"]))
+        out.lenders[lender_id] = lender_state
     elif action == custody.LENDER_UPDATED and lender_id in out.lenders:
         lender = out.lenders[lender_id]
         if "renamed" in payload:
@@ -401,9 +406,15 @@ def _stored(column: str, value: object) -> object:
 def _altered(kind: str, what: str, column: str, stored: object, proved: object) -> CheckProblem:
     return CheckProblem(
         kind,
-        f"{what}: its {column} was changed in the database (custody log: {proved!r}, "
-        f"database: {stored!r}).",
+        f"{what}: its {column} was changed in the database (custody log: {_short(proved)}, "
+        f"database: {_short(stored)}).",
     )
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """A value for a problem line: its repr, cut short (a note's text can be long)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _compare_items(
@@ -457,7 +468,7 @@ def _compare_others(session: Session, replayed: _Replayed) -> list[CheckProblem]
     )
     lenders = {
         int(str(r["id"])): dict(r, numbers=set())
-        for r in _raw_rows(session, "lenders", ["id", "name"])
+        for r in _raw_rows(session, "lenders", ["id", "name", *_LENDER_FIELDS])
     }
     for number in _raw_rows(session, "lender_numbers", ["lender_id", "number"]):
         owner = lenders.get(int(str(number["lender_id"])))

@@ -141,3 +141,13 @@ def test_every_folder_the_vault_creates_is_private(vault: OpenVault, tmp_path: P
     for folder in [vault.info.path, *vault.info.path.rglob("*")]:
         if folder.is_dir():
             assert _mode(folder) == 0o700, folder
+
+
+def test_only_the_item_row_deleted_is_caught_too(vault: OpenVault, tmp_path: Path) -> None:
+    (deleted,) = _import(vault, tmp_path, 1)
+    tamper(vault, f"DELETE FROM items WHERE id = '{deleted}'")  # noqa: S608
+    report = check_vault(vault, repair=True)
+    kinds = {p.kind for p in report.problems}
+    assert {"item_record_deleted", "checkpoint_invalid"} <= kinds, report.problems
+    assert "orphan_blob" not in kinds and report.repaired == ()
+    assert vault.store.path_for(deleted).is_file()
