@@ -196,12 +196,16 @@ def _limit_file_size(limit: int) -> None:
 
 
 def run_cli(
-    argv: Sequence[str], *, file_limit: int | None = None, passphrase: str = PASSPHRASE
+    argv: Sequence[str],
+    *,
+    file_limit: int | None = None,
+    passphrase: str = PASSPHRASE,
+    log_dir: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m vault.cli ARGV`` as a real process, optionally with RLIMIT_FSIZE."""
     return subprocess.run(
         [sys.executable, "-m", "vault.cli", *argv],
-        env=cli_env(passphrase),
+        env=cli_env(passphrase) | ({"EVAULT_LOG_DIR": str(log_dir)} if log_dir else {}),
         cwd=REPO,
         capture_output=True,
         text=True,
