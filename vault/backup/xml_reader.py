@@ -230,6 +230,11 @@ class BackupReader:
             raise stop.error from None
         except expat.ExpatError as error:
             raise _expat_error(error, final) from None
+        except LookupError:  # expat asks Python for the codec the declaration names
+            raise BackupFormatError(
+                "The backup declares a character encoding that is not known; "
+                "phone backups are UTF-8."
+            ) from None
 
 
 # --- refusals ------------------------------------------------------------------------
