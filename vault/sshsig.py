@@ -247,7 +247,8 @@ class _Parsed(NamedTuple):
 def _dearmor(armored: str | bytes) -> bytes:
     """Accept exactly what ``ssh-keygen -Y verify`` accepts, so both always agree.
 
-    The text must start with the BEGIN line and a newline (no blank, no CR before it);
+    The text must start with the BEGIN line and a newline (no blank before it; CRLF
+    line ends are read as LF, as OpenSSH 10 reads them);
     the body runs to the first newline followed by the END line, whitespace inside it
     is ignored, and whatever follows the END line is ignored as ssh-keygen ignores it.
     """
@@ -260,6 +261,9 @@ def _dearmor(armored: str | bytes) -> bytes:
             raise MalformedSignatureError(
                 "The signature file is not an SSH signature: it is not plain text."
             ) from None
+    # OpenSSH 10 accepts CRLF line ends (a receiver on Windows may rewrite them), so
+    # CRLF is read as LF; a lone CR stays an error.
+    armored = armored.replace("\r\n", "\n")
     if not armored.startswith(_BEGIN + "\n"):
         raise MalformedSignatureError(
             f"The signature file is not an SSH signature: its first line must be {_BEGIN}."
