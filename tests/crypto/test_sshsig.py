@@ -463,3 +463,10 @@ def test_crlf_armour_is_accepted(our_key: Ed25519PrivateKey, tmp_path: Path) -> 
     text = sign(our_key, msg.read_bytes(), NS).replace("\n", "\r\n")
     verify(text, msg.read_bytes(), NS, our_key.public_key())
     verify(text.encode("ascii"), msg.read_bytes(), NS, our_key.public_key())
+
+
+def test_crlf_allowed_signers_are_read(our_key: Ed25519PrivateKey) -> None:
+    pub = our_key.public_key()
+    text = f"# signers\r\n{allowed_signers_line(NS, pub)}\r\n\r\n"
+    signers = parse_allowed_signers(text)
+    assert [(s.principal, fingerprint(s.key)) for s in signers] == [(NS, fingerprint(pub))]
