@@ -229,3 +229,16 @@ def test_a_custody_event_edited_and_re_signed_with_the_vault_key_is_found(
     assert list(failed) == ["custody"]
     assert "Item 2: Custody event" in failed["custody"]["problems"][0]
     assert "was altered" in failed["custody"]["problems"][0]
+
+
+def test_crlf_signature_verifies(exported: Exported, tmp_path: Path) -> None:
+    """A receiver on Windows may rewrite line ends in SHA256SUMS.sig (not covered by
+    SHA256SUMS); OpenSSH 10 still accepts that, so do we."""
+
+    def crlf(files: Files) -> Files:
+        sig = files[layout.SIGNATURE].replace(b"\r\n", b"\n")
+        files[layout.SIGNATURE] = sig.replace(b"\n", b"\r\n")
+        return files
+
+    result = evault_verify(rewrite(exported.bundle, tmp_path / "crlf.zip", crlf))
+    assert result.returncode == 0, result.stdout + result.stderr
