@@ -236,7 +236,7 @@ def test_evault_verify_reports_when_each_item_existed(scenario: Scenario) -> Non
     not_proven = [line for line in lines if "time not proven" in line]
     assert len(not_proven) == len(scenario.unstamped)
     assert "No timestamp covers this item yet." in not_proven[0]
-    assert lines[-1] == "Result: VALID"
+    assert "Result: VALID" in lines
 
     as_json = json.loads(
         evault("verify", str(scenario.bundle), "--tsa-ca", str(scenario.pki.ca), "--json").stdout
@@ -282,7 +282,7 @@ def test_a_bundle_exported_with_every_tsa_down_still_verifies(scenario: Scenario
     assert "There is no SHA256SUMS.tsr: when the bundle was made is not proven." in done.stdout
     proven = [line for line in done.stdout.splitlines() if "existed no later than" in line]
     assert len(proven) == len(scenario.stamped)  # the checkpoints' tokens still prove time
-    assert done.stdout.splitlines()[-1] == "Result: VALID"
+    assert "Result: VALID" in done.stdout.splitlines()
 
 
 # --- tampering ---------------------------------------------------------------------------
