@@ -75,6 +75,11 @@ def _messages() -> dict[str, str]:
         ),
         "empty_file": QCoreApplication.translate("Errors", "The file is empty."),
         "import_refused": QCoreApplication.translate("Errors", "The file could not be imported."),
+        "db_write": QCoreApplication.translate(
+            "Errors",
+            "The vault could not be saved: the disk is full or failing. Nothing was "
+            "half-saved. Free some space and try again.",
+        ),
         "age": QCoreApplication.translate("Errors", "An encrypted file in the vault is damaged."),
         "age_payload": QCoreApplication.translate(
             "Errors", "An encrypted file in the vault is damaged and cannot be read."

@@ -210,11 +210,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _emit(report.to_json() | {"ok": report.ok})
     else:
-        for path in report.repaired:
-            print(f"removed {path}")
+        for source, target in zip(report.repaired, report.quarantined, strict=True):
+            print(f"moved to quarantine: {shown_path(source)} -> {shown_path(target)}")
+        if report.quarantined:
+            print(
+                f"{len(report.quarantined)} stray file(s) moved to "
+                f"{shown_path(Path(args.vault) / 'quarantine')}; nothing was deleted."
+            )
         for problem in report.problems:
-            where = f"item {problem.item_id}: " if problem.item_id else ""
-            print(f"PROBLEM {where}{problem.message}")
+            print(f"PROBLEM {problem.message}")
         verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
         print(
             f"Checked {report.items_checked} items and {report.events_checked} custody events: {verdict}."
@@ -306,7 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     check = command("check", "read every blob back and verify the custody chain", cmd_check)
-    check.add_argument("--repair", action="store_true", help="remove orphan blobs only")
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="move stray files (interrupted imports) into quarantine/; nothing is deleted",
+    )
     check.add_argument("--json", action="store_true")
     passwd = command("passwd", "change the passphrase", cmd_passwd)
     passwd.add_argument("--new-passphrase-file")
@@ -325,6 +333,9 @@ def main(argv: Sequence[str] | None = None, extensions: Extensions | None = None
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):  # a name we did not escape never crashes
             stream.reconfigure(errors="backslashreplace")
+    root = logging.getLogger()
+    if not root.handlers:  # no log record reaches the user's screen, only our sentences
+        root.addHandler(logging.NullHandler())
     parser = build_parser()
     args = parser.parse_args(argv)
     args.extensions = extensions or Extensions()

@@ -558,6 +558,10 @@
         <translation>无法导入该文件。</translation>
     </message>
     <message>
+        <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
+        <translation>无法保存到保险箱：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
+    </message>
+    <message>
         <source>An encrypted file in the vault is damaged.</source>
         <translation>保险库中的一个加密文件已损坏。</translation>
     </message>

@@ -558,6 +558,10 @@
         <translation>無法匯入該檔案。</translation>
     </message>
     <message>
+        <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
+        <translation>無法儲存到保險箱：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
+    </message>
+    <message>
         <source>An encrypted file in the vault is damaged.</source>
         <translation>保險庫中的一個加密檔案已損壞。</translation>
     </message>

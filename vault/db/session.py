@@ -68,6 +68,33 @@ class SchemaVersionError(DatabaseError):
     code = "db_schema_version"
 
 
+class DatabaseWriteError(DatabaseError):
+    """The disk refused a write (full, failing, read-only): a fault of the machine, not ours."""
+
+    code = "db_write"
+    exit_code = 2
+
+
+# What SQLite says when the disk, not the data or the program, is at fault.
+_STORAGE_FAILURES = (
+    "disk i/o error",
+    "database or disk is full",
+    "attempt to write a readonly database",
+)
+
+
+def _storage_failure(context: Any) -> Exception | None:
+    """``handle_error`` hook: a disk that refuses a write becomes one plain sentence."""
+    text = str(context.original_exception).lower()
+    if any(marker in text for marker in _STORAGE_FAILURES):
+        logger.info("database write refused: %s", text)
+        return DatabaseWriteError(
+            "The vault could not be written: the disk is full, read-only or failing. "
+            "Nothing was half-saved; free some space and try again."
+        )
+    return None
+
+
 def open_database(path: Path, key: bytes, *, create: bool = False) -> Engine:
     """Return an engine for the SQLCipher database at ``path``, keyed with ``key``.
 
@@ -89,6 +116,7 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Engine:
         f"sqlite+pysqlite:///{path}", module=sqlcipher3, creator=connect, poolclass=NullPool
     )
     event.listen(engine, "begin", _emit_begin)
+    event.listen(engine, "handle_error", _storage_failure)
     # Opening once here surfaces a wrong key now, not at the first query.
     with engine.connect():
         pass

@@ -11,6 +11,7 @@ files are refused with a reason and the batch goes on; ``cancel`` stops between 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import logging
@@ -173,8 +174,17 @@ def _size_or_zero(path: Path) -> int:
     return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
+# errno values that mean the vault's disk refused the write, not that the source is bad
+_WRITE_REFUSED = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS}
+
+
 def _os_reason(error: OSError) -> str:
     reason = error.strerror or type(error).__name__
+    if error.errno in _WRITE_REFUSED:
+        return (
+            f"The vault could not store the file: its disk is full or refuses the write "
+            f"({reason}). Nothing of it was kept; free some space and import it again."
+        )
     return f"The file could not be read: {reason}."
 
 
