@@ -70,17 +70,30 @@ class _Found:
     local: datetime | None = None  # zone-less container time (ID3, WAV)
 
 
-def read_capture(path: Path, head: bytes, tz: ZoneInfo) -> Capture:
+def read_capture(
+    path: Path,
+    head: bytes,
+    tz: ZoneInfo,
+    *,
+    opened: BinaryIO | None = None,
+    mtime: float | None = None,
+) -> Capture:
     """Read kind and capture metadata of the file at ``path``.
 
     ``head`` is the file's first bytes, already read by the import pipeline (4 KiB or
-    the whole file if shorter); the file is opened again only for bounded seeks.
+    the whole file if shorter). ``opened`` is the pipeline's own open file (checked to be
+    a regular file), read by bounded seeks; without it the file is opened again by name.
+    ``mtime`` is the modification time the pipeline's ``fstat`` saw.
     Raises :class:`~vault.ingest.kinds.EmptyFileError` for an empty file and
     :class:`CaptureReadError` when the file can no longer be examined.
     """
     media = detect(head, path.name)
     name = read_name(path.name)
-    found = _read_content(path, media.family, media.media_type)
+    found = (
+        _read_open(opened, media.family, media.media_type)
+        if opened is not None
+        else _read_content(path, media.family, media.media_type)
+    )
     sniffed = sniff(
         head,
         filename=path.name,
@@ -90,7 +103,7 @@ def read_capture(path: Path, head: bytes, tz: ZoneInfo) -> Capture:
     )
     if name and name.is_call_recording and sniffed.kind is Kind.VIDEO and found.mp4 is None:
         sniffed = sniff(head, filename=path.name, has_video_track=False)
-    when, offset, source = _capture_time(path, found, name, tz)
+    when, offset, source = _capture_time(path, found, name, tz, mtime)
     logger.debug("capture time from %s; name pattern %s", source, name.pattern if name else None)
     camera = found.exif.camera if found.exif else None
     return Capture(
@@ -130,7 +143,7 @@ def _read_open(fileobj: BinaryIO, family: Family, media_type: str) -> _Found:
 
 
 def _capture_time(
-    path: Path, found: _Found, name: NameInfo | None, tz: tzinfo
+    path: Path, found: _Found, name: NameInfo | None, tz: tzinfo, mtime: float | None
 ) -> tuple[datetime, int, str]:
     """``(UTC instant, original offset in minutes, source)`` in order of trust."""
     exif = found.exif
@@ -148,12 +161,12 @@ def _capture_time(
     for moment, source, keep_offset in candidates:
         if moment is not None:
             return (*_resolve(moment, tz, keep_offset=keep_offset), source)
-    return _modification_time(path, tz)
+    return _modification_time(path, tz, mtime)
 
 
-def _modification_time(path: Path, tz: tzinfo) -> tuple[datetime, int, str]:
+def _modification_time(path: Path, tz: tzinfo, mtime: float | None) -> tuple[datetime, int, str]:
     try:
-        stamp = os.stat(path).st_mtime
+        stamp = os.stat(path).st_mtime if mtime is None else mtime
     except OSError as exc:
         raise CaptureReadError("The file could not be examined.") from exc
     try:

@@ -201,7 +201,11 @@ def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
         if info.st_size == 0:
             raise RefusedFileError("The file is empty.")
         head = os.pread(fd, HEAD_BYTES, 0)
-        capture = read_capture(path, head, ctx.tz)
+        # The metadata readers get a buffered twin of the same open file (no reopening by
+        # name, so nothing swapped in after the check is read); it shares the offset.
+        with open(os.dup(fd), "rb") as twin:
+            capture = read_capture(path, head, ctx.tz, opened=twin, mtime=info.st_mtime)
+        src.seek(0)
         large = info.st_size > SMALL_FILE
         hasher: SerialHasher | ParallelHasher = (
             ParallelHasher(ctx.hashes, BATCH_BYTES) if large else SerialHasher(ctx.hashes)
