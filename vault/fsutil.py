@@ -113,8 +113,15 @@ def fsync_dir(path: Path) -> None:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) readable by the owner only."""
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create ``path`` readable by the owner only, and every missing parent the same way.
+
+    ``mkdir(parents=True)`` would give the parents it creates the umask's mode; folders
+    that already exist keep theirs (they are the user's), except ``path`` itself.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        folder.chmod(PRIVATE_DIR)
     path.chmod(PRIVATE_DIR)
 
 

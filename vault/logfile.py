@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from vault.fsutil import make_private_dir
+
 APPLICATION = "evidence-vault"
 LOG_DIR_ENV = "EVAULT_LOG_DIR"
 LOG_NAME = "evidence-vault.log"
@@ -42,7 +44,7 @@ def start_file_log(level: int = logging.INFO) -> Path | None:
         if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path:
             return path
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         os.close(fd)
         handler = logging.handlers.RotatingFileHandler(

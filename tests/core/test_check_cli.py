@@ -11,6 +11,7 @@ from PIL import Image
 from tests.core.conftest import PASSPHRASE
 from tests.core.tamper_helpers import tamper
 from tests.core.test_core_cli import evault
+from vault.fsutil import make_private_dir
 from vault.service import OpenVault, unlock_vault
 
 
@@ -66,3 +67,10 @@ def test_repair_moves_an_orphan_to_quarantine_and_says_so(
     assert any(p.is_file() and p.read_bytes() == b"left by an interrupted import" for p in kept)
     assert _check(vault_dir).returncode == 0
     unlock_vault(vault_dir, PASSPHRASE).lock()
+
+
+def test_a_vault_in_new_nested_folders_makes_each_of_them_private(tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b" / "c"
+    make_private_dir(deep)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", deep):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
