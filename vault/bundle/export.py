@@ -14,17 +14,27 @@ bundle is written without it and the result says so.
 The ZIP is written under a hidden temp name beside the destination; only when every
 file, ``SHA256SUMS`` and its signature are written and synced is the export recorded
 as a custody event and the file renamed into place. A crash or a cancel leaves at most
-the hidden temp file, never a complete-looking bundle.
+the hidden temp file, never a complete-looking bundle. That partial file holds plaintext
+evidence, so it is named recognisably (``.<name>.evault-<random>.partial``) and kept under
+an exclusive ``flock`` while it is written; the next export to the same folder removes
+every such partial whose lock it can take (its writer is gone) and reports their names.
+
+Python warnings (Pillow's, when a screenshot is odd) never reach stderr: the export
+collects them and logs them at debug level.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import logging
 import os
+import re
+import stat
 import threading
 import uuid
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -50,6 +60,10 @@ logger = logging.getLogger(__name__)
 
 READ_SIZE = 1 << 20
 _SMALL_FILE_MODE = 0o644 << 16
+# ".bundle.zip.evault-0123456789ab.partial" (and its ".pdf" report beside it); the
+# unprefixed form is what earlier versions left behind.
+_PARTIAL = re.compile(r"\..+\.(?:evault-)?[0-9a-f]{12}\.partial(?:\.pdf)?")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 ProgressCallback = Callable[[ExportProgress], None]
 PdfRenderer = Callable[[str, Path], None]
@@ -101,6 +115,8 @@ class BundleExportResult(ExportResult):
     items_with_time: int = 0  # items carrying an inclusion proof to a stamped checkpoint
     sums_tsa_name: str | None = None  # who stamped SHA256SUMS (None: no SHA256SUMS.tsr)
     sums_stamped_at: datetime | None = None
+    # hidden partial files of killed earlier exports, removed from the folder before writing
+    stale_partials_removed: tuple[str, ...] = ()
 
     @property
     def sums_stamped(self) -> bool:
@@ -116,6 +132,24 @@ def export_bundle(
     cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Write the bundle ``request`` describes and record it in the custody log."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        try:
+            return _export(vault, request, render_pdf, progress, cancel)
+        finally:
+            for warning in caught:
+                logger.debug(
+                    "warning during export: %s: %s", warning.category.__name__, warning.message
+                )
+
+
+def _export(
+    vault: OpenVault,
+    request: ExportRequest,
+    render_pdf: PdfRenderer | None,
+    progress: ProgressCallback | None,
+    cancel: threading.Event | None,
+) -> ExportResult:
     if request.language not in report.LANGUAGES:
         raise UsageError(f"{request.language!r} is not a report language; use zh_CN, zh_TW or en.")
     out = request.out
@@ -128,17 +162,17 @@ def export_bundle(
     items = select_items(vault, request)
     lenders = [lender for lender in vault.lenders() if lender.name in {i.lender for i in items}]
     entries = _name_items(vault, items, lenders)
-    temp = out.with_name(f".{out.name}.{os.urandom(6).hex()}.partial")
+    removed = remove_stale_partials(out.parent)
     writer = _BundleWriter(vault, request, entries, lenders, progress, cancel)
+    fd, temp = _create_partial(out)
     try:
-        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-        with os.fdopen(fd, "w+b") as raw:
+        with os.fdopen(fd, "w+b") as raw:  # closing it releases the lock: after the rename
             writer.write(raw, temp, render_pdf)
             raw.flush()
             os.fsync(raw.fileno())
-        seq = _record(vault, request, writer, entries, lenders)
-        os.rename(temp, out)
-        fsync_dir(out.parent)
+            seq = _record(vault, request, writer, entries, lenders)
+            os.rename(temp, out)
+            fsync_dir(out.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
@@ -157,7 +191,90 @@ def export_bundle(
         items_with_time=len(writer.proofs),
         sums_tsa_name=stamp.tsa_name if stamp else None,
         sums_stamped_at=stamp.gen_time if stamp else None,
+        stale_partials_removed=removed,
     )
+
+
+# --- partial files ----------------------------------------------------------------------
+
+
+def _create_partial(out: Path) -> tuple[int, Path]:
+    """A new hidden partial file beside ``out``, created and held under ``LOCK_EX``.
+
+    Another export's clean-up may take the lock in the instant between the create and our
+    ``flock`` and unlink the file; the lock is then on a file no longer at ``temp``, so a
+    fresh name is tried.
+    """
+    while True:
+        temp = out.with_name(f".{out.name}.evault-{os.urandom(6).hex()}.partial")
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, PRIVATE_FILE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            held = os.fstat(fd)
+            try:
+                now = os.lstat(temp)
+            except FileNotFoundError:
+                now = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+            return fd, temp
+        os.close(fd)
+
+
+def remove_stale_partials(folder: Path) -> tuple[str, ...]:
+    """Remove the partial files of exports that died in ``folder``; their names.
+
+    A partial whose lock cannot be taken at once belongs to an export still running and
+    is left alone; a partial report (``.pdf``) goes with its bundle's partial, or alone
+    when that is gone.
+    """
+    try:
+        names = sorted(name for name in os.listdir(folder) if _PARTIAL.fullmatch(name))
+    except OSError:
+        return ()
+    removed = []
+    for name in names:
+        owner = name.removesuffix(".pdf")
+        if name != owner and owner in names:
+            continue  # removed with its owner below
+        if _remove_if_unlocked(folder, owner, name):
+            removed.append(name)
+            if name == owner and f"{name}.pdf" in names:
+                with contextlib.suppress(FileNotFoundError):
+                    (folder / f"{name}.pdf").unlink()
+                    removed.append(f"{name}.pdf")
+    if removed:
+        logger.info("removed %d partial files of earlier exports", len(removed))
+    return tuple(sorted(removed))
+
+
+def _remove_if_unlocked(folder: Path, owner: str, name: str) -> bool:
+    try:
+        fd = os.open(folder / owner, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        fd = None  # a report partial whose bundle partial is gone
+    except OSError:
+        return False  # a link, or unreadable: not ours to remove
+    try:
+        if fd is not None:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return False
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False  # an export is writing it now
+        target = folder / name
+        if not stat.S_ISREG(os.lstat(target).st_mode):
+            return False
+        target.unlink()
+        return True
+    except FileNotFoundError:
+        return False
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 # --- choosing and naming ----------------------------------------------------------------

@@ -126,12 +126,15 @@ Good "{NAMESPACE}" signature for {PRINCIPAL}。
 【可信时间】
 
 {zh_time}
-注意：{ALLOWED_SIGNERS} 中的公钥随包附带，只能证明包内文件由该密钥签名后未被改动。
-请通过其他途径（例如当面或电话）向提交人核对上面的密钥指纹，才能确认签名人身份。
-也可运行 evault verify bundle.zip，它还会核验保管记录的哈希链。
+注意：{ALLOWED_SIGNERS} 中的公钥随包附带，任何人都能换上自己的密钥重新签名。
+请通过其他途径（例如当面或电话）向提交人索取其密钥指纹，与上面的指纹比对，才能确认签名人
+身份；也可运行 evault verify --expect-key <提交人告知的指纹> bundle.zip 自动比对，
+它还会核验保管记录的哈希链。
 
-本包能证明：这些文件自导入保管箱后未被改动。本包不能证明：文件在导入之前未被伪造或
-剪辑。存有原始录音的手机是原始载体，请妥善保存，以备核对。
+本包能证明：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动
+（仅当该指纹与提交人另行告知的指纹一致时，才能说明是提交人签的名）。
+本包不能证明：文件在签名之前（包括导入保管箱之前）未被伪造或剪辑。
+存有原始录音的手机是原始载体，请妥善保存，以备核对。
 
 [English]
 
@@ -160,12 +163,15 @@ trusted source.)
 [Trusted time]
 
 {en_time}
-Note: the public key in {ALLOWED_SIGNERS} travels with the bundle, so it proves only that
-the files were not changed after that key signed them. Compare the fingerprint above with
-one obtained from the sender another way (in person, by phone) to know who signed.
-`evault verify bundle.zip` also checks the custody hash chains.
+Note: the public key in {ALLOWED_SIGNERS} travels with the bundle, and anyone can re-sign
+with a key of their own. Compare the fingerprint above with one obtained from the sender
+another way (in person, by phone) to know who signed, or run
+`evault verify --expect-key <fingerprint the sender gave you> bundle.zip`, which compares
+it for you and also checks the custody hash chains.
 
-What this bundle proves: these files have not changed since they were imported into the
-vault. What it does not prove: that a file was not fabricated or edited before import.
+What this bundle proves: these files have not changed since they were signed by the key
+with fingerprint {fingerprint} (which shows the sender signed only if that fingerprint
+matches one the sender gave you another way). What it does not prove: that a file was not
+fabricated or edited before it was signed, including before it was imported into the vault.
 The phone that recorded the calls is the original carrier; keep it safe for comparison.
 """

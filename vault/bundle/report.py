@@ -65,8 +65,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "integrity": (
             "本目录所列每个文件的 SHA-256 与 SM3 值均在导入证据保管箱时计算，并在导出时重新核对一致。"
             "SHA256SUMS 清单由保管箱的 Ed25519 密钥签名，接收方可用 sha256sum 与 ssh-keygen 自行核验（见 README.txt）。"
-            "能够证明的：这些文件自导入之日起未被改动，保管记录（哈希链）未被篡改。"
-            "不能证明的：文件在导入之前未被伪造、剪辑或篡改；签名只说明由该密钥签署，签名人身份须另行核对密钥指纹。"
+            "能够证明的：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动，保管记录（哈希链）未被篡改；"
+            "接收方须将该指纹与提交人通过其他途径（当面、电话）告知的指纹比对，或运行 evault verify --expect-key 指纹，"
+            "一致时才能说明是提交人签的名。"
+            "不能证明的：文件在签名之前（包括导入之前）未被伪造、剪辑或篡改。"
         ),
         "carrier_title": "原始载体",
         "carrier": (
@@ -108,8 +110,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "integrity": (
             "本目錄所列每個檔案的 SHA-256 與 SM3 值均於匯入證據保管箱時計算，並於匯出時重新核對一致。"
             "SHA256SUMS 清單由保管箱的 Ed25519 金鑰簽名，接收方可用 sha256sum 與 ssh-keygen 自行核驗（見 README.txt）。"
-            "能夠證明的：這些檔案自匯入之日起未被改動，保管紀錄（雜湊鏈）未被竄改。"
-            "不能證明的：檔案在匯入之前未被偽造、剪輯或竄改；簽名只說明由該金鑰簽署，簽名人身分須另行核對金鑰指紋。"
+            "能夠證明的：這些檔案自被指紋為 {fingerprint} 的金鑰簽名之後未被改動，保管紀錄（雜湊鏈）未被竄改；"
+            "接收方須將該指紋與提交人經其他途徑（當面、電話）告知的指紋比對，或執行 evault verify --expect-key 指紋，"
+            "一致時才能說明是提交人簽的名。"
+            "不能證明的：檔案在簽名之前（包括匯入之前）未被偽造、剪輯或竄改。"
         ),
         "carrier_title": "原始載體",
         "carrier": (
@@ -152,10 +156,12 @@ _TEXT: dict[str, dict[str, str]] = {
             "The SHA-256 and SM3 of every file listed here were computed when it was imported into the "
             "vault and checked again when this bundle was exported. SHA256SUMS is signed with the vault's "
             "Ed25519 key; a receiver can check both with sha256sum and ssh-keygen (see README.txt). "
-            "What is proven: these files have not changed since import, and their custody records (a hash "
-            "chain) were not altered. What is not proven: that a file was not fabricated, cut or edited "
-            "before import; the signature shows only which key signed, so compare its fingerprint with one "
-            "obtained from the sender another way."
+            "What is proven: these files have not changed since they were signed by the key with "
+            "fingerprint {fingerprint}, and their custody records (a hash chain) were not altered. That "
+            "shows the sender signed only if the receiver compares this fingerprint with one the sender "
+            "gave another way (in person, by phone), or runs evault verify --expect-key FINGERPRINT. What "
+            "is not proven: that a file was not fabricated, cut or edited before it was signed, including "
+            "before import."
         ),
         "carrier_title": "Original carrier",
         "carrier": (
@@ -350,7 +356,8 @@ def render_html(data: ReportInput) -> str:
         _meta_row(text["count"], str(len(data.items))),
         _meta_row(text["key"], data.fingerprint),
         "</table>",
-        f"<h2>{_e(text['integrity_title'])}</h2><p>{_e(text['integrity'])}</p>",
+        f"<h2>{_e(text['integrity_title'])}</h2>"
+        f"<p>{_e(text['integrity'].format(fingerprint=data.fingerprint))}</p>",
         f"<p>{_e(data.time_note)}</p>" if data.time_note else "",
         f"<h2>{_e(text['carrier_title'])}</h2><p>{_e(text['carrier'])}</p>",
     ]
@@ -465,13 +472,13 @@ _TIME_TEXT = {
         "proven": "第 {numbers} 号证据包含在经时间戳机构 {tsa} 按 RFC 3161 盖戳的检查点中，"
         "证明其最迟于 {time}（UTC）已存在（见 timestamps/ 与 README.txt 中的 openssl 命令）。",
         "missing": "第 {numbers} 号证据尚无已盖戳的检查点覆盖：未证明其存在时间。",
-        "none": "本包中的证据均无可信时间戳：未证明文件的存在时间，只证明其自导入后未被改动。",
+        "none": "本包中的证据均无可信时间戳：未证明文件的存在时间，只证明其自签名后未被改动（见完整性说明）。",
     },
     "zh_TW": {
         "proven": "第 {numbers} 號證據包含在經時間戳機構 {tsa} 依 RFC 3161 蓋戳的檢查點中，"
         "證明其最遲於 {time}（UTC）已存在（見 timestamps/ 與 README.txt 中的 openssl 指令）。",
         "missing": "第 {numbers} 號證據尚無已蓋戳的檢查點涵蓋：未證明其存在時間。",
-        "none": "本包中的證據均無可信時間戳：未證明檔案的存在時間，只證明其自匯入後未被改動。",
+        "none": "本包中的證據均無可信時間戳：未證明檔案的存在時間，只證明其自簽名後未被改動（見完整性說明）。",
     },
     "en": {
         "proven": "Items {numbers} are covered by a checkpoint that the time-stamp authority "
@@ -480,7 +487,8 @@ _TIME_TEXT = {
         "missing": "Items {numbers} are not yet covered by a stamped checkpoint: no trusted time "
         "is proven for them.",
         "none": "No item in this bundle carries a trusted timestamp: when the files existed is "
-        "not proven, only that they have not changed since import.",
+        "not proven, only that they have not changed since they were signed (see the integrity "
+        "statement).",
     },
 }
 
