@@ -168,12 +168,41 @@ def _field(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
     return value
 
 
+def _parse_json(data: bytes) -> Any:
+    """JSON text to a value; each way it can be wrong is its own sentence."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ManifestError(
+            f"manifest.json is not valid UTF-8 text (byte {error.start} cannot be read)."
+        ) from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except RecursionError:
+        raise ManifestError("manifest.json is nested too deeply to be a bundle's.") from None
+    except json.JSONDecodeError as error:
+        raise ManifestError(
+            f"manifest.json is not valid JSON: {error.msg} (line {error.lineno}, "
+            f"column {error.colno})."
+        ) from None
+    except ValueError as error:  # int() refuses a number of thousands of digits
+        if "integer string conversion" in str(error):
+            raise ManifestError("manifest.json holds a number too long to be real.") from None
+        raise ManifestError(f"manifest.json cannot be read: {error}") from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ManifestError(f"manifest.json names {key!r} twice in one object.")
+        result[key] = value
+    return result
+
+
 def read_manifest(data: bytes) -> Manifest:
     """Parse and shape-check manifest.json; any deviation is a ManifestError naming it."""
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise ManifestError("manifest.json is not valid UTF-8 JSON.") from None
+    raw = _parse_json(data)
     if not isinstance(raw, dict):
         raise ManifestError("manifest.json is not a JSON object.")
     if raw.get("format") != FORMAT:
