@@ -13,6 +13,7 @@ from PIL import Image
 
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault.ingest import pipeline
+from vault.ingest.capture import read_capture
 from vault.service import create_vault
 
 
@@ -24,12 +25,11 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_read_from_the_checked_desc
     photo = tmp_path / "IMG_20240315_214501.jpg"
     Image.new("RGB", (64, 64), (10, 120, 200)).save(photo, "JPEG")
     original = hashlib.sha256(photo.read_bytes()).hexdigest()
-    real = pipeline.read_capture
 
     def swap_then_read(path: Path, *args: Any, **kwargs: Any) -> Any:
         os.unlink(path)
         os.mkfifo(path)  # opening this by name would block forever
-        return real(path, *args, **kwargs)
+        return read_capture(path, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "read_capture", swap_then_read)
     (result,) = vault.import_paths([photo]).results

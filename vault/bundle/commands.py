@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -48,6 +49,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return 0
+    stale = result.stale_partials_removed if isinstance(result, BundleExportResult) else ()
+    for name in stale:
+        print(f"Removed {shown_name(name)}: an unfinished export left by an interrupted run.")
     print(f"Exported {result.items} items ({result.bytes} bytes) to {result.path}.")
     print(
         f"Signed by {result.signer_fingerprint}; SHA256SUMS has SHA-256 {result.sha256sums_sha256}."
@@ -59,6 +63,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             "No PDF evidence list: this installation cannot render PDF (the HTML list is included)."
         )
     return 0
+
+
+def shown_name(name: str) -> str:
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _print_export_time(result: BundleExportResult) -> None:
