@@ -143,3 +143,12 @@ def deflate_bomb(size: int) -> RawEntry:
 
 def stored(name: str, data: bytes, mode: int = 0o100644) -> RawEntry:
     return RawEntry(name, data, len(data), zlib.crc32(data), mode=mode)
+
+
+def deflated_zeros(names: list[str], size: int, level: int = 1) -> list[RawEntry]:
+    """Entries that each really inflate to ``size`` zero bytes, deflated at ``level``
+    (what ``zipfile`` writes with ZIP_DEFLATED); the stream is compressed once and shared."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    data = compressor.compress(bytes(size)) + compressor.flush()
+    crc = zlib.crc32(bytes(size))
+    return [RawEntry(name, data, size, crc, method=_DEFLATE) for name in names]

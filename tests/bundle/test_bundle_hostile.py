@@ -1,5 +1,6 @@
 """Hostile archives given to ``evault verify``: a clear sentence, exit 2, nothing written,
-bounded memory and time."""
+bounded memory and time; bytes around a real bundle (a prefix, a polyglot) make it
+INVALID (exit 1), naming their count."""
 
 from __future__ import annotations
 
@@ -96,6 +97,28 @@ def test_something_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
     bundle.write_bytes(b"%PDF-1.7\n" * 1000)
     assert_refused(bundle, "not a ZIP archive")
     assert_refused(tmp_path / "missing.zip", "cannot be opened")
+
+
+@pytest.mark.parametrize(
+    ("where", "extra", "sentence"),
+    [
+        ("prefix", b"#!/bin/sh\nX\n", "12 bytes precede the first ZIP entry"),
+        ("appended", b"<html>x</html>\n" * 3, "45 bytes follow the ZIP archive's end record"),
+    ],
+)
+def test_bytes_around_the_archive_make_the_bundle_invalid(
+    exported: Exported, tmp_path: Path, where: str, extra: bytes, sentence: str
+) -> None:
+    data = exported.bundle.read_bytes()
+    bundle = tmp_path / f"{where}.zip"
+    bundle.write_bytes(extra + data if where == "prefix" else data + extra)
+    with zipfile.ZipFile(bundle) as archive:  # zipfile reads past such bytes unawares
+        assert archive.testzip() is None
+    code, out, err = run_verify(bundle)
+    assert code == 1, out + err
+    assert f"{sentence}; a bundle written by Evidence Vault has none." in out, out
+    assert "Result: INVALID (archive failed)" in out, out  # everything else still holds
+    assert run_verify(exported.bundle)[0] == 0
 
 
 def test_overlapping_entries_are_refused(tmp_path: Path) -> None:

@@ -8,6 +8,13 @@ inclusion proofs, checkpoint statements under ``timestamps/``, the RFC 3161 toke
 ``SHA256SUMS.tsr``) add their own steps to :data:`STEPS`, reading what the context
 already holds (the parsed manifest, the verified digests of every file).
 
+Fail fast: the signature over SHA256SUMS and the manifest are checked from small,
+bounded entries first; evidence entries are inflated only when the signature holds,
+and an entry SHA256SUMS does not list is refused unread. An unsigned or badly signed
+archive therefore costs its directory and a few kilobytes, whatever it claims to hold.
+Bytes before the first entry or after the end record make the bundle invalid (step
+``archive``): no bundle Evidence Vault writes has any.
+
 Trusted time (steps ``time`` and ``bundle_timestamp``, in :mod:`vault.bundle.verify_time`):
 each item's inclusion proof,
 its checkpoint's signature and RFC 3161 token are checked against the system's roots
@@ -67,6 +74,8 @@ class VerifyContext:
     expected_key: str | None = None  # a fingerprint (SHA256:…) or key obtained out of band
     sums_bytes: bytes | None = None
     sums: dict[str, str] | None = None
+    sums_error: str | None = None  # why SHA256SUMS could not be parsed
+    signature_ok: bool = False  # the signature over SHA256SUMS held (and the expected key)
     digests: dict[str, str] = field(default_factory=dict)  # sha256 of every summed file
     files_ok: bool = False
     signer_key: str | None = None
@@ -102,8 +111,46 @@ def _problems(name: str, found: list[str], ok_summary: str, bad_summary: str) ->
     return BundleCheck(name, False, bad_summary, tuple(shown))
 
 
+def check_archive(ctx: VerifyContext) -> BundleCheck:
+    """The file is the ZIP archive and nothing else: no prefix, nothing appended."""
+    archive = ctx.archive
+    found = []
+    if archive.prefix_bytes:
+        found.append(
+            f"{archive.prefix_bytes} bytes precede the first ZIP entry; "
+            "a bundle written by Evidence Vault has none."
+        )
+    if archive.appended_bytes:
+        found.append(
+            f"{archive.appended_bytes} bytes follow the ZIP archive's end record; "
+            "a bundle written by Evidence Vault has none."
+        )
+    return _problems(
+        "archive",
+        found,
+        "The file holds the ZIP archive and nothing else.",
+        "The file holds bytes that are not part of the bundle.",
+    )
+
+
+def _read_sums(ctx: VerifyContext) -> None:
+    """Read SHA256SUMS (bounded) into the context once; the signature covers these bytes."""
+    if ctx.sums_bytes is not None or layout.SHA256SUMS not in ctx.archive.entries:
+        return
+    ctx.sums_bytes = ctx.archive.read(layout.SHA256SUMS, MAX_SUMS_BYTES)
+    try:
+        ctx.sums = layout.parse_sums(ctx.sums_bytes)
+    except layout.SumsFormatError as error:
+        ctx.sums_error = str(error)
+
+
 def check_files(ctx: VerifyContext) -> BundleCheck:
-    """Every file hashes to its line in SHA256SUMS, and the two lists agree."""
+    """Every file hashes to its line in SHA256SUMS, and the two lists agree.
+
+    Nothing is inflated unless the signature over SHA256SUMS held, and a file that
+    SHA256SUMS does not list is refused unread: a hostile archive costs no more than
+    reading its directory and a few small files.
+    """
     archive = ctx.archive
     missing_required = [name for name in REQUIRED if name not in archive.entries]
     if layout.SHA256SUMS not in archive.entries:
@@ -113,23 +160,37 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
             "SHA256SUMS is missing, so no file can be checked.",
             tuple(f"{name} is missing from the bundle." for name in missing_required),
         )
-    ctx.sums_bytes = archive.read(layout.SHA256SUMS, MAX_SUMS_BYTES)
-    try:
-        ctx.sums = layout.parse_sums(ctx.sums_bytes)
-    except layout.SumsFormatError as error:
-        return BundleCheck("files", False, str(error))
+    _read_sums(ctx)
+    if ctx.sums is None:
+        return BundleCheck("files", False, ctx.sums_error or "SHA256SUMS could not be read.")
     found = [f"{name} is missing from the bundle." for name in missing_required]
+    if not ctx.signature_ok:
+        # Only the small files the signature step reads itself are hashed, to say why
+        # it failed; evidence is never inflated for a bundle whose signature fails.
+        for name, limit in _SMALL_SUMMED:
+            entry = archive.entries.get(name)
+            if (
+                entry is not None
+                and name in ctx.sums
+                and entry.size <= limit
+                and _sha256(archive, name) != ctx.sums[name]
+            ):
+                found.append(f"{name} does not match its SHA-256 in SHA256SUMS: it was changed.")
+        return BundleCheck(
+            "files",
+            False,
+            "Not checked: the signature of SHA256SUMS does not hold, so the evidence files "
+            "were neither read nor hashed.",
+            tuple(found[:MAX_LISTED_PROBLEMS]),
+        )
     present = [n for n in archive.names() if n not in layout.NOT_SUMMED]
-    for name in present:
-        if name not in ctx.sums:
-            found.append(
-                f"{name} is in the bundle but not in SHA256SUMS: a file was added or renamed."
-            )
-            continue
-        digest = hashlib.sha256()
-        for block in read_ahead(archive.chunks(name)):
-            digest.update(block)
-        ctx.digests[name] = digest.hexdigest()
+    found += [
+        f"{name} is in the bundle but not in SHA256SUMS: a file was added or renamed."
+        for name in present
+        if name not in ctx.sums
+    ]
+    for name in (n for n in present if n in ctx.sums):
+        ctx.digests[name] = _sha256(archive, name)
         if ctx.digests[name] != ctx.sums[name]:
             found.append(f"{name} does not match its SHA-256 in SHA256SUMS: it was changed.")
     found += [
@@ -146,11 +207,22 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
     )
 
 
+_SMALL_SUMMED = ((layout.ALLOWED_SIGNERS, MAX_SMALL_BYTES), (layout.MANIFEST, MAX_MANIFEST_BYTES))
+
+
+def _sha256(archive: SafeZip, name: str) -> str:
+    digest = hashlib.sha256()
+    for block in read_ahead(archive.chunks(name)):
+        digest.update(block)
+    return digest.hexdigest()
+
+
 def check_signature(ctx: VerifyContext) -> BundleCheck:
     """SHA256SUMS.sig is the allowed signer's SSHSIG over SHA256SUMS (namespace evidence-vault)."""
     archive = ctx.archive
+    _read_sums(ctx)
     if ctx.sums_bytes is None:
-        return BundleCheck("signature", False, "Not checked: SHA256SUMS could not be read.")
+        return BundleCheck("signature", False, "Not checked: SHA256SUMS is missing.")
     for name in (layout.ALLOWED_SIGNERS, layout.SIGNATURE):
         if name not in archive.entries:
             return BundleCheck(
@@ -172,6 +244,7 @@ def check_signature(ctx: VerifyContext) -> BundleCheck:
             False,
             f"SHA256SUMS is signed by {ctx.signer_fingerprint}, not by the expected key {expected}.",
         )
+    ctx.signature_ok = True
     return BundleCheck(
         "signature",
         True,
@@ -276,10 +349,13 @@ def _key_only(line: str) -> str:
     return " ".join(line.split()[:2])
 
 
+# Order matters: the signature and the manifest are checked from small, bounded
+# entries before ``files`` inflates any evidence, which it does only when they hold.
 STEPS: list[tuple[str, Step]] = [
-    ("files", check_files),
+    ("archive", check_archive),
     ("signature", check_signature),
     ("manifest", check_manifest),
+    ("files", check_files),
     ("custody", check_custody),
     ("time", check_time),
     ("bundle_timestamp", check_bundle_timestamp),
