@@ -127,31 +127,24 @@ def check_vault(
     known = {str(r["id"]) for r in rows} | replayed.named_items
     repaired: list[str] = []
     quarantined: list[str] = []
-    for blob_id in vault.store.iter_ids():
-        if blob_id in known:
-            continue
-        path = vault.store.path_for(blob_id)
+    strays = [
+        (
+            vault.store.path_for(blob_id),
+            "orphan_blob",
+            f"Blob {blob_id} belongs to no item (left by an interrupted import).",
+        )
+        for blob_id in vault.store.iter_ids()
+        if blob_id not in known
+    ] + [
+        (temp, "temp_file", f"{temp.name} is an unfinished write left by an interrupted import.")
+        for temp in vault.store.iter_temp_files()
+    ]
+    for path, kind, message in strays:
         if repair:
             repaired.append(str(path))
             quarantined.append(str(vault.store.move_to_quarantine(path)))
         else:
-            problems.append(
-                CheckProblem(
-                    kind="orphan_blob",
-                    message=f"Blob {blob_id} belongs to no item (left by an interrupted import).",
-                )
-            )
-    for temp in vault.store.iter_temp_files():
-        if repair:
-            repaired.append(str(temp))
-            quarantined.append(str(vault.store.move_to_quarantine(temp)))
-        else:
-            problems.append(
-                CheckProblem(
-                    kind="temp_file",
-                    message=f"{temp.name} is an unfinished write left by an interrupted import.",
-                )
-            )
+            problems.append(CheckProblem(kind=kind, message=message))
     return CheckReport(
         len(live), replayed.events, tuple(problems), tuple(repaired), tuple(quarantined)
     )

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault import fsutil
 from vault.dto import ImportReport, ImportStatus
 from vault.service import OpenVault, create_vault
-
-PASSPHRASE = "correct horse battery staple"
 
 # A FIFO opened for reading would block a worker thread forever: the thread method ends
 # the run with a stack dump instead of waiting on that thread.
@@ -29,7 +28,7 @@ pytestmark = pytest.mark.timeout(30, method="thread")
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[OpenVault]:
     opened, _ = create_vault(
-        tmp_path / "vault", PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai"
+        tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
     yield opened
     opened.lock()

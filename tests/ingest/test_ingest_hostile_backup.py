@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.case.case_xml import Call, write_calls
+from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault import fsutil
 from vault.backup.importer import import_backup
 from vault.backup.reading import NotARegularFileError
 from vault.service import OpenVault, create_vault
-
-PASSPHRASE = "correct horse battery staple"
 
 # A FIFO opened for reading would block forever: end the run instead of waiting.
 pytestmark = pytest.mark.timeout(30, method="thread")
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.timeout(30, method="thread")
 @pytest.fixture
 def vault(tmp_path: Path) -> Iterator[OpenVault]:
     opened, _ = create_vault(
-        tmp_path / "vault", PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai"
+        tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
     opened.add_lender("借呗")
     yield opened
