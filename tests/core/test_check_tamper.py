@@ -36,6 +36,16 @@ CASES: list[tuple[str, str, str, str]] = (
         ]
     ]
     + [
+        # what the file itself told at import, on an item never edited since
+        ("items", c, f"UPDATE items SET {c} = {v} WHERE id = '{{plain}}'", "item_altered")
+        for c, v in [
+            ("counterpart", "'+8613000000000'"),
+            ("contact_name", "'催收员'"),
+            ("source_app", "'WeChat'"),
+            ("device", "'Xiaomi'"),
+        ]
+    ]
+    + [
         (
             "items",
             "withdrawn_at",

@@ -316,4 +316,9 @@ def _event_payload(staged: _Staged) -> dict[str, object]:
         "captured_at": capture.captured_at_utc.isoformat(),
         "captured_offset_min": capture.captured_offset_min,
         "time_source": capture.time_source,
+        # what the file told about its origin: recorded so that check can compare it
+        "counterpart": capture.counterpart,
+        "contact_name": capture.contact_name,
+        "source_app": capture.source_app,
+        "device": capture.device,
     }
