@@ -273,23 +273,25 @@ class OpenVault:
         with self.sessions() as session, session.begin():
             if session.scalar(select(Lender.id).where(Lender.name == name)) is not None:
                 raise LenderExistsError(f"A lender named {name!r} already exists.")
+            now = datetime.now(UTC)
             lender = Lender(
                 name=name,
                 app=app,
                 company=company,
                 loan_ref=loan_ref,
                 notes=notes,
-                created_at=datetime.now(UTC),
+                created_at=now,
                 numbers=[LenderNumber(number=n) for n in normalized],
             )
             session.add(lender)
             session.flush()
+            described = {"app": app, "company": company, "loan_ref": loan_ref, "notes": notes}
             custody.append(
                 session,
                 custody.LENDER_ADDED,
-                at=datetime.now(UTC),
+                at=now,
                 lender_id=lender.id,
-                payload={"name": name, "numbers": list(normalized)},
+                payload={"name": name, "numbers": list(normalized)} | described,
             )
             return _lender_dto(session, lender)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.tamper_helpers import check, populate, tamper
+from tests.core.tamper_helpers import LENDER, check, populate, tamper
 from vault.service import OpenVault
 
 # (table, column, SQL with {edited} {withdrawn} {plain} {note} {complaint} {backup}, kind)
@@ -34,6 +34,16 @@ CASES: list[tuple[str, str, str, str]] = (
             ("withdrawn_at", "'2024-01-01T00:00:00.000000Z'"),
             ("purged_at", "'2024-01-01T00:00:00.000000Z'"),
         ]
+    ]
+    + [
+        # what the user told of the lender when adding it
+        (
+            "lenders",
+            c,
+            f"UPDATE lenders SET {c} = 'forged' WHERE name = '{LENDER}'",
+            "lender_altered",
+        )
+        for c in ("app", "company", "loan_ref", "notes")
     ]
     + [
         # what the file itself told at import, on an item never edited since
