@@ -285,13 +285,20 @@ class OpenVault:
             )
             session.add(lender)
             session.flush()
-            described = {"app": app, "company": company, "loan_ref": loan_ref, "notes": notes}
+            payload: dict[str, object] = {
+                "name": name,
+                "numbers": list(normalized),
+                "app": app,
+                "company": company,
+                "loan_ref": loan_ref,
+                "notes": notes,
+            }
             custody.append(
                 session,
                 custody.LENDER_ADDED,
                 at=now,
                 lender_id=lender.id,
-                payload={"name": name, "numbers": list(normalized)} | described,
+                payload=payload,
             )
             return _lender_dto(session, lender)
 
