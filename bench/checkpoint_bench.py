@@ -8,7 +8,7 @@ node hashes, nothing else. Beside it:
 
 - ``tree + all proofs``: the leaf hashes, the root and every inclusion proof, the way a
   checkpoint's tree is built (vault.merkle.root_and_inclusion_proofs);
-- ``tree levels + all proofs``: the path a bundle export takes (vault.checkpoint.tree_levels
+- ``tree levels + all proofs``: the path a bundle export takes (vault.merkle.tree_levels
   and proof_from_levels for every item);
 - with a real vault (unless ``--no-vault``): ``create_checkpoint`` end to end over that
   many item rows in the SQLCipher database (read the rows, hash, sign, store), first
@@ -61,8 +61,8 @@ def tree_and_proofs(leaves: list[bytes]) -> object:
 
 
 def levels_and_proofs(leaves: list[bytes]) -> object:
-    levels = checkpoint.tree_levels(merkle.hash_leaves(leaves))
-    return [checkpoint.proof_from_levels(levels, i) for i in range(len(leaves))]
+    levels = merkle.tree_levels(merkle.hash_leaves(leaves))
+    return [merkle.proof_from_levels(levels, i) for i in range(len(leaves))]
 
 
 def best(rounds: int, action: Callable[[], object]) -> float:

@@ -261,7 +261,7 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
     lender_id: int | None,
     payload: dict[str, Any],
 ) -> None:
-    if action == custody.ITEM_IMPORTED and item_id is not None:
+    if action == custody.Action.ITEM_IMPORTED and item_id is not None:
         state: dict[str, object] = dict(_IMPORT_DEFAULTS)
         for key, value in payload.items():
             state[key] = _utc_text(value) if key in _ITEM_TIMES and value else value
@@ -270,7 +270,7 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
         out.items[item_id] = state
         return
     state_or_none = out.items.get(item_id) if item_id is not None else None
-    if action == custody.METADATA_EDITED and state_or_none is not None:
+    if action == custody.Action.METADATA_EDITED and state_or_none is not None:
         for name, change in payload["changes"].items():
             key = "lender_id" if name == "lender" else name
             old, new = change["from"], change["to"]
@@ -288,19 +288,19 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
                     )
                 )
             state_or_none[key] = new
-    elif action == custody.ITEM_WITHDRAWN and state_or_none is not None:
+    elif action == custody.Action.ITEM_WITHDRAWN and state_or_none is not None:
         state_or_none["withdrawn_at"] = at
-    elif action == custody.ITEM_RESTORED and state_or_none is not None:
+    elif action == custody.Action.ITEM_RESTORED and state_or_none is not None:
         state_or_none["withdrawn_at"] = None
-    elif action == custody.ITEM_PURGED and state_or_none is not None:
+    elif action == custody.Action.ITEM_PURGED and state_or_none is not None:
         state_or_none["purged_at"] = at
-    elif action == custody.BACKUP_EVENTS_ADDED and item_id is not None:
+    elif action == custody.Action.BACKUP_EVENTS_ADDED and item_id is not None:
         out.backup_counts[item_id] = {
             "call": int(payload["calls"]),
             "sms": int(payload["sms"]),
             "mms": int(payload["mms"]),
         }
-    elif action == custody.NOTE_ADDED:
+    elif action == custody.Action.NOTE_ADDED:
         moment = datetime.fromisoformat(payload["occurred_at"])
         offset = moment.utcoffset()
         out.notes[int(payload["note_id"])] = {
@@ -310,18 +310,18 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
             "occurred_offset_min": None if offset is None else int(offset.total_seconds()) // 60,
             "created_at": at,
         }
-    elif action == custody.LENDER_ADDED and lender_id is not None:
+    elif action == custody.Action.LENDER_ADDED and lender_id is not None:
         lender_state: dict[str, Any] = {
             key: payload[key] for key in _LENDER_FIELDS if key in payload
         }  # what a later version of the event may record as well
         lender_state.update(name=payload["name"], numbers=set(payload["numbers"]))
         out.lenders[lender_id] = lender_state
-    elif action == custody.LENDER_UPDATED and lender_id in out.lenders:
+    elif action == custody.Action.LENDER_UPDATED and lender_id in out.lenders:
         lender = out.lenders[lender_id]
         if "renamed" in payload:
             lender["name"] = payload["renamed"]["to"]
         lender["numbers"] |= set(payload.get("added_numbers", ()))
-    elif action == custody.COMPLAINT_ADDED:
+    elif action == custody.Action.COMPLAINT_ADDED:
         out.complaints[int(payload["complaint_id"])] = {
             "lender_id": lender_id,
             "channel": payload["channel"],
@@ -334,7 +334,7 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
             "updated_at": at,
             "items": set(payload["items"]),
         }
-    elif action == custody.COMPLAINT_UPDATED:
+    elif action == custody.Action.COMPLAINT_UPDATED:
         complaint = out.complaints.get(int(payload["complaint_id"]))
         if complaint is not None:
             for name, change in payload["changes"].items():
@@ -345,14 +345,14 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
                 else:
                     complaint[name] = change["to"]
             complaint["updated_at"] = at
-    elif action == custody.CHECKPOINT:
+    elif action == custody.Action.CHECKPOINT:
         out.checkpoints[int(payload["checkpoint"])] = {
             "tree_size": payload["tree_size"],
             "root": payload["root"],
             "statement_sha256": payload["statement_sha256"],
             "created_at": at,
         }
-    elif action == custody.TIMESTAMP_RECEIVED:
+    elif action == custody.Action.TIMESTAMP_RECEIVED:
         out.tokens[str(payload["token_sha256"])] = {
             "checkpoint_id": payload["checkpoint"],
             "tsa_url": payload["tsa"],
@@ -360,7 +360,7 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
             "gen_time": _utc_text(payload["gen_time"]),
             "serial": payload["serial"],
         }
-    elif action == custody.VAULT_CREATED:
+    elif action == custody.Action.VAULT_CREATED:
         out.vault = dict(payload)
 
 

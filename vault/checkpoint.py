@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, String, func, insert, select, type_coerce
+from sqlalchemy import ColumnElement, String, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from vault import custody, merkle, sshsig
@@ -41,7 +41,6 @@ _LEAVES = metadata.tables[CheckpointLeaf.__tablename__]
 
 STATEMENT_TYPE = "evidence-vault-checkpoint/1"
 NAMESPACE = "evidence-vault"
-_NODE = b"\x01"
 
 
 class CheckpointError(VaultError):
@@ -57,7 +56,12 @@ class CheckpointInconsistentError(CheckpointError):
 
 def leaf_data(item_id: str, sha256_hex: str, imported_at: datetime) -> bytes:
     """The bytes of one leaf: ``<item id> LF <sha256 hex> LF <imported_at UTC>`` in UTF-8."""
-    return f"{item_id}\n{sha256_hex}\n{format_utc(imported_at)}".encode()
+    return leaf_bytes(item_id, sha256_hex, format_utc(imported_at))
+
+
+def leaf_bytes(item_id: str, sha256_hex: str, imported_at_utc: str) -> bytes:
+    """:func:`leaf_data` from ``imported_at`` already in its stored UTC text form."""
+    return f"{item_id}\n{sha256_hex}\n{imported_at_utc}".encode()
 
 
 def statement_name(checkpoint_id: int) -> str:
@@ -90,7 +94,7 @@ def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> Checkp
                 insert(_LEAVES),
                 [{"item_id": r[0], "leaf_index": start + n} for n, r in enumerate(new_items)],
             )
-        hashes = merkle.hash_leaves(f"{i}\n{s}\n{t}".encode() for i, s, t in [*rows, *new_items])
+        hashes = merkle.hash_leaves(leaf_bytes(*row) for row in [*rows, *new_items])
         root = merkle.root(hashes)
         previous: dict[str, JSONValue] | None = None
         proof: list[bytes] = []
@@ -131,7 +135,7 @@ def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> Checkp
         )
         custody.append(
             session,
-            custody.CHECKPOINT,
+            custody.Action.CHECKPOINT,
             at=now,
             payload={
                 "checkpoint": number,
@@ -168,7 +172,7 @@ def checkpoints(vault: OpenVault) -> list[CheckpointDTO]:
 def leaf_hashes(session: Session, tree_size: int | None = None) -> list[bytes]:
     """The leaf hashes of the vault's tree in leaf order (its first ``tree_size`` leaves)."""
     rows = _leaf_rows(session, tree_size)
-    return merkle.hash_leaves(f"{i}\n{s}\n{t}".encode() for i, s, t in rows)
+    return merkle.hash_leaves(leaf_bytes(*row) for row in rows)
 
 
 def leaf_indexes(session: Session, item_ids: Iterable[str]) -> dict[str, int]:
@@ -186,32 +190,6 @@ def leaf_indexes(session: Session, item_ids: Iterable[str]) -> dict[str, int]:
             .all()
         )
     return found
-
-
-def tree_levels(hashes: Sequence[bytes]) -> list[list[bytes]]:
-    """Every level of the RFC 9162 tree, leaves first (see vault.merkle's docstring)."""
-    levels = [list(hashes)]
-    sha = hashlib.sha256
-    while len(levels[-1]) > 1:
-        level = levels[-1]
-        parents = [
-            sha(_NODE + a + b).digest() for a, b in zip(level[0::2], level[1::2], strict=False)
-        ]
-        if len(level) % 2:
-            parents.append(level[-1])
-        levels.append(parents)
-    return levels
-
-
-def proof_from_levels(levels: list[list[bytes]], index: int) -> list[bytes]:
-    """The inclusion proof of leaf ``index`` read off :func:`tree_levels` (no rehashing)."""
-    proof: list[bytes] = []
-    for level in levels[:-1]:
-        sibling = index ^ 1
-        if sibling < len(level):
-            proof.append(level[sibling])
-        index >>= 1
-    return proof
 
 
 def _imported_text() -> ColumnElement[str]:
@@ -258,17 +236,6 @@ def _consistent_with(latest: Checkpoint, hashes: list[bytes], root: bytes) -> li
             "id or import time was changed; run a vault check."
         )
     return proof
-
-
-def count_pending(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count(StampQueueEntry.checkpoint_id)).where(
-                StampQueueEntry.done_at.is_(None)
-            )
-        )
-        or 0
-    )
 
 
 def _dto(row: Checkpoint) -> CheckpointDTO:

@@ -106,7 +106,7 @@ def add_complaint(
         session.add_all(ComplaintItem(complaint_id=complaint.id, item_id=i) for i in item_ids)
         custody.append(
             session,
-            custody.COMPLAINT_ADDED,
+            custody.Action.COMPLAINT_ADDED,
             at=now,
             lender_id=lender_row.id,
             payload={
@@ -160,7 +160,7 @@ def update_complaint(
         complaint.updated_at = now
         custody.append(
             session,
-            custody.COMPLAINT_UPDATED,
+            custody.Action.COMPLAINT_UPDATED,
             at=now,
             lender_id=complaint.lender_id,
             payload={"complaint_id": complaint.id, "changes": changes},

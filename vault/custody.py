@@ -67,43 +67,29 @@ MAX_PAYLOAD_DEPTH = 32
 
 # --- the action vocabulary --------------------------------------------------------------
 
-VAULT_CREATED = "vault_created"
-ITEM_IMPORTED = "item_imported"
-METADATA_EDITED = "metadata_edited"
-NOTE_ADDED = "note_added"
-LENDER_ADDED = "lender_added"
-LENDER_UPDATED = "lender_updated"
-ITEM_WITHDRAWN = "item_withdrawn"
-ITEM_RESTORED = "item_restored"
-ITEM_PURGED = "item_purged"
-EXPORTED = "exported"
-CHECKPOINT = "checkpoint"
-TIMESTAMP_RECEIVED = "timestamp_received"
-COMPLAINT_ADDED = "complaint_added"
-COMPLAINT_UPDATED = "complaint_updated"
-PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
-BACKUP_EVENTS_ADDED = "backup_events_added"
 
-ACTIONS = frozenset(
-    {
-        VAULT_CREATED,
-        ITEM_IMPORTED,
-        METADATA_EDITED,
-        NOTE_ADDED,
-        LENDER_ADDED,
-        LENDER_UPDATED,
-        ITEM_WITHDRAWN,
-        ITEM_RESTORED,
-        ITEM_PURGED,
-        EXPORTED,
-        CHECKPOINT,
-        TIMESTAMP_RECEIVED,
-        COMPLAINT_ADDED,
-        COMPLAINT_UPDATED,
-        PASSPHRASE_CHANGED,
-        BACKUP_EVENTS_ADDED,
-    }
-)
+class Action(StrEnum):
+    """Every action a custody event can record (the log's whole vocabulary)."""
+
+    VAULT_CREATED = "vault_created"
+    ITEM_IMPORTED = "item_imported"
+    METADATA_EDITED = "metadata_edited"
+    NOTE_ADDED = "note_added"
+    LENDER_ADDED = "lender_added"
+    LENDER_UPDATED = "lender_updated"
+    ITEM_WITHDRAWN = "item_withdrawn"
+    ITEM_RESTORED = "item_restored"
+    ITEM_PURGED = "item_purged"
+    EXPORTED = "exported"
+    CHECKPOINT = "checkpoint"
+    TIMESTAMP_RECEIVED = "timestamp_received"
+    COMPLAINT_ADDED = "complaint_added"
+    COMPLAINT_UPDATED = "complaint_updated"
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
+    BACKUP_EVENTS_ADDED = "backup_events_added"
+
+
+ACTIONS = frozenset(Action)
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
@@ -648,22 +634,8 @@ class _ChainWalker:
 
 __all__ = [
     "ACTIONS",
-    "CHECKPOINT",
-    "COMPLAINT_ADDED",
-    "COMPLAINT_UPDATED",
-    "EXPORTED",
     "GENESIS_HASH",
-    "ITEM_IMPORTED",
-    "ITEM_PURGED",
-    "ITEM_RESTORED",
-    "ITEM_WITHDRAWN",
-    "LENDER_ADDED",
-    "LENDER_UPDATED",
-    "METADATA_EDITED",
-    "NOTE_ADDED",
-    "PASSPHRASE_CHANGED",
-    "TIMESTAMP_RECEIVED",
-    "VAULT_CREATED",
+    "Action",
     "ChainProblem",
     "CustodyChainError",
     "CustodyEventDTO",

@@ -85,9 +85,7 @@ def root_and_inclusion_proofs(leaf_hashes: Sequence[bytes]) -> tuple[bytes, list
     hashes = _checked(leaf_hashes)
     if not hashes:
         return EMPTY_ROOT, []
-    levels = [hashes]
-    while len(levels[-1]) > 1:
-        levels.append(_next_level(levels[-1]))
+    levels = tree_levels(hashes)
     with _collector_paused():
         return levels[-1][0], _proofs_top_down(levels)
 
@@ -95,6 +93,32 @@ def root_and_inclusion_proofs(leaf_hashes: Sequence[bytes]) -> tuple[bytes, list
 def all_inclusion_proofs(leaf_hashes: Sequence[bytes]) -> list[list[bytes]]:
     """Return the inclusion proof of every leaf, in leaf order (see the function above)."""
     return root_and_inclusion_proofs(leaf_hashes)[1]
+
+
+def tree_levels(leaf_hashes: Sequence[bytes]) -> list[list[bytes]]:
+    """Every level of the tree, leaves first and the root last (hashed once).
+
+    Keep the levels to read the proofs of a few leaves with :func:`proof_from_levels`
+    without hashing the tree again for each.
+    """
+    levels = [_checked(leaf_hashes)]
+    while len(levels[-1]) > 1:
+        levels.append(_next_level(levels[-1]))
+    return levels
+
+
+def proof_from_levels(levels: Sequence[Sequence[bytes]], index: int) -> list[bytes]:
+    """The inclusion proof of leaf ``index`` read off :func:`tree_levels` (no rehashing)."""
+    if not levels or not 0 <= index < len(levels[0]):
+        size = len(levels[0]) if levels else 0
+        raise TreeSizeError(f"There is no leaf {index} in a Merkle tree of {size} leaves.")
+    proof: list[bytes] = []
+    for level in levels[:-1]:
+        sibling = index ^ 1
+        if sibling < len(level):
+            proof.append(level[sibling])
+        index >>= 1
+    return proof
 
 
 def inclusion_proof(leaf_hashes: Sequence[bytes], index: int) -> list[bytes]:

@@ -130,7 +130,7 @@ def create_vault(
         session.merge(Setting(key="time_zone", value=zone.key))
         custody.append(
             session,
-            custody.VAULT_CREATED,
+            custody.Action.VAULT_CREATED,
             at=created,
             payload={"vault_id": info.vault_id, "recipient": info.recipient},
         )
@@ -252,7 +252,9 @@ class OpenVault:
         text = identity_text(self.keys.identity, created)
         write_identity(self.info.path, text, new_passphrase, factor, isolate_kdf=isolate_kdf)
         with self.sessions() as session, session.begin():
-            custody.append(session, custody.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={})
+            custody.append(
+                session, custody.Action.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={}
+            )
 
     # --- lenders -----------------------------------------------------------------------
 
@@ -295,7 +297,7 @@ class OpenVault:
             }
             custody.append(
                 session,
-                custody.LENDER_ADDED,
+                custody.Action.LENDER_ADDED,
                 at=now,
                 lender_id=lender.id,
                 payload=payload,
@@ -311,7 +313,7 @@ class OpenVault:
             lender.numbers.extend(LenderNumber(number=n) for n in added)
             custody.append(
                 session,
-                custody.LENDER_UPDATED,
+                custody.Action.LENDER_UPDATED,
                 at=datetime.now(UTC),
                 lender_id=lender.id,
                 payload={"added_numbers": added},
@@ -411,7 +413,7 @@ class OpenVault:
             if recorded:
                 custody.append(
                     session,
-                    custody.METADATA_EDITED,
+                    custody.Action.METADATA_EDITED,
                     at=now,
                     item_id=item.id,
                     lender_id=item.lender_id,
@@ -435,7 +437,7 @@ class OpenVault:
             item.withdrawn_at = now if withdrawn else None
             custody.append(
                 session,
-                custody.ITEM_WITHDRAWN if withdrawn else custody.ITEM_RESTORED,
+                custody.Action.ITEM_WITHDRAWN if withdrawn else custody.Action.ITEM_RESTORED,
                 at=now,
                 item_id=item.id,
                 lender_id=item.lender_id,
@@ -458,7 +460,7 @@ class OpenVault:
             item.content_key = None  # the same file may be imported again later
             custody.append(
                 session,
-                custody.ITEM_PURGED,
+                custody.Action.ITEM_PURGED,
                 at=now,
                 item_id=item.id,
                 lender_id=item.lender_id,
@@ -498,7 +500,7 @@ class OpenVault:
             session.flush()
             custody.append(
                 session,
-                custody.NOTE_ADDED,
+                custody.Action.NOTE_ADDED,
                 at=now,
                 lender_id=lender_row.id,
                 payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
@@ -533,7 +535,7 @@ class OpenVault:
             lender.name = new_name
             custody.append(
                 session,
-                custody.LENDER_UPDATED,
+                custody.Action.LENDER_UPDATED,
                 at=datetime.now(UTC),
                 lender_id=lender.id,
                 payload={"renamed": {"from": previous, "to": new_name}},

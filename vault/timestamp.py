@@ -30,12 +30,11 @@ from vault.db.models import Setting
 from vault.db.time_models import Checkpoint, StampQueueEntry, TimestampToken
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
 from vault.errors import UsageError
-from vault.tsa.errors import TsaError
 from vault.tsa.protocol import (
     DEFAULT_TIMEOUT,
     CheckedToken,
     check_url,
-    request_timestamp,
+    first_token,
     unique_certificates,
 )
 from vault.tsa.trust import load_pem_certificates, system_roots
@@ -149,26 +148,19 @@ def stamp_pending(
     listed = tsa_list(vault)
     tsas = [TsaDTO(check_url(u)) for u in urls] if urls else listed
     roots = roots_for(listed)
-    failures: list[str] = []
-    token: tuple[str, CheckedToken] | None = None
-    for tsa in tsas:
-        try:
-            token = (tsa.url, request_timestamp(tsa.url, statement, roots, timeout=timeout))
-            break
-        except TsaError as error:
-            logger.info("timestamp not obtained from a TSA: %s", error.code)
-            failures.append(str(error))
+    answer = first_token(statement, [t.url for t in tsas], roots, timeout=timeout)
+    failures = list(answer.failures)
     if not tsas:
         failures.append("No time-stamp server is configured; add one with evault tsa add URL.")
     with vault.sessions() as session, session.begin():
         waiting = [e for e in _pending(session) if e.checkpoint_id <= target_id]
-        if token is None:
+        if answer.url is None or answer.token is None:
             for entry in waiting:
                 entry.attempts += 1
                 entry.next_attempt_at = moment + backoff(entry.attempts)
                 entry.last_error = " ".join(failures)
             return StampReport((), tuple(failures), len(_pending(session)), attempted=True)
-        stored = _store(session, target_id, token[0], token[1], moment)
+        stored = _store(session, target_id, answer.url, answer.token, moment)
         for entry in waiting:
             entry.done_at = moment
             entry.outcome = "stamped" if entry.checkpoint_id == target_id else "superseded"
@@ -224,7 +216,7 @@ def _store(
     session.flush()
     custody.append(
         session,
-        custody.TIMESTAMP_RECEIVED,
+        custody.Action.TIMESTAMP_RECEIVED,
         at=now,
         payload={
             "checkpoint": checkpoint_id,

@@ -118,7 +118,7 @@ def test_the_export_is_a_custody_event_naming_its_hashes(exported: Exported) -> 
     finally:
         vault.lock()
     last = events[-1]
-    assert last.action == custody.EXPORTED
+    assert last.action == custody.Action.EXPORTED
     assert last.seq == exported.result.custody_seq
     assert last.payload["bundle_id"] == exported.result.bundle_id
     assert last.payload["sha256sums_sha256"] == exported.result.sha256sums_sha256
@@ -293,7 +293,7 @@ def test_a_crash_mid_export_leaves_only_a_hidden_partial_file(
             actions = [e.action for e in custody.iter_events(session)]
     finally:
         vault.lock()
-    assert custody.EXPORTED not in actions
+    assert custody.Action.EXPORTED not in actions
 
 
 def test_the_installed_cli_loads_qt_only_to_render_a_pdf() -> None:

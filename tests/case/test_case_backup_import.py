@@ -76,7 +76,7 @@ def test_a_call_log_becomes_an_item_and_events_linked_to_it(
         assert rows[0].occurred_at.isoformat() == "2026-03-02T01:15:00+00:00"
         assert rows[0].occurred_offset_min == 480
         actions = [e.action for e in custody.iter_events(session, item_id=report.item_id)]
-        assert actions == [custody.ITEM_IMPORTED, custody.BACKUP_EVENTS_ADDED]
+        assert actions == [custody.Action.ITEM_IMPORTED, custody.Action.BACKUP_EVENTS_ADDED]
         assert custody.verify_chain(session) == []
 
 
@@ -126,7 +126,7 @@ def test_a_number_assigned_after_import_brings_its_events_to_the_lender(
     assert stats_for(case_vault, "微粒貸").calls_attempted == 5
     with case_vault.sessions() as session:
         last = list(custody.iter_events(session))[-1]
-    assert last.action == custody.LENDER_UPDATED
+    assert last.action == custody.Action.LENDER_UPDATED
     assert last.payload == {"added_numbers": [COLLECTOR_2]}
 
 

@@ -60,9 +60,9 @@ def test_a_complaint_is_filed_followed_up_and_every_change_logged(
         events = [e for e in custody.iter_events(session) if e.action.startswith("complaint")]
         assert custody.verify_chain(session) == []
     assert [e.action for e in events] == [
-        custody.COMPLAINT_ADDED,
-        custody.COMPLAINT_UPDATED,
-        custody.COMPLAINT_ADDED,
+        custody.Action.COMPLAINT_ADDED,
+        custody.Action.COMPLAINT_UPDATED,
+        custody.Action.COMPLAINT_ADDED,
     ]
     assert events[0].payload["items"] == [item]
     assert events[1].payload == {

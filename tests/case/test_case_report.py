@@ -6,9 +6,10 @@ from pathlib import Path
 
 from tests.case.case_xml import MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
-from vault.analysis import lender_analysis, report_sections
+from vault.analysis import lender_analysis
 from vault.analysis.stats import stats_for
 from vault.backup.importer import import_backup
+from vault.bundle.report_analysis import analysis_sections
 from vault.rules.detector import find_violations
 from vault.service import OpenVault
 
@@ -19,15 +20,12 @@ def test_report_sections_show_statistics_and_findings_escaped(
     case_vault.add_lender("<b>贷</b>", numbers=[COLLECTOR])
     calls = [Call(COLLECTOR, "2026-03-02 23:10", MISSED), Call(COLLECTOR, "2026-03-02 10:00")]
     import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="<b>贷</b>")
-    items = case_vault.items(lender="<b>贷</b>")
-    stats_html, findings_html = report_sections(case_vault, items, "zh_CN")
-    assert "&lt;b&gt;贷&lt;/b&gt;" in stats_html and "<b>贷" not in stats_html
-    assert "来电 2 次" in stats_html and "<td>2026-03-02</td>" in stats_html
-    assert "GB/T 45251-2025" in findings_html and "施行日期 2025-02-28" in findings_html
-    assert findings_html.count("<tr>") == 1 + 3, "one header and the three night rules"
-    english = report_sections(case_vault, items, "en")
-    assert "2 calls attempted" in english[0] and "No collection between 22:00" in english[1]
-    assert report_sections(case_vault, [], "en") == []
+    (chinese,) = analysis_sections(case_vault, ["<b>贷</b>"], "zh_CN")
+    assert "&lt;b&gt;贷&lt;/b&gt;" in chinese and "<b>贷" not in chinese
+    assert "<tr><td>来电次数</td><td>2</td></tr>" in chinese and "GB/T 45251-2025" in chinese
+    (english,) = analysis_sections(case_vault, ["<b>贷</b>"], "en")
+    assert "&lt;b&gt;贷&lt;/b&gt;" in english and "<tr><td>Calls</td><td>2</td></tr>" in english
+    assert analysis_sections(case_vault, [], "en") == []
 
 
 def test_lender_analysis_finds_what_stats_for_and_find_violations_find(

@@ -207,7 +207,7 @@ def test_event_hash_follows_the_documented_encoding() -> None:
 
 def test_append_does_not_commit(engine: Engine, sessions: sessionmaker[Session]) -> None:
     with sessions() as session:
-        append(session, custody.VAULT_CREATED, at=T0, payload={})
+        append(session, custody.Action.VAULT_CREATED, at=T0, payload={})
         session.rollback()
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM custody_events")).scalar() == 0
@@ -221,7 +221,7 @@ def test_an_event_is_stored_together_with_the_change_it_records(
         lender = Lender(name="360借條", created_at=T0)
         session.add(lender)  # not flushed yet: append must flush it first
         event = append(
-            session, custody.LENDER_ADDED, at=T0, lender_id=None, payload={"name": "360借條"}
+            session, custody.Action.LENDER_ADDED, at=T0, lender_id=None, payload={"name": "360借條"}
         )
         session.commit()
     with sessions() as session:
@@ -234,14 +234,14 @@ def test_an_event_is_stored_together_with_the_change_it_records(
     ("action", "at", "payload", "error"),
     [
         ("item_deleted", T0, {}, UnknownActionError),
-        (custody.ITEM_IMPORTED, datetime(2025, 1, 1), {}, NaiveDatetimeError),
-        (custody.ITEM_IMPORTED, T0, {"seconds": 1.5}, CustodyPayloadError),
-        (custody.ITEM_IMPORTED, T0, {1: "x"}, CustodyPayloadError),
-        (custody.ITEM_IMPORTED, T0, {"when": T0}, CustodyPayloadError),
-        (custody.ITEM_IMPORTED, T0, {"deep": nested_lists(40)}, CustodyPayloadError),
-        (custody.ITEM_IMPORTED, T0, {"size": 2**53}, CustodyPayloadError),
-        (custody.ITEM_IMPORTED, T0, {"name": "\ud800"}, CustodyPayloadError),
-        (custody.ITEM_IMPORTED, T0, {"\udfff": 1}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, datetime(2025, 1, 1), {}, NaiveDatetimeError),
+        (custody.Action.ITEM_IMPORTED, T0, {"seconds": 1.5}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, T0, {1: "x"}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, T0, {"when": T0}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, T0, {"deep": nested_lists(40)}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, T0, {"size": 2**53}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, T0, {"name": "\ud800"}, CustodyPayloadError),
+        (custody.Action.ITEM_IMPORTED, T0, {"\udfff": 1}, CustodyPayloadError),
     ],
 )
 def test_append_refuses_bad_input_and_writes_nothing(
@@ -370,7 +370,7 @@ def test_an_unreadable_row_is_reported_without_blaming_its_neighbours(
 def test_appending_after_a_deletion_keeps_the_deletion_visible(chain: Engine) -> None:
     tamper(chain, "DELETE FROM custody_events WHERE seq = 1000")
     with Session(chain) as session:
-        event = append(session, custody.CHECKPOINT, at=T0, payload={"root": "00"})
+        event = append(session, custody.Action.CHECKPOINT, at=T0, payload={"root": "00"})
         session.commit()
     assert event.seq == EVENTS + 1
     assert kinds(verify(chain)) == [(EVENTS + 1, ProblemKind.MISSING_EVENTS)]
@@ -382,7 +382,7 @@ def test_appending_after_a_deletion_keeps_the_deletion_visible(chain: Engine) ->
 def test_append_refuses_to_fork_a_log_whose_head_disagrees(chain: Engine, statement: str) -> None:
     tamper(chain, statement)
     with Session(chain) as session, pytest.raises(CustodyChainError):
-        append(session, custody.CHECKPOINT, at=T0, payload={})
+        append(session, custody.Action.CHECKPOINT, at=T0, payload={})
 
 
 # --- events outside the database (a bundle) --------------------------------------------
@@ -406,7 +406,7 @@ def test_verify_events_reports_each_kind_of_damage(chain: Engine) -> None:
     assert kinds(verify_events(dropped, head)) == [(7, ProblemKind.MISSING_EVENTS)]
 
     edited = list(events)
-    edited[3] = dataclasses.replace(edited[3], action=custody.ITEM_PURGED)
+    edited[3] = dataclasses.replace(edited[3], action=custody.Action.ITEM_PURGED)
     assert kinds(verify_events(edited, head)) == [(4, ProblemKind.HASH_MISMATCH)]
 
     swapped = list(events)

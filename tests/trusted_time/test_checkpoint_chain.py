@@ -43,7 +43,7 @@ def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
     )
     with vault.sessions() as session:
         actions = [e.action for e in custody.iter_events(session)]
-    assert actions.count(custody.CHECKPOINT) == 2
+    assert actions.count(custody.Action.CHECKPOINT) == 2
     assert timestamp.pending_count(vault) == 2
     assert check_vault(vault).ok
 

@@ -40,7 +40,7 @@ def test_every_proof_verifies_and_any_altered_leaf_sibling_or_root_fails(
     size: int, salt: int, picks: list[int], bit: int
 ) -> None:
     hashes = merkle.hash_leaves(leaves(size, salt))
-    levels = checkpoint.tree_levels(hashes)
+    levels = merkle.tree_levels(hashes)
     root = levels[-1][0]
     one_pass_root, proofs = merkle.root_and_inclusion_proofs(hashes)
     assert root == one_pass_root == merkle.root(hashes)
@@ -48,7 +48,7 @@ def test_every_proof_verifies_and_any_altered_leaf_sibling_or_root_fails(
         assert merkle.verify_inclusion(hashes[index], index, size, proof, root)
     for pick in picks:
         index = pick % size
-        proof = checkpoint.proof_from_levels(levels, index)
+        proof = merkle.proof_from_levels(levels, index)
         assert proof == proofs[index]
         assert not merkle.verify_inclusion(flip(hashes[index], bit), index, size, proof, root)
         assert not merkle.verify_inclusion(hashes[index], index, size, proof, flip(root, bit))

@@ -76,7 +76,9 @@ def test_a_checkpoint_stamped_by_the_local_tsa_verifies_with_our_code_and_openss
     )  # fmt: skip
     assert tampered.returncode != 0
     with vault.sessions() as session:
-        events = [e for e in custody.iter_events(session) if e.action == custody.TIMESTAMP_RECEIVED]
+        events = [
+            e for e in custody.iter_events(session) if e.action == custody.Action.TIMESTAMP_RECEIVED
+        ]
     assert len(events) == 1 and events[0].payload["checkpoint"] == made.id
     assert queue(vault)[0].outcome == "stamped"
 

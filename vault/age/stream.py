@@ -41,7 +41,3 @@ def plaintext_size(payload_size: int) -> int | None:
     if last < TAG_SIZE or (last == TAG_SIZE and chunks > 1):
         return None
     return payload_size - chunks * TAG_SIZE
-
-
-def chunk_count(plain_size: int) -> int:
-    return max(1, -(-plain_size // CHUNK_SIZE))

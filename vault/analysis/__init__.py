@@ -6,15 +6,15 @@ The stable entry points (each takes an unlocked ``OpenVault`` and returns DTOs):
 - ``vault.analysis.stats.stats_for(vault, lender) -> LenderStats``
 - ``vault.rules.detector.find_violations(vault, lender) -> list[Finding]``
 - :func:`lender_analysis` — statistics and findings of one lender, worked out side by
-  side on two read-only connections;
-- :func:`report_sections` — the same as HTML fragments for the evidence report.
+  side on two read-only connections (the evidence report renders them with
+  ``vault.bundle.report_analysis``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["lender_analysis", "report_sections"]
+__all__ = ["lender_analysis"]
 
 
 def __getattr__(name: str) -> Any:

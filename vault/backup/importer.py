@@ -289,7 +289,7 @@ def _add_item(
     )
     custody.append(
         session,
-        custody.ITEM_IMPORTED,
+        custody.Action.ITEM_IMPORTED,
         at=now,
         item_id=staged.item_id,
         lender_id=lender_id,
@@ -307,7 +307,7 @@ def _add_item(
     )
     custody.append(
         session,
-        custody.BACKUP_EVENTS_ADDED,
+        custody.Action.BACKUP_EVENTS_ADDED,
         at=now,
         item_id=staged.item_id,
         lender_id=lender_id,

@@ -615,7 +615,7 @@ def _record(
     with vault.sessions() as session, session.begin():
         event = custody.append(
             session,
-            custody.EXPORTED,
+            custody.Action.EXPORTED,
             at=writer.created_at,
             lender_id=lenders[0].id if len(lenders) == 1 else None,
             payload=payload,

@@ -9,7 +9,6 @@ The items' inclusion proofs and the ``timestamps/`` files come from
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -52,16 +51,7 @@ def stamp_sums(
         if tsa.ca_pem
         for root in load_pem_certificates(tsa.ca_pem, f"The root certificate of {tsa.url}")
     ]
-    deadline = time.monotonic() + budget
-    for tsa in tsas.values():
-        left = deadline - time.monotonic()
-        if left < 1:
-            logger.info("no time left to ask further TSAs for SHA256SUMS.tsr")
-            break
-        token = stamp_bytes(sums, [tsa], timeout=min(timeout, left), extra_roots=roots)
-        if token is not None:
-            return token
-    return None
+    return stamp_bytes(sums, list(tsas.values()), timeout=timeout, extra_roots=roots, budget=budget)
 
 
 def proven_times(

@@ -328,7 +328,7 @@ def check_custody(ctx: VerifyContext) -> BundleCheck:
         ]
         if any(event.item_id != item.item_id for event in item.events):
             found.append(f"{where}: a custody event belongs to another item.")
-        imports = [e for e in item.events if e.action == custody.ITEM_IMPORTED]
+        imports = [e for e in item.events if e.action == custody.Action.ITEM_IMPORTED]
         if len(imports) != 1:
             found.append(f"{where}: its custody record does not hold exactly one import.")
             continue

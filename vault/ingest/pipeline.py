@@ -261,7 +261,7 @@ def _commit(ctx: ImportContext, group: list[_Staged], lender_id: int | None) -> 
                 session,
                 [
                     custody.NewEvent(
-                        custody.ITEM_IMPORTED,
+                        custody.Action.ITEM_IMPORTED,
                         now,
                         _event_payload(s),
                         item_id=s.blob.item_id,

@@ -39,7 +39,7 @@ from vault.dto import Jsonable, TsaDTO
 from vault.errors import VaultError
 from vault.timestamp import roots_for
 from vault.tsa.errors import TsaError, TsaUntrustedError
-from vault.tsa.protocol import DEFAULT_TIMEOUT, CheckedToken, check_reply, request_timestamp
+from vault.tsa.protocol import DEFAULT_TIMEOUT, CheckedToken, check_reply, first_token
 from vault.tsa.trust import system_roots
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def proof_bundle_parts(
         hashes = checkpoint.leaf_hashes(session, largest) if largest else []
         for checkpoint_id, members in sorted(by_checkpoint.items()):
             cp, token = chosen[checkpoint_id]
-            levels = checkpoint.tree_levels(hashes[: cp.tree_size])
+            levels = merkle.tree_levels(hashes[: cp.tree_size])
             if levels[-1][0].hex() != cp.root:
                 raise checkpoint.CheckpointInconsistentError(
                     f"The vault's items no longer match checkpoint {cp.id}; run a vault check."
@@ -147,7 +147,7 @@ def proof_bundle_parts(
                     leaf_index=index,
                     tree_size=cp.tree_size,
                     leaf_hash=hashes[index].hex(),
-                    proof=tuple(h.hex() for h in checkpoint.proof_from_levels(levels, index)),
+                    proof=tuple(h.hex() for h in merkle.proof_from_levels(levels, index)),
                 )
             files += [
                 BundleFile(name, cp.statement),
@@ -164,6 +164,7 @@ def stamp_bytes(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     extra_roots: Sequence[x509.Certificate] = (),
+    budget: float | None = None,
 ) -> CheckedToken | None:
     """A checked RFC 3161 token over ``data`` from the first TSA that gives one, else None.
 
@@ -172,12 +173,8 @@ def stamp_bytes(
     """
     entries = [t if isinstance(t, TsaDTO) else TsaDTO(t) for t in tsas]
     roots = roots_for(entries, extra_roots)
-    for tsa in entries:
-        try:
-            return request_timestamp(tsa.url, data, roots, timeout=timeout)
-        except TsaError as error:
-            logger.info("no bundle timestamp from a TSA: %s", error.code)
-    return None
+    urls = [tsa.url for tsa in entries]
+    return first_token(data, urls, roots, timeout=timeout, budget=budget).token
 
 
 # --- verification -----------------------------------------------------------------------

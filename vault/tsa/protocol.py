@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -33,7 +34,13 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from vault.tsa.errors import TsaReplyError, TsaUnreachableError, TsaUntrustedError, TsaUrlError
+from vault.tsa.errors import (
+    TsaError,
+    TsaReplyError,
+    TsaUnreachableError,
+    TsaUntrustedError,
+    TsaUrlError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +101,46 @@ def request_timestamp(
     if nonce is None:  # the builder always sets one; keep the check honest anyway
         raise TsaReplyError("The timestamp request was built without a nonce.")
     return check_reply(reply, data, roots, nonce=nonce, source=url)
+
+
+@dataclass(frozen=True)
+class FirstAnswer:
+    """What asking TSAs in turn gave: the first checked token and who gave it, if any."""
+
+    url: str | None
+    token: CheckedToken | None
+    failures: tuple[str, ...]  # one sentence per TSA that was asked and gave none
+
+
+def first_token(
+    data: bytes,
+    urls: Iterable[str],
+    roots: list[x509.Certificate],
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    budget: float | None = None,
+) -> FirstAnswer:
+    """Ask the TSAs at ``urls`` in order until one stamps ``data``; never raises for them.
+
+    With ``budget`` (seconds), no further TSA is asked once less than a second of it is
+    left, and each is given at most what remains.
+    """
+    deadline = None if budget is None else time.monotonic() + budget
+    failures: list[str] = []
+    for url in urls:
+        wait = timeout
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left < 1:
+                logger.info("no time left to ask further TSAs")
+                break
+            wait = min(timeout, left)
+        try:
+            return FirstAnswer(url, request_timestamp(url, data, roots, timeout=wait), (*failures,))
+        except TsaError as error:
+            logger.info("no timestamp from a TSA: %s", error.code)
+            failures.append(str(error))
+    return FirstAnswer(None, None, tuple(failures))
 
 
 def post(url: str, body: bytes, *, timeout: float) -> bytes:
