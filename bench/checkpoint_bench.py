@@ -34,8 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert
 
 from vault import checkpoint, merkle
-from vault.db.models import Item, format_utc
+from vault.db.models import Item
 from vault.service import create_vault
+from vault.times import format_utc
 
 
 def make_rows(count: int) -> list[tuple[str, str, datetime]]:

@@ -37,11 +37,12 @@ from sqlalchemy.orm import Session
 from vault import custody, merkle, sshsig
 from vault.age import AgeReader, Identity
 from vault.checkpoint import NAMESPACE, CheckpointError, leaf_hashes
-from vault.db.models import CustodyEvent, format_utc
+from vault.db.models import CustodyEvent
 from vault.dto import CheckProblem, CheckReport
 from vault.errors import AgeError
 from vault.service import OpenVault
 from vault.store import BlobStore
+from vault.times import format_utc
 
 logger = logging.getLogger(__name__)
 

@@ -25,10 +25,12 @@ from sqlalchemy.orm import Session
 
 from vault import custody, merkle, sshsig
 from vault.custody import JSONValue, canonical_json
-from vault.db.models import Item, format_utc, metadata
-from vault.db.time_models import Checkpoint, CheckpointLeaf, StampQueueEntry
+from vault.db.base import metadata
+from vault.db.models import Item
+from vault.db.trusted_time import Checkpoint, CheckpointLeaf, StampQueueEntry
 from vault.dto import CheckpointDTO, ImportReport, ImportStatus
 from vault.errors import VaultError
+from vault.times import format_utc
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey

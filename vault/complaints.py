@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.custody import JSONValue
-from vault.db.case_models import Complaint, ComplaintItem
+from vault.db.complaints import Complaint, ComplaintItem
 from vault.db.models import Item, Lender
 from vault.dto import ComplaintDTO
 from vault.errors import UsageError

@@ -54,8 +54,9 @@ from typing import Any, TypeAlias, TypeGuard
 from sqlalchemy import ColumnElement, Result, Row, String, func, insert, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from vault.db.models import CustodyEvent, CustodyHead, format_utc, parse_utc
+from vault.db.models import CustodyEvent, CustodyHead
 from vault.errors import UsageError, VaultError
+from vault.times import format_utc, parse_utc
 
 logger = logging.getLogger(__name__)
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -44,6 +43,7 @@ from vault.keys import (
 from vault.phones import normalize
 from vault.sshsig import public_key_line
 from vault.store import BlobStore
+from vault.times import offset_minutes, system_zone
 
 logger = logging.getLogger(__name__)
 
@@ -76,19 +76,6 @@ class VaultLockedError(VaultError):
     code = "vault_locked"
 
 
-def _system_zone() -> ZoneInfo:
-    name = os.environ.get("TZ", "")
-    try:
-        if name:
-            return ZoneInfo(name.lstrip(":"))
-        local = Path("/etc/localtime").resolve()
-        if "zoneinfo/" in str(local):
-            return ZoneInfo(str(local).split("zoneinfo/", 1)[1])
-    except (ZoneInfoNotFoundError, ValueError):
-        pass
-    return ZoneInfo("Asia/Shanghai")
-
-
 def create_vault(
     path: Path,
     passphrase: str,
@@ -107,7 +94,7 @@ def create_vault(
         raise VaultExistsError(f"A vault already exists in {path}.")
     if path.exists() and any(path.iterdir()):
         raise VaultExistsError(f"{path} is not empty; choose an empty or new folder.")
-    zone = ZoneInfo(time_zone) if time_zone else _system_zone()
+    zone = ZoneInfo(time_zone) if time_zone else system_zone()
     factor = work_factor if work_factor is not None else calibrate_work_factor()
     make_private_dir(path)
     hardening.protect_process()
@@ -203,7 +190,7 @@ def unlock_vault(path: Path, passphrase: str, *, isolate_kdf: bool = False) -> O
     upgrade(engine)
     with session_factory(engine)() as session:
         zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
-    return OpenVault(info, keys, engine, ZoneInfo(zone_name) if zone_name else _system_zone())
+    return OpenVault(info, keys, engine, ZoneInfo(zone_name) if zone_name else system_zone())
 
 
 class OpenVault:
@@ -486,7 +473,7 @@ class OpenVault:
         moment = occurred_at or now.astimezone(self.tz)
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=self.tz)  # a wall-clock time in the vault's zone
-        offset = local_offset_minutes(moment)
+        offset = offset_minutes(moment)
         with self.sessions() as session, session.begin():
             lender_row = _lender_by_name(session, lender)
             note = Note(
@@ -587,17 +574,12 @@ def _apply_edit(
         if not isinstance(value, datetime):
             raise UsageError("The incident time must be a date and time.")
         moment = value if value.tzinfo else value.replace(tzinfo=tz)
-        item.incident_at, item.incident_offset_min = moment, local_offset_minutes(moment)
+        item.incident_at, item.incident_offset_min = moment, offset_minutes(moment)
         return old_text, moment.astimezone(UTC).isoformat()
     # lender
     old_lender = item.lender_id
     item.lender_id = _lender_by_name(session, str(value)).id if value else None
     return old_lender, item.lender_id
-
-
-def local_offset_minutes(moment: datetime) -> int:
-    delta = moment.utcoffset()
-    return 0 if delta is None else int(delta.total_seconds()) // 60
 
 
 def _lender_by_name(session: Session, name: str) -> Lender:

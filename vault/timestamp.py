@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.db.models import Setting
-from vault.db.time_models import Checkpoint, StampQueueEntry, TimestampToken
+from vault.db.trusted_time import Checkpoint, StampQueueEntry, TimestampToken
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
 from vault.errors import UsageError
 from vault.tsa.protocol import (

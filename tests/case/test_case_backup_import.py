@@ -31,7 +31,7 @@ from vault.backup.xml_reader import (
     HostileXmlError,
     Row,
 )
-from vault.db.case_models import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
+from vault.db.backup import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import CustodyHead, Item
 from vault.service import OpenVault
 

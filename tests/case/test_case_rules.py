@@ -21,12 +21,13 @@ from tests.case.case_xml import (
 )
 from tests.case.conftest import COLLECTOR, COLLECTOR_2
 from vault.backup.importer import import_backup
-from vault.db.case_models import BackupEvent
-from vault.db.models import Item, parse_utc
+from vault.db.backup import BackupEvent
+from vault.db.models import Item
 from vault.dto import Finding
 from vault.rules.detector import LOCAL_RULES_DIR, find_violations
 from vault.rules.packfile import RulePackError, load_pack, load_packs, parse_pack
 from vault.service import OpenVault
+from vault.times import parse_utc
 
 NIGHT_RULES = ("CBA2026-night", "GBT45251-night", "NIFA2024-night")
 

@@ -32,7 +32,8 @@ from vault.custody import (
     verify_events,
 )
 from vault.db import open_database, session_factory, upgrade
-from vault.db.models import Item, Lender, NaiveDatetimeError
+from vault.db.models import Item, Lender
+from vault.times import NaiveDatetimeError
 
 T0 = datetime(2025, 3, 14, 1, 0, tzinfo=UTC)
 EVENTS = 1000

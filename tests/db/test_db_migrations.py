@@ -16,7 +16,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from vault.db import current_revision, head_revision, open_database, upgrade
-from vault.db.models import Item, Lender, LenderNumber, Note, Setting, metadata
+from vault.db.base import metadata
+from vault.db.models import Item, Lender, LenderNumber, Note, Setting
 from vault.db.session import MIGRATIONS_DIR, migration_config
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,17 +9,8 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from vault.db.models import (
-    Item,
-    Lender,
-    LenderNumber,
-    NaiveDatetimeError,
-    Note,
-    Setting,
-    TimeFormatError,
-    format_utc,
-    parse_utc,
-)
+from vault.db.models import Item, Lender, LenderNumber, Note, Setting
+from vault.times import NaiveDatetimeError, TimeFormatError, format_utc, parse_utc
 
 NOW = datetime(2025, 3, 14, 9, 26, 53, 589793, tzinfo=UTC)
 BEIJING = timezone(timedelta(hours=8))

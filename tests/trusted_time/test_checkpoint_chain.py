@@ -14,10 +14,11 @@ from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from vault import checkpoint, custody, merkle, timestamp
 from vault.check import check_vault
-from vault.db.models import Item, format_utc
-from vault.db.time_models import Checkpoint, CheckpointLeaf
+from vault.db.models import Item
+from vault.db.trusted_time import Checkpoint, CheckpointLeaf
 from vault.service import OpenVault
 from vault.sshsig import allowed_signers_line
+from vault.times import format_utc
 
 
 def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(

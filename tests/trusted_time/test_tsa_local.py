@@ -13,7 +13,7 @@ from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import checkpoint, custody, timestamp
-from vault.db.time_models import StampQueueEntry, TimestampToken
+from vault.db.trusted_time import StampQueueEntry, TimestampToken
 from vault.service import OpenVault
 from vault.tsa.errors import TsaUrlError
 from vault.tsa.protocol import check_reply

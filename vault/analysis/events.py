@@ -1,7 +1,7 @@
 """Reading a lender's backup events, and local wall-clock time in the vault's zone.
 
 An event belongs to a lender when its number is one of the lender's numbers (see
-:mod:`vault.db.case_models`). Two ways in:
+:mod:`vault.db.backup`). Two ways in:
 
 - :func:`events_for_numbers`: the events as light named tuples, oldest first, for the
   timeline, which shows each of them;
@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from vault.db.case_models import from_epoch_ms
+from vault.db.backup import from_epoch_ms
 from vault.db.models import Lender, LenderNumber
 
 logger = logging.getLogger(__name__)

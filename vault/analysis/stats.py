@@ -35,7 +35,7 @@ from vault.analysis.events import (
     lender_numbers,
     prepare,
 )
-from vault.db.case_models import ANSWERED_CALL, MESSAGE, from_epoch_ms
+from vault.db.backup import ANSWERED_CALL, MESSAGE, from_epoch_ms
 from vault.dto import Burst, DayStats, LenderStats, NumberStats
 from vault.service import OpenVault
 

@@ -24,7 +24,8 @@ from datetime import UTC, date
 from vault.analysis.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
 from vault.dto import TimelineEntry
 from vault.phones import normalize
-from vault.service import OpenVault, local_offset_minutes
+from vault.service import OpenVault
+from vault.times import offset_minutes
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def _items(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
     for item in vault.items(lender=lender):
         if item.incident_at is not None:
             at, source = item.incident_at, USER_TIME
-            offset = local_offset_minutes(item.incident_at.astimezone(vault.tz))
+            offset = offset_minutes(item.incident_at.astimezone(vault.tz))
         else:
             at, source, offset = item.captured_at, item.time_source, item.captured_offset_min
         entries.append(

@@ -9,7 +9,7 @@ failure rolls the transaction back and removes the temp blob: the vault is left
 exactly as it was.
 
 Events carry no lender; they belong to the lenders whose numbers they show (see
-:mod:`vault.db.case_models`). :func:`assign_number` adds a number to a lender, and the
+:mod:`vault.db.backup`). :func:`assign_number` adds a number to a lender, and the
 events of that number follow.
 """
 
@@ -37,13 +37,7 @@ from vault.backup.xml_reader import (
     Row,
     ZoneOffsets,
 )
-from vault.db.case_models import (
-    ANSWERED_CALL,
-    MESSAGE,
-    NOT_CONTACT,
-    UNANSWERED_CALL,
-    BackupEvent,
-)
+from vault.db.backup import ANSWERED_CALL, MESSAGE, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import BackupImportReport, LenderDTO, NumberCount
 from vault.errors import UsageError
@@ -114,7 +108,7 @@ _AT_MS = itemgetter(BackupRow._fields.index("at_ms"))
 _NUMBER_DIRECTION = itemgetter(
     BackupRow._fields.index("number"), BackupRow._fields.index("direction")
 )
-# kind -> direction -> how the row reached the debtor (see vault.db.case_models)
+# kind -> direction -> how the row reached the debtor (see vault.db.backup)
 _CONTACT = {
     "call": {
         "incoming": ANSWERED_CALL,

@@ -47,12 +47,12 @@ from vault.bundle import layout, manifest, readme, report, time_export
 from vault.bundle.readahead import read_ahead
 from vault.bundle.report_analysis import analysis_sections
 from vault.custody import JSONValue
-from vault.db.models import format_utc
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
 from vault.errors import AgeError, UsageError, VaultError
 from vault.fsutil import PRIVATE_FILE, fsync_dir
 from vault.service import OpenVault, UnknownItemError
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
+from vault.times import format_utc, seconds_utc
 from vault.tsa.bundle_time import BundleFile, ItemTimeProof, proof_bundle_parts
 from vault.tsa.protocol import CheckedToken, check_url
 
@@ -443,7 +443,7 @@ class _BundleWriter:
                 layout.README,
                 readme.readme_text(
                     bundle_id=self.bundle_id,
-                    created_at=custody_time(self.created_at),
+                    created_at=seconds_utc(self.created_at),
                     fingerprint=self.fingerprint,
                     items=len(self.entries),
                     statements=sorted({p.statement for p in self.proofs.values()}),
@@ -583,10 +583,6 @@ def _zip_info(name: str, moment: datetime) -> zipfile.ZipInfo:
     info.create_system = 3  # Unix, so the mode below is honoured by unzip
     info.external_attr = _SMALL_FILE_MODE
     return info
-
-
-def custody_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _record(

@@ -14,9 +14,9 @@ from datetime import datetime
 from typing import Any
 
 from vault.custody import CustodyEventDTO, CustodyFormatError, JSONValue
-from vault.db.models import format_utc
 from vault.dto import ItemDTO, LenderDTO
 from vault.errors import VaultError
+from vault.times import format_utc
 from vault.tsa.bundle_time import ItemTimeProof
 
 FORMAT = "evidence-vault-bundle"

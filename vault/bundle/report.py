@@ -19,12 +19,13 @@ import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from vault.bundle.manifest import ExportedItem
 from vault.categories import Category
 from vault.dto import LenderDTO
+from vault.times import local_text
 
 logger = logging.getLogger(__name__)
 
@@ -329,14 +330,6 @@ def make_thumbnail(data: bytes) -> bytes | None:
         return None
 
 
-def _local(moment: datetime, offset_min: int | None, zone: ZoneInfo) -> str:
-    tz = timezone(timedelta(minutes=offset_min)) if offset_min is not None else zone
-    local = moment.astimezone(tz)
-    sign = "+" if (local.utcoffset() or timedelta()) >= timedelta() else "-"
-    minutes = abs(int((local.utcoffset() or timedelta()).total_seconds()) // 60)
-    return f"{local:%Y-%m-%d %H:%M:%S} {sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -351,7 +344,7 @@ def render_html(data: ReportInput) -> str:
         f"<h1>{_e(text['title'])}</h1>",
         '<table cellpadding="2">',
         _meta_row(text["bundle"], data.bundle_id),
-        _meta_row(text["created"], _local(data.created_at, None, data.time_zone)),
+        _meta_row(text["created"], local_text(data.created_at, None, data.time_zone)),
         _meta_row(text["zone"], data.time_zone.key),
         _meta_row(text["count"], str(len(data.items))),
         _meta_row(text["key"], data.fingerprint),
@@ -444,10 +437,10 @@ def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
     if item.title:
         source += f'<br><span class="small">{_e(text["original"])}{text[":"]}{_e(item.original_name)}</span>'
     time_label = _TIME_SOURCE_LABELS[lang].get(item.time_source, item.time_source)
-    when = _e(_local(item.captured_at, item.captured_offset_min, data.time_zone))
+    when = _e(local_text(item.captured_at, item.captured_offset_min, data.time_zone))
     when += f'<br><span class="small">{_e(time_label)}'
     if item.incident_at is not None and item.incident_at != item.captured_at:
-        incident = _local(item.incident_at, None, data.time_zone)
+        incident = local_text(item.incident_at, None, data.time_zone)
         when += f"; {_e(text['incident'])} {_e(incident)}"
     when += "</span>"
     hashes = f'<span class="hash">{item.sha256}' + (

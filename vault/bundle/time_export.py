@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from vault.custody import JSONValue
-from vault.db.models import format_utc
 from vault.dto import TsaDTO
 from vault.service import OpenVault
+from vault.times import format_utc
 from vault.timestamp import tokens, tsa_list
 from vault.tsa.bundle_time import ItemTimeProof, stamp_bytes
 from vault.tsa.protocol import CheckedToken

@@ -1,5 +1,10 @@
-"""The SQLCipher-encrypted vault database: models, sessions and migrations."""
+"""The SQLCipher-encrypted vault database: models, sessions and migrations.
 
+The tables live one domain per module beside :mod:`vault.db.base`; importing the
+package loads them all, so ``metadata`` is complete wherever any of them is used.
+"""
+
+from vault.db import backup, complaints, models, trusted_time  # noqa: F401 (the tables)
 from vault.db.session import (
     DatabaseError,
     DatabaseKeyError,

@@ -1,12 +1,9 @@
-"""The tables of ``vault.db``, as typed SQLAlchemy 2.x models.
+"""The vault's core tables: lenders and their numbers, items, notes, the custody log,
+settings, as typed SQLAlchemy 2.x models on :mod:`vault.db.base`.
 
-Every time is stored as fixed-width ISO-8601 UTC text, ``YYYY-MM-DDTHH:MM:SS.ffffffZ``
-(27 characters): it round-trips an aware datetime to the microsecond, sorts
-chronologically as plain text, reads clearly in any SQLite browser and is the very form
-the custody log hashes. Naive datetimes are refused; aware ones in other zones are
-converted to UTC. Where the user's wall-clock time matters, a separate ``*_offset_min``
-column keeps the original UTC offset in minutes (DESIGN.md §4: "stored as UTC plus the
-original offset").
+Times are aware datetimes stored as the UTC text form of :mod:`vault.times`. Where the
+user's wall-clock time matters, a separate ``*_offset_min`` column keeps the original UTC
+offset in minutes (DESIGN.md §4: "stored as UTC plus the original offset").
 
 JSON columns (``categories``, ``agencies``, ``settings.value``) hold plain lists and
 dicts; in-place changes to the lists are tracked.
@@ -20,18 +17,15 @@ still caught by the hash chain.
 from __future__ import annotations
 
 import logging
-import re
-from datetime import UTC, datetime
-from typing import Any, ClassVar
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
     Connection,
-    Dialect,
     ForeignKey,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
@@ -39,82 +33,11 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.ext.mutable import MutableList
-from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from vault.errors import UsageError
+from vault.db.base import Base
 
 logger = logging.getLogger(__name__)
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-UTC_TEXT_LENGTH = 27
-_UTC_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
-
-
-class NaiveDatetimeError(UsageError):
-    code = "naive_datetime"
-
-
-class TimeFormatError(UsageError):
-    code = "time_format"
-
-
-def format_utc(value: datetime) -> str:
-    """Return ``value`` as ``YYYY-MM-DDTHH:MM:SS.ffffffZ`` in UTC; naive values are refused."""
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise NaiveDatetimeError("A time without a time zone cannot be stored.")
-    utc = value.astimezone(UTC).replace(tzinfo=None)
-    return utc.isoformat(timespec="microseconds") + "Z"
-
-
-def parse_utc(text: str) -> datetime:
-    """Parse the exact form written by :func:`format_utc` back to an aware UTC datetime."""
-    if not _UTC_TEXT.fullmatch(text):
-        raise TimeFormatError("A stored time is not in the form YYYY-MM-DDTHH:MM:SS.ffffffZ.")
-    try:
-        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
-    except ValueError:
-        raise TimeFormatError("A stored time names a date that does not exist.") from None
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """An aware datetime stored as fixed-width ISO-8601 UTC text (see the module docstring)."""
-
-    impl = String(UTC_TEXT_LENGTH)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        return None if value is None else format_utc(value)
-
-    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else parse_utc(value)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime()}
-
-
-@event.listens_for(Base, "mapper_configured", propagate=True)
-def _check_times_on_assignment(mapper: Mapper[Any], class_: type[Any]) -> None:
-    """Refuse a naive time when it is assigned, not later inside a flush.
-
-    The ORM then holds the same UTC value that a reload would give back.
-    """
-    for prop in mapper.column_attrs:
-        if any(isinstance(column.type, UTCDateTime) for column in prop.columns):
-            event.listen(getattr(class_, prop.key), "set", _to_utc, retval=True)
-
-
-def _to_utc(target: object, value: datetime | None, oldvalue: object, initiator: object) -> Any:
-    return None if value is None else parse_utc(format_utc(value))
 
 
 class Lender(Base):
@@ -271,27 +194,13 @@ def _create_custody_triggers(target: Table, connection: Connection, **kw: Any) -
         connection.exec_driver_sql(statement)
 
 
-metadata = Base.metadata
-
-# Tables added by later revisions live in their own modules; importing them here puts
-# them in ``metadata`` wherever the models are used.
-from vault.db import case_models, time_models  # noqa: E402, F401
-
 __all__ = [
     "CUSTODY_TRIGGERS",
-    "NAMING_CONVENTION",
-    "Base",
     "CustodyEvent",
     "CustodyHead",
     "Item",
     "Lender",
     "LenderNumber",
-    "NaiveDatetimeError",
     "Note",
     "Setting",
-    "TimeFormatError",
-    "UTCDateTime",
-    "format_utc",
-    "metadata",
-    "parse_utc",
 ]

@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 
 from vault.analysis.events import Scope, contact_scope, day_of, lender_numbers, prepare
-from vault.db.case_models import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
+from vault.db.backup import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
 from vault.dto import Finding, ItemDTO
 from vault.rules.packfile import CategoryCheck, DailyMax, QuietHours, Rule, RulePack, load_packs
 from vault.service import OpenVault

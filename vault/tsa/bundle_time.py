@@ -33,10 +33,10 @@ from sqlalchemy import select
 
 from vault import checkpoint, merkle, sshsig
 from vault.custody import JSONValue
-from vault.db.models import parse_utc
-from vault.db.time_models import Checkpoint, TimestampToken
+from vault.db.trusted_time import Checkpoint, TimestampToken
 from vault.dto import Jsonable, TsaDTO
 from vault.errors import VaultError
+from vault.times import parse_utc
 from vault.timestamp import roots_for
 from vault.tsa.errors import TsaError, TsaUntrustedError
 from vault.tsa.protocol import DEFAULT_TIMEOUT, CheckedToken, check_reply, first_token

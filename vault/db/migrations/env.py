@@ -9,7 +9,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from vault.db.models import metadata
+from vault.db.base import metadata
 
 connection = context.config.attributes.get("connection")
 if context.is_offline_mode() or not isinstance(connection, Connection):

@@ -4,7 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-22
 
-Self-contained like every revision: it never imports vault.db.case_models.
+Self-contained like every revision: it never imports vault.db.backup.
 """
 
 from __future__ import annotations

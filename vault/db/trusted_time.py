@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from vault.db.models import Base
+from vault.db.base import Base
 
 
 class CheckpointLeaf(Base):

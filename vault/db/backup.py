@@ -1,4 +1,4 @@
-"""Tables of the case analysis (backup events, complaints); see revision 0002.
+"""The table of phone-backup events (calls, SMS, MMS); see revision 0002.
 
 ``backup_events`` holds one row per call, SMS or MMS read from an imported "SMS Backup
 & Restore" XML file; ``item_id`` names the stored XML item the row came from and
@@ -32,13 +32,14 @@ numbers) scan the table in tens of milliseconds.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import CheckConstraint, Date, Dialect, ForeignKey, Integer, Text
+from sqlalchemy import CheckConstraint, Dialect, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-from vault.db.models import Base, NaiveDatetimeError
+from vault.db.base import Base
+from vault.times import NaiveDatetimeError
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -104,42 +105,12 @@ class BackupEvent(Base):
     contact: Mapped[int] = mapped_column(Integer)
 
 
-class Complaint(Base):
-    """A complaint or report filed about a lender (12378, NIFA, 黑猫投诉, police, court …)."""
-
-    __tablename__ = "complaints"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    lender_id: Mapped[int] = mapped_column(ForeignKey("lenders.id"), index=True)
-    channel: Mapped[str] = mapped_column(Text)
-    filed_on: Mapped[date] = mapped_column(Date)
-    reference: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(Text)
-    next_follow_up: Mapped[date | None] = mapped_column(Date)
-    notes: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime]
-    updated_at: Mapped[datetime]
-
-
-class ComplaintItem(Base):
-    """An evidence item attached to a complaint."""
-
-    __tablename__ = "complaint_items"
-
-    complaint_id: Mapped[int] = mapped_column(
-        ForeignKey("complaints.id", ondelete="CASCADE"), primary_key=True
-    )
-    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True, index=True)
-
-
 __all__ = [
     "ANSWERED_CALL",
     "MESSAGE",
     "NOT_CONTACT",
     "UNANSWERED_CALL",
     "BackupEvent",
-    "Complaint",
-    "ComplaintItem",
     "EpochMillis",
     "epoch_ms",
     "from_epoch_ms",
