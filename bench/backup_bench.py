@@ -38,6 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vault.backup.sample import collector_numbers, write_calls
+from vault.lenders import add_lender
 
 
 def floor(path: Path) -> dict[str, float]:
@@ -79,9 +80,9 @@ def vault_run(path: Path, work: Path, numbers: int) -> dict[str, float]:
     from vault.analysis.stats import stats_for  # noqa: PLC0415
     from vault.analysis.timeline import timeline  # noqa: PLC0415
     from vault.backup import importer, reading  # noqa: PLC0415
-    from vault.backup.importer import import_backup  # noqa: PLC0415
+    from vault.handle import create_vault  # noqa: PLC0415
+    from vault.importing import import_backup  # noqa: PLC0415
     from vault.rules.detector import find_violations  # noqa: PLC0415
-    from vault.service import create_vault  # noqa: PLC0415
 
     clock = Clock()
     stream = reading.BackupStream  # the worker's read: file, hashes, encryption, XML
@@ -93,7 +94,7 @@ def vault_run(path: Path, work: Path, numbers: int) -> dict[str, float]:
 
     work.mkdir(parents=True, exist_ok=True)
     vault, _ = create_vault(work / "vault", "bench", work_factor=10, time_zone="Asia/Shanghai")
-    vault.add_lender("bench", numbers=collector_numbers(numbers))
+    add_lender(vault, "bench", numbers=collector_numbers(numbers))
     cpu_start = _cpu_seconds()
     start = time.perf_counter()
     report = import_backup(vault, path, lender="bench")

@@ -30,7 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from vault.bundle.export import ExportRequest, export_bundle
 from vault.bundle.verify import verify_bundle
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 LENDER = "好运贷"
 
@@ -64,8 +66,8 @@ def run(work: Path, size_mib: int, files: int) -> None:
     total_mib = per_file * files
     vault, _ = create_vault(work / "vault", "bench", work_factor=10, time_zone="Asia/Shanghai")
     try:
-        vault.add_lender(LENDER)
-        vault.import_paths(sorted(phone.iterdir()), lender=LENDER)
+        add_lender(vault, LENDER)
+        import_paths(vault, sorted(phone.iterdir()), lender=LENDER)
         os.sync()
         start = time.perf_counter()
         export_bundle(vault, ExportRequest(out=work / "bundle.zip", lender=LENDER))

@@ -35,7 +35,7 @@ from sqlalchemy import insert
 
 from vault import checkpoint, merkle
 from vault.db.models import Item
-from vault.service import create_vault
+from vault.handle import create_vault
 from vault.times import format_utc
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
 
 
 def timed(command: list[str] | str) -> float:
@@ -68,11 +69,11 @@ def run(work: Path, size_mib: int, screenshots: int) -> None:
     (work / "copy.bin").unlink()
     os.sync()
     start = time.perf_counter()
-    vault.import_paths([big], sm3=False)
+    import_paths(vault, [big], sm3=False)
     ours_big_sha = time.perf_counter() - start
     os.sync()
     start = time.perf_counter()
-    vault.import_paths([big_too])  # same size, other content: not a duplicate
+    import_paths(vault, [big_too])  # same size, other content: not a duplicate
     ours_big = time.perf_counter() - start
     # The loop writes beside the shots, not among them; its outputs stay until the end:
     # deleting 1,000 files just before our run would make the kernel skip their
@@ -86,13 +87,13 @@ def run(work: Path, size_mib: int, screenshots: int) -> None:
     loop_time = timed(["bash", "-c", loop])
     os.sync()
     start = time.perf_counter()
-    vault.import_paths([shots], sm3=False)
+    import_paths(vault, [shots], sm3=False)
     ours_shots_sha = time.perf_counter() - start
     for shot in shots.iterdir():  # new content for the SM3 run
         shot.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(300 << 10))
     os.sync()
     start = time.perf_counter()
-    vault.import_paths([shots])
+    import_paths(vault, [shots])
     ours_shots = time.perf_counter() - start
     vault.lock()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from vault.lenders import add_lender
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -55,11 +57,11 @@ def child_peak(before: float, after: float, app_peak: float) -> str:
 
 
 def fill(path: Path, count: int, work_factor: int) -> None:
-    from vault.service import create_vault  # noqa: PLC0415
+    from vault.handle import create_vault  # noqa: PLC0415
     from vault.synthetic import add_synthetic_items  # noqa: PLC0415
 
     vault, _ = create_vault(path, PASSPHRASE, work_factor=work_factor, time_zone="Asia/Shanghai")
-    vault.add_lender("微粒贷")
+    add_lender(vault, "微粒贷")
     add_synthetic_items(vault, "微粒贷", count)
     vault.lock()
 
@@ -71,7 +73,7 @@ def measure(path: Path, work_factor: int) -> None:
     from ui import tasks  # noqa: PLC0415
     from ui.main_window import MainWindow  # noqa: PLC0415
     from ui.settings import Settings  # noqa: PLC0415
-    from vault.service import OpenVault  # noqa: PLC0415
+    from vault.handle import OpenVault  # noqa: PLC0415
 
     app = QApplication([])
     settings = Settings(QSettings(str(path.parent / "bench.ini"), QSettings.Format.IniFormat))

@@ -21,9 +21,12 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from ui import i18n, tasks
 from ui.main_window import MainWindow
 from ui.settings import Settings
-from vault.backup.importer import import_backup
 from vault.backup.sample import collector_numbers, write_calls
 from vault.complaints import add_complaint
+from vault.importing import import_backup, import_paths
+from vault.items import edit_item
+from vault.lenders import add_lender, add_lender_numbers
+from vault.notes import add_note
 
 PASSPHRASE = "screenshots only, a throw-away vault"  # noqa: S105
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -112,10 +115,11 @@ def run(lang: str, out: Path, work: Path) -> None:
     if vault is None:
         raise SystemExit("the vault was not created")
     for name in ("借呗", "微粒贷", "京东金融"):
-        vault.add_lender(name)
-    report = vault.import_paths(make_evidence(work / f"evidence-{lang}"), lender="微粒贷")
+        add_lender(vault, name)
+    report = import_paths(vault, make_evidence(work / f"evidence-{lang}"), lender="微粒贷")
     ids = [r.item_id for r in report.results if r.item_id]
-    vault.edit_item(
+    edit_item(
+        vault,
         ids[0],
         {
             "title": "微信里威胁上门",
@@ -123,9 +127,9 @@ def run(lang: str, out: Path, work: Path) -> None:
             "purpose": "证明催收人员威胁上门并骚扰父母",
         },
     )
-    vault.add_note("微粒贷", "下午三点两名男子到小区门口，自称微粒贷外访人员。")
+    add_note(vault, "微粒贷", "下午三点两名男子到小区门口，自称微粒贷外访人员。")
     collectors = collector_numbers(6)
-    vault.add_lender_numbers("微粒贷", collectors)
+    add_lender_numbers(vault, "微粒贷", collectors)
     calls = work / f"calls-{lang}.xml"
     write_calls(calls, 1500, days=14, numbers=[*collectors, "13900001111"])
     import_backup(vault, calls, lender="微粒贷")

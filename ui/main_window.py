@@ -34,7 +34,7 @@ from ui.views.unlock import UnlockPage
 from ui.views.vault_view import VaultView
 from ui.views.welcome import WelcomePage
 from vault.errors import VaultError
-from vault.service import OpenVault, unlock_vault
+from vault.handle import OpenVault, unlock_vault
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ Every call into the vault runs on the one worker, in the order submitted, so acc
 to the database is serialised; results come back to the GUI thread by a queued
 signal. Usage (as Anki's ``op``)::
 
-    op(lambda: vault.items()).success(show).failure(report).run()
+    op(lambda: list_items(vault)).success(show).failure(report).run()
 
 The function runs on the worker; ``success``/``failure``/progress callbacks run on
 the GUI thread. A function may take a ``progress`` keyword to report values.

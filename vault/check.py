@@ -40,7 +40,7 @@ from vault.checkpoint import NAMESPACE, CheckpointError, leaf_hashes
 from vault.db.models import CustodyEvent
 from vault.dto import CheckProblem, CheckReport
 from vault.errors import AgeError
-from vault.service import OpenVault
+from vault.handle import OpenVault
 from vault.store import BlobStore
 from vault.times import format_utc
 

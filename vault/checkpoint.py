@@ -28,14 +28,14 @@ from vault.custody import JSONValue, canonical_json
 from vault.db.base import metadata
 from vault.db.models import Item
 from vault.db.trusted_time import Checkpoint, CheckpointLeaf, StampQueueEntry
-from vault.dto import CheckpointDTO, ImportReport, ImportStatus
+from vault.dto import CheckpointDTO
 from vault.errors import VaultError
 from vault.times import format_utc
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    from vault.service import OpenVault
+    from vault.handle import OpenVault
 
 logger = logging.getLogger(__name__)
 
@@ -148,22 +148,6 @@ def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> Checkp
         )
         logger.info("checkpoint %d over %d items", number, len(hashes))
         return _dto(row)
-
-
-def checkpoint_after_import(vault: OpenVault, report: ImportReport) -> CheckpointDTO | None:
-    """The import hook: checkpoint a batch that imported something, never failing it.
-
-    The items are already committed; a checkpoint that cannot be made is logged and
-    reported by the next ``evault stamp`` or ``evault check``. No network is used here:
-    the new checkpoint waits in the queue for ``stamp_pending``.
-    """
-    if report.count(ImportStatus.IMPORTED) == 0:
-        return None
-    try:
-        return create_checkpoint(vault)
-    except VaultError as error:
-        logger.warning("no checkpoint after the import: %s", error.code)
-        return None
 
 
 def checkpoints(vault: OpenVault) -> list[CheckpointDTO]:

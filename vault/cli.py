@@ -29,8 +29,12 @@ from vault.bundle.commands import add_commands as add_bundle_commands
 from vault.check import check_vault
 from vault.dto import ImportStatus
 from vault.errors import UsageError, VaultError
+from vault.handle import OpenVault, create_vault, unlock_vault
+from vault.importing import import_paths
+from vault.items import get_item, item_history, list_items
+from vault.lenders import add_lender, add_lender_numbers, list_lenders
 from vault.logfile import start_file_log
-from vault.service import OpenVault, create_vault, unlock_vault
+from vault.notes import add_note
 from vault.tsa.commands import add_commands as add_time_commands
 
 logger = logging.getLogger(__name__)
@@ -117,21 +121,21 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_lender_add(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        lender = vault.add_lender(args.name, numbers=args.number or [], app=args.app)
+        lender = add_lender(vault, args.name, numbers=args.number or [], app=args.app)
     print(f"Added lender {lender.name}.")
     return 0
 
 
 def cmd_lender_update(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        lender = vault.add_lender_numbers(args.name, args.add_number or [])
+        lender = add_lender_numbers(vault, args.name, args.add_number or [])
     print(f"Updated lender {lender.name}: {', '.join(lender.numbers) or 'no numbers'}.")
     return 0
 
 
 def cmd_lender_list(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        lenders = vault.lenders()
+        lenders = list_lenders(vault)
     if args.json:
         _emit([lender.to_json() for lender in lenders])
         return 0
@@ -142,7 +146,7 @@ def cmd_lender_list(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        report = vault.import_paths([Path(p) for p in args.paths], lender=args.lender)
+        report = import_paths(vault, [Path(p) for p in args.paths], lender=args.lender)
     if args.json:
         _emit(report.to_json())
         return 0
@@ -171,14 +175,14 @@ def _moment(text: str | None, option: str) -> datetime | None:
 def cmd_note_add(args: argparse.Namespace) -> int:
     at = _moment(args.at, "--at")
     with _open(args) as vault:
-        note = vault.add_note(args.lender, args.text, occurred_at=at)
+        note = add_note(vault, args.lender, args.text, occurred_at=at)
     print(f"Added note {note.id} for {note.lender}.")
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        items = vault.items(lender=args.lender)
+        items = list_items(vault, lender=args.lender)
     if args.json:
         _emit([item.to_json() for item in items])
         return 0
@@ -190,8 +194,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        item = vault.item(args.id)
-        history = vault.item_history(args.id)
+        item = get_item(vault, args.id)
+        history = item_history(vault, args.id)
     data = item.to_json() | {"custody": [event.to_json() for event in history]}
     if args.json:
         _emit(data)

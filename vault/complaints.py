@@ -23,7 +23,9 @@ from vault.db.complaints import Complaint, ComplaintItem
 from vault.db.models import Item, Lender
 from vault.dto import ComplaintDTO
 from vault.errors import UsageError
-from vault.service import OpenVault, UnknownItemError, UnknownLenderError
+from vault.handle import OpenVault
+from vault.items import UnknownItemError
+from vault.lenders import UnknownLenderError
 
 logger = logging.getLogger(__name__)
 

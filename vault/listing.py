@@ -20,7 +20,9 @@ from vault.categories import Category
 from vault.db.models import Item, Lender, Note
 from vault.dto import ItemDTO
 from vault.errors import UsageError
-from vault.service import OpenVault, _item_dto, _lender_by_name
+from vault.handle import OpenVault
+from vault.items import item_dto
+from vault.lenders import lender_by_name
 
 MAX_PAGE = 1000
 
@@ -57,7 +59,7 @@ def _where(session: Session, query: Select[Any], flt: ItemFilter) -> Select[Any]
     elif not flt.include_withdrawn:
         query = query.where(Item.withdrawn_at.is_(None))
     if flt.lender is not None:
-        query = query.where(Item.lender_id == _lender_by_name(session, flt.lender).id)
+        query = query.where(Item.lender_id == lender_by_name(session, flt.lender).id)
     if flt.kinds:
         query = query.where(Item.kind.in_(sorted(flt.kinds)))
     if flt.category:
@@ -132,4 +134,4 @@ def item_page(
         query = select(Item, Lender.name).outerjoin(Lender, Item.lender_id == Lender.id)
         query = _where(session, query, flt).order_by(*_order(sort, descending))
         rows = session.execute(query.offset(offset).limit(limit)).all()
-        return [_item_dto(item, name) for item, name in rows]
+        return [item_dto(item, name) for item, name in rows]

@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 
 from vault.categories import Category
 from vault.db.models import Item
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.lenders import lender_id_of
 from vault.store import new_item_id
 
 _KINDS = ("recording", "screenshot", "photo", "video", "document")
@@ -31,7 +32,7 @@ def add_synthetic_items(
 ) -> None:
     """Insert ``count`` item rows for ``lender`` (which must exist) in large batches."""
     rng = random.Random(seed)  # noqa: S311 - benchmark data, not security
-    lender_id = vault.lender_id(lender)
+    lender_id = lender_id_of(vault, lender)
     start = datetime(2025, 1, 1, tzinfo=UTC)
     cats = list(Category)
     made = 0

@@ -40,7 +40,7 @@ from vault.tsa.protocol import (
 from vault.tsa.trust import load_pem_certificates, system_roots
 
 if TYPE_CHECKING:
-    from vault.service import OpenVault
+    from vault.handle import OpenVault
 
 logger = logging.getLogger(__name__)
 

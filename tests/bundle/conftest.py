@@ -17,7 +17,10 @@ from tests.helpers import require_tool
 from vault import timestamp
 from vault.bundle.export import ExportRequest, export_bundle
 from vault.dto import ExportResult
-from vault.service import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault
+from vault.importing import import_paths
+from vault.items import list_items
+from vault.lenders import add_lender
 
 PASSPHRASE = "correct horse battery staple"
 LENDER = "微粒貸"
@@ -75,9 +78,9 @@ def offline(vault: OpenVault) -> OpenVault:
 def make_vault(path: Path, originals: Path) -> OpenVault:
     vault, _ = create_vault(path, PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai")
     offline(vault)
-    vault.add_lender(LENDER, numbers=["13800138000"], app="微粒贷")
-    vault.add_lender(OTHER_LENDER)
-    report = vault.import_paths(sorted(originals.iterdir()), lender=LENDER)
+    add_lender(vault, LENDER, numbers=["13800138000"], app="微粒贷")
+    add_lender(vault, OTHER_LENDER)
+    report = import_paths(vault, sorted(originals.iterdir()), lender=LENDER)
     assert all(r.item_id for r in report.results), report
     return vault
 
@@ -88,7 +91,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, originals: Path) -> Itera
     vault = make_vault(root / "vault", originals)
     try:
         result = export_bundle(vault, ExportRequest(out=root / "bundle.zip", lender=LENDER))
-        by_name = {item.original_name: item for item in vault.items(lender=LENDER)}
+        by_name = {item.original_name: item for item in list_items(vault, lender=LENDER)}
     finally:
         vault.lock()
     with zipfile.ZipFile(result.path) as archive:

@@ -32,7 +32,9 @@ from vault.bundle.manifest import NO_TIME_NOTE
 from vault.bundle.verify import verify_bundle
 from vault.dto import ExportProgress
 from vault.errors import UsageError
-from vault.service import UnknownLenderError, unlock_vault
+from vault.handle import unlock_vault
+from vault.items import list_items
+from vault.lenders import UnknownLenderError
 
 
 def unzip(bundle: Path, into: Path) -> Path:
@@ -114,7 +116,7 @@ def test_the_export_is_a_custody_event_naming_its_hashes(exported: Exported) -> 
         with vault.sessions() as session:
             events = list(custody.iter_events(session))
             assert custody.verify_chain(session) == []
-        items = vault.items(lender=LENDER)
+        items = list_items(vault, lender=LENDER)
     finally:
         vault.lock()
     last = events[-1]
@@ -178,7 +180,7 @@ def test_a_failing_pdf_renderer_leaves_no_file(fresh, tmp_path: Path) -> None:  
 
 
 def test_a_blob_that_no_longer_matches_stops_the_export(fresh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    items = fresh.items(lender=LENDER)
+    items = list_items(fresh, lender=LENDER)
     # Swap two blobs: each still decrypts, but to the other item's bytes.
     first, second = fresh.store.path_for(items[0].id), fresh.store.path_for(items[1].id)
     swap = tmp_path / "swap"
@@ -205,7 +207,7 @@ def test_selection_by_dates_items_and_refusals(fresh, tmp_path: Path) -> None:  
         ),
     )
     assert march.items == 3  # the recording (2 March) and two screenshots (2, 3 March)
-    one = fresh.items(lender=LENDER)[0]
+    one = list_items(fresh, lender=LENDER)[0]
     single = export_bundle(fresh, ExportRequest(out=tmp_path / "b.zip", item_ids=[one.id]))
     assert single.items == 1
     assert verify_bundle(single.path).valid
@@ -269,7 +271,7 @@ def test_a_crash_mid_export_leaves_only_a_hidden_partial_file(
         "import os, signal, sys\n"
         "from pathlib import Path\n"
         "from vault.bundle.export import ExportRequest, export_bundle\n"
-        "from vault.service import unlock_vault\n"
+        "from vault.handle import unlock_vault\n"
         "vault = unlock_vault(Path(sys.argv[1]), sys.argv[2])\n"
         "def progress(update):\n"
         "    if update.items_done == 3:\n"

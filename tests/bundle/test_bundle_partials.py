@@ -21,7 +21,9 @@ from tests.helpers import REPO
 from vault.bundle import layout, report
 from vault.bundle.export import BundleExportResult, ExportRequest, export_bundle
 from vault.bundle.verify import verify_bundle
-from vault.service import create_vault, unlock_vault
+from vault.handle import create_vault, unlock_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 PARTIAL = re.compile(r"\.bundle\.zip\.evault-[0-9a-f]{12}\.partial")
 
@@ -29,7 +31,7 @@ KILL_MID_EXPORT = (
     "import os, signal, sys\n"
     "from pathlib import Path\n"
     "from vault.bundle.export import ExportRequest, export_bundle\n"
-    "from vault.service import unlock_vault\n"
+    "from vault.handle import unlock_vault\n"
     "vault = unlock_vault(Path(sys.argv[1]), sys.argv[2])\n"
     "def progress(update):\n"
     "    if update.items_done == 3:\n"
@@ -132,8 +134,8 @@ def test_export_warnings_are_logged_not_printed(
     vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=10)
     try:
         offline(vault)
-        vault.add_lender(LENDER)
-        [imported] = vault.import_paths([huge_photo], lender=LENDER).results
+        add_lender(vault, LENDER)
+        [imported] = import_paths(vault, [huge_photo], lender=LENDER).results
         assert imported.item_id
         with caplog.at_level(logging.DEBUG, logger="vault.bundle.export"):
             export_bundle(vault, ExportRequest(out=tmp_path / "in.zip", lender=LENDER))

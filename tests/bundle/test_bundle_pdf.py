@@ -20,11 +20,13 @@ from PIL import Image
 from tests.bundle.conftest import PASSPHRASE, offline
 from tests.helpers import require_tool
 from vault.analysis.stats import stats_for
-from vault.backup.importer import import_backup
 from vault.backup.sample import collector_numbers, write_calls
 from vault.bundle import layout
 from vault.bundle.verify import verify_bundle
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_backup, import_paths
+from vault.items import edit_item, list_items
+from vault.lenders import add_lender
 
 ITEMS = 60  # files from the phone; the call-log backup is one more item
 
@@ -48,15 +50,16 @@ def many_items(tmp_path_factory: pytest.TempPathFactory) -> Path:
     offline(vault)
     try:
         collectors = collector_numbers(6)
-        vault.add_lender("好运贷", numbers=["13800130001", *collectors])
-        vault.import_paths(sorted(phone.iterdir()), lender="好运贷")
+        add_lender(vault, "好运贷", numbers=["13800130001", *collectors])
+        import_paths(vault, sorted(phone.iterdir()), lender="好运贷")
         calls = root / "calls-20240301.xml"
         write_calls(calls, 400, days=20, numbers=collectors)
         import_backup(vault, calls, lender="好运贷")
         attempted = stats_for(vault, "好运贷").calls_attempted
-        for index, item in enumerate(vault.items(lender="好运贷")):
+        for index, item in enumerate(list_items(vault, lender="好运贷")):
             if index % 3 == 0:
-                vault.edit_item(
+                edit_item(
+                    vault,
                     item.id,
                     {
                         "title": f"催收电话 {index}",

@@ -31,7 +31,10 @@ from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import timestamp
 from vault.bundle import layout, readme
 from vault.bundle.manifest import NO_TIME_NOTE
-from vault.service import create_vault, unlock_vault
+from vault.handle import create_vault, unlock_vault
+from vault.importing import import_paths
+from vault.items import list_items
+from vault.lenders import add_lender
 from vault.sshsig import sign
 
 PASSPHRASE = "correct horse battery staple"
@@ -85,22 +88,22 @@ def scenario(tmp_path_factory: pytest.TempPathFactory, pki: Pki) -> Iterator[Sce
             for entry in timestamp.tsa_list(vault):
                 timestamp.remove_tsa(vault, entry.url)
             timestamp.add_tsa(vault, tsa.url, ca_pem=pki.ca.read_text())
-            vault.add_lender(MINE)
-            vault.add_lender(OTHER)
-            vault.import_paths(evidence(root / "a1", 3, tag="a1"), lender=MINE)
-            vault.import_paths(evidence(root / "b1", 3, tag="b1"), lender=OTHER)
+            add_lender(vault, MINE)
+            add_lender(vault, OTHER)
+            import_paths(vault, evidence(root / "a1", 3, tag="a1"), lender=MINE)
+            import_paths(vault, evidence(root / "b1", 3, tag="b1"), lender=OTHER)
             assert timestamp.stamp_pending(vault).stamped
-            vault.import_paths(evidence(root / "a2", 2, tag="a2"), lender=MINE)
+            import_paths(vault, evidence(root / "a2", 2, tag="a2"), lender=MINE)
             assert timestamp.stamp_pending(vault).stamped
-            vault.import_paths(evidence(root / "a3", 1, tag="a3"), lender=MINE)  # not stamped
+            import_paths(vault, evidence(root / "a3", 1, tag="a3"), lender=MINE)  # not stamped
             # From now on the vault's own TSA is unreachable: SHA256SUMS.tsr can only come
             # from the server given with --tsa (its root is the one the vault knows).
             timestamp.remove_tsa(vault, tsa.url)
             timestamp.add_tsa(vault, closed_port_url(), ca_pem=pki.ca.read_text())
-            mine = vault.items(lender=MINE)
+            mine = list_items(vault, lender=MINE)
             others = [
                 {"id": i.id, "sha256": i.sha256, "sm3": i.sm3, "name": i.original_name}
-                for i in vault.items(lender=OTHER)
+                for i in list_items(vault, lender=OTHER)
             ]
         finally:
             vault.lock()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from vault.service import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault
+from vault.lenders import add_lender
 
 COLLECTOR = "17110002000"
 COLLECTOR_2 = "17110012001"
@@ -20,6 +21,6 @@ def case_vault(tmp_path: Path) -> Iterator[OpenVault]:
     opened, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    opened.add_lender("微粒貸", numbers=[f"+86 {COLLECTOR[:3]} {COLLECTOR[3:7]} {COLLECTOR[7:]}"])
+    add_lender(opened, "微粒貸", numbers=[f"+86 {COLLECTOR[:3]} {COLLECTOR[3:7]} {COLLECTOR[7:]}"])
     yield opened
     opened.lock()

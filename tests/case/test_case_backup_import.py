@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from tests.case.case_xml import ANSWERED, MISSED, OUTGOING, Call, Sms, write_calls, write_sms
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
-from vault import custody
+from vault import checkpoint, custody
 from vault.analysis.stats import stats_for
 from vault.backup import importer, reading
 from vault.backup.importer import (
@@ -21,7 +21,6 @@ from vault.backup.importer import (
     NotARegularFileError,
     ZoneOffsets,
     assign_number,
-    import_backup,
 )
 from vault.backup.xml_reader import (
     MAX_TOKEN_BYTES,
@@ -33,7 +32,9 @@ from vault.backup.xml_reader import (
 )
 from vault.db.backup import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import CustodyHead, Item
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_backup
+from vault.items import get_item, open_item
 
 
 def snapshot(vault: OpenVault) -> tuple[object, ...]:
@@ -61,10 +62,10 @@ def test_a_call_log_becomes_an_item_and_events_linked_to_it(
     report = import_backup(case_vault, xml, lender="微粒貸")
     assert (report.calls, report.sms, report.mms) == (3, 0, 0)
     assert report.attached == 2, "only the rows from the lender's number are attached"
-    item = case_vault.item(report.item_id)
+    item = get_item(case_vault, report.item_id)
     assert item.kind == "backup" and item.lender == "微粒貸"
     assert item.sha256 == hashlib.sha256(xml.read_bytes()).hexdigest()
-    with case_vault.open_item(report.item_id) as reader:
+    with open_item(case_vault, report.item_id) as reader:
         assert reader.pread(0, item.size) == xml.read_bytes(), "the XML is stored byte for byte"
     with case_vault.sessions() as session:
         rows = session.scalars(select(BackupEvent).order_by(BackupEvent.seq)).all()
@@ -339,3 +340,21 @@ def test_a_batch_statement_stays_within_sqlite_s_default_parameter_limit() -> No
     # Each batch is one statement with a parameter per field of each row; SQLite builds
     # other than this one may keep the default limit of 32,766 parameters.
     assert reading.BATCH_ROWS * len(BackupRow._fields) <= 32_766
+
+
+def test_a_backup_import_is_checkpointed_like_any_import(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    report = import_backup(
+        case_vault,
+        write_calls(tmp_path / "calls.xml", [Call(COLLECTOR, "2026-03-02 10:00")]),
+        lender="微粒貸",
+    )
+    (made,) = checkpoint.checkpoints(case_vault)
+    with case_vault.sessions() as session:
+        assert checkpoint.leaf_indexes(session, [report.item_id]) == {report.item_id: 0}
+    assert made.tree_size == 1
+    # a second, duplicate import stores nothing and makes no checkpoint
+    with pytest.raises(DuplicateBackupError):
+        import_backup(case_vault, tmp_path / "calls.xml", lender="微粒貸")
+    assert len(checkpoint.checkpoints(case_vault)) == 1

@@ -13,7 +13,7 @@ from tests.case.case_xml import ANSWERED, MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault.cli import main
-from vault.service import create_vault
+from vault.handle import create_vault
 
 
 @pytest.fixture

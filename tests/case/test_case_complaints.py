@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from tests.case.case_xml import Call, write_calls
 from tests.case.conftest import COLLECTOR
 from vault import custody
-from vault.backup.importer import import_backup
 from vault.complaints import (
     ComplaintValueError,
     UnknownComplaintError,
@@ -20,7 +19,10 @@ from vault.complaints import (
     update_complaint,
 )
 from vault.db.models import CustodyEvent
-from vault.service import OpenVault, UnknownItemError, UnknownLenderError
+from vault.handle import OpenVault
+from vault.importing import import_backup
+from vault.items import UnknownItemError
+from vault.lenders import UnknownLenderError
 
 
 def custody_count(vault: OpenVault) -> int:

@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from vault.analysis.stats import stats_for
-from vault.backup.importer import import_backup
 from vault.backup.sample import collector_numbers, write_calls, write_messages
+from vault.handle import OpenVault
+from vault.importing import import_backup
+from vault.lenders import add_lender_numbers
 from vault.phones import normalize
-from vault.service import OpenVault
 
 CALLS = 100_000
 MESSAGES = 20_000
@@ -59,7 +60,7 @@ def test_counts_per_day_and_per_number_match_an_independent_count(
     calls_xml, sms_xml = tmp_path / "calls.xml", tmp_path / "sms.xml"
     write_calls(calls_xml, CALLS, numbers=numbers, days=90, seed=7)
     write_messages(sms_xml, MESSAGES, numbers=numbers, days=90, seed=8)
-    case_vault.add_lender_numbers("微粒貸", numbers)
+    add_lender_numbers(case_vault, "微粒貸", numbers)
 
     calls_report = import_backup(case_vault, calls_xml, lender="微粒貸")
     sms_report = import_backup(case_vault, sms_xml, lender="微粒貸")

@@ -8,16 +8,17 @@ from tests.case.case_xml import MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from vault.analysis import lender_analysis
 from vault.analysis.stats import stats_for
-from vault.backup.importer import import_backup
 from vault.bundle.report_analysis import analysis_sections
+from vault.handle import OpenVault
+from vault.importing import import_backup
+from vault.lenders import add_lender
 from vault.rules.detector import find_violations
-from vault.service import OpenVault
 
 
 def test_report_sections_show_statistics_and_findings_escaped(
     case_vault: OpenVault, tmp_path: Path
 ) -> None:
-    case_vault.add_lender("<b>贷</b>", numbers=[COLLECTOR])
+    add_lender(case_vault, "<b>贷</b>", numbers=[COLLECTOR])
     calls = [Call(COLLECTOR, "2026-03-02 23:10", MISSED), Call(COLLECTOR, "2026-03-02 10:00")]
     import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="<b>贷</b>")
     (chinese,) = analysis_sections(case_vault, ["<b>贷</b>"], "zh_CN")

@@ -20,13 +20,14 @@ from tests.case.case_xml import (
     write_sms,
 )
 from tests.case.conftest import COLLECTOR, COLLECTOR_2
-from vault.backup.importer import import_backup
 from vault.db.backup import BackupEvent
 from vault.db.models import Item
 from vault.dto import Finding
+from vault.handle import OpenVault
+from vault.importing import import_backup
+from vault.lenders import add_lender_numbers
 from vault.rules.detector import LOCAL_RULES_DIR, find_violations
 from vault.rules.packfile import RulePackError, load_pack, load_packs, parse_pack
-from vault.service import OpenVault
 from vault.times import parse_utc
 
 NIGHT_RULES = ("CBA2026-night", "GBT45251-night", "NIFA2024-night")
@@ -122,7 +123,7 @@ def test_cba_allows_six_unanswered_attempts_a_day_not_seven(
         for i in range(attempts)
     ]
     calls.append(Call(COLLECTOR, "2026-03-02 09:00", ANSWERED, 10))  # answered: not counted
-    case_vault.add_lender_numbers("微粒貸", [COLLECTOR_2])
+    add_lender_numbers(case_vault, "微粒貸", [COLLECTOR_2])
     import_calls(case_vault, tmp_path, calls)
     hits = by_rule(find_violations(case_vault, "微粒貸"), "CBA2026-unanswered-attempts")
     assert [(f.count, f.limit) for f in hits] == ([(7, 6)] if found else [])

@@ -21,14 +21,16 @@ from tests.case.case_xml import (
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
 from vault.analysis.stats import stats_for
 from vault.analysis.timeline import timeline
-from vault.backup.importer import import_backup
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_backup, import_paths
+from vault.lenders import add_lender_numbers
+from vault.notes import add_note
 
 
 def test_stats_count_calls_answers_messages_night_numbers_and_bursts(
     case_vault: OpenVault, tmp_path: Path
 ) -> None:
-    case_vault.add_lender_numbers("微粒貸", [COLLECTOR_2])
+    add_lender_numbers(case_vault, "微粒貸", [COLLECTOR_2])
     calls = [
         Call(COLLECTOR, "2026-03-02 09:00", ANSWERED, 30),
         Call(COLLECTOR, "2026-03-02 09:05", MISSED),
@@ -77,9 +79,9 @@ def test_timeline_merges_items_notes_and_events_in_order_with_time_sources(
 ) -> None:
     shot = tmp_path / "Screenshot_2026-03-02-09-10-00-123_com.tencent.mm.png"
     Image.new("RGB", (8, 8), "red").save(shot)
-    case_vault.import_paths([shot], lender="微粒貸")
-    case_vault.add_note(
-        "微粒貸", "上门催收", occurred_at=datetime(2026, 3, 2, 9, 12, tzinfo=SHANGHAI)
+    import_paths(case_vault, [shot], lender="微粒貸")
+    add_note(
+        case_vault, "微粒貸", "上门催收", occurred_at=datetime(2026, 3, 2, 9, 12, tzinfo=SHANGHAI)
     )
     calls = [
         Call(COLLECTOR, "2026-03-02 09:05", MISSED),

@@ -7,12 +7,15 @@ from pathlib import Path
 
 from PIL import Image
 
-from vault.backup.importer import import_backup
 from vault.check import check_vault
 from vault.complaints import add_complaint, update_complaint
 from vault.db.session import open_database
 from vault.dto import CheckReport
-from vault.service import DATABASE_FILE, OpenVault
+from vault.handle import DATABASE_FILE, OpenVault
+from vault.importing import import_backup, import_paths
+from vault.items import edit_item, withdraw_item
+from vault.lenders import add_lender, add_lender_numbers
+from vault.notes import add_note
 
 LENDER, OTHER = "微粒貸", "Other lender"
 NUMBER = "13800138000"
@@ -37,17 +40,18 @@ def tamper(vault: OpenVault, *statements: str) -> None:
 
 def populate(vault: OpenVault, tmp_path: Path) -> dict[str, str]:
     """A vault with every kind of row the custody log covers; returns their ids."""
-    vault.add_lender(LENDER, numbers=[NUMBER])
-    vault.add_lender(OTHER)
-    vault.add_lender_numbers(OTHER, ["13900139000"])
+    add_lender(vault, LENDER, numbers=[NUMBER])
+    add_lender(vault, OTHER)
+    add_lender_numbers(vault, OTHER, ["13900139000"])
     paths = []
     for n in range(3):
         path = tmp_path / f"photo{n}.jpg"
         Image.new("RGB", (40, 40), (n * 50, 10, 10)).save(path, "JPEG")
         paths.append(path)
-    ids = [str(r.item_id) for r in vault.import_paths(paths, lender=LENDER).results]
+    ids = [str(r.item_id) for r in import_paths(vault, paths, lender=LENDER).results]
     edited, withdrawn, plain = ids
-    vault.edit_item(
+    edit_item(
+        vault,
         edited,
         {
             "title": "Threat",
@@ -57,8 +61,8 @@ def populate(vault: OpenVault, tmp_path: Path) -> dict[str, str]:
             "incident_at": datetime(2024, 3, 1, 22, 15),
         },
     )
-    vault.withdraw_item(withdrawn, reason="duplicate")
-    note = vault.add_note(LENDER, "came to the door", occurred_at=datetime(2024, 3, 2, 9, 0))
+    withdraw_item(vault, withdrawn, reason="duplicate")
+    note = add_note(vault, LENDER, "came to the door", occurred_at=datetime(2024, 3, 2, 9, 0))
     complaint = add_complaint(
         vault, LENDER, channel="12378", filed_on=datetime(2024, 3, 3).date(), items=[edited]
     )

@@ -12,7 +12,8 @@ from PIL import Image
 
 from tests.core.tamper_helpers import tamper
 from vault.check import check_vault
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
 
 
 def _import(vault: OpenVault, tmp_path: Path, count: int) -> list[str]:
@@ -21,7 +22,7 @@ def _import(vault: OpenVault, tmp_path: Path, count: int) -> list[str]:
         path = tmp_path / f"p{n}.jpg"
         Image.new("RGB", (30, 30), (n * 40, 0, 0)).save(path, "JPEG")
         paths.append(path)
-    return [str(r.item_id) for r in vault.import_paths(paths).results]
+    return [str(r.item_id) for r in import_paths(vault, paths).results]
 
 
 def _mode(path: Path) -> int:

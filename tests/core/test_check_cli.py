@@ -12,13 +12,14 @@ from tests.core.conftest import PASSPHRASE
 from tests.core.tamper_helpers import tamper
 from tests.core.test_core_cli import evault
 from vault.fsutil import make_private_dir
-from vault.service import OpenVault, unlock_vault
+from vault.handle import OpenVault, unlock_vault
+from vault.importing import import_paths
 
 
 def _one_item(vault: OpenVault, tmp_path: Path) -> str:
     path = tmp_path / "threat.jpg"
     Image.new("RGB", (40, 40), (200, 10, 10)).save(path, "JPEG")
-    (result,) = vault.import_paths([path]).results
+    (result,) = import_paths(vault, [path]).results
     assert result.item_id
     return result.item_id
 

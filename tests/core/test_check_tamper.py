@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.tamper_helpers import LENDER, check, populate, tamper
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.items import edit_item
 
 # (table, column, SQL with {edited} {withdrawn} {plain} {note} {complaint} {backup}, kind)
 CASES: list[tuple[str, str, str, str]] = (
@@ -205,7 +206,7 @@ def test_an_item_field_changed_before_a_later_edit_is_still_caught(
 ) -> None:
     ids = populate(vault, tmp_path)
     tamper(vault, f"UPDATE items SET title = 'Forged' WHERE id = '{ids['edited']}'")
-    vault.edit_item(ids["edited"], {"title": "Threat again"})
+    edit_item(vault, ids["edited"], {"title": "Threat again"})
     report = check(vault)
     assert [p.kind for p in report.problems] == ["item_altered"]
     assert "'Forged'" in report.problems[0].message

@@ -8,14 +8,15 @@ from tests.core.tamper_helpers import tamper
 from tests.trusted_time.conftest import evidence, local_tsa, pki, stamping_vault
 from vault import timestamp
 from vault.check import check_vault
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
 
 __all__ = ["local_tsa", "pki", "stamping_vault"]  # fixtures used by name
 
 
 def _two_stamped_checkpoints(vault: OpenVault, tmp_path: Path) -> None:
     for tag in ("a", "b"):
-        vault.import_paths(evidence(tmp_path / tag, 2, tag=tag))
+        import_paths(vault, evidence(tmp_path / tag, 2, tag=tag))
         report = timestamp.stamp_pending(vault, force=True)
         assert report.stamped, report.failures
     assert len(timestamp.tokens(vault)) == 2

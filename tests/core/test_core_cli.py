@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from vault.service import create_vault, unlock_vault
+from vault.handle import create_vault, unlock_vault
 
 
 def evault(*args: str, passphrase: str | None = PASSPHRASE) -> subprocess.CompletedProcess[str]:

@@ -26,7 +26,8 @@ from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.helpers import REPO, require_tool
 from vault import cli
 from vault.cli import EXIT_UNEXPECTED, build_parser, main, shown_path
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.lenders import add_lender
 
 README_BLOCK = re.compile(r"## Everyday use \(command line\)\n\n```\n(.*?)```", re.S)
 
@@ -264,7 +265,7 @@ def test_lender_add_with_vault_first_is_accepted(tmp_path: Path) -> None:
 def small_vault(tmp_path: Path) -> Path:
     folder = tmp_path / "v"
     opened, _ = create_vault(folder, PASSPHRASE, work_factor=FAST_WORK_FACTOR)
-    opened.add_lender("借呗")
+    add_lender(opened, "借呗")
     opened.lock()
     return folder
 
@@ -374,7 +375,7 @@ def test_unlocking_makes_the_process_undumpable(small_vault: Path, tmp_path: Pat
         "import resource, sys\n"
         "from pathlib import Path\n"
         "from vault.hardening import is_dumpable\n"
-        "from vault.service import unlock_vault\n"
+        "from vault.handle import unlock_vault\n"
         "before = is_dumpable()\n"
         "unlock_vault(Path(sys.argv[1]), sys.argv[2]).lock()\n"
         "print(before, is_dumpable(), resource.getrlimit(resource.RLIMIT_CORE)[1])\n"

@@ -14,7 +14,9 @@ import pytest
 
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault.check import check_vault
-from vault.service import create_vault, unlock_vault
+from vault.handle import create_vault, unlock_vault
+from vault.items import list_items, open_item
+from vault.lenders import add_lender
 from vault.store import BLOBS
 
 TRIALS = 8
@@ -44,7 +46,7 @@ def _wait_until_writing(blobs: Path, process: subprocess.Popen[bytes]) -> None:
 def test_sigkill_during_import_leaves_only_complete_items_or_orphans(tmp_path: Path) -> None:
     vault_dir = tmp_path / "v"
     opened, _ = create_vault(vault_dir, PASSPHRASE, work_factor=FAST_WORK_FACTOR)
-    opened.add_lender("测试")
+    add_lender(opened, "测试")
     opened.lock()
     originals: dict[str, bytes] = {}
     rng = random.Random(20261122)
@@ -84,9 +86,9 @@ def test_sigkill_during_import_leaves_only_complete_items_or_orphans(tmp_path: P
             unexpected = [p for p in report.problems if p.kind not in {"orphan_blob", "temp_file"}]
             assert unexpected == [], f"trial {trial}: {unexpected}"
             assert check_vault(vault).ok, f"trial {trial}: problems remain after repair"
-            items = vault.items()
+            items = list_items(vault)
             for item in items:
-                with vault.open_item(item.id) as reader:
+                with open_item(vault, item.id) as reader:
                     assert reader.read() == originals[item.original_name]
             in_batch = sum(1 for item in items if item.original_name.startswith(f"rec{trial}_"))
             partial_batches += 0 < in_batch < FILES or (in_batch == 0 and bool(report.repaired))

@@ -10,22 +10,35 @@ from PIL import Image
 
 from vault import errors
 from vault.check import check_vault
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
+from vault.items import (
+    edit_item,
+    get_item,
+    item_history,
+    item_history_raw,
+    list_items,
+    purge_item,
+    restore_item,
+    withdraw_item,
+)
+from vault.lenders import add_lender
 
 
 @pytest.fixture
 def item_id(vault: OpenVault, tmp_path: Path) -> str:
-    vault.add_lender("借呗")
-    vault.add_lender("京东金融")
+    add_lender(vault, "借呗")
+    add_lender(vault, "京东金融")
     path = tmp_path / "Screenshot_20240317_093000.png"
     Image.new("RGB", (20, 20), (5, 6, 7)).save(path)
-    result = vault.import_paths([path], lender="借呗").results[0]
+    result = import_paths(vault, [path], lender="借呗").results[0]
     assert result.item_id is not None
     return result.item_id
 
 
 def test_edits_are_recorded_with_old_and_new_values(vault: OpenVault, item_id: str) -> None:
-    edited = vault.edit_item(
+    edited = edit_item(
+        vault,
         item_id,
         {
             "title": "催收短信威胁",
@@ -40,37 +53,37 @@ def test_edits_are_recorded_with_old_and_new_values(vault: OpenVault, item_id: s
     assert edited.categories == ("home_visit", "threats")
     assert edited.counterpart == "13800138000"
     assert edited.incident_at is not None and edited.incident_at.hour == 15  # 23:40 Shanghai in UTC
-    history = vault.item_history(item_id)
+    history = item_history(vault, item_id)
     assert [e.action for e in history] == ["item_imported", "metadata_edited"]
     changes = history[-1].payload["changes"]
     assert isinstance(changes, dict) and changes["title"] == {"from": None, "to": "催收短信威胁"}
-    vault.edit_item(item_id, {"title": "催收短信威胁"})  # no change, no event
-    assert len(vault.item_history(item_id)) == 2
+    edit_item(vault, item_id, {"title": "催收短信威胁"})  # no change, no event
+    assert len(item_history(vault, item_id)) == 2
 
 
 def test_bad_edits_change_nothing(vault: OpenVault, item_id: str) -> None:
     for change in ({"sha256": "0" * 64}, {"categories": ["not-a-category"]}, {"lender": "nobody"}):
         with pytest.raises(errors.UsageError):
-            vault.edit_item(item_id, change)
-    assert len(vault.item_history(item_id)) == 1
-    assert vault.item(item_id).lender == "借呗"
+            edit_item(vault, item_id, change)
+    assert len(item_history(vault, item_id)) == 1
+    assert get_item(vault, item_id).lender == "借呗"
 
 
 def test_withdraw_restore_and_purge_leave_a_verifiable_tombstone(
     vault: OpenVault, item_id: str
 ) -> None:
     with pytest.raises(errors.UsageError, match="withdraw it first"):
-        vault.purge_item(item_id)
-    vault.withdraw_item(item_id, reason="imported by mistake")
-    assert vault.items() == []
-    vault.restore_item(item_id)
-    assert [i.id for i in vault.items()] == [item_id]
-    vault.withdraw_item(item_id)
-    vault.purge_item(item_id)
+        purge_item(vault, item_id)
+    withdraw_item(vault, item_id, reason="imported by mistake")
+    assert list_items(vault) == []
+    restore_item(vault, item_id)
+    assert [i.id for i in list_items(vault)] == [item_id]
+    withdraw_item(vault, item_id)
+    purge_item(vault, item_id)
     assert not vault.store.path_for(item_id).exists()
     with pytest.raises(errors.UsageError):
-        vault.item(item_id)
-    actions = [e.action for e in vault.item_history_raw(item_id)]
+        get_item(vault, item_id)
+    actions = [e.action for e in item_history_raw(vault, item_id)]
     assert actions == [
         "item_imported",
         "item_withdrawn",

@@ -19,7 +19,11 @@ from tests.helpers import require_tool
 from vault import errors
 from vault.check import check_vault
 from vault.dto import ImportProgress, ImportStatus
-from vault.service import OpenVault, create_vault, unlock_vault
+from vault.handle import OpenVault, create_vault, unlock_vault
+from vault.importing import import_paths
+from vault.items import list_items, open_item
+from vault.lenders import add_lender, list_lenders
+from vault.notes import add_note, list_notes
 
 LENDER = "好运贷测试平台"
 NUMBER = "13812345678"
@@ -59,23 +63,23 @@ def test_import_round_trip_and_recovery_with_the_age_cli(
     vault: OpenVault, vault_dir: Path, tmp_path: Path
 ) -> None:
     originals = _evidence(tmp_path / "phone")
-    vault.add_lender(LENDER, numbers=["+86 138-1234-5678"])
-    report = vault.import_paths([tmp_path / "phone"], lender=LENDER)
+    add_lender(vault, LENDER, numbers=["+86 138-1234-5678"])
+    report = import_paths(vault, [tmp_path / "phone"], lender=LENDER)
     assert report.count(ImportStatus.IMPORTED) == len(originals), report
-    items = {item.original_name: item for item in vault.items(lender=LENDER)}
+    items = {item.original_name: item for item in list_items(vault, lender=LENDER)}
     assert set(items) == set(originals)
     for name, data in originals.items():
         item = items[name]
         assert item.sha256 == hashlib.sha256(data).hexdigest()
         assert item.sm3 == hashlib.new("sm3", data).hexdigest()
-        with vault.open_item(item.id) as reader:
+        with open_item(vault, item.id) as reader:
             assert reader.read() == data
     photo = items["IMG_0001.jpg"]
     assert photo.time_source == "exif" and photo.captured_offset_min == 480
     call = items[f"{NUMBER}(13812345678)_20240315143022.wav"]
     assert call.kind == "recording" and call.counterpart == NUMBER
     assert items["Screenshot_20240317_093000_com.tencent.mm.png"].kind == "screenshot"
-    assert vault.lenders()[0].item_count == len(originals)
+    assert list_lenders(vault)[0].item_count == len(originals)
 
     # Recovery with nothing but the age CLI: the passphrase opens identity.age, whose
     # key opens every blob.
@@ -110,9 +114,9 @@ def test_nothing_readable_is_left_at_rest(
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     monkeypatch.setenv("TMPDIR", str(scratch))
     monkeypatch.setenv("SQLITE_TMPDIR", str(scratch))
-    vault.add_lender(LENDER, numbers=[NUMBER])
-    vault.import_paths([tmp_path / "phone"], lender=LENDER)
-    vault.add_note(LENDER, NOTE)
+    add_lender(vault, LENDER, numbers=[NUMBER])
+    import_paths(vault, [tmp_path / "phone"], lender=LENDER)
+    add_note(vault, LENDER, NOTE)
     vault.lock()
     distinctive = [data[len(data) // 2 : len(data) // 2 + 32] for data in originals.values()]
     needles = [LENDER.encode(), NOTE.encode(), NUMBER.encode(), *distinctive]
@@ -134,9 +138,9 @@ def test_duplicates_are_reported_not_stored_twice(vault: OpenVault, tmp_path: Pa
     _jpeg_with_exif(first)
     copy = tmp_path / "copy-of-a.jpg"
     copy.write_bytes(first.read_bytes())
-    report = vault.import_paths([first, copy])
+    report = import_paths(vault, [first, copy])
     assert [r.status for r in report.results] == [ImportStatus.IMPORTED, ImportStatus.DUPLICATE]
-    again = vault.import_paths([first])
+    again = import_paths(vault, [first])
     assert again.results[0].status is ImportStatus.DUPLICATE
     assert again.results[0].duplicate_of == report.results[0].item_id
     assert len(list(vault.store.iter_ids())) == 1
@@ -153,7 +157,7 @@ def test_bad_files_are_refused_and_the_batch_goes_on(vault: OpenVault, tmp_path:
     sparse = folder / "sparse.bin"
     with sparse.open("wb") as out:
         out.truncate(64 << 20)  # 64 MiB of holes: reads as zeros
-    results = {r.path.name: r for r in vault.import_paths([folder]).results}
+    results = {r.path.name: r for r in import_paths(vault, [folder]).results}
     assert results["empty.mp3"].status is ImportStatus.REFUSED
     assert results["empty.mp3"].reason == "The file is empty."
     assert results["junk.bin"].status is ImportStatus.IMPORTED
@@ -177,10 +181,10 @@ def test_wrong_passphrase_has_its_own_error_and_changes_nothing(
 def test_change_passphrase_rewrites_only_identity(
     vault: OpenVault, vault_dir: Path, tmp_path: Path
 ) -> None:
-    vault.add_lender(LENDER)
+    add_lender(vault, LENDER)
     photo = tmp_path / "p.jpg"
     _jpeg_with_exif(photo)
-    vault.import_paths([photo])
+    import_paths(vault, [photo])
     identity = (vault_dir / "identity.age").read_bytes()
     keep = {p: p.read_bytes() for p in vault_dir.rglob("*.age") if p.name != "identity.age"}
     keep[vault_dir / "vault.json"] = (vault_dir / "vault.json").read_bytes()
@@ -192,7 +196,7 @@ def test_change_passphrase_rewrites_only_identity(
     with pytest.raises(errors.WrongPassphraseError):
         unlock_vault(vault_dir, PASSPHRASE)
     with unlock_vault(vault_dir, "a new passphrase") as reopened:
-        assert [lender.name for lender in reopened.lenders()] == [LENDER]
+        assert [lender.name for lender in list_lenders(reopened)] == [LENDER]
         assert reopened.keys.database_key  # same key derivation, same database
 
 
@@ -206,7 +210,7 @@ def test_check_finds_a_truncated_blob_and_orphans(vault: OpenVault, tmp_path: Pa
     _jpeg_with_exif(photo)
     other = tmp_path / "q.jpg"
     Image.new("RGB", (50, 50), (1, 2, 3)).save(other, "JPEG")
-    items = [r.item_id for r in vault.import_paths([photo, other]).results]
+    items = [r.item_id for r in import_paths(vault, [photo, other]).results]
     assert check_vault(vault).ok
     blob = vault.store.path_for(str(items[0]))
     blob.write_bytes(blob.read_bytes()[:-10])
@@ -224,10 +228,10 @@ def test_check_finds_a_truncated_blob_and_orphans(vault: OpenVault, tmp_path: Pa
 
 
 def test_notes_keep_the_wall_clock_time(vault: OpenVault) -> None:
-    vault.add_lender(LENDER)
-    note = vault.add_note(LENDER, NOTE, occurred_at=datetime(2024, 3, 15, 23, 40))
+    add_lender(vault, LENDER)
+    note = add_note(vault, LENDER, NOTE, occurred_at=datetime(2024, 3, 15, 23, 40))
     assert note.occurred_offset_min == 480
-    assert vault.notes(LENDER)[0].text == NOTE
+    assert list_notes(vault, LENDER)[0].text == NOTE
 
 
 def test_progress_is_reported_and_cancel_stops_between_files(
@@ -245,11 +249,11 @@ def test_progress_is_reported_and_cancel_stops_between_files(
         if update.files_done >= 5:
             cancel.set()
 
-    report = vault.import_paths([folder], progress=progress, cancel=cancel)
+    report = import_paths(vault, [folder], progress=progress, cancel=cancel)
     imported = report.count(ImportStatus.IMPORTED)
     cancelled = report.count(ImportStatus.CANCELLED)
     assert imported >= 5 and cancelled > 0 and imported + cancelled == 40
     assert seen[0].files_total == 40 and seen[0].bytes_total == sum(20_000 + n for n in range(40))
     assert [u.files_done for u in seen] == sorted(u.files_done for u in seen)
-    assert len(vault.items()) == imported, "every file reported imported is in the vault"
+    assert len(list_items(vault)) == imported, "every file reported imported is in the vault"
     assert check_vault(vault).ok

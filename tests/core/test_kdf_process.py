@@ -22,6 +22,7 @@ from tests.core.conftest import PASSPHRASE
 from tests.helpers import REPO
 from vault import errors, kdf_process
 from vault.age import X25519Identity
+from vault.handle import OpenVault, create_vault, unlock_vault
 from vault.keys import (
     IDENTITY_FILE,
     MIN_WORK_FACTOR,
@@ -31,7 +32,7 @@ from vault.keys import (
     work_factor_of,
     write_identity,
 )
-from vault.service import OpenVault, create_vault, unlock_vault
+from vault.lenders import add_lender, list_lenders
 
 SLOW_TEXT = identity_text(X25519Identity.generate(), "2026-01-01T00:00:00+00:00")
 
@@ -92,7 +93,7 @@ def watch_child() -> Iterator[Callable[[Callable[[int], None]], threading.Event]
 def test_unlock_through_the_child_gives_the_same_identity_as_in_process(
     vault: OpenVault, vault_dir: Path
 ) -> None:
-    vault.add_lender("借呗")
+    add_lender(vault, "借呗")
     vault.lock()
     here, here_text = read_identity(vault_dir, PASSPHRASE)
     there, there_text = read_identity(vault_dir, PASSPHRASE, isolate_kdf=True)
@@ -100,7 +101,7 @@ def test_unlock_through_the_child_gives_the_same_identity_as_in_process(
     assert there_text == here_text
     with unlock_vault(vault_dir, PASSPHRASE, isolate_kdf=True) as reopened:
         assert reopened.keys.database_key == VaultKeys.from_identity(here).database_key
-        assert [lender.name for lender in reopened.lenders()] == ["借呗"]
+        assert [lender.name for lender in list_lenders(reopened)] == ["借呗"]
 
 
 def test_a_wrong_passphrase_in_the_child_is_the_usual_typed_error(

@@ -18,7 +18,10 @@ from PIL import Image
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault import fsutil
 from vault.dto import ImportReport, ImportStatus
-from vault.service import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault
+from vault.importing import import_paths
+from vault.items import get_item, item_history, list_items
+from vault.lenders import add_lender
 
 # A FIFO opened for reading would block a worker thread forever: the thread method ends
 # the run with a stack dump instead of waiting on that thread.
@@ -68,10 +71,10 @@ def _by_name(report: ImportReport) -> dict[str, tuple[ImportStatus, str | None]]
 
 def test_a_fifo_alone_is_refused_without_blocking(vault: OpenVault, tmp_path: Path) -> None:
     fifo = _fifo(tmp_path / "pipe.m4a")
-    (result,) = vault.import_paths([fifo]).results
+    (result,) = import_paths(vault, [fifo]).results
     assert result.status is ImportStatus.REFUSED
     assert result.reason == fsutil.FIFO_REFUSED
-    assert vault.items() == []
+    assert list_items(vault) == []
 
 
 def test_a_socket_a_device_and_links_alone_are_refused_by_what_they_are(
@@ -86,7 +89,7 @@ def test_a_socket_a_device_and_links_alone_are_refused_by_what_they_are(
     dangling = tmp_path / "dangling.png"
     dangling.symlink_to(tmp_path / "nowhere.png")
     try:
-        report = vault.import_paths([sock_path, Path("/dev/null"), link, loop, dangling])
+        report = import_paths(vault, [sock_path, Path("/dev/null"), link, loop, dangling])
     finally:
         sock.close()
     assert [(r.status, r.reason) for r in report.results] == [
@@ -96,7 +99,7 @@ def test_a_socket_a_device_and_links_alone_are_refused_by_what_they_are(
         (ImportStatus.REFUSED, fsutil.SYMLINK_REFUSED),
         (ImportStatus.REFUSED, fsutil.SYMLINK_REFUSED),
     ]
-    assert vault.items() == []
+    assert list_items(vault) == []
 
 
 def test_a_folder_with_hostile_entries_imports_its_good_files(
@@ -116,7 +119,7 @@ def test_a_folder_with_hostile_entries_imports_its_good_files(
     (sub / "back_up").symlink_to(folder, target_is_directory=True)  # a folder loop
     _fifo(sub / "pipe2")
     try:
-        report = vault.import_paths([folder])
+        report = import_paths(vault, [folder])
     finally:
         sock.close()
     results = _by_name(report)
@@ -126,12 +129,12 @@ def test_a_folder_with_hostile_entries_imports_its_good_files(
     for link in ("c_link.png", "d_loop", "e_dev", "f_dirlink", "back_up"):
         assert results.pop(link) == (ImportStatus.REFUSED, fsutil.SYMLINK_REFUSED), link
     assert results == {p.name: (ImportStatus.IMPORTED, None) for p in good}
-    assert sorted(i.original_name for i in vault.items()) == sorted(p.name for p in good)
+    assert sorted(i.original_name for i in list_items(vault)) == sorted(p.name for p in good)
 
 
 def test_a_device_in_a_list_with_good_files(vault: OpenVault, tmp_path: Path) -> None:
     good = _good(tmp_path / "good", 2)
-    report = vault.import_paths([good[0], Path("/dev/zero"), good[1]])
+    report = import_paths(vault, [good[0], Path("/dev/zero"), good[1]])
     assert [r.status for r in report.results] == [
         ImportStatus.IMPORTED,
         ImportStatus.REFUSED,
@@ -196,16 +199,16 @@ def test_a_name_that_is_not_utf8_is_imported_with_its_bytes_shown_escaped(
     raw = os.path.join(os.fsencode(folder), b"\xff\xfe.jpg")
     with open(raw, "wb") as out:
         out.write(_jpeg((200, 10, 10)))
-    vault.add_lender("借呗")
-    report = vault.import_paths([folder], lender="借呗")
+    add_lender(vault, "借呗")
+    report = import_paths(vault, [folder], lender="借呗")
     assert [r.status for r in report.results] == [ImportStatus.IMPORTED] * 3
     odd = next(r for r in report.results if r.path.name not in {p.name for p in good})
     assert os.fsencode(odd.path) == raw  # the result names the file by its own bytes
-    names = sorted(i.original_name for i in vault.items())
+    names = sorted(i.original_name for i in list_items(vault))
     assert names == sorted([*(p.name for p in good), "\\xff\\xfe.jpg"])
     assert all(name.isprintable() for name in names)
-    assert vault.item(odd.item_id or "").original_name == "\\xff\\xfe.jpg"
-    history = vault.item_history(odd.item_id or "")
+    assert get_item(vault, odd.item_id or "").original_name == "\\xff\\xfe.jpg"
+    history = item_history(vault, odd.item_id or "")
     assert history[0].payload["original_name"] == "\\xff\\xfe.jpg"
     place = str(vault.info.path)
     vault.lock()

@@ -16,9 +16,11 @@ import pytest
 from tests.case.case_xml import Call, write_calls
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from vault import fsutil
-from vault.backup.importer import import_backup
 from vault.backup.reading import NotARegularFileError
-from vault.service import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault
+from vault.importing import import_backup
+from vault.items import get_item, item_history, list_items
+from vault.lenders import add_lender
 
 # A FIFO opened for reading would block forever: end the run instead of waiting.
 pytestmark = pytest.mark.timeout(30, method="thread")
@@ -29,7 +31,7 @@ def vault(tmp_path: Path) -> Iterator[OpenVault]:
     opened, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    opened.add_lender("借呗")
+    add_lender(opened, "借呗")
     yield opened
     opened.lock()
 
@@ -46,7 +48,7 @@ def test_a_fifo_given_as_calls_xml_is_refused_without_blocking(
     with pytest.raises(NotARegularFileError) as caught:
         import_backup(vault, fifo, lender="借呗")
     assert str(caught.value) == fsutil.FIFO_REFUSED
-    assert vault.items() == []
+    assert list_items(vault) == []
     assert [p for p in vault.store.root.rglob("*") if p.is_file()] == []
     good = import_backup(vault, _calls(tmp_path / "real.xml"), lender="借呗")
     assert good.calls == 1  # the vault works on after the refusal
@@ -77,7 +79,7 @@ def test_a_device_a_socket_and_links_given_as_a_backup_are_refused(
                 assert str(caught.value) == sentence, path
         finally:
             sock.close()
-    assert vault.items() == []
+    assert list_items(vault) == []
 
 
 def test_a_backup_named_in_bytes_that_are_not_utf8_is_imported(
@@ -87,6 +89,6 @@ def test_a_backup_named_in_bytes_that_are_not_utf8_is_imported(
     raw = os.path.join(os.fsencode(tmp_path), b"calls-\xff.xml")
     shutil.copyfile(made, raw)
     report = import_backup(vault, Path(os.fsdecode(raw)), lender="借呗")
-    item = vault.item(report.item_id)
+    item = get_item(vault, report.item_id)
     assert item.original_name == "calls-\\xff.xml"
-    assert vault.item_history(report.item_id)[0].payload["original_name"] == "calls-\\xff.xml"
+    assert item_history(vault, report.item_id)[0].payload["original_name"] == "calls-\\xff.xml"

@@ -12,9 +12,11 @@ import pytest
 from PIL import Image
 
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from vault.handle import create_vault
+from vault.importing import import_paths
 from vault.ingest import pipeline
 from vault.ingest.capture import read_capture
-from vault.service import create_vault
+from vault.items import get_item
 
 
 @pytest.mark.timeout(30, method="thread")
@@ -32,7 +34,7 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_read_from_the_checked_desc
         return read_capture(path, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "read_capture", swap_then_read)
-    (result,) = vault.import_paths([photo]).results
+    (result,) = import_paths(vault, [photo]).results
     assert result.item_id, result.reason
-    assert vault.item(result.item_id).sha256 == original
+    assert get_item(vault, result.item_id).sha256 == original
     vault.lock()

@@ -29,7 +29,8 @@ from PIL import ExifTags, Image
 from tests.case.case_xml import Call, Sms, write_calls, write_sms
 from tests.helpers import REPO, require_tool
 from vault.cli import main
-from vault.service import unlock_vault
+from vault.handle import unlock_vault
+from vault.items import list_items, open_item
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "a new passphrase for the vault"
@@ -260,8 +261,8 @@ def assert_sound(
     assert code == 0, f"{context}: check after --repair exited {code}: {text}"
     items: dict[str, str] = {}
     with unlock_vault(vault_dir, passphrase) as vault:
-        for item in vault.items(include_withdrawn=True):
-            with vault.open_item(item.id) as reader:
+        for item in list_items(vault, include_withdrawn=True):
+            with open_item(vault, item.id) as reader:
                 data = reader.read()
             assert hashlib.sha256(data).hexdigest() == item.sha256, (
                 f"{context}: item {item.id} does not decrypt to its recorded hash"

@@ -20,7 +20,9 @@ from tests.robustness.robust_helpers import (
     small_files,
 )
 from vault import timestamp
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 # fault -> (command, limit in bytes on any file the process writes)
 FAULTS = {
@@ -41,9 +43,9 @@ def filled(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     )
     for tsa in timestamp.tsa_list(vault):
         timestamp.remove_tsa(vault, tsa.url)
-    vault.add_lender(LENDER)
+    add_lender(vault, LENDER)
     first = small_files(tmp_path / "first", 3, "first")
-    vault.import_paths(first, lender=LENDER)
+    import_paths(vault, first, lender=LENDER)
     vault.lock()
     return tmp_path / "v", {p.name: p.read_bytes() for p in first}
 

@@ -45,8 +45,10 @@ from tests.robustness.robust_helpers import (
     timed_run,
 )
 from vault import timestamp
+from vault.handle import OpenVault, create_vault, unlock_vault
+from vault.importing import import_paths
 from vault.ingest.pipeline import ImportContext, import_files
-from vault.service import OpenVault, create_vault, unlock_vault
+from vault.lenders import add_lender, lender_id_of
 
 SEED = int(os.environ.get("EVAULT_KILL_SEED", "20261202"))
 TRIALS = {
@@ -81,7 +83,7 @@ def _new_vault(path: Path) -> OpenVault:
         path, PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
     _offline(vault)
-    vault.add_lender(LENDER, numbers=["13800138000"])
+    add_lender(vault, LENDER, numbers=["13800138000"])
     return vault
 
 
@@ -90,11 +92,11 @@ def _import_without_checkpoint(vault: OpenVault, paths: list[Path]) -> None:
     context = ImportContext(
         store=vault.store,
         recipient=vault.keys.identity.recipient(),
-        sessions=vault._sessions_or_raise(),
+        sessions=vault.session_factory,
         content_key=vault.keys.content_key,
         tz=vault.tz,
     )
-    report = import_files(context, paths, lender_id=vault.lender_id(LENDER))
+    report = import_files(context, paths, lender_id=lender_id_of(vault, LENDER))
     assert all(r.item_id for r in report.results), report
 
 
@@ -133,7 +135,7 @@ def operations(
     seeds = root / "seeds"
     first = small_files(seeds, 3, "seed")
     vault = _new_vault(root / "base")
-    vault.import_paths(first, lender=LENDER)
+    import_paths(vault, first, lender=LENDER)
     vault.lock()
     ops: dict[str, Operation] = {}
 
@@ -159,13 +161,13 @@ def operations(
 
     edit_dir = copy_vault(root / "base", root / "v-edit")
     with unlock_vault(edit_dir, PASSPHRASE) as opened:
-        opened.import_paths(small_files(root / "edit", 20, "e", size=256), lender=LENDER)
+        import_paths(opened, small_files(root / "edit", 20, "e", size=256), lender=LENDER)
     edit = (
         "from pathlib import Path\n"
-        "from vault.service import unlock_vault\n"
+        "from vault.handle import unlock_vault\n"
         "with unlock_vault(Path({v!r}), {p!r}) as vault:\n"
-        "    for n, item in enumerate(vault.items()):\n"
-        "        vault.edit_item(item.id, {{'title': f'edited {{n}}', 'purpose': 'court',\n"
+        "    for n, item in enumerate(list_items(vault)):\n"
+        "        edit_item(vault, item.id, {{'title': f'edited {{n}}', 'purpose': 'court',\n"
         "                                  'counterpart': '13800138000'}})\n"
     )
     ops["edit"] = Operation(
@@ -196,7 +198,7 @@ def operations(
     checkpoint = (
         "from pathlib import Path\n"
         "from vault.checkpoint import create_checkpoint\n"
-        "from vault.service import unlock_vault\n"
+        "from vault.handle import unlock_vault\n"
         "with unlock_vault(Path({v!r}), {p!r}) as vault:\n"
         "    assert create_checkpoint(vault) is not None\n"
     )
@@ -211,12 +213,12 @@ def operations(
     assert in_process(["tsa", "add", "--vault", str(stamp_dir), url, "--ca", str(ca)])[0] == 0
     with unlock_vault(stamp_dir, PASSPHRASE) as opened:
         for n in range(4):  # four checkpoints wait for a token
-            opened.import_paths(small_files(root / f"st{n}", 2, f"s{n}", size=128), lender=LENDER)
+            import_paths(opened, small_files(root / f"st{n}", 2, f"s{n}", size=128), lender=LENDER)
     ops["stamp"] = Operation("stamp", stamp_dir, lambda v, _: ["stamp", "--vault", str(v)])
 
     export_dir = copy_vault(ops["import"].prepared, root / "v-export")
     with unlock_vault(export_dir, PASSPHRASE) as opened:
-        opened.import_paths(paths, lender=LENDER)
+        import_paths(opened, paths, lender=LENDER)
     ops["export"] = Operation(
         "export",
         export_dir,

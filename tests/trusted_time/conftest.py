@@ -13,7 +13,7 @@ from PIL import Image
 from tests.helpers import require_tool
 from tests.trusted_time.local_tsa import LocalTsa, Pki, make_pki
 from vault import timestamp
-from vault.service import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault
 
 PASSPHRASE = "correct horse battery staple"
 FAST_WORK_FACTOR = 10

@@ -9,7 +9,10 @@ from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import timestamp
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
+from vault.items import list_items
+from vault.lenders import add_lender
 from vault.sshsig import allowed_signers_line
 from vault.tsa.bundle_time import (
     ItemFacts,
@@ -32,16 +35,16 @@ def test_a_single_lender_bundle_proves_its_items_times_and_hides_the_others(
     stamping_vault: OpenVault, local_tsa: LocalTsa, pki: Pki, tmp_path: Path
 ) -> None:
     vault = stamping_vault
-    vault.add_lender("好运贷")
-    vault.add_lender("微粒贷")
-    vault.import_paths(evidence(tmp_path / "a1", 3, tag="a1"), lender="好运贷")
-    vault.import_paths(evidence(tmp_path / "b1", 3, tag="b1"), lender="微粒贷")
+    add_lender(vault, "好运贷")
+    add_lender(vault, "微粒贷")
+    import_paths(vault, evidence(tmp_path / "a1", 3, tag="a1"), lender="好运贷")
+    import_paths(vault, evidence(tmp_path / "b1", 3, tag="b1"), lender="微粒贷")
     first = timestamp.stamp_pending(vault).stamped[0]
-    vault.import_paths(evidence(tmp_path / "a2", 2, tag="a2"), lender="好运贷")
+    import_paths(vault, evidence(tmp_path / "a2", 2, tag="a2"), lender="好运贷")
     second = timestamp.stamp_pending(vault).stamped[0]
-    vault.import_paths(evidence(tmp_path / "a3", 1, tag="a3"), lender="好运贷")  # not stamped
-    mine = vault.items(lender="好运贷")
-    others = vault.items(lender="微粒贷")
+    import_paths(vault, evidence(tmp_path / "a3", 1, tag="a3"), lender="好运贷")  # not stamped
+    mine = list_items(vault, lender="好运贷")
+    others = list_items(vault, lender="微粒贷")
     proofs, files = proof_bundle_parts(vault, [i.id for i in mine])
 
     by_batch = {i.original_name: proofs.get(i.id) for i in mine}

@@ -16,7 +16,9 @@ from vault import checkpoint, custody, merkle, timestamp
 from vault.check import check_vault
 from vault.db.models import Item
 from vault.db.trusted_time import Checkpoint, CheckpointLeaf
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
+from vault.items import list_items
 from vault.sshsig import allowed_signers_line
 from vault.times import format_utc
 
@@ -24,8 +26,8 @@ from vault.times import format_utc
 def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
     vault: OpenVault, tmp_path: Path
 ) -> None:
-    vault.import_paths(evidence(tmp_path / "a", 3))
-    vault.import_paths(evidence(tmp_path / "b", 4, tag="b"))
+    import_paths(vault, evidence(tmp_path / "a", 3))
+    import_paths(vault, evidence(tmp_path / "b", 4, tag="b"))
     made = checkpoint.checkpoints(vault)
     assert [(c.id, c.tree_size) for c in made] == [(1, 3), (2, 7)]
     first, second = (json.loads(c.statement) for c in made)
@@ -34,7 +36,7 @@ def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
     assert second["previous"]["root"] == made[0].root
     assert second["previous"]["statement_sha256"] == hashlib.sha256(made[0].statement).hexdigest()
     # A receiver recomputes the root from the leaves as docs/trusted-time.md defines them.
-    items = sorted(vault.items(), key=lambda i: (i.imported_at, i.id))
+    items = sorted(list_items(vault), key=lambda i: (i.imported_at, i.id))
     leaves = [f"{i.id}\n{i.sha256}\n{format_utc(i.imported_at)}".encode() for i in items]
     assert merkle.root(merkle.hash_leaves(leaves)).hex() == made[1].root
     # The statement carries the consistency proof from the previous root.
@@ -51,7 +53,7 @@ def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
 
 def test_ssh_keygen_verifies_a_checkpoint_signature(vault: OpenVault, tmp_path: Path) -> None:
     ssh_keygen = require_tool("ssh-keygen")
-    vault.import_paths(evidence(tmp_path / "a", 2))
+    import_paths(vault, evidence(tmp_path / "a", 2))
     made = checkpoint.checkpoints(vault)[0]
     statement = tmp_path / checkpoint.statement_name(made.id)
     statement.write_bytes(made.statement)
@@ -73,8 +75,8 @@ def test_ssh_keygen_verifies_a_checkpoint_signature(vault: OpenVault, tmp_path: 
 
 def test_no_new_items_makes_no_new_checkpoint(vault: OpenVault, tmp_path: Path) -> None:
     files = evidence(tmp_path / "a", 2)
-    vault.import_paths(files)
-    vault.import_paths(files)  # duplicates only
+    import_paths(vault, files)
+    import_paths(vault, files)  # duplicates only
     assert checkpoint.create_checkpoint(vault) is None
     assert [c.id for c in checkpoint.checkpoints(vault)] == [1]
 
@@ -88,13 +90,13 @@ def test_an_empty_vault_has_nothing_to_checkpoint(vault: OpenVault) -> None:
 def test_a_changed_item_stops_the_next_checkpoint_and_nothing_is_stored(
     vault: OpenVault, tmp_path: Path, column: str
 ) -> None:
-    vault.import_paths(evidence(tmp_path / "a", 3))
-    victim = vault.items()[0]
+    import_paths(vault, evidence(tmp_path / "a", 3))
+    victim = list_items(vault)[0]
     changed = {"sha256": "ab" * 32, "imported_at": victim.imported_at.replace(year=2020)}
     with vault.sessions() as session, session.begin():
         session.execute(update(Item).where(Item.id == victim.id).values({column: changed[column]}))
-    vault.import_paths(evidence(tmp_path / "b", 1, tag="b"))  # the hook logs, never fails
-    assert len(vault.items()) == 4
+    import_paths(vault, evidence(tmp_path / "b", 1, tag="b"))  # the hook logs, never fails
+    assert len(list_items(vault)) == 4
     with pytest.raises(checkpoint.CheckpointInconsistentError, match="checkpoint 1"):
         checkpoint.create_checkpoint(vault)
     assert [c.id for c in checkpoint.checkpoints(vault)] == [1]
@@ -105,10 +107,10 @@ def test_a_changed_item_stops_the_next_checkpoint_and_nothing_is_stored(
 def test_a_forged_stored_statement_stops_the_next_checkpoint(
     vault: OpenVault, tmp_path: Path
 ) -> None:
-    vault.import_paths(evidence(tmp_path / "a", 2))
+    import_paths(vault, evidence(tmp_path / "a", 2))
     with vault.sessions() as session, session.begin():
         row = session.scalars(select(Checkpoint)).one()
         row.statement = row.statement.replace(b'"tree_size":2', b'"tree_size":9')
-    vault.import_paths(evidence(tmp_path / "b", 1, tag="b"))
+    import_paths(vault, evidence(tmp_path / "b", 1, tag="b"))
     with pytest.raises(checkpoint.CheckpointInconsistentError, match="signature"):
         checkpoint.create_checkpoint(vault)

@@ -10,7 +10,8 @@ from tests.trusted_time.conftest import PASSPHRASE, evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import timestamp
 from vault.cli import main
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
 
 
 def test_tsa_and_stamp_commands(
@@ -23,7 +24,7 @@ def test_tsa_and_stamp_commands(
 ) -> None:
     monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
     folder = str(vault.info.path)
-    vault.import_paths(evidence(tmp_path / "a", 2))
+    import_paths(vault, evidence(tmp_path / "a", 2))
     vault.lock()
     assert main(["tsa", "list", "--vault", folder]) == 0
     listed = capsys.readouterr().out

@@ -14,7 +14,8 @@ from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import checkpoint, custody, timestamp
 from vault.db.trusted_time import StampQueueEntry, TimestampToken
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
 from vault.tsa.errors import TsaUrlError
 from vault.tsa.protocol import check_reply
 from vault.tsa.trust import load_pem_certificates
@@ -40,7 +41,7 @@ def test_a_checkpoint_stamped_by_the_local_tsa_verifies_with_our_code_and_openss
     stamping_vault: OpenVault, local_tsa: LocalTsa, pki: Pki, tmp_path: Path
 ) -> None:
     vault = stamping_vault
-    vault.import_paths(evidence(tmp_path / "a", 3))
+    import_paths(vault, evidence(tmp_path / "a", 3))
     assert local_tsa.requests == 0, "an import must not talk to a TSA"
     before = datetime.now(UTC) - timedelta(seconds=2)
     report = timestamp.stamp_pending(vault)
@@ -97,7 +98,7 @@ def test_a_bad_reply_is_rejected_with_its_reason_and_nothing_is_stored(
     stamping_vault: OpenVault, local_tsa: LocalTsa, tmp_path: Path, mode: str, reason: str
 ) -> None:
     vault = stamping_vault
-    vault.import_paths(evidence(tmp_path / "a", 2))
+    import_paths(vault, evidence(tmp_path / "a", 2))
     local_tsa.mode = mode
     report = timestamp.stamp_pending(vault)
     assert report.attempted and report.stamped == () and report.pending == 1
@@ -115,7 +116,7 @@ def test_a_reply_with_a_certificate_chain_is_used_or_refused_cleanly(
     # happens to match; rfc3161-client reads only strict DER. Either way: no crash, and
     # what is stored verifies.
     vault = stamping_vault
-    vault.import_paths(evidence(tmp_path / "a", 2))
+    import_paths(vault, evidence(tmp_path / "a", 2))
     local_tsa.mode = "multi_cert"
     report = timestamp.stamp_pending(vault)
     assert report.attempted
@@ -133,7 +134,7 @@ def test_a_reply_with_a_certificate_chain_is_used_or_refused_cleanly(
 def test_a_tsa_whose_root_is_not_trusted_is_rejected(
     vault: OpenVault, local_tsa: LocalTsa, tmp_path: Path
 ) -> None:
-    vault.import_paths(evidence(tmp_path / "a", 1))
+    import_paths(vault, evidence(tmp_path / "a", 1))
     report = timestamp.stamp_pending(vault, urls=[local_tsa.url])
     assert report.stamped == ()
     assert "does not verify up to a trusted root" in report.failures[0]
@@ -146,7 +147,7 @@ def test_offline_imports_queue_checkpoints_and_the_queue_drains_when_the_tsa_is_
     vault = stamping_vault
     local_tsa.stop()  # the TSA is unreachable: nothing listens on its port
     for batch in range(3):
-        report = vault.import_paths(evidence(tmp_path / f"b{batch}", 2, tag=f"b{batch}"))
+        report = import_paths(vault, evidence(tmp_path / f"b{batch}", 2, tag=f"b{batch}"))
         assert all(r.item_id for r in report.results)
         assert timestamp.pending_count(vault) == batch + 1
     now = datetime.now(UTC)

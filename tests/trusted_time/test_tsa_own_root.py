@@ -13,7 +13,9 @@ from tests.trusted_time.conftest import PASSPHRASE, evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import timestamp
 from vault.cli import main
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 from vault.tsa.bundle_time import stamp_bytes
 from vault.tsa.protocol import check_reply, unique_certificates
 from vault.tsa.trust import load_pem_certificates
@@ -30,8 +32,8 @@ def own_root_vault(
 ) -> str:
     """A locked vault whose only TSA is the local one, added with ``--ca``; two items."""
     monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
-    vault.add_lender("借呗")
-    vault.import_paths(evidence(tmp_path / "a", 2), lender="借呗")
+    add_lender(vault, "借呗")
+    import_paths(vault, evidence(tmp_path / "a", 2), lender="借呗")
     folder = str(vault.info.path)
     vault.lock()
     for tsa in timestamp.DEFAULT_TSAS:

@@ -25,8 +25,9 @@ from vault.backup.sample import collector_numbers, write_calls
 from vault.complaints import complaints
 from vault.custody import iter_events
 from vault.dto import NumberCount
+from vault.handle import create_vault
+from vault.lenders import add_lender
 from vault.phones import normalize
-from vault.service import create_vault
 
 ZONE = ZoneInfo("Asia/Shanghai")
 COLLECTORS = collector_numbers(5)
@@ -55,7 +56,7 @@ def view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> VaultView:
     vault, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    vault.add_lender("分期乐")
+    add_lender(vault, "分期乐")
     vault.lock()
     window.show_unlock(tmp_path / "vault")
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)

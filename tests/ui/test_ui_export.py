@@ -23,7 +23,9 @@ from ui.views import export_dialog
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, default_bundle_path
 from ui.views.vault_view import VaultView
 from vault.bundle.verify import verify_bundle
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 
 @pytest.fixture
@@ -39,9 +41,9 @@ def view(qtbot: QtBot, window: MainWindow, tmp_path: Path, media_dir: Path) -> V
     vault, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    vault.add_lender("度小满")
-    vault.add_lender("分期乐")
-    vault.import_paths(sorted(media_dir.iterdir()), lender="分期乐")
+    add_lender(vault, "度小满")
+    add_lender(vault, "分期乐")
+    import_paths(vault, sorted(media_dir.iterdir()), lender="分期乐")
     vault.lock()
     window.show_unlock(tmp_path / "vault")
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)

@@ -19,7 +19,9 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui.main_window import MainWindow
 from vault import fsutil
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +78,13 @@ def test_video_plays_seeks_and_leaves_no_plaintext(
     qtbot: QtBot, window: MainWindow, video_file: Path, tmp_path: Path, app_tmpdir: Path
 ) -> None:
     vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
-    vault.add_lender("好分期")
+    add_lender(vault, "好分期")
     # keep the only plaintext copy outside the temp folders that are searched below
     original = Path.home() / ".cache" / "evidence-vault-test" / video_file.name
     original.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(video_file, original)
     try:
-        vault.import_paths([original], lender="好分期")
+        import_paths(vault, [original], lender="好分期")
         needle = original.read_bytes()[-4096:]
     finally:
         shutil.rmtree(original.parent)

@@ -14,15 +14,17 @@ from tests.ui.ui_helpers import answer_next_modal, type_text, visible_texts
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.views.note_dialog import NoteDialog
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 
 def _open_vault(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> str:
     vault, _ = create_vault(tmp_path / "v", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
-    vault.add_lender("拍拍贷")
+    add_lender(vault, "拍拍贷")
     note = tmp_path / "威胁短信.txt"
     note.write_text("再不还款明天上门", encoding="utf-8")
-    item_id = vault.import_paths([note], lender="拍拍贷").results[0].item_id
+    item_id = import_paths(vault, [note], lender="拍拍贷").results[0].item_id
     assert item_id is not None
     vault.lock()
     window.show_unlock(tmp_path / "v")

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from ui import app, errors, tasks
 from ui.tasks import op, worker
-from vault import logfile, service
+from vault import items, lenders, logfile
 
 
 def test_ops_run_in_order_on_one_thread_and_answer_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -46,21 +46,21 @@ def test_failures_and_progress_reach_their_callbacks(qtbot: QtBot) -> None:
     def work(progress: object) -> None:
         for n in range(3):
             progress(n)  # type: ignore[operator]
-        raise service.UnknownItemError("gone")
+        raise items.UnknownItemError("gone")
 
     op(work).with_progress(seen.append).failure(seen.append).run()
     qtbot.waitUntil(lambda: len(seen) == 4)
     assert seen[:3] == [0, 1, 2]
-    assert isinstance(seen[3], service.UnknownItemError)
+    assert isinstance(seen[3], items.UnknownItemError)
     qtbot.waitUntil(worker().idle)
 
 
 def test_unknown_codes_fall_back_to_the_nearest_parent() -> None:
-    class NewLenderProblem(service.UnknownLenderError):
+    class NewLenderProblem(lenders.UnknownLenderError):
         code = "something_new"
 
     assert errors.message_for(NewLenderProblem("x")) == errors.message_for(
-        service.UnknownLenderError("x")
+        lenders.UnknownLenderError("x")
     )
 
 

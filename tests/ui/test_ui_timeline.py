@@ -17,10 +17,12 @@ from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui.main_window import MainWindow
 from ui.views import case_view
 from ui.views.timeline_view import TimelineView
-from vault.backup.importer import import_backup
 from vault.backup.sample import collector_numbers, write_calls
+from vault.handle import create_vault
+from vault.importing import import_backup, import_paths
+from vault.lenders import add_lender
+from vault.notes import add_note
 from vault.phones import normalize
-from vault.service import create_vault
 
 ZONE = ZoneInfo("Asia/Shanghai")
 COLLECTORS = collector_numbers(3)
@@ -43,14 +45,17 @@ def timeline_view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple[Tim
     vault, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    vault.add_lender("分期乐", numbers=COLLECTORS)
+    add_lender(vault, "分期乐", numbers=COLLECTORS)
     backup = tmp_path / "calls-20260212.xml"
     write_calls(backup, 60, days=6, numbers=COLLECTORS + FAMILY)
     import_backup(vault, backup, lender="分期乐")
     shot = save_image(tmp_path / "上门照片.jpg", "JPEG", original="2026:02:03 23:15:00")
-    vault.import_paths([shot], lender="分期乐")
-    vault.add_note(
-        "分期乐", "催收员上门，说要找我父母", occurred_at=datetime(2026, 2, 4, 9, 30, tzinfo=ZONE)
+    import_paths(vault, [shot], lender="分期乐")
+    add_note(
+        vault,
+        "分期乐",
+        "催收员上门，说要找我父母",
+        occurred_at=datetime(2026, 2, 4, 9, 30, tzinfo=ZONE),
     )
     vault.lock()
     window.show_unlock(tmp_path / "vault")

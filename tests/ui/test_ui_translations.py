@@ -19,7 +19,9 @@ from ui import i18n
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.views.complaints import ComplaintDialog
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
@@ -188,10 +190,10 @@ def test_no_text_is_clipped(
     check("wizard passphrase", wizard)
     wizard.reject()
     vault, _ = create_vault(tmp_path / "vault", "x" * 24, work_factor=10)
-    vault.add_lender("美团借钱")
+    add_lender(vault, "美团借钱")
     note = tmp_path / "短信.txt"
     note.write_text("逾期通知", encoding="utf-8")
-    vault.import_paths([note], lender="美团借钱")
+    import_paths(vault, [note], lender="美团借钱")
     window.opened(vault)
     view = window.vault_view
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)

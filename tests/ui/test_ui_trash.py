@@ -16,7 +16,10 @@ from ui.main_window import MainWindow
 from ui.views import trash
 from ui.views.vault_view import VaultView
 from vault.custody import verify_chain
-from vault.service import UnknownItemError, create_vault, unlock_vault
+from vault.handle import create_vault, unlock_vault
+from vault.importing import import_paths
+from vault.items import UnknownItemError, get_item, item_history_raw, list_items
+from vault.lenders import add_lender
 
 
 @pytest.fixture
@@ -31,12 +34,12 @@ def view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> VaultView:
     vault, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    vault.add_lender("安逸花")
+    add_lender(vault, "安逸花")
     folder = tmp_path / "files"
     folder.mkdir()
     (folder / "private photo.txt").write_bytes(b"imported by mistake")
     (folder / "threat.txt").write_bytes("明天上门".encode())
-    vault.import_paths([folder], lender="安逸花")
+    import_paths(vault, [folder], lender="安逸花")
     vault.lock()
     window.show_unlock(tmp_path / "vault")
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
@@ -117,9 +120,9 @@ def test_trash_restore_and_delete_for_good(
     vault = unlock_vault(tmp_path / "vault", PASSPHRASE)
     try:
         with pytest.raises(UnknownItemError):
-            vault.item(item_id)
+            get_item(vault, item_id)
         assert not vault.store.path_for(item_id).exists(), "the contents are gone"
-        actions = [e.action for e in vault.item_history_raw(item_id)]
+        actions = [e.action for e in item_history_raw(vault, item_id)]
         assert actions == [
             "item_imported",
             "item_withdrawn",
@@ -129,6 +132,6 @@ def test_trash_restore_and_delete_for_good(
         ]
         with vault.sessions() as session:
             assert verify_chain(session) == []
-        assert [i.original_name for i in vault.items()] == ["threat.txt"]
+        assert [i.original_name for i in list_items(vault)] == ["threat.txt"]
     finally:
         vault.lock()

@@ -18,7 +18,9 @@ from ui.main_window import MainWindow
 from ui.views.trusted_time import TrustedTimeDialog
 from ui.views.vault_view import VaultView
 from vault import timestamp
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +43,12 @@ def view(
     vault, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    vault.add_lender("分期乐")
+    add_lender(vault, "分期乐")
     for tsa in timestamp.tsa_list(vault):
         timestamp.remove_tsa(vault, tsa.url)
     timestamp.add_tsa(vault, local_tsa.url, ca_pem=pki.ca.read_text())
     (tmp_path / "threat.txt").write_text("明天上门", encoding="utf-8")
-    vault.import_paths([tmp_path / "threat.txt"], lender="分期乐")  # signs a checkpoint
+    import_paths(vault, [tmp_path / "threat.txt"], lender="分期乐")  # signs a checkpoint
     vault.lock()
     window.show_unlock(tmp_path / "vault")
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)

@@ -21,7 +21,10 @@ from ui.main_window import MainWindow
 from ui.views.import_dialog import ImportDialog
 from ui.views.note_dialog import NoteDialog
 from ui.views.vault_view import VaultView
-from vault.service import create_vault
+from vault.handle import create_vault
+from vault.importing import import_paths
+from vault.items import edit_item
+from vault.lenders import add_lender
 
 
 @pytest.fixture
@@ -29,8 +32,8 @@ def view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> VaultView:
     vault, _ = create_vault(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    vault.add_lender("度小满")
-    vault.add_lender("分期乐")
+    add_lender(vault, "度小满")
+    add_lender(vault, "分期乐")
     vault.lock()
     window.show_unlock(tmp_path / "vault")
     qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
@@ -153,10 +156,10 @@ def test_search_and_filters_narrow_the_table(qtbot: QtBot, view: VaultView, tmp_
     image = tmp_path / "Screenshot_20250314-102000.png"
     Image.new("RGB", (32, 32)).save(image)
     files.append(image)
-    report = vault.import_paths(files, lender="度小满")
+    report = import_paths(vault, files, lender="度小满")
     first = report.results[0].item_id
     assert first is not None
-    vault.edit_item(first, {"title": "威胁联系单位", "categories": ["threats"]})
+    edit_item(vault, first, {"title": "威胁联系单位", "categories": ["threats"]})
     view.refresh()
     qtbot.waitUntil(lambda: view.model.rowCount() == 4)
     type_text(view.filters.search, "联系单位")
@@ -188,7 +191,7 @@ def test_image_zoom_and_pdf_preview(qtbot: QtBot, view: VaultView, tmp_path: Pat
     painter = QPainter(writer)
     painter.drawText(100, 100, "Fake lawyer's letter")
     painter.end()
-    vault.import_paths([photo, pdf], lender="度小满")
+    import_paths(vault, [photo, pdf], lender="度小满")
     view.refresh()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     kinds = [view.model.item_at(r).media_type for r in range(2)]  # type: ignore[union-attr]
@@ -224,7 +227,7 @@ def test_edit_the_time_it_happened_in_the_vaults_zone(
     assert vault is not None
     path = tmp_path / "visit.txt"
     path.write_text("上门", encoding="utf-8")
-    vault.import_paths([path], lender="度小满")
+    import_paths(vault, [path], lender="度小满")
     view.refresh()
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     view.table.selectRow(0)

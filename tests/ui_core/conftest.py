@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from vault.service import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault
 
 FAST_WORK_FACTOR = 10
 

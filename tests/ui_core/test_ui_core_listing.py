@@ -9,8 +9,11 @@ import pytest
 
 from vault.custody import verify_chain
 from vault.errors import UsageError
+from vault.handle import OpenVault
+from vault.importing import import_paths
+from vault.items import edit_item, purge_item, withdraw_item
+from vault.lenders import LenderExistsError, UnknownLenderError, add_lender, rename_lender
 from vault.listing import ItemFilter, SortKey, item_count, item_page
-from vault.service import LenderExistsError, OpenVault, UnknownLenderError
 from vault.synthetic import add_synthetic_items
 
 
@@ -19,12 +22,12 @@ def _import(vault: OpenVault, tmp_path: Path, lender: str, names: dict[str, byte
     folder.mkdir()
     for name, data in names.items():
         (folder / name).write_bytes(data)
-    report = vault.import_paths([folder], lender=lender)
+    report = import_paths(vault, [folder], lender=lender)
     return [r.item_id for r in report.results if r.item_id]
 
 
 def test_pages_cover_every_item_once_in_a_stable_order(vault: OpenVault) -> None:
-    vault.add_lender("借呗")
+    add_lender(vault, "借呗")
     add_synthetic_items(vault, "借呗", 250)
     flt = ItemFilter(lender="借呗")
     assert item_count(vault, flt) == 250
@@ -37,7 +40,7 @@ def test_pages_cover_every_item_once_in_a_stable_order(vault: OpenVault) -> None
 
 
 def test_filters_by_kind_category_and_date(vault: OpenVault) -> None:
-    vault.add_lender("微粒贷")
+    add_lender(vault, "微粒贷")
     add_synthetic_items(vault, "微粒贷", 300)
     everything = item_page(vault, ItemFilter(), 0, 300)
     recordings = ItemFilter(kinds=frozenset({"recording"}))
@@ -53,11 +56,11 @@ def test_filters_by_kind_category_and_date(vault: OpenVault) -> None:
 
 
 def test_search_finds_titles_numbers_and_file_names(vault: OpenVault, tmp_path: Path) -> None:
-    vault.add_lender("京东金融")
+    add_lender(vault, "京东金融")
     first, second = _import(
         vault, tmp_path, "京东金融", {"a.txt": b"first file", "b.txt": b"second file"}
     )
-    vault.edit_item(first, {"title": "威胁要上门", "counterpart": "+86 138 0013 8000"})
+    edit_item(vault, first, {"title": "威胁要上门", "counterpart": "+86 138 0013 8000"})
     assert [i.id for i in item_page(vault, ItemFilter(text="上门"), 0, 10)] == [first]
     assert [i.id for i in item_page(vault, ItemFilter(text="0013 8000"), 0, 10)] == [first]
     assert [i.id for i in item_page(vault, ItemFilter(text="b.txt"), 0, 10)] == [second]
@@ -65,9 +68,9 @@ def test_search_finds_titles_numbers_and_file_names(vault: OpenVault, tmp_path: 
 
 
 def test_withdrawn_items_are_hidden_unless_asked(vault: OpenVault, tmp_path: Path) -> None:
-    vault.add_lender("360借条")
+    add_lender(vault, "360借条")
     (item_id,) = _import(vault, tmp_path, "360借条", {"x.txt": b"x"})
-    vault.withdraw_item(item_id)
+    withdraw_item(vault, item_id)
     assert item_count(vault, ItemFilter()) == 0
     assert item_count(vault, ItemFilter(include_withdrawn=True)) == 1
 
@@ -75,13 +78,13 @@ def test_withdrawn_items_are_hidden_unless_asked(vault: OpenVault, tmp_path: Pat
 def test_the_trash_lists_withdrawn_items_until_they_are_purged(
     vault: OpenVault, tmp_path: Path
 ) -> None:
-    vault.add_lender("安逸花")
+    add_lender(vault, "安逸花")
     kept, trashed, purged = _import(
         vault, tmp_path, "安逸花", {"k.txt": b"kept", "t.txt": b"trashed", "p.txt": b"purged"}
     )
     for item_id in (trashed, purged):
-        vault.withdraw_item(item_id)
-    vault.purge_item(purged)
+        withdraw_item(vault, item_id)
+    purge_item(vault, purged)
     trash = ItemFilter(lender="安逸花", only_withdrawn=True)
     assert [i.id for i in item_page(vault, trash, 0, 10)] == [trashed]
     assert item_count(vault, trash) == 1
@@ -96,15 +99,15 @@ def test_bad_pages_are_refused(vault: OpenVault) -> None:
 
 
 def test_rename_lender_keeps_items_and_logs_it(vault: OpenVault, tmp_path: Path) -> None:
-    vault.add_lender("安逸花")
-    vault.add_lender("分期乐")
+    add_lender(vault, "安逸花")
+    add_lender(vault, "分期乐")
     _import(vault, tmp_path, "安逸花", {"y.txt": b"y"})
-    renamed = vault.rename_lender("安逸花", "马上消费 安逸花")
+    renamed = rename_lender(vault, "安逸花", "马上消费 安逸花")
     assert renamed.item_count == 1
     assert item_count(vault, ItemFilter(lender="马上消费 安逸花")) == 1
     with pytest.raises(LenderExistsError):
-        vault.rename_lender("马上消费 安逸花", "分期乐")
+        rename_lender(vault, "马上消费 安逸花", "分期乐")
     with pytest.raises(UnknownLenderError):
-        vault.rename_lender("安逸花", "x")
+        rename_lender(vault, "安逸花", "x")
     with vault.sessions() as session:
         assert verify_chain(session) == []

@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 from ui.format import format_size, format_time, kind_name
 from ui.tasks import op
 from vault.dto import ItemDTO
+from vault.handle import OpenVault
 from vault.listing import ItemFilter, SortKey, item_count, item_page
-from vault.service import OpenVault
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex

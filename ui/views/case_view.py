@@ -50,9 +50,10 @@ from ui.views.complaints import ComplaintsPanel
 from ui.views.timeline_view import TimelineView
 from vault.analysis import lender_analysis
 from vault.analysis.events import NIGHT_END_HOUR, NIGHT_START_HOUR
-from vault.backup.importer import import_backup
 from vault.dto import BackupImportReport, Finding, LenderDTO, LenderStats, NumberCount
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_backup
+from vault.lenders import add_lender_numbers
 
 Analysis = tuple[LenderStats, list[Finding]]
 
@@ -413,7 +414,7 @@ class CaseView(QWidget):
         if vault is None or lender is None:
             return
         name = lender.name
-        op(lambda: vault.add_lender_numbers(name, numbers)).success(
+        op(lambda: add_lender_numbers(vault, name, numbers)).success(
             lambda dto: self._numbers_added(vault, dto)
         ).failure(self.failed.emit).run()
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ui.tasks import op
 from vault.complaints import Channel, Status, add_complaint, complaints, update_complaint
 from vault.dto import ComplaintDTO
-from vault.service import OpenVault
+from vault.handle import OpenVault
 
 
 def channel_names() -> dict[str, str]:

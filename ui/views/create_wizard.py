@@ -27,8 +27,8 @@ from ui.errors import message_for
 from ui.settings import default_vault_path
 from ui.tasks import op
 from vault.errors import VaultError
+from vault.handle import OpenVault, create_vault
 from vault.passphrase import Hint, estimate
-from vault.service import OpenVault, create_vault
 
 
 def hint_sentence(hint: Hint) -> str:

@@ -42,7 +42,7 @@ from vault.bundle.export import (
     export_bundle,
 )
 from vault.dto import ExportProgress, ExportResult
-from vault.service import OpenVault
+from vault.handle import OpenVault
 
 REPORT_LANGUAGES = (("简体中文", "zh_CN"), ("繁體中文", "zh_TW"), ("English", "en"))
 # Whatever language the app is shown in, the bundle's readers (regulators, police and

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
 from vault.dto import ImportProgress, ImportReport, ImportStatus
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.importing import import_paths
 
 
 class ImportDialog(TaskProgressDialog):
@@ -86,7 +87,7 @@ def run_import(
     cancel = dialog.cancel_event
 
     def work(progress: Callable[[object], None]) -> ImportReport:
-        return vault.import_paths(paths, lender=lender, progress=progress, cancel=cancel)
+        return import_paths(vault, paths, lender=lender, progress=progress, cancel=cancel)
 
     def finished(report: ImportReport) -> None:
         dialog.close()

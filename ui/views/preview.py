@@ -14,7 +14,8 @@ from ui.viewers.media_player import MediaPlayer
 from ui.viewers.reader_device import ReaderDevice
 from vault.age import AgeReader
 from vault.dto import ItemDTO
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.items import open_item
 
 logger = logging.getLogger(__name__)
 MAX_IMAGE_BYTES = 80 * 1024 * 1024
@@ -30,7 +31,7 @@ except ImportError:  # pragma: no cover - depends on the installed wheels
 
 
 def _read_all(vault: OpenVault, item_id: str, limit: int) -> bytes:
-    with vault.open_item(item_id) as reader:
+    with open_item(vault, item_id) as reader:
         return reader.pread(0, min(reader.size, limit))
 
 
@@ -83,7 +84,7 @@ class Preview(QStackedWidget):
         self.message.setText(self.tr("Decrypting…"))
         media = item.media_type
         if media.startswith(("audio/", "video/")) or item.kind in {"recording", "video"}:
-            op(lambda: vault.open_item(item.id)).success(
+            op(lambda: open_item(vault, item.id)).success(
                 lambda reader: self._show_media(item, reader)
             ).failure(self._failed).run()
         elif media.startswith("image/"):
@@ -96,7 +97,7 @@ class Preview(QStackedWidget):
                     self.tr("This PDF cannot be shown here. Export it to view it.")
                 )
                 return
-            op(lambda: vault.open_item(item.id)).success(
+            op(lambda: open_item(vault, item.id)).success(
                 lambda reader: self._show_pdf(item.id, reader)
             ).failure(self._failed).run()
         elif media.startswith("text/") or media in {"application/xml", "application/json"}:

@@ -41,8 +41,8 @@ from ui.tasks import op
 from ui.views.filter_bar import KINDS as ITEM_KINDS
 from vault.analysis.timeline import timeline
 from vault.dto import TimelineEntry
+from vault.handle import OpenVault
 from vault.phones import try_normalize
-from vault.service import OpenVault
 
 Index = QModelIndex | QPersistentModelIndex
 TEXT_SHOWN = 120  # characters of a message or note shown in its row (all of it in the tooltip)

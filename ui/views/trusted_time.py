@@ -28,7 +28,7 @@ from ui.format import format_time
 from ui.tasks import op
 from vault import timestamp
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
-from vault.service import OpenVault
+from vault.handle import OpenVault
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,10 @@ from ui.views.trash import confirm_purge
 from ui.views.trusted_time import TrustedTimeDialog
 from vault.custody import CustodyEventDTO
 from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.items import edit_item, item_history, purge_item, restore_item, withdraw_item
+from vault.lenders import add_lender, list_lenders, rename_lender
+from vault.notes import add_note, list_notes
 
 
 class VaultView(QWidget):
@@ -170,9 +173,9 @@ class VaultView(QWidget):
         vault = self.vault
         if vault is None:
             return
-        op(vault.lenders).success(lambda lenders: self._lenders(vault, lenders, select)).failure(
-            self._fail
-        ).run()
+        op(lambda: list_lenders(vault)).success(
+            lambda lenders: self._lenders(vault, lenders, select)
+        ).failure(self._fail).run()
 
     def _lenders(self, vault: OpenVault, lenders: list[LenderDTO], select: str | None) -> None:
         if vault is self.vault:
@@ -187,14 +190,14 @@ class VaultView(QWidget):
     def add_lender(self, name: str) -> None:
         vault = self.vault
         if vault is not None:
-            op(lambda: vault.add_lender(name)).success(
+            op(lambda: add_lender(vault, name)).success(
                 lambda dto: self.refresh_lenders(dto.name)
             ).failure(self._fail).run()
 
     def _rename_lender(self, old: str, new: str) -> None:
         vault = self.vault
         if vault is not None:
-            op(lambda: vault.rename_lender(old, new)).success(
+            op(lambda: rename_lender(vault, old, new)).success(
                 lambda dto: self.refresh_lenders(dto.name)
             ).failure(self._fail).run()
 
@@ -233,12 +236,12 @@ class VaultView(QWidget):
             if self.detail.item is not None and self.detail.item.id == item_id:
                 self.detail.show_history(events)
 
-        op(lambda: vault.item_history(item_id)).success(show).failure(self._fail).run()
+        op(lambda: item_history(vault, item_id)).success(show).failure(self._fail).run()
 
     def _save_item(self, item_id: str, changes: dict[str, object]) -> None:
         vault = self.vault
         if vault is not None:
-            op(lambda: vault.edit_item(item_id, changes)).success(self._saved).failure(
+            op(lambda: edit_item(vault, item_id, changes)).success(self._saved).failure(
                 self._fail
             ).run()
 
@@ -248,7 +251,7 @@ class VaultView(QWidget):
             self.detail.show_item(item)
             vault = self.vault
             if vault is not None:
-                op(lambda: vault.item_history(item.id)).success(self.detail.show_history).failure(
+                op(lambda: item_history(vault, item.id)).success(self.detail.show_history).failure(
                     self._fail
                 ).run()
         self.status.setText(self.tr("Saved."))
@@ -285,10 +288,10 @@ class VaultView(QWidget):
 
     def _trash_item(self, item_id: str) -> None:
         note = self.tr("Moved to the trash. Tick “Show the trash” to see or restore it.")
-        self._change(lambda vault: vault.withdraw_item(item_id), note)
+        self._change(lambda vault: withdraw_item(vault, item_id), note)
 
     def _restore_item(self, item_id: str) -> None:
-        self._change(lambda vault: vault.restore_item(item_id), self.tr("Restored."))
+        self._change(lambda vault: restore_item(vault, item_id), self.tr("Restored."))
 
     def _purge_item(self, item_id: str) -> None:
         item = self.detail.item
@@ -298,7 +301,7 @@ class VaultView(QWidget):
             or not confirm_purge(self, item.title or item.original_name)
         ):
             return
-        self._change(lambda vault: vault.purge_item(item_id), self.tr("Deleted for good."))
+        self._change(lambda vault: purge_item(vault, item_id), self.tr("Deleted for good."))
 
     def _change(self, action: Callable[[OpenVault], object], note: str) -> None:
         vault = self.vault
@@ -390,7 +393,7 @@ class VaultView(QWidget):
         dialog.text.clear()  # a dialog closed by a lock must not keep the words
         dialog.deleteLater()
         if accepted and self.vault is vault:
-            op(lambda: vault.add_note(lender, text, occurred_at=at)).success(
+            op(lambda: add_note(vault, lender, text, occurred_at=at)).success(
                 lambda _note: self._load_notes(lender)
             ).failure(self._fail).run()
 
@@ -398,7 +401,7 @@ class VaultView(QWidget):
         self.notes.clear()
         vault = self.vault
         if vault is not None and lender is not None:
-            op(lambda: vault.notes(lender)).success(
+            op(lambda: list_notes(vault, lender)).success(
                 lambda notes: self._show_notes(lender, notes)
             ).failure(self._fail).run()
 

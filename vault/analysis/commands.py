@@ -15,10 +15,10 @@ from typing import Any
 
 from vault.analysis.stats import stats_for
 from vault.analysis.timeline import timeline
-from vault.backup.importer import import_backup
 from vault.complaints import Channel, Status, add_complaint, complaints, update_complaint
 from vault.dto import ComplaintDTO
 from vault.errors import UsageError
+from vault.importing import import_backup
 from vault.rules.detector import find_violations
 
 Opener = Callable[[argparse.Namespace], Any]

@@ -13,9 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 from vault.analysis.events import Scope, contact_scope, lender_numbers, prepare
 from vault.analysis.stats import compute_stats
 from vault.dto import Finding, ItemDTO, LenderStats
+from vault.handle import OpenVault
+from vault.items import list_items
+from vault.lenders import lender_id_of
 from vault.rules.detector import detect, vault_pack_files
 from vault.rules.packfile import Rule, load_packs
-from vault.service import OpenVault
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +32,9 @@ def lender_analysis(vault: OpenVault, lender: str) -> tuple[LenderStats, list[Fi
     two. Each reads in a transaction of its own; nothing writes in between, as all
     database work runs on the thread that calls this.
     """
-    lender_id = vault.lender_id(lender)
+    lender_id = lender_id_of(vault, lender)
     rules = [rule for pack in load_packs(vault_pack_files(vault.info.path)) for rule in pack.rules]
-    items = vault.items(lender=lender)
+    items = list_items(vault, lender=lender)
     with vault.sessions() as session:
         scope = contact_scope(lender_numbers(session, lender_id))
     with ThreadPoolExecutor(1, thread_name_prefix="analysis") as helper:

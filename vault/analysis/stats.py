@@ -37,7 +37,8 @@ from vault.analysis.events import (
 )
 from vault.db.backup import ANSWERED_CALL, MESSAGE, from_epoch_ms
 from vault.dto import Burst, DayStats, LenderStats, NumberStats
-from vault.service import OpenVault
+from vault.handle import OpenVault
+from vault.lenders import lender_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def stats_for(
     vault: OpenVault, lender: str, *, start: date | None = None, end: date | None = None
 ) -> LenderStats:
     """Statistics of ``lender`` over local days ``start``..``end`` (inclusive, both optional)."""
-    lender_id = vault.lender_id(lender)
+    lender_id = lender_id_of(vault, lender)
     with vault.sessions() as session:
         scope = contact_scope(lender_numbers(session, lender_id), start=start, end=end)
         conn = session.connection()

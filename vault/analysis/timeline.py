@@ -23,8 +23,11 @@ from datetime import UTC, date
 
 from vault.analysis.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
 from vault.dto import TimelineEntry
+from vault.handle import OpenVault
+from vault.items import list_items
+from vault.lenders import lender_id_of, list_lenders
+from vault.notes import list_notes
 from vault.phones import normalize
-from vault.service import OpenVault
 from vault.times import offset_minutes
 
 logger = logging.getLogger(__name__)
@@ -72,7 +75,7 @@ def timeline(
 
 def _items(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
     entries = []
-    for item in vault.items(lender=lender):
+    for item in list_items(vault, lender=lender):
         if item.incident_at is not None:
             at, source = item.incident_at, USER_TIME
             offset = offset_minutes(item.incident_at.astimezone(vault.tz))
@@ -97,7 +100,7 @@ def _items(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
 
 
 def _notes(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
-    names = [lender] if lender is not None else [lender_.name for lender_ in vault.lenders()]
+    names = [lender] if lender is not None else [lender_.name for lender_ in list_lenders(vault)]
     return [
         TimelineEntry(
             at=note.occurred_at.astimezone(UTC),
@@ -111,7 +114,7 @@ def _notes(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
             text=note.text,
         )
         for name in names
-        for note in vault.notes(name)
+        for note in list_notes(vault, name)
     ]
 
 
@@ -124,7 +127,7 @@ def _events(
     end: date | None,
 ) -> list[TimelineEntry]:
     """The lender's backup events, chosen by the query itself (kind, number, local day)."""
-    lender_id = vault.lender_id(lender) if lender is not None else None
+    lender_id = lender_id_of(vault, lender) if lender is not None else None
     with vault.sessions() as session:
         owners = lender_numbers(session, lender_id)
         numbers = owners if number is None else [n for n in owners if n == number]

@@ -42,11 +42,16 @@ from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import BackupImportReport, LenderDTO, NumberCount
 from vault.errors import UsageError
 from vault.fsutil import display_name
+from vault.handle import OpenVault
 from vault.hashing import SHA256, SM3
+from vault.ingest.capture import Capture
+from vault.ingest.kinds import Kind
 from vault.ingest.pipeline import content_key
+from vault.ingest.record import NewItem, record_items
+from vault.lenders import UnknownLenderError, add_lender_numbers, lender_id_of
 from vault.phones import normalize
-from vault.service import OpenVault, UnknownLenderError
 from vault.store import StagedBlob, new_item_id
+from vault.times import offset_minutes
 
 logger = logging.getLogger(__name__)
 
@@ -175,13 +180,13 @@ CACHE_KIB = 2 << 10
 MAX_TALLIED = 50_000  # distinct (number, direction) counted in memory during an import
 
 
-def import_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> BackupImportReport:
+def store_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> BackupImportReport:
     """Store the backup at ``path`` as an item of ``lender`` and its rows as events.
 
     Raises a :class:`~vault.backup.xml_reader.BackupFormatError` (malformed, truncated
     or hostile XML) or :class:`DuplicateBackupError`; the vault is then unchanged.
     """
-    lender_id = vault.lender_id(lender) if lender else None
+    lender_id = lender_id_of(vault, lender) if lender else None
     item_id = new_item_id()
     with vault.sessions() as session:
         session.begin()
@@ -257,48 +262,31 @@ def _add_item(
     key: str,
 ) -> None:
     now = datetime.now(UTC)
-    delta = newest.astimezone(vault.tz).utcoffset()
-    offset = 0 if delta is None else int(delta.total_seconds()) // 60
     what = "call log" if summary.root == "calls" else "message"
     title = f"Phone {what} backup ({summary.calls} calls, {summary.sms + summary.mms} messages)"
-    session.add(
-        Item(
-            id=staged.item_id,
-            lender_id=lender_id,
-            kind="backup",
-            media_type="application/xml",
-            original_name=display_name(path.name),
-            size=staged.size,
-            sha256=digest,
-            content_key=key,
-            sm3=sm3,
-            imported_at=now,
-            captured_at=newest,
-            captured_offset_min=offset,
-            time_source=ITEM_TIME_SOURCE,
-            source_app=SOURCE_APP,
-            categories=[],
-            title=title,
-        )
+    capture = Capture(
+        kind=Kind.BACKUP,
+        media_type="application/xml",
+        ext="xml",
+        captured_at_utc=newest.astimezone(UTC),
+        captured_offset_min=offset_minutes(newest.astimezone(vault.tz)),
+        time_source=ITEM_TIME_SOURCE,
+        counterpart=None,
+        contact_name=None,
+        source_app=SOURCE_APP,
+        device=None,
     )
-    custody.append(
-        session,
-        custody.Action.ITEM_IMPORTED,
-        at=now,
+    item = NewItem(
         item_id=staged.item_id,
-        lender_id=lender_id,
-        payload={
-            "sha256": digest,
-            "sm3": sm3,
-            "size": staged.size,
-            "original_name": display_name(path.name),
-            "media_type": "application/xml",
-            "kind": "backup",
-            "captured_at": newest.isoformat(),
-            "captured_offset_min": offset,
-            "time_source": ITEM_TIME_SOURCE,
-        },
+        original_name=display_name(path.name),
+        size=staged.size,
+        sha256=digest,
+        sm3=sm3,
+        content_key=key,
+        capture=capture,
+        title=title,
     )
+    record_items(session, [item], lender_id, now)
     custody.append(
         session,
         custody.Action.BACKUP_EVENTS_ADDED,
@@ -372,7 +360,7 @@ def assign_number(vault: OpenVault, lender: str, numbers: Iterable[str]) -> tupl
     with vault.sessions() as session:
         if session.scalar(select(Lender.id).where(Lender.name == lender.strip())) is None:
             raise UnknownLenderError(f"There is no lender named {lender!r} in this vault.")
-    updated = vault.add_lender_numbers(lender, wanted)
+    updated = add_lender_numbers(vault, lender, wanted)
     with vault.sessions() as session:
         count = session.scalar(
             select(func.count(BackupEvent.id)).where(BackupEvent.number.in_(wanted))
@@ -385,5 +373,5 @@ __all__ = [
     "NotARegularFileError",
     "ZoneOffsets",
     "assign_number",
-    "import_backup",
+    "store_backup",
 ]

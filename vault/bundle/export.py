@@ -50,7 +50,9 @@ from vault.custody import JSONValue
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
 from vault.errors import AgeError, UsageError, VaultError
 from vault.fsutil import PRIVATE_FILE, fsync_dir
-from vault.service import OpenVault, UnknownItemError
+from vault.handle import OpenVault
+from vault.items import UnknownItemError, get_item, list_items, open_item
+from vault.lenders import list_lenders
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
 from vault.tsa.bundle_time import BundleFile, ItemTimeProof, proof_bundle_parts
@@ -160,7 +162,7 @@ def _export(
     for url in request.tsa_urls:
         check_url(url)
     items = select_items(vault, request)
-    lenders = [lender for lender in vault.lenders() if lender.name in {i.lender for i in items}]
+    lenders = [lender for lender in list_lenders(vault) if lender.name in {i.lender for i in items}]
     entries = _name_items(vault, items, lenders)
     removed = remove_stale_partials(out.parent)
     writer = _BundleWriter(vault, request, entries, lenders, progress, cancel)
@@ -285,14 +287,14 @@ def select_items(vault: OpenVault, request: ExportRequest) -> list[ItemDTO]:
     if request.lender is None and not request.item_ids:
         raise UsageError("Name a lender or the items to export.")
     if request.item_ids:
-        chosen = [vault.item(item_id) for item_id in dict.fromkeys(request.item_ids)]
+        chosen = [get_item(vault, item_id) for item_id in dict.fromkeys(request.item_ids)]
         for item in chosen:
             if item.withdrawn:
                 raise UsageError(f"Item {item.id} was withdrawn; restore it to export it.")
             if request.lender is not None and item.lender != request.lender.strip():
                 raise UnknownItemError(f"Item {item.id} does not belong to {request.lender!r}.")
     else:
-        chosen = vault.items(lender=request.lender)
+        chosen = list_items(vault, lender=request.lender)
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise UsageError("The start date is after the end date.")
     chosen = [i for i in chosen if _in_range(_incident_date(i, vault), request)]
@@ -559,7 +561,7 @@ class _BundleWriter:
     def _plaintext(self, item: ItemDTO) -> Iterator[bytes]:
         """Decrypted blocks of ``item``, decrypted one block ahead on a helper thread."""
         try:
-            reader = self.vault.open_item(item.id)
+            reader = open_item(self.vault, item.id)
         except FileNotFoundError:
             raise ExportError(f"The file of item {item.id} is missing; run evault check.") from None
         except AgeError as error:

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from vault.analysis.stats import stats_for
 from vault.dto import Finding, LenderStats
 from vault.errors import VaultError
+from vault.handle import OpenVault
 from vault.rules.detector import find_violations
-from vault.service import OpenVault
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from vault.custody import JSONValue
 from vault.dto import TsaDTO
-from vault.service import OpenVault
+from vault.handle import OpenVault
 from vault.times import format_utc
 from vault.timestamp import tokens, tsa_list
 from vault.tsa.bundle_time import ItemTimeProof, stamp_bytes

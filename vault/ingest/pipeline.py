@@ -4,7 +4,7 @@ Per file, on a worker thread: open, sniff the first bytes, read capture metadata
 (bounded reads), then one streaming pass computes SHA-256 and SM3 while the age writer
 encrypts into a temp blob, which is fsynced, renamed to its final name and its folder
 fsynced. Files are then committed in groups: one database transaction stores the
-group's items and their custody events. A crash at any point leaves complete items or
+group's items and their custody events (:mod:`vault.ingest.record`). A crash at any point leaves complete items or
 orphan blobs (which ``check --repair`` removes), never a row without its blob. Bad
 files are refused with a reason and the batch goes on; ``cancel`` stops between files.
 """
@@ -26,10 +26,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from vault import custody
 from vault.age import Recipient
 from vault.db.models import Item
 from vault.dto import ImportProgress, ImportReport, ImportResult, ImportStatus
@@ -37,6 +36,7 @@ from vault.errors import VaultError
 from vault.fsutil import NotRegularFileError, display_name, open_regular
 from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.ingest.capture import Capture, read_capture
+from vault.ingest.record import NewItem, record_items
 from vault.store import BlobStore, StagedBlob, new_item_id
 
 logger = logging.getLogger(__name__)
@@ -256,20 +256,7 @@ def _commit(ctx: ImportContext, group: list[_Staged], lender_id: int | None) -> 
     now = datetime.now(UTC)
     try:
         with ctx.sessions() as session, session.begin():
-            session.execute(insert(Item), [_item_row(s, lender_id, now) for s in group])
-            custody.append_many(
-                session,
-                [
-                    custody.NewEvent(
-                        custody.Action.ITEM_IMPORTED,
-                        now,
-                        _event_payload(s),
-                        item_id=s.blob.item_id,
-                        lender_id=lender_id,
-                    )
-                    for s in group
-                ],
-            )
+            record_items(session, [_new_item(s) for s in group], lender_id, now)
     except BaseException:
         for staged in group:
             ctx.store.discard(staged.blob)
@@ -280,45 +267,13 @@ def _commit(ctx: ImportContext, group: list[_Staged], lender_id: int | None) -> 
     ]
 
 
-def _item_row(staged: _Staged, lender_id: int | None, now: datetime) -> dict[str, object]:
-    capture = staged.capture
-    return {
-        "id": staged.blob.item_id,
-        "lender_id": lender_id,
-        "kind": str(capture.kind),
-        "media_type": capture.media_type,
-        "original_name": display_name(staged.path.name),
-        "size": staged.blob.size,
-        "sha256": staged.sha256,
-        "content_key": staged.content_key,
-        "sm3": staged.sm3,
-        "imported_at": now,
-        "captured_at": capture.captured_at_utc,
-        "captured_offset_min": capture.captured_offset_min,
-        "time_source": capture.time_source,
-        "counterpart": capture.counterpart,
-        "contact_name": capture.contact_name,
-        "source_app": capture.source_app,
-        "device": capture.device,
-        "categories": [],
-    }
-
-
-def _event_payload(staged: _Staged) -> dict[str, object]:
-    capture = staged.capture
-    return {
-        "sha256": staged.sha256,
-        "sm3": staged.sm3,
-        "size": staged.blob.size,
-        "original_name": display_name(staged.path.name),
-        "media_type": capture.media_type,
-        "kind": str(capture.kind),
-        "captured_at": capture.captured_at_utc.isoformat(),
-        "captured_offset_min": capture.captured_offset_min,
-        "time_source": capture.time_source,
-        # what the file told about its origin: recorded so that check can compare it
-        "counterpart": capture.counterpart,
-        "contact_name": capture.contact_name,
-        "source_app": capture.source_app,
-        "device": capture.device,
-    }
+def _new_item(staged: _Staged) -> NewItem:
+    return NewItem(
+        item_id=staged.blob.item_id,
+        original_name=display_name(staged.path.name),
+        size=staged.blob.size,
+        sha256=staged.sha256,
+        sm3=staged.sm3,
+        content_key=staged.content_key,
+        capture=staged.capture,
+    )

@@ -37,8 +37,10 @@ from sqlalchemy import Connection
 from vault.analysis.events import Scope, contact_scope, day_of, lender_numbers, prepare
 from vault.db.backup import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
 from vault.dto import Finding, ItemDTO
+from vault.handle import OpenVault
+from vault.items import list_items
+from vault.lenders import lender_id_of
 from vault.rules.packfile import CategoryCheck, DailyMax, QuietHours, Rule, RulePack, load_packs
-from vault.service import OpenVault
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +51,10 @@ def find_violations(
     vault: OpenVault, lender: str, *, packs: Sequence[RulePack] | None = None
 ) -> list[Finding]:
     """Findings for ``lender`` under the shipped packs plus the vault's own ``rules/`` packs."""
-    lender_id = vault.lender_id(lender)
+    lender_id = lender_id_of(vault, lender)
     if packs is None:
         packs = load_packs(vault_pack_files(vault.info.path))
-    items = vault.items(lender=lender)
+    items = list_items(vault, lender=lender)
     rules = [rule for pack in packs for rule in pack.rules]
     with vault.sessions() as session:
         scope = contact_scope(lender_numbers(session, lender_id))

@@ -45,7 +45,7 @@ from vault.tsa.trust import system_roots
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    from vault.service import OpenVault
+    from vault.handle import OpenVault
 
 logger = logging.getLogger(__name__)
 

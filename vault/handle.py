@@ -1,0 +1,236 @@
+"""The vault handle: create and unlock a vault, ``vault.json``, and :class:`OpenVault`.
+
+``create_vault``/``unlock_vault`` return an :class:`OpenVault`, which holds the keys and
+the database while the vault is unlocked; ``lock()`` drops both. What a vault holds is
+worked on by one module per noun, each a set of ``fn(vault, …)`` functions returning
+frozen DTOs (``vault.dto``), so callers never hold ORM objects: :mod:`vault.lenders`,
+:mod:`vault.items`, :mod:`vault.notes`, :mod:`vault.complaints`, and
+:mod:`vault.importing` for bringing evidence in. The UI runs these calls on its one
+database worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from vault import custody, hardening
+from vault.age import X25519Identity
+from vault.db.models import Setting
+from vault.db.session import open_database, session_factory, upgrade
+from vault.dto import VaultInfo
+from vault.errors import UsageError, VaultError
+from vault.fsutil import atomic_write, make_private_dir
+from vault.keys import (
+    IDENTITY_FILE,
+    VaultKeys,
+    calibrate_work_factor,
+    identity_text,
+    read_identity,
+    work_factor_of,
+    write_identity,
+)
+from vault.sshsig import public_key_line
+from vault.store import BlobStore
+from vault.times import system_zone
+
+logger = logging.getLogger(__name__)
+
+VAULT_JSON = "vault.json"
+DATABASE_FILE = "vault.db"
+FORMAT = "evidence-vault/1"
+
+
+class VaultExistsError(UsageError):
+    code = "vault_exists"
+
+
+class NotAVaultError(UsageError):
+    code = "not_a_vault"
+
+
+class VaultLockedError(VaultError):
+    code = "vault_locked"
+
+
+def create_vault(
+    path: Path,
+    passphrase: str,
+    *,
+    work_factor: int | None = None,
+    time_zone: str | None = None,
+    isolate_kdf: bool = False,
+) -> tuple[OpenVault, str]:
+    """Create a vault at ``path``; returns it unlocked and the recovery key text.
+
+    The recovery key is shown once; ``identity.age`` keeps it encrypted under the
+    passphrase. ``work_factor`` defaults to a calibration of about one second;
+    ``isolate_kdf`` runs its scrypt in a child process, as :func:`unlock_vault` can.
+    """
+    if (path / VAULT_JSON).exists() or (path / IDENTITY_FILE).exists():
+        raise VaultExistsError(f"A vault already exists in {path}.")
+    if path.exists() and any(path.iterdir()):
+        raise VaultExistsError(f"{path} is not empty; choose an empty or new folder.")
+    zone = ZoneInfo(time_zone) if time_zone else system_zone()
+    factor = work_factor if work_factor is not None else calibrate_work_factor()
+    make_private_dir(path)
+    hardening.protect_process()
+    keys = VaultKeys.from_identity(X25519Identity.generate())
+    created = datetime.now(UTC)
+    text = identity_text(keys.identity, created.isoformat(timespec="seconds"))
+    write_identity(path, text, passphrase, factor, isolate_kdf=isolate_kdf)
+    info = VaultInfo(
+        path=path,
+        vault_id=str(uuid.uuid4()),
+        created_at=created.isoformat(timespec="seconds"),
+        recipient=str(keys.identity.recipient()),
+        ssh_public_key=public_key_line(keys.signing_key.public_key(), "evidence-vault"),
+        work_factor=factor,
+    )
+    engine = open_database(path / DATABASE_FILE, keys.database_key, create=True)
+    upgrade(engine)
+    vault = OpenVault(info, keys, engine, zone)
+    with vault.sessions() as session, session.begin():
+        session.merge(Setting(key="time_zone", value=zone.key))
+        custody.append(
+            session,
+            custody.Action.VAULT_CREATED,
+            at=created,
+            payload={"vault_id": info.vault_id, "recipient": info.recipient},
+        )
+    _write_vault_json(info)
+    return vault, text
+
+
+def _write_vault_json(info: VaultInfo) -> None:
+    public = {
+        "format": FORMAT,
+        "vault_id": info.vault_id,
+        "created_at": info.created_at,
+        "age_recipient": info.recipient,
+        "ssh_public_key": info.ssh_public_key,
+        "kdf": {"type": "scrypt", "log_n": info.work_factor},
+    }
+    with atomic_write(info.path / VAULT_JSON) as out:
+        out.write(json.dumps(public, indent=2).encode("utf-8") + b"\n")
+
+
+def read_info(path: Path) -> VaultInfo:
+    """Read ``vault.json``; anything but the shape this version writes is NotAVaultError."""
+    try:
+        data = json.loads((path / VAULT_JSON).read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise NotAVaultError(f"{path} is not an Evidence Vault (no {VAULT_JSON}).") from None
+    except IsADirectoryError:
+        raise NotAVaultError(f"{path / VAULT_JSON} is a folder, not a vault's file.") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise NotAVaultError(f"{path / VAULT_JSON} is damaged.") from None
+    if not isinstance(data, dict):
+        raise NotAVaultError(f"{path / VAULT_JSON} is damaged: it does not hold a JSON object.")
+    if data.get("format") != FORMAT:
+        raise NotAVaultError(f"{path} holds a vault format this version does not know.")
+    kdf = data.get("kdf")
+    fields = {key: value for key in _INFO_KEYS if isinstance(value := data.get(key), str)}
+    missing = [key for key in _INFO_KEYS if key not in fields]
+    log_n = kdf.get("log_n") if isinstance(kdf, dict) else None
+    if type(log_n) is not int:
+        missing.append("kdf.log_n")
+    if missing or not isinstance(log_n, int):
+        raise NotAVaultError(
+            f"{path / VAULT_JSON} is damaged: {', '.join(missing)} missing or of the wrong type."
+        )
+    return VaultInfo(
+        path=path,
+        vault_id=fields["vault_id"],
+        created_at=fields["created_at"],
+        recipient=fields["age_recipient"],
+        ssh_public_key=fields["ssh_public_key"],
+        work_factor=log_n,
+    )
+
+
+_INFO_KEYS = ("vault_id", "created_at", "age_recipient", "ssh_public_key")
+
+
+def unlock_vault(path: Path, passphrase: str, *, isolate_kdf: bool = False) -> OpenVault:
+    """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError.
+
+    ``isolate_kdf`` runs scrypt in a short-lived child process (``vault.kdf_process``):
+    a long-lived caller such as the desktop app then never holds its 256 MiB or more
+    of working set. A short-lived one (the CLI, tests) gains nothing from it.
+    """
+    info = read_info(path)
+    hardening.protect_process()
+    identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
+    keys = VaultKeys.from_identity(identity)
+    engine = open_database(path / DATABASE_FILE, keys.database_key)
+    upgrade(engine)
+    with session_factory(engine)() as session:
+        zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
+    return OpenVault(info, keys, engine, ZoneInfo(zone_name) if zone_name else system_zone())
+
+
+class OpenVault:
+    """An unlocked vault. ``lock()`` drops the keys and closes the database."""
+
+    def __init__(self, info: VaultInfo, keys: VaultKeys, engine: Engine, tz: ZoneInfo) -> None:
+        self.info = info
+        self.tz = tz
+        self.store = BlobStore(info.path)
+        self._keys: VaultKeys | None = keys
+        self._engine: Engine | None = engine
+        self._sessions: sessionmaker[Session] | None = session_factory(engine)
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    @property
+    def keys(self) -> VaultKeys:
+        if self._keys is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._keys
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        """The unlocked database's session factory (the import pipeline's own sessions)."""
+        if self._sessions is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._sessions
+
+    def sessions(self) -> Session:
+        if self._sessions is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._sessions()
+
+    def lock(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._sessions = None
+        self._keys = None
+
+    def __enter__(self) -> OpenVault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.lock()
+
+    def change_passphrase(
+        self, new_passphrase: str, *, work_factor: int | None = None, isolate_kdf: bool = False
+    ) -> None:
+        """Re-encrypt ``identity.age`` under a new passphrase (atomic; nothing else changes)."""
+        factor = work_factor if work_factor is not None else work_factor_of(self.info.path)
+        created = self.info.created_at
+        text = identity_text(self.keys.identity, created)
+        write_identity(self.info.path, text, new_passphrase, factor, isolate_kdf=isolate_kdf)
+        with self.sessions() as session, session.begin():
+            custody.append(
+                session, custody.Action.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={}
+            )

@@ -1,0 +1,65 @@
+"""Notes: what the user writes down about a lender (a home visit, a threat by phone).
+
+A note has the time it happened, in the vault's zone unless it says otherwise, and is
+recorded whole in a ``note_added`` custody event, so ``evault check`` compares it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from vault import custody
+from vault.db.models import Note
+from vault.dto import NoteDTO
+from vault.errors import UsageError
+from vault.lenders import lender_by_name
+from vault.times import offset_minutes
+
+if TYPE_CHECKING:
+    from vault.handle import OpenVault
+
+
+def add_note(
+    vault: OpenVault, lender: str, text: str, *, occurred_at: datetime | None = None
+) -> NoteDTO:
+    if not text.strip():
+        raise UsageError("A note needs some text.")
+    now = datetime.now(UTC)
+    moment = occurred_at or now.astimezone(vault.tz)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=vault.tz)  # a wall-clock time in the vault's zone
+    offset = offset_minutes(moment)
+    with vault.sessions() as session, session.begin():
+        lender_row = lender_by_name(session, lender)
+        note = Note(
+            lender_id=lender_row.id,
+            text=text,
+            occurred_at=moment,
+            occurred_offset_min=offset,
+            created_at=now,
+        )
+        session.add(note)
+        session.flush()
+        custody.append(
+            session,
+            custody.Action.NOTE_ADDED,
+            at=now,
+            lender_id=lender_row.id,
+            payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
+        )
+        return NoteDTO(note.id, lender_row.name, text, note.occurred_at, offset)
+
+
+def list_notes(vault: OpenVault, lender: str) -> list[NoteDTO]:
+    with vault.sessions() as session:
+        lender_row = lender_by_name(session, lender)
+        rows = session.scalars(
+            select(Note).where(Note.lender_id == lender_row.id).order_by(Note.occurred_at)
+        ).all()
+        return [
+            NoteDTO(n.id, lender_row.name, n.text, n.occurred_at, n.occurred_offset_min)
+            for n in rows
+        ]
