@@ -8,9 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui import errors
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
 from vault.dto import ImportProgress, ImportReport, ImportStatus
+from vault.fsutil import display_name
 from vault.service import OpenVault
 
 
@@ -32,7 +34,8 @@ class ImportDialog(TaskProgressDialog):
 
 
 def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
-    """The short summary and the per-file reasons for what was not imported."""
+    """The short summary and, per file not imported, the sentence for its refusal in the
+    user's language (the core's English reason only for a code without a sentence)."""
     text = (
         QCoreApplication.translate(
             "ImportDialog", "Imported: %1\nAlready in the vault: %2\nNot imported: %3"
@@ -46,7 +49,7 @@ def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
             "ImportDialog", "Cancelled before import: %1"
         ).replace("%1", str(report.count(ImportStatus.CANCELLED)))
     details = "\n".join(
-        f"{r.path.name}: {r.reason or ''}"
+        f"{display_name(r.path.name)}: {errors.sentence_for(r.code) or r.reason or ''}"
         for r in report.results
         if r.status is ImportStatus.REFUSED
     )
