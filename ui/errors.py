@@ -9,14 +9,14 @@ import logging
 import re
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from ui import dialogs
 from vault.errors import VaultError
 
 logger = logging.getLogger(__name__)
@@ -331,26 +331,13 @@ def details_of(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 # log starts); ``None`` when there is no log file, and the dialog then names none.
 log_file: Path | None = None
 
-# Test seam (KeePassXC's MessageBox::setNextAnswer): tests set this to record dialogs.
-# ``copy`` is text the dialog offers to copy (the log file's path), or "".
-show_dialog: Callable[[QWidget | None, str, str, str], None] | None = None
-
 
 def _dialog(parent: QWidget | None, title: str, text: str, copy: str) -> None:
-    if show_dialog is not None:
-        show_dialog(parent, title, text, copy)
-        return
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no texts left behind after a lock
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    actions = []
     if copy:
-        button = box.addButton(
-            QCoreApplication.translate("Errors", "Copy the file's path"),
-            QMessageBox.ButtonRole.ActionRole,
-        )
-        button.clicked.disconnect()
-        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(copy))
-    box.exec()
+        label = QCoreApplication.translate("Errors", "Copy the file's path")
+        actions.append(dialogs.Action(label, lambda: QGuiApplication.clipboard().setText(copy)))
+    dialogs.inform(parent, title, text, actions=actions, warning=True)
 
 
 def unexpected_text(path: Path | None) -> str:

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.ui_helpers import drop_files
 from ui import i18n
+from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.import_dialog import summary_text
 from vault.dto import ImportReport, ImportResult, ImportStatus
@@ -41,7 +42,7 @@ def test_the_summary_says_in_chinese_why_each_file_was_refused(
     zh_cn: None,
     qtbot: QtBot,
     window: MainWindow,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

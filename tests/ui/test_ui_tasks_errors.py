@@ -15,7 +15,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ui import app, errors, tasks
+from ui import app, dialogs, errors, tasks
+from ui.dialogs import Script, Shown
 from ui.tasks import op, worker
 from vault import logfile, service
 
@@ -68,17 +69,13 @@ SECRET = "note text: 他说明天来我家 AGE-SECRET-KEY-1QQQQ"
 
 
 @pytest.fixture
-def error_handling(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[list[tuple[str, str]]]:
+def error_handling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Script]:
     """The app's own error handling, with its log in tmp_path and dialogs recorded."""
     monkeypatch.setenv(logfile.LOG_DIR_ENV, str(tmp_path / "logs"))
-    shown: list[tuple[str, str]] = []
-    errors.show_dialog = lambda _p, _t, text, copy: shown.append((text, copy))
     hook = sys.excepthook
-    yield shown
+    with dialogs.scripted() as script:
+        yield script
     sys.excepthook = hook
-    errors.show_dialog = None
     errors.log_file = None
     tasks.set_default_failure(None)
     root = logging.getLogger()
@@ -88,10 +85,21 @@ def error_handling(
             handler.close()
 
 
-def _assert_sentence_and_log_path(shown: list[tuple[str, str]], log: Path, kind: str) -> None:
-    ((text, copy),) = shown
+def _copied(shown: Shown) -> str:
+    """What the dialog's copy button puts on the clipboard ("" without one)."""
+    if not shown.actions:
+        return ""
+    (copy,) = shown.actions
+    copy.run()
+    return QGuiApplication.clipboard().text()
+
+
+def _assert_sentence_and_log_path(script: Script, log: Path, kind: str) -> None:
+    (shown,) = script.shown
+    text = shown.text
+    assert shown.kind == "warn"
     assert "evidence is safe" in text
-    assert str(log) in text and copy == str(log), "the dialog names the log file"
+    assert str(log) in text and _copied(shown) == str(log), "the dialog names the log file"
     assert "Traceback" not in text and 'File "' not in text and kind not in text, text
     assert "明天" not in text and "AGE-SECRET-KEY" not in text
     details = log.read_text(encoding="utf-8")
@@ -105,7 +113,7 @@ def _fail() -> None:
 
 
 def test_a_failing_background_task_shows_a_sentence_and_the_log_path(
-    qtbot: QtBot, error_handling: list[tuple[str, str]]
+    qtbot: QtBot, error_handling: Script
 ) -> None:
     log = app.install_error_handling(lambda error: errors.show_error(None, error))
     assert log is not None and errors.log_file == log
@@ -116,7 +124,7 @@ def test_a_failing_background_task_shows_a_sentence_and_the_log_path(
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_shows_a_sentence_and_the_log_path(
-    qtbot: QtBot, error_handling: list[tuple[str, str]]
+    qtbot: QtBot, error_handling: Script
 ) -> None:
     log = app.install_error_handling(lambda error: errors.show_error(None, error))
     assert log is not None
@@ -130,14 +138,15 @@ def test_an_exception_in_a_slot_shows_a_sentence_and_the_log_path(
 
 
 def test_without_a_log_file_the_dialog_names_none(
-    error_handling: list[tuple[str, str]],
+    error_handling: Script,
 ) -> None:
     try:
         _fail()
     except ZeroDivisionError:
         errors.excepthook(*sys.exc_info())
-    ((text, copy),) = error_handling
-    assert "evidence is safe" in text and copy == ""
+    (shown,) = error_handling.shown
+    text = shown.text
+    assert "evidence is safe" in text and _copied(shown) == ""
     assert "Traceback" not in text and "ZeroDivisionError" not in text and "明天" not in text
 
 

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.ui_helpers import answer_next_modal, drop_files, type_text, visible_texts
 from ui import tasks
+from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.import_dialog import ImportDialog
 from ui.views.note_dialog import NoteDialog
@@ -51,7 +52,7 @@ def test_drop_on_the_window_imports_into_the_selected_lender_with_a_summary(
     window: MainWindow,
     view: VaultView,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     _select_lender(qtbot, view, "分期乐")
     folder = tmp_path / "drop"
@@ -78,7 +79,7 @@ def test_import_shows_progress_and_can_be_cancelled(
     window: MainWindow,
     view: VaultView,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
@@ -101,7 +102,7 @@ def test_locking_during_an_import_stops_it_and_shows_nothing(
     window: MainWindow,
     view: VaultView,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
@@ -118,9 +119,7 @@ def test_locking_during_an_import_stops_it_and_shows_nothing(
     assert not any("secret_" in text for text in visible_texts())
 
 
-def test_add_and_rename_lenders(
-    qtbot: QtBot, view: VaultView, dialogs: list[tuple[str, str]]
-) -> None:
+def test_add_and_rename_lenders(qtbot: QtBot, view: VaultView, dialogs: Script) -> None:
     def rename(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
         dialog.setTextValue("度小满金融")

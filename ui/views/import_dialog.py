@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from ui import errors
+from ui import dialogs, errors
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
 from vault.dto import ImportProgress, ImportReport, ImportStatus
@@ -56,27 +56,6 @@ def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
     return text, details
 
 
-# Test seam: tests replace this to read the summary instead of clicking a modal box.
-show_summary: Callable[[QWidget, str, str], None] | None = None
-
-
-def _show(parent: QWidget, text: str, details: str) -> None:
-    if show_summary is not None:
-        show_summary(parent, text, details)
-        return
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("ImportDialog", "Import finished"),
-        text,
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no file names left behind
-    if details:
-        box.setDetailedText(details)
-    box.open()
-
-
 def run_import(
     parent: QWidget,
     vault: OpenVault,
@@ -97,7 +76,9 @@ def run_import(
         if dialog.abandoned:
             return
         done(report)
-        _show(parent, *summary_text(parent, report))
+        text, details = summary_text(parent, report)
+        title = QCoreApplication.translate("ImportDialog", "Import finished")
+        dialogs.inform(parent, title, text, details=details)
 
     def broke(error: BaseException) -> None:
         dialog.close()
