@@ -9,14 +9,14 @@ import logging
 import re
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from ui import dialogs
 from vault.errors import VaultError
 
 logger = logging.getLogger(__name__)
@@ -75,6 +75,40 @@ def _messages() -> dict[str, str]:
         ),
         "empty_file": QCoreApplication.translate("Errors", "The file is empty."),
         "import_refused": QCoreApplication.translate("Errors", "The file could not be imported."),
+        "import_unreadable": QCoreApplication.translate(
+            "Errors",
+            "The file could not be read. Check that you are allowed to open it, then import "
+            "it again.",
+        ),
+        "import_missing": QCoreApplication.translate(
+            "Errors", "The file is no longer there: it was moved or deleted before the import."
+        ),
+        "import_write_refused": QCoreApplication.translate(
+            "Errors",
+            "The vault's disk is full or refuses the write, so nothing of this file was kept. "
+            "Free some space and import it again.",
+        ),
+        "not_regular_file": QCoreApplication.translate(
+            "Errors", "Only regular files can be imported."
+        ),
+        "symlink_refused": QCoreApplication.translate(
+            "Errors", "Symbolic links are not imported. Choose the file itself."
+        ),
+        "fifo_refused": QCoreApplication.translate(
+            "Errors", "This is a named pipe, not a file: only regular files can be imported."
+        ),
+        "device_refused": QCoreApplication.translate(
+            "Errors", "This is a device, not a file: only regular files can be imported."
+        ),
+        "socket_refused": QCoreApplication.translate(
+            "Errors", "This is a socket, not a file: only regular files can be imported."
+        ),
+        "folder_refused": QCoreApplication.translate(
+            "Errors", "This is a folder, not a file, so it was not imported."
+        ),
+        "file_replaced": QCoreApplication.translate(
+            "Errors", "The file was replaced while it was being opened, so it was not imported."
+        ),
         "db_write": QCoreApplication.translate(
             "Errors",
             "The vault could not be saved: the disk is full or failing. Nothing was "
@@ -251,11 +285,18 @@ def _messages() -> dict[str, str]:
 
 def message_for(error: VaultError) -> str:
     """One translated, plain sentence for a typed core error."""
+    table = _messages()
     for cls in type(error).__mro__:
         code = getattr(cls, "code", None)
-        if isinstance(code, str) and code in (table := _messages()):
+        if isinstance(code, str) and code in table:
             return table[code]
     return QCoreApplication.translate("Errors", "Something went wrong in the vault.")
+
+
+def sentence_for(code: str | None) -> str | None:
+    """The translated sentence for an error ``code`` that crossed the core's boundary as
+    data (an import refusal), or None when the code has none here."""
+    return None if code is None else _messages().get(code)
 
 
 def known_codes() -> frozenset[str]:
@@ -290,26 +331,13 @@ def details_of(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 # log starts); ``None`` when there is no log file, and the dialog then names none.
 log_file: Path | None = None
 
-# Test seam (KeePassXC's MessageBox::setNextAnswer): tests set this to record dialogs.
-# ``copy`` is text the dialog offers to copy (the log file's path), or "".
-show_dialog: Callable[[QWidget | None, str, str, str], None] | None = None
-
 
 def _dialog(parent: QWidget | None, title: str, text: str, copy: str) -> None:
-    if show_dialog is not None:
-        show_dialog(parent, title, text, copy)
-        return
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no texts left behind after a lock
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    actions = []
     if copy:
-        button = box.addButton(
-            QCoreApplication.translate("Errors", "Copy the file's path"),
-            QMessageBox.ButtonRole.ActionRole,
-        )
-        button.clicked.disconnect()
-        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(copy))
-    box.exec()
+        label = QCoreApplication.translate("Errors", "Copy the file's path")
+        actions.append(dialogs.Action(label, lambda: QGuiApplication.clipboard().setText(copy)))
+    dialogs.inform(parent, title, text, actions=actions, warning=True)
 
 
 def unexpected_text(path: Path | None) -> str:

@@ -8,6 +8,10 @@ signal. Usage (as Anki's ``op``)::
 
 The function runs on the worker; ``success``/``failure``/progress callbacks run on
 the GUI thread. A function may take a ``progress`` keyword to report values.
+
+A window can close while its work is still running: a callback that is a method of a
+widget, or of an op ``owned_by`` a widget, is dropped once that widget is deleted, so
+a late result never touches a destroyed view.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 logger = logging.getLogger(__name__)
@@ -118,6 +123,7 @@ class Op:
         self._success: Callback | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callback | None = None
+        self._owners: list[QObject] = []
         self._wants_progress = "progress" in inspect.signature(fn).parameters
 
     def success(self, callback: Callback) -> Op:
@@ -132,9 +138,22 @@ class Op:
         self._on_progress = callback
         return self
 
+    def owned_by(self, owner: QObject) -> Op:
+        """Drop this op's callbacks if ``owner`` is deleted before the work is done."""
+        self._owners.append(owner)
+        return self
+
     def run(self) -> Op:
         worker().submit(self)
         return self
+
+    def _gone(self, callback: object) -> bool:
+        """Whether a widget the callback belongs to (its ``self``, or one its closure
+        holds, or an owner given) has been deleted."""
+        cells = getattr(callback, "__closure__", None) or ()
+        owners = [*self._owners, getattr(callback, "__self__", None)]
+        owners += [cell.cell_contents for cell in cells if _filled(cell)]
+        return any(isinstance(o, QObject) and not shiboken6.isValid(o) for o in owners)
 
     # worker side
     def _call(self, emit: Callback) -> Any:
@@ -144,21 +163,31 @@ class Op:
 
     # GUI side
     def _finish(self, result: object) -> None:
-        if self._success is not None:
+        if self._success is not None and not self._gone(self._success):
             self._success(result)
 
     def _fail(self, error: object) -> None:
         if not isinstance(error, BaseException):
             return
         handler = self._failure or _default_failure
+        if handler is not None and self._gone(handler):
+            return
         if handler is None:
             logger.error("Background operation failed: %s", type(error).__name__)
             return
         handler(error)
 
     def _progress(self, value: object) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and not self._gone(self._on_progress):
             self._on_progress(value)
+
+
+def _filled(cell: Any) -> bool:
+    try:
+        cell.cell_contents  # noqa: B018 - an empty cell raises
+    except ValueError:
+        return False
+    return True
 
 
 def op(fn: Callable[..., Any]) -> Op:

@@ -92,11 +92,15 @@ class ImportStatus(StrEnum):
 
 @dataclass(frozen=True)
 class ImportResult(Jsonable):
+    """One file's outcome. A refused file has ``reason``, one English sentence, and
+    ``code``, the refusing error's code, which the window turns into its own language."""
+
     path: Path
     status: ImportStatus
     item_id: str | None = None
     reason: str | None = None
     duplicate_of: str | None = None
+    code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,6 @@
-"""Crash-safe file writes: temp name, fsync, rename, fsync the folder."""
+"""Crash-safe file writes (temp name, fsync, rename, fsync the folder), and opening a
+file for import only if it is a regular one: anything else is refused by what it is,
+each kind with its own error code and one English sentence."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from vault.errors import VaultError
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -27,25 +31,64 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
-class NotRegularFileError(Exception):
-    """``path`` is not a regular file; the message is one sentence saying what it is."""
+class NotRegularFileError(VaultError):
+    """``path`` is not a regular file; each subclass is one kind of thing, with its code
+    (the window's sentence) and its English sentence (the CLI's)."""
+
+    code = "not_regular_file"
+    sentence = OTHER_REFUSED
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.sentence)
 
 
-_REFUSALS = (
-    (stat.S_ISLNK, SYMLINK_REFUSED),
-    (stat.S_ISFIFO, FIFO_REFUSED),
-    (stat.S_ISCHR, DEVICE_REFUSED),
-    (stat.S_ISBLK, DEVICE_REFUSED),
-    (stat.S_ISSOCK, SOCKET_REFUSED),
-    (stat.S_ISDIR, FOLDER_REFUSED),
+class SymlinkRefusedError(NotRegularFileError):
+    code = "symlink_refused"
+    sentence = SYMLINK_REFUSED
+
+
+class FifoRefusedError(NotRegularFileError):
+    code = "fifo_refused"
+    sentence = FIFO_REFUSED
+
+
+class DeviceRefusedError(NotRegularFileError):
+    code = "device_refused"
+    sentence = DEVICE_REFUSED
+
+
+class SocketRefusedError(NotRegularFileError):
+    code = "socket_refused"
+    sentence = SOCKET_REFUSED
+
+
+class FolderRefusedError(NotRegularFileError):
+    code = "folder_refused"
+    sentence = FOLDER_REFUSED
+
+
+class FileReplacedError(NotRegularFileError):
+    """What ``lstat`` saw is not what was opened: the path was swapped in between."""
+
+    code = "file_replaced"
+    sentence = CHANGED_REFUSED
+
+
+_REFUSALS: tuple[tuple[Callable[[int], bool], type[NotRegularFileError]], ...] = (
+    (stat.S_ISLNK, SymlinkRefusedError),
+    (stat.S_ISFIFO, FifoRefusedError),
+    (stat.S_ISCHR, DeviceRefusedError),
+    (stat.S_ISBLK, DeviceRefusedError),
+    (stat.S_ISSOCK, SocketRefusedError),
+    (stat.S_ISDIR, FolderRefusedError),
 )
 
 
-def refusal(mode: int) -> str | None:
-    """Why a file of ``mode`` (from ``lstat``) is not imported, or None for a regular file."""
+def refused(mode: int) -> type[NotRegularFileError] | None:
+    """The error for a file of ``mode`` (from ``lstat``), or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    return next((why for test, why in _REFUSALS if test(mode)), OTHER_REFUSED)
+    return next((error for test, error in _REFUSALS if test(mode)), NotRegularFileError)
 
 
 def open_regular(path: Path) -> tuple[int, os.stat_result]:
@@ -55,26 +98,26 @@ def open_regular(path: Path) -> tuple[int, os.stat_result]:
     is (a FIFO is never opened), the open is non-blocking and does not follow a final
     symbolic link, and ``fstat`` on the open file must show the same regular file
     ``lstat`` saw — so a path swapped in between is refused too. The returned
-    descriptor is blocking again. Raises :class:`NotRegularFileError` (one sentence)
-    or :class:`OSError` (missing, unreadable).
+    descriptor is blocking again. Raises a :class:`NotRegularFileError` subclass naming
+    what the path is, or :class:`OSError` (missing, unreadable).
     """
     seen = os.lstat(path)
-    if (why := refusal(seen.st_mode)) is not None:
-        raise NotRegularFileError(why)
+    if (kind := refused(seen.st_mode)) is not None:
+        raise kind()
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise NotRegularFileError(SYMLINK_REFUSED) from None
+            raise SymlinkRefusedError() from None
         if error.errno == errno.ENXIO:
-            raise NotRegularFileError(CHANGED_REFUSED) from None
+            raise FileReplacedError() from None
         raise
     try:
         info = os.fstat(fd)
-        if (why := refusal(info.st_mode)) is not None:
-            raise NotRegularFileError(why)
+        if (kind := refused(info.st_mode)) is not None:
+            raise kind()
         if (info.st_dev, info.st_ino) != (seen.st_dev, seen.st_ino):
-            raise NotRegularFileError(CHANGED_REFUSED)
+            raise FileReplacedError()
         if _NONBLOCK:
             os.set_blocking(fd, True)
     except BaseException:

@@ -558,8 +558,48 @@
         <translation>无法导入该文件。</translation>
     </message>
     <message>
+        <source>The file could not be read. Check that you are allowed to open it, then import it again.</source>
+        <translation>无法读取这个文件。请确认你有权限打开它，然后再导入一次。</translation>
+    </message>
+    <message>
+        <source>The file is no longer there: it was moved or deleted before the import.</source>
+        <translation>文件已经不在原处：它在导入之前被移动或删除了。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s disk is full or refuses the write, so nothing of this file was kept. Free some space and import it again.</source>
+        <translation>保险库所在的磁盘已满或拒绝写入，因此这个文件没有保存任何内容。请腾出一些空间后再导入一次。</translation>
+    </message>
+    <message>
+        <source>Only regular files can be imported.</source>
+        <translation>只能导入普通文件。</translation>
+    </message>
+    <message>
+        <source>Symbolic links are not imported. Choose the file itself.</source>
+        <translation>不导入符号链接。请选择文件本身。</translation>
+    </message>
+    <message>
+        <source>This is a named pipe, not a file: only regular files can be imported.</source>
+        <translation>这是命名管道，不是文件：只能导入普通文件。</translation>
+    </message>
+    <message>
+        <source>This is a device, not a file: only regular files can be imported.</source>
+        <translation>这是设备，不是文件：只能导入普通文件。</translation>
+    </message>
+    <message>
+        <source>This is a socket, not a file: only regular files can be imported.</source>
+        <translation>这是套接字，不是文件：只能导入普通文件。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file, so it was not imported.</source>
+        <translation>这是文件夹，不是文件，因此没有导入。</translation>
+    </message>
+    <message>
+        <source>The file was replaced while it was being opened, so it was not imported.</source>
+        <translation>打开文件时它被替换了，因此没有导入。</translation>
+    </message>
+    <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
-        <translation>无法保存到保险箱：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
+        <translation>无法保存到保险库：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged.</source>

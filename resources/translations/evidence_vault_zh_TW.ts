@@ -558,8 +558,48 @@
         <translation>無法匯入該檔案。</translation>
     </message>
     <message>
+        <source>The file could not be read. Check that you are allowed to open it, then import it again.</source>
+        <translation>無法讀取這個檔案。請確認你有權限開啟它，然後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>The file is no longer there: it was moved or deleted before the import.</source>
+        <translation>檔案已經不在原處：它在匯入之前被移動或刪除了。</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s disk is full or refuses the write, so nothing of this file was kept. Free some space and import it again.</source>
+        <translation>保險庫所在的磁碟已滿或拒絕寫入，因此這個檔案沒有儲存任何內容。請騰出一些空間後再匯入一次。</translation>
+    </message>
+    <message>
+        <source>Only regular files can be imported.</source>
+        <translation>只能匯入一般檔案。</translation>
+    </message>
+    <message>
+        <source>Symbolic links are not imported. Choose the file itself.</source>
+        <translation>不匯入符號連結。請選擇檔案本身。</translation>
+    </message>
+    <message>
+        <source>This is a named pipe, not a file: only regular files can be imported.</source>
+        <translation>這是具名管道，不是檔案：只能匯入一般檔案。</translation>
+    </message>
+    <message>
+        <source>This is a device, not a file: only regular files can be imported.</source>
+        <translation>這是裝置，不是檔案：只能匯入一般檔案。</translation>
+    </message>
+    <message>
+        <source>This is a socket, not a file: only regular files can be imported.</source>
+        <translation>這是通訊端（socket），不是檔案：只能匯入一般檔案。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file, so it was not imported.</source>
+        <translation>這是資料夾，不是檔案，因此沒有匯入。</translation>
+    </message>
+    <message>
+        <source>The file was replaced while it was being opened, so it was not imported.</source>
+        <translation>開啟檔案時它被替換了，因此沒有匯入。</translation>
+    </message>
+    <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
-        <translation>無法儲存到保險箱：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
+        <translation>無法儲存到保險庫：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged.</source>

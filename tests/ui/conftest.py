@@ -16,10 +16,10 @@ from PIL import Image
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from ui import errors, tasks
+from ui import dialogs as ui_dialogs
+from ui import tasks
 from ui.main_window import MainWindow
 from ui.settings import Settings
-from ui.views import import_dialog
 
 FAST_WORK_FACTOR = 10
 PASSPHRASE = "river moon ledger quiet 2026"
@@ -31,22 +31,22 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def dialogs() -> Iterator[list[tuple[str, str]]]:
-    """Error dialogs and import summaries, recorded instead of shown (a test seam)."""
-    shown: list[tuple[str, str]] = []
-    errors.show_dialog = lambda _parent, _title, text, details: shown.append((text, details))
-    import_dialog.show_summary = lambda _parent, text, details: shown.append((text, details))
-    tasks.set_default_failure(lambda error: shown.append((repr(error), "")))
-    yield shown
-    errors.show_dialog = None
-    import_dialog.show_summary = None
-    tasks.set_default_failure(None)
+def dialogs() -> Iterator[ui_dialogs.Script]:
+    """Every message box and question, recorded instead of shown (the window's one test
+    seam); as a sequence, the ``(text, details)`` the user read. Failures of background
+    operations without their own handler are recorded too, as their ``repr``."""
+    with ui_dialogs.scripted() as script:
+        tasks.set_default_failure(
+            lambda error: script.shown.append(ui_dialogs.Shown("failure", "", repr(error)))
+        )
+        try:
+            yield script
+        finally:
+            tasks.set_default_failure(None)
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, settings: Settings, dialogs: list[tuple[str, str]]
-) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, settings: Settings, dialogs: ui_dialogs.Script) -> Iterator[MainWindow]:
     win = MainWindow(settings, work_factor=FAST_WORK_FACTOR)
     qtbot.addWidget(win)
     win.show()

@@ -4,27 +4,25 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
+from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views import case_view
-from ui.views import complaints as complaints_view
 from ui.views.complaints import ComplaintDialog
 from ui.views.vault_view import VaultView
 from vault.backup.sample import collector_numbers, write_calls
 from vault.complaints import complaints
 from vault.custody import iter_events
-from vault.dto import NumberCount
 from vault.handle import create_vault
 from vault.lenders import add_lender
 from vault.phones import normalize
@@ -35,20 +33,23 @@ FAMILY = ["13900001111", "13900002222"]
 
 
 @pytest.fixture
-def seams() -> Iterator[tuple[list[tuple[str, str]], list[tuple[NumberCount, ...]]]]:
-    summaries: list[tuple[str, str]] = []
-    offered: list[tuple[NumberCount, ...]] = []
-    case_view.show_summary = lambda _parent, text, details: summaries.append((text, details))
+def offered(dialogs: Script) -> list[tuple[str, ...]]:
+    """Answers the question which numbers are collectors: ticks the known ones, and
+    records the numbers offered."""
+    seen: list[tuple[str, ...]] = []
+    wanted = {normalize(n) for n in COLLECTORS}
 
-    def choose(_lender: str, numbers: tuple[NumberCount, ...]) -> list[str]:
-        offered.append(numbers)
-        wanted = {normalize(n) for n in COLLECTORS}
-        return [entry.number for entry in numbers if entry.number in wanted]
+    def tick_collectors(dialog: QDialog) -> bool:
+        assert isinstance(dialog, case_view.AssignNumbersDialog)
+        rows = [dialog.list.item(i) for i in range(dialog.list.count())]
+        seen.append(tuple(str(row.data(Qt.ItemDataRole.UserRole)) for row in rows))
+        for row in rows:
+            if row.data(Qt.ItemDataRole.UserRole) in wanted:
+                row.setCheckState(Qt.CheckState.Checked)
+        return True
 
-    case_view.choose_numbers = choose
-    yield summaries, offered
-    case_view.show_summary = None
-    case_view.choose_numbers = None
+    dialogs.answer(tick_collectors)
+    return seen
 
 
 @pytest.fixture
@@ -92,10 +93,9 @@ def test_a_call_log_becomes_the_lenders_case(
     qtbot: QtBot,
     view: VaultView,
     tmp_path: Path,
-    seams: tuple[list[tuple[str, str]], list[tuple[NumberCount, ...]]],
-    dialogs: list[tuple[str, str]],
+    offered: list[tuple[str, ...]],
+    dialogs: Script,
 ) -> None:
-    summaries, offered = seams
     case = view.case
     assert "No collector numbers yet" in case.numbers.text()
     backup = tmp_path / "calls-20260212.xml"
@@ -103,11 +103,12 @@ def test_a_call_log_becomes_the_lenders_case(
     calls, days = _expected(backup)
 
     case.import_backup(backup)
-    qtbot.waitUntil(lambda: bool(summaries or dialogs), timeout=30_000)
-    assert not dialogs, dialogs
-    assert "600 calls" in summaries[0][0]
-    assert "5 number(s) added" in summaries[0][0]
-    shown = {entry.number for entry in offered[0]}
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=30_000)
+    ((summary, _),) = dialogs.texts("inform")
+    assert not dialogs.texts("warn", "failure"), dialogs
+    assert "600 calls" in summary
+    assert "5 number(s) added" in summary
+    shown = set(offered[0])
     assert {normalize(n) for n in COLLECTORS + FAMILY} <= shown, "busiest numbers are offered"
 
     qtbot.waitUntil(lambda: f"{calls} calls from 5 numbers" in case.summary.text(), timeout=30_000)
@@ -137,10 +138,8 @@ def test_a_hostile_backup_is_refused_in_one_sentence_and_changes_nothing(
     qtbot: QtBot,
     view: VaultView,
     tmp_path: Path,
-    seams: tuple[list[tuple[str, str]], list[tuple[NumberCount, ...]]],
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
-    summaries, _ = seams
     laughs = tmp_path / "calls.xml"
     laughs.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE calls [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]>\n'
@@ -151,53 +150,54 @@ def test_a_hostile_backup_is_refused_in_one_sentence_and_changes_nothing(
     qtbot.waitUntil(lambda: bool(dialogs), timeout=30_000)
     (text, details), *_ = dialogs
     assert "refused" in text and "Nothing was imported" in text and not details
-    assert not summaries
+    assert not dialogs.texts("inform"), "no summary"
+    assert dialogs.texts("warn") == [(text, details)]
     qtbot.wait(100)
     assert {lender.name: lender.item_count for lender in view.sidebar.lenders()} == {"分期乐": 0}
 
 
 def test_complaints_are_recorded_updated_and_due_follow_ups_stand_out(
-    qtbot: QtBot, window: MainWindow, view: VaultView, dialogs: list[tuple[str, str]]
+    qtbot: QtBot, window: MainWindow, view: VaultView, dialogs: Script
 ) -> None:
     panel = view.case.complaints
     view.case.tabs.setCurrentWidget(panel)
     yesterday = QDate.currentDate().addDays(-1)
 
-    def file_it(dialog: ComplaintDialog) -> bool:
+    def file_it(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ComplaintDialog)
         dialog.channel.setCurrentIndex(dialog.channel.findData("12378"))
         dialog.reference.setText("TS2026-0042")
         dialog.follow_up.setDate(yesterday)
         dialog.notes.setPlainText("客服说七个工作日内回复")
         return True
 
-    complaints_view.answer_dialog = file_it
-    try:
-        qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 1, timeout=10_000)
-        row = panel.list.topLevelItem(0)
-        assert row is not None
-        assert row.text(0) == "12378 consumer hotline" and row.text(2) == "TS2026-0042"
-        assert row.font(4).bold(), "a due follow-up stands out"
+    dialogs.answer(file_it)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 1, timeout=10_000)
+    row = panel.list.topLevelItem(0)
+    assert row is not None
+    assert row.text(0) == "12378 consumer hotline" and row.text(2) == "TS2026-0042"
+    assert row.font(4).bold(), "a due follow-up stands out"
 
-        def acknowledge(dialog: ComplaintDialog) -> bool:
-            assert not dialog.channel.isEnabled(), "where it was filed does not change"
-            dialog.status.setCurrentIndex(dialog.status.findData("acknowledged"))
-            dialog.has_follow_up.setChecked(False)
-            return True
+    def acknowledge(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ComplaintDialog)
+        assert not dialog.channel.isEnabled(), "where it was filed does not change"
+        dialog.status.setCurrentIndex(dialog.status.findData("acknowledged"))
+        dialog.has_follow_up.setChecked(False)
+        return True
 
-        complaints_view.answer_dialog = acknowledge
-        panel.list.setCurrentItem(row)
-        qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(
-            lambda: (
-                (item := panel.list.topLevelItem(0)) is not None
-                and item.text(3) == "Acknowledged"
-                and item.text(4) == ""
-            ),
-            timeout=10_000,
-        )
-    finally:
-        complaints_view.answer_dialog = None
+    dialogs.answer(acknowledge)
+    panel.list.setCurrentItem(row)
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            (item := panel.list.topLevelItem(0)) is not None
+            and item.text(3) == "Acknowledged"
+            and item.text(4) == ""
+        ),
+        timeout=10_000,
+    )
+    assert len(dialogs.questions()) == 2, "each complaint was asked in its dialog"
     assert not dialogs, dialogs
     qtbot.waitUntil(tasks.worker().idle)
     vault = window.vault

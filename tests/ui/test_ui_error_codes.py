@@ -155,3 +155,45 @@ def test_the_built_translation_shows_every_sentence(lang: str, qapp: QApplicatio
     expected = _translations(lang)
     wrong = sorted(code for code, source in english.items() if shown[code] != expected.get(source))
     assert not wrong, f"the {lang} .qm is older than the .ts: run tools/build_translations"
+
+
+# Every way the import refuses a file: each has its own code, so the window can say in
+# the user's language what the file was and why it was not kept.
+IMPORT_REFUSALS = {
+    "symlink_refused",
+    "fifo_refused",
+    "device_refused",
+    "socket_refused",
+    "folder_refused",
+    "not_regular_file",
+    "file_replaced",
+    "empty_file",
+    "capture_unreadable",
+    "import_unreadable",
+    "import_missing",
+    "import_write_refused",
+}
+
+
+def test_every_import_refusal_is_discovered_and_has_a_sentence() -> None:
+    missing = IMPORT_REFUSALS - set(_codes())
+    assert not missing, missing
+    assert not IMPORT_REFUSALS - errors.known_codes()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_import_refusal_reads_in_chinese(lang: str, qapp: QApplication) -> None:
+    english = {code: errors.sentence_for(code) for code in IMPORT_REFUSALS}
+    i18n.install(lang)
+    try:
+        shown = {code: errors.sentence_for(code) for code in IMPORT_REFUSALS}
+    finally:
+        i18n.install("en")
+    same = sorted(code for code in IMPORT_REFUSALS if shown[code] == english[code])
+    assert not same, f"{lang} shows English for: {same}"
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in str(text)) for text in shown.values())
+
+
+def test_a_code_without_a_sentence_has_none() -> None:
+    assert errors.sentence_for("no_such_code") is None
+    assert errors.sentence_for(None) is None

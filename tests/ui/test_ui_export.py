@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import threading
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,22 +17,14 @@ from pytestqt.qtbot import QtBot
 from tests.helpers import require_tool
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
+from ui.dialogs import Script
 from ui.main_window import MainWindow
-from ui.views import export_dialog
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, default_bundle_path
 from ui.views.vault_view import VaultView
 from vault.bundle.verify import verify_bundle
 from vault.handle import create_vault
 from vault.importing import import_paths
 from vault.lenders import add_lender
-
-
-@pytest.fixture
-def summaries() -> Iterator[list[tuple[str, str]]]:
-    shown: list[tuple[str, str]] = []
-    export_dialog.show_summary = lambda _parent, text, details: shown.append((text, details))
-    yield shown
-    export_dialog.show_summary = None
 
 
 @pytest.fixture
@@ -64,8 +55,7 @@ def test_export_from_the_window_writes_a_bundle_that_verifies(
     qtbot: QtBot,
     view: VaultView,
     tmp_path: Path,
-    summaries: list[tuple[str, str]],
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     form = _open_form(qtbot, view)
     assert [form.lender.itemText(i) for i in range(form.lender.count())] == ["分期乐"], (
@@ -77,11 +67,12 @@ def test_export_from_the_window_writes_a_bundle_that_verifies(
     form.path.setText(str(out))
     form.language.setCurrentIndex(form.language.findData("zh_CN"))
     qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(summaries), timeout=60_000)
-    text, details = summaries[0]
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=60_000)
+    ((text, details),) = dialogs.texts("inform")
     assert str(out) in text and "2" in text
     assert "SHA256SUMS" in details
-    assert not dialogs, dialogs
+    assert [a.label for a in dialogs.shown[-1].actions] == ["Show the folder"]
+    assert not dialogs.texts("warn", "failure"), dialogs
     result = verify_bundle(out)
     assert result.valid and result.items == 2, [c for c in result.checks if not c.ok]
     with zipfile.ZipFile(out) as archive:
@@ -98,8 +89,7 @@ def test_cancelling_the_export_writes_nothing(
     qtbot: QtBot,
     view: VaultView,
     tmp_path: Path,
-    summaries: list[tuple[str, str]],
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     form = _open_form(qtbot, view)
     out = tmp_path / "cancelled.zip"
@@ -113,9 +103,9 @@ def test_cancelling_the_export_writes_nothing(
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Cancel")
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     gate.set()
-    qtbot.waitUntil(lambda: bool(summaries or dialogs), timeout=30_000)
-    assert not dialogs, dialogs
-    assert "cancelled" in summaries[0][0].lower()
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=30_000)
+    assert not dialogs.texts("warn", "failure"), dialogs
+    assert "cancelled" in dialogs.texts("inform")[0][0].lower()
     assert not out.exists() and not list(tmp_path.glob(".*partial"))
 
 
@@ -123,8 +113,7 @@ def test_an_existing_file_is_never_overwritten(
     qtbot: QtBot,
     view: VaultView,
     tmp_path: Path,
-    summaries: list[tuple[str, str]],
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     out = tmp_path / "taken.zip"
     out.write_bytes(b"the user's other file")
@@ -132,9 +121,9 @@ def test_an_existing_file_is_never_overwritten(
     form.path.setText(str(out))
     qtbot.mouseClick(form.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(dialogs), timeout=30_000)
-    assert "already exists" in dialogs[0][0]
+    assert "already exists" in dialogs.texts("warn")[0][0]
     assert out.read_bytes() == b"the user's other file"
-    assert not summaries
+    assert not dialogs.texts("inform"), "no summary of an export that did not happen"
 
 
 def test_lock_during_export_leaves_no_bundle_and_no_dialog(

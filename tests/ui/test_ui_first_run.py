@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.ui_helpers import answer_next_modal, drop_files, type_text, visible_texts
+from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.viewers.media_player import MediaPlayer
@@ -75,7 +76,7 @@ def test_create_import_play_edit_lock_unlock(
     settings: Settings,
     media_dir: Path,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     view = window.vault_view
     _create_vault(qtbot, window, tmp_path / "vault")

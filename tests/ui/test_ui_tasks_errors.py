@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ui import app, errors, tasks
+from ui import app, dialogs, errors, tasks
+from ui.dialogs import Script, Shown
 from ui.tasks import op, worker
 from vault import items, lenders, logfile
 
@@ -55,6 +57,28 @@ def test_failures_and_progress_reach_their_callbacks(qtbot: QtBot) -> None:
     qtbot.waitUntil(worker().idle)
 
 
+def test_a_result_that_arrives_after_its_widget_was_deleted_is_dropped(qtbot: QtBot) -> None:
+    # A view closed while its work ran: the late result must not touch the dead widget.
+    release = threading.Event()
+    view, other = QListWidget(), QListWidget()
+    kept: list[object] = []
+
+    def shown(result: object) -> None:
+        view.addItem(str(result))  # the closure holds the widget
+
+    op(lambda: release.wait(5)).success(view.addItem).run()  # a method of the widget
+    op(lambda: release.wait(5)).success(shown).run()
+    op(lambda: release.wait(5)).owned_by(other).success(kept.append).run()
+    op(lambda: "still here").success(kept.append).run()
+    view.deleteLater()
+    other.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(view) and not shiboken6.isValid(other)
+    release.set()
+    qtbot.waitUntil(lambda: kept == ["still here"])
+    qtbot.waitUntil(worker().idle)
+
+
 def test_unknown_codes_fall_back_to_the_nearest_parent() -> None:
     class NewLenderProblem(lenders.UnknownLenderError):
         code = "something_new"
@@ -68,17 +92,13 @@ SECRET = "note text: 他说明天来我家 AGE-SECRET-KEY-1QQQQ"
 
 
 @pytest.fixture
-def error_handling(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[list[tuple[str, str]]]:
+def error_handling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Script]:
     """The app's own error handling, with its log in tmp_path and dialogs recorded."""
     monkeypatch.setenv(logfile.LOG_DIR_ENV, str(tmp_path / "logs"))
-    shown: list[tuple[str, str]] = []
-    errors.show_dialog = lambda _p, _t, text, copy: shown.append((text, copy))
     hook = sys.excepthook
-    yield shown
+    with dialogs.scripted() as script:
+        yield script
     sys.excepthook = hook
-    errors.show_dialog = None
     errors.log_file = None
     tasks.set_default_failure(None)
     root = logging.getLogger()
@@ -88,10 +108,21 @@ def error_handling(
             handler.close()
 
 
-def _assert_sentence_and_log_path(shown: list[tuple[str, str]], log: Path, kind: str) -> None:
-    ((text, copy),) = shown
+def _copied(shown: Shown) -> str:
+    """What the dialog's copy button puts on the clipboard ("" without one)."""
+    if not shown.actions:
+        return ""
+    (copy,) = shown.actions
+    copy.run()
+    return QGuiApplication.clipboard().text()
+
+
+def _assert_sentence_and_log_path(script: Script, log: Path, kind: str) -> None:
+    (shown,) = script.shown
+    text = shown.text
+    assert shown.kind == "warn"
     assert "evidence is safe" in text
-    assert str(log) in text and copy == str(log), "the dialog names the log file"
+    assert str(log) in text and _copied(shown) == str(log), "the dialog names the log file"
     assert "Traceback" not in text and 'File "' not in text and kind not in text, text
     assert "明天" not in text and "AGE-SECRET-KEY" not in text
     details = log.read_text(encoding="utf-8")
@@ -105,7 +136,7 @@ def _fail() -> None:
 
 
 def test_a_failing_background_task_shows_a_sentence_and_the_log_path(
-    qtbot: QtBot, error_handling: list[tuple[str, str]]
+    qtbot: QtBot, error_handling: Script
 ) -> None:
     log = app.install_error_handling(lambda error: errors.show_error(None, error))
     assert log is not None and errors.log_file == log
@@ -116,7 +147,7 @@ def test_a_failing_background_task_shows_a_sentence_and_the_log_path(
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_shows_a_sentence_and_the_log_path(
-    qtbot: QtBot, error_handling: list[tuple[str, str]]
+    qtbot: QtBot, error_handling: Script
 ) -> None:
     log = app.install_error_handling(lambda error: errors.show_error(None, error))
     assert log is not None
@@ -130,14 +161,15 @@ def test_an_exception_in_a_slot_shows_a_sentence_and_the_log_path(
 
 
 def test_without_a_log_file_the_dialog_names_none(
-    error_handling: list[tuple[str, str]],
+    error_handling: Script,
 ) -> None:
     try:
         _fail()
     except ZeroDivisionError:
         errors.excepthook(*sys.exc_info())
-    ((text, copy),) = error_handling
-    assert "evidence is safe" in text and copy == ""
+    (shown,) = error_handling.shown
+    text = shown.text
+    assert "evidence is safe" in text and _copied(shown) == ""
     assert "Traceback" not in text and "ZeroDivisionError" not in text and "明天" not in text
 
 

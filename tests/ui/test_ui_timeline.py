@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ingest.ingest_images import save_image
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from ui.dialogs import Script
 from ui.main_window import MainWindow
-from ui.views import case_view
 from ui.views.timeline_view import TimelineView
 from vault.backup.sample import collector_numbers, write_calls
 from vault.handle import create_vault
@@ -76,7 +76,7 @@ def _column(view: TimelineView, column: int) -> list[str]:
 
 
 def test_the_timeline_holds_every_call_file_and_note_in_order(
-    qtbot: QtBot, timeline_view: tuple[TimelineView, Path], dialogs: list[tuple[str, str]]
+    qtbot: QtBot, timeline_view: tuple[TimelineView, Path], dialogs: Script
 ) -> None:
     view, backup = timeline_view
     calls = _collector_calls(backup)
@@ -104,7 +104,7 @@ def test_filters_narrow_the_timeline_and_a_lock_empties_it(
     qtbot: QtBot,
     window: MainWindow,
     timeline_view: tuple[TimelineView, Path],
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     view, backup = timeline_view
     calls = _collector_calls(backup)
@@ -146,19 +146,15 @@ def test_a_backup_imported_in_the_window_shows_in_the_open_timeline(
     window: MainWindow,
     timeline_view: tuple[TimelineView, Path],
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     view, backup = timeline_view
     before = len(_collector_calls(backup)) + 3
     qtbot.waitUntil(lambda: view.model.rowCount() == before, timeout=10_000)
     second = tmp_path / "calls-20260301.xml"
     write_calls(second, 30, seed=7, days=3, numbers=COLLECTORS)
-    summaries: list[str] = []
-    case_view.show_summary = lambda _parent, text, _details: summaries.append(text)
-    try:
-        window.vault_view.case.import_backup(second)
-        after = before + len(_collector_calls(second)) + 1  # its calls and the file itself
-        qtbot.waitUntil(lambda: view.model.rowCount() == after, timeout=10_000)
-    finally:
-        case_view.show_summary = None
-    assert summaries and not dialogs, (summaries, dialogs)
+    window.vault_view.case.import_backup(second)
+    after = before + len(_collector_calls(second)) + 1  # its calls and the file itself
+    qtbot.waitUntil(lambda: view.model.rowCount() == after, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialogs.texts("inform")))
+    assert not dialogs.texts("warn", "failure"), dialogs

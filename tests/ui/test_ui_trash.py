@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,14 @@ from PySide6.QtWidgets import QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from ui.dialogs import Script
 from ui.main_window import MainWindow
-from ui.views import trash
 from ui.views.vault_view import VaultView
 from vault.custody import verify_chain
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
 from vault.items import UnknownItemError, get_item, item_history_raw, list_items
 from vault.lenders import add_lender
-
-
-@pytest.fixture
-def questions() -> Iterator[list[str]]:
-    asked: list[str] = []
-    yield asked
-    trash.answer = None
 
 
 @pytest.fixture
@@ -72,17 +64,12 @@ def _click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _ask(questions: list[str], text: str, reply: bool) -> bool:
-    questions.append(text)
-    return reply
-
-
 def _count(view: VaultView) -> int:
     return {lender.name: lender.item_count for lender in view.sidebar.lenders()}["安逸花"]
 
 
 def test_trash_restore_and_delete_for_good(
-    qtbot: QtBot, window: MainWindow, view: VaultView, tmp_path: Path, questions: list[str]
+    qtbot: QtBot, window: MainWindow, view: VaultView, tmp_path: Path, dialogs: Script
 ) -> None:
     item_id = _select(qtbot, view, "private photo.txt")
     assert not view.detail.restore_button.isVisible() and not view.detail.purge_button.isVisible()
@@ -107,12 +94,13 @@ def test_trash_restore_and_delete_for_good(
     view.filters.trash.setChecked(True)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     _select(qtbot, view, "private photo.txt")
-    trash.answer = lambda text: _ask(questions, text, False)  # "Cancel" first
+    dialogs.answer(False)  # "Cancel" first
     _click(qtbot, view.detail.purge_button)
+    questions = dialogs.questions()
     assert len(questions) == 1 and "private photo.txt" in questions[0]
     qtbot.wait(200)
     assert view.model.rowCount() == 1, "cancelling destroys nothing"
-    trash.answer = lambda text: _ask(questions, text, True)
+    dialogs.answer(True)
     _click(qtbot, view.detail.purge_button)
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10_000)
 

@@ -14,6 +14,7 @@ from tests.helpers import require_tool
 from tests.trusted_time.local_tsa import LocalTsa, Pki, make_pki
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
+from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.trusted_time import TrustedTimeDialog
 from ui.views.vault_view import VaultView
@@ -62,7 +63,7 @@ def test_timestamp_now_stamps_the_waiting_checkpoint(
     window: MainWindow,
     view: VaultView,
     local_tsa: LocalTsa,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     qtbot.mouseClick(view.time_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.findChild(TrustedTimeDialog) is not None)
@@ -83,7 +84,7 @@ def test_timestamp_now_stamps_the_waiting_checkpoint(
 
 
 def test_a_server_that_does_not_answer_leaves_the_checkpoint_queued(
-    qtbot: QtBot, view: VaultView, local_tsa: LocalTsa, dialogs: list[tuple[str, str]]
+    qtbot: QtBot, view: VaultView, local_tsa: LocalTsa, dialogs: Script
 ) -> None:
     local_tsa.stop()  # the user is offline
     dialog = view.trusted_time()

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.ui_helpers import answer_next_modal, drop_files, type_text, visible_texts
 from ui import tasks
+from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.import_dialog import ImportDialog
 from ui.views.note_dialog import NoteDialog
@@ -54,7 +55,7 @@ def test_drop_on_the_window_imports_into_the_selected_lender_with_a_summary(
     window: MainWindow,
     view: VaultView,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     _select_lender(qtbot, view, "分期乐")
     folder = tmp_path / "drop"
@@ -81,7 +82,7 @@ def test_import_shows_progress_and_can_be_cancelled(
     window: MainWindow,
     view: VaultView,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
@@ -104,7 +105,7 @@ def test_locking_during_an_import_stops_it_and_shows_nothing(
     window: MainWindow,
     view: VaultView,
     tmp_path: Path,
-    dialogs: list[tuple[str, str]],
+    dialogs: Script,
 ) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
@@ -121,9 +122,7 @@ def test_locking_during_an_import_stops_it_and_shows_nothing(
     assert not any("secret_" in text for text in visible_texts())
 
 
-def test_add_and_rename_lenders(
-    qtbot: QtBot, view: VaultView, dialogs: list[tuple[str, str]]
-) -> None:
+def test_add_and_rename_lenders(qtbot: QtBot, view: VaultView, dialogs: Script) -> None:
     def rename(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
         dialog.setTextValue("度小满金融")

@@ -9,7 +9,6 @@ count as its contacts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -44,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import dialogs
 from ui.format import format_time
 from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
@@ -98,11 +97,6 @@ class AssignNumbersDialog(QDialog):
             for row in (self.list.item(i) for i in range(self.list.count()))
             if row.checkState() == Qt.CheckState.Checked
         ]
-
-
-# Test seams: tests answer these instead of modal dialogs.
-choose_numbers: Callable[[str, tuple[NumberCount, ...]], list[str]] | None = None
-show_summary: Callable[[QWidget, str, str], None] | None = None
 
 
 class CaseView(QWidget):
@@ -385,16 +379,14 @@ class CaseView(QWidget):
             )
             self.add_numbers(chosen)
         self.changed.emit()
-        _show(self, text, "")
+        dialogs.inform(self, QCoreApplication.translate("CaseView", "Backup imported"), text)
 
     def _choose(self, numbers: tuple[NumberCount, ...]) -> list[str]:
         if self.lender is None:
             return []
-        if choose_numbers is not None:
-            return choose_numbers(self.lender.name, numbers)
         dialog = AssignNumbersDialog(self.lender.name, numbers, self)
         try:
-            return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+            return dialog.chosen() if dialogs.ask(dialog) else []
         finally:
             dialog.deleteLater()
 
@@ -479,18 +471,3 @@ def import_summary(report: BackupImportReport) -> str:
         .replace("%3", str(report.mms))
         .replace("%4", str(report.attached))
     )
-
-
-def _show(parent: QWidget, text: str, details: str) -> None:
-    if show_summary is not None:
-        show_summary(parent, text, details)
-        return
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("CaseView", "Backup imported"),
-        text,
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()

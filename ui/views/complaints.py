@@ -6,7 +6,6 @@ event there. Follow-ups that are due are shown in bold, so nothing is forgotten.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import dialogs
 from ui.tasks import op
 from vault.complaints import Channel, Status, add_complaint, complaints, update_complaint
 from vault.dto import ComplaintDTO
@@ -165,10 +165,6 @@ class ComplaintDialog(QDialog):
         return changes
 
 
-# Test seam: tests fill the dialog here instead of running it modally.
-answer_dialog: Callable[[ComplaintDialog], bool] | None = None
-
-
 class ComplaintsPanel(QWidget):
     failed = Signal(object)
 
@@ -273,7 +269,5 @@ class ComplaintsPanel(QWidget):
             ).failure(self.failed.emit).run()
 
     def _run(self, dialog: ComplaintDialog) -> bool:
-        if answer_dialog is not None:
-            return answer_dialog(dialog)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        accepted = dialogs.ask(dialog)
         return accepted and self.vault is not None  # a lock closes the dialog: keep nothing

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QSize, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui import dialogs
 from ui.format import format_size
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
@@ -235,30 +235,19 @@ def summary_text(result: ExportResult) -> tuple[str, str]:
     return text, "\n".join(details)
 
 
-# Test seam: tests replace this to read the summary instead of clicking a modal box.
-show_summary: Callable[[QWidget, str, str], None] | None = None
-
-
-def _show(parent: QWidget, text: str, details: str, folder: Path) -> None:
-    if show_summary is not None:
-        show_summary(parent, text, details)
-        return
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
+def _show_saved(parent: QWidget, text: str, details: str, folder: Path) -> None:
+    dialogs.inform(
+        parent,
         QCoreApplication.translate("ExportDialog", "Export finished"),
         text,
-        QMessageBox.StandardButton.Ok,
-        parent,
+        details=details,
+        actions=[
+            dialogs.Action(
+                QCoreApplication.translate("ExportDialog", "Show the folder"),
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))),
+            )
+        ],
     )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setDetailedText(details)
-    show = box.addButton(
-        QCoreApplication.translate("ExportDialog", "Show the folder"),
-        QMessageBox.ButtonRole.ActionRole,
-    )
-    show.clicked.disconnect()  # keep the box open
-    show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
-    box.open()
 
 
 def run_export(
@@ -281,7 +270,7 @@ def run_export(
         dialog.deleteLater()
         if not dialog.abandoned:
             done(result)
-            _show(parent, *summary_text(result), result.path.parent)
+            _show_saved(parent, *summary_text(result), result.path.parent)
 
     def broke(error: BaseException) -> None:
         dialog.close()
@@ -299,18 +288,10 @@ def run_export(
 
 
 def _show_cancelled(parent: QWidget) -> None:
-    text = QCoreApplication.translate(
-        "ExportDialog", "The export was cancelled. No file was written."
-    )
-    if show_summary is not None:
-        show_summary(parent, text, "")
-        return
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("ExportDialog", "Export cancelled"),
-        text,
-        QMessageBox.StandardButton.Ok,
+    dialogs.inform(
         parent,
+        QCoreApplication.translate("ExportDialog", "Export cancelled"),
+        QCoreApplication.translate(
+            "ExportDialog", "The export was cancelled. No file was written."
+        ),
     )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()

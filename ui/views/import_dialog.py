@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from ui import dialogs, errors
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
 from vault.dto import ImportProgress, ImportReport, ImportStatus
+from vault.fsutil import display_name
 from vault.handle import OpenVault
 from vault.importing import import_paths
 
@@ -33,7 +35,8 @@ class ImportDialog(TaskProgressDialog):
 
 
 def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
-    """The short summary and the per-file reasons for what was not imported."""
+    """The short summary and, per file not imported, the sentence for its refusal in the
+    user's language (the core's English reason only for a code without a sentence)."""
     text = (
         QCoreApplication.translate(
             "ImportDialog", "Imported: %1\nAlready in the vault: %2\nNot imported: %3"
@@ -47,32 +50,11 @@ def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
             "ImportDialog", "Cancelled before import: %1"
         ).replace("%1", str(report.count(ImportStatus.CANCELLED)))
     details = "\n".join(
-        f"{r.path.name}: {r.reason or ''}"
+        f"{display_name(r.path.name)}: {errors.sentence_for(r.code) or r.reason or ''}"
         for r in report.results
         if r.status is ImportStatus.REFUSED
     )
     return text, details
-
-
-# Test seam: tests replace this to read the summary instead of clicking a modal box.
-show_summary: Callable[[QWidget, str, str], None] | None = None
-
-
-def _show(parent: QWidget, text: str, details: str) -> None:
-    if show_summary is not None:
-        show_summary(parent, text, details)
-        return
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
-        QCoreApplication.translate("ImportDialog", "Import finished"),
-        text,
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no file names left behind
-    if details:
-        box.setDetailedText(details)
-    box.open()
 
 
 def run_import(
@@ -95,7 +77,9 @@ def run_import(
         if dialog.abandoned:
             return
         done(report)
-        _show(parent, *summary_text(parent, report))
+        text, details = summary_text(parent, report)
+        title = QCoreApplication.translate("ImportDialog", "Import finished")
+        dialogs.inform(parent, title, text, details=details)
 
     def broke(error: BaseException) -> None:
         dialog.close()

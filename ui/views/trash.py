@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-# Test seam: tests replace this to answer without a modal box.
-answer: Callable[[str], bool] | None = None
+from ui import dialogs
 
 
 def confirm_purge(parent: QWidget, name: str) -> bool:
@@ -19,19 +16,7 @@ def confirm_purge(parent: QWidget, name: str) -> bool:
         "even with the recovery key. Its hashes stay in the custody log, so the log still "
         "verifies.",
     ).replace("%1", name)
-    if answer is not None:
-        return answer(text)
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("Trash", "Delete for good"),
-        text,
-        QMessageBox.StandardButton.Cancel,
-        parent,
+    title = QCoreApplication.translate("Trash", "Delete for good")
+    return dialogs.confirm(
+        parent, title, text, yes=QCoreApplication.translate("Trash", "Delete for good")
     )
-    delete = box.addButton(
-        QCoreApplication.translate("Trash", "Delete for good"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is delete

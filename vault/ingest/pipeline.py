@@ -4,9 +4,11 @@ Per file, on a worker thread: open, sniff the first bytes, read capture metadata
 (bounded reads), then one streaming pass computes SHA-256 and SM3 while the age writer
 encrypts into a temp blob, which is fsynced, renamed to its final name and its folder
 fsynced. Files are then committed in groups: one database transaction stores the
-group's items and their custody events (:mod:`vault.ingest.record`). A crash at any point leaves complete items or
-orphan blobs (which ``check --repair`` removes), never a row without its blob. Bad
-files are refused with a reason and the batch goes on; ``cancel`` stops between files.
+group's items and their custody events (:mod:`vault.ingest.record`). A crash at any
+point leaves complete items or orphan blobs (which ``check --repair`` moves to
+quarantine), never a row without its blob. Bad files are refused and the batch goes on:
+each refusal carries the error's ``code`` (the window shows its translated sentence) and
+an English ``reason`` (the CLI's and JSON's). ``cancel`` stops between files.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ from vault.age import Recipient
 from vault.db.models import Item
 from vault.dto import ImportProgress, ImportReport, ImportResult, ImportStatus
 from vault.errors import VaultError
-from vault.fsutil import NotRegularFileError, display_name, open_regular
+from vault.fsutil import display_name, open_regular
 from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.ingest.capture import Capture, read_capture
+from vault.ingest.kinds import EmptyFileError
 from vault.ingest.record import NewItem, record_items
 from vault.store import BlobStore, StagedBlob, new_item_id
 
@@ -158,12 +161,15 @@ def import_files(
 
 
 def _outcome(path: Path, future: Future[_Staged]) -> _Staged | ImportResult:
+    """The staged file, or its refusal: the error's code (the window's sentence) and its
+    English sentence (the CLI's)."""
     try:
         return future.result()
     except VaultError as error:
-        return ImportResult(path, ImportStatus.REFUSED, reason=str(error))
+        refusal = error
     except OSError as error:
-        return ImportResult(path, ImportStatus.REFUSED, reason=_os_reason(error))
+        refusal = _os_refusal(error)
+    return ImportResult(path, ImportStatus.REFUSED, reason=str(refusal), code=refusal.code)
 
 
 def _size_or_zero(path: Path) -> int:
@@ -178,28 +184,50 @@ def _size_or_zero(path: Path) -> int:
 _WRITE_REFUSED = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS}
 
 
-def _os_reason(error: OSError) -> str:
-    reason = error.strerror or type(error).__name__
-    if error.errno in _WRITE_REFUSED:
-        return (
-            f"The vault could not store the file: its disk is full or refuses the write "
-            f"({reason}). Nothing of it was kept; free some space and import it again."
-        )
-    return f"The file could not be read: {reason}."
+_GONE = {errno.ENOENT, errno.ENOTDIR}
 
 
 class RefusedFileError(VaultError):
+    """A file the import could not take; the subclasses say why."""
+
     code = "import_refused"
 
 
+class WriteRefusedError(RefusedFileError):
+    """The vault's disk is full or refuses the write: the source file is not at fault."""
+
+    code = "import_write_refused"
+
+
+class UnreadableFileError(RefusedFileError):
+    """The source file could not be read (permission denied, an I/O error)."""
+
+    code = "import_unreadable"
+
+
+class MissingFileError(UnreadableFileError):
+    """The source file is gone (moved or deleted after it was chosen)."""
+
+    code = "import_missing"
+
+
+def _os_refusal(error: OSError) -> RefusedFileError:
+    reason = error.strerror or type(error).__name__
+    if error.errno in _WRITE_REFUSED:
+        return WriteRefusedError(
+            f"The vault could not store the file: its disk is full or refuses the write "
+            f"({reason}). Nothing of it was kept; free some space and import it again."
+        )
+    if error.errno in _GONE:
+        return MissingFileError(f"The file could not be read: {reason}.")
+    return UnreadableFileError(f"The file could not be read: {reason}.")
+
+
 def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
-    try:
-        fd, info = open_regular(path)
-    except NotRegularFileError as error:
-        raise RefusedFileError(str(error)) from None
+    fd, info = open_regular(path)  # anything but a regular file: NotRegularFileError
     with os.fdopen(fd, "rb", buffering=0) as src:
         if info.st_size == 0:
-            raise RefusedFileError("The file is empty.")
+            raise EmptyFileError("The file is empty.")
         head = os.pread(fd, HEAD_BYTES, 0)
         # The metadata readers get a buffered twin of the same open file (no reopening by
         # name, so nothing swapped in after the check is read); it shares the offset.
@@ -223,7 +251,7 @@ def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
             digests = hasher.hexdigests()
     # Published here, on the worker: the rename and the folder fsync overlap other
     # files' work. Until the group's transaction commits, the blob is an orphan that
-    # check --repair would remove; it never becomes an item without its bytes.
+    # check --repair would quarantine; it never becomes an item without its bytes.
     ctx.store.publish(blob)
     ctx.store.sync([blob.item_id])
     sha256 = digests[SHA256]
