@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vault.backup.sample import collector_numbers, write_calls
+from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.lenders import add_lender
 
 

@@ -57,8 +57,8 @@ def child_peak(before: float, after: float, app_peak: float) -> str:
 
 
 def fill(path: Path, count: int, work_factor: int) -> None:
+    from vault.demo.synthetic import add_synthetic_items  # noqa: PLC0415
     from vault.handle import create_vault  # noqa: PLC0415
-    from vault.synthetic import add_synthetic_items  # noqa: PLC0415
 
     vault, _ = create_vault(path, PASSPHRASE, work_factor=work_factor, time_zone="Asia/Shanghai")
     add_lender(vault, "微粒贷")

@@ -22,10 +22,6 @@ from vault.errors import VaultError
 logger = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def _messages() -> dict[str, str]:
     return {
         "wrong_passphrase": QCoreApplication.translate(

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vault import custody
+from vault.db.backup import BackupEvent
 from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import LenderDTO
 from vault.errors import UsageError
@@ -154,3 +155,21 @@ def lender_dto(session: Session, lender: Lender) -> LenderDTO:
         notes=lender.notes,
         item_count=int(count or 0),
     )
+
+
+def assign_number(vault: OpenVault, lender: str, numbers: Iterable[str]) -> tuple[LenderDTO, int]:
+    """Add collector numbers to ``lender``; returns it and how many backup events now follow.
+
+    The change is a ``lender_updated`` custody event (via the vault's lender update).
+    """
+    wanted = sorted({normalize(n) for n in numbers})
+    if not wanted:
+        raise UsageError("Give at least one phone number to assign.")
+    with vault.sessions() as session:
+        lender_by_name(session, lender)
+    updated = add_lender_numbers(vault, lender, wanted)
+    with vault.sessions() as session:
+        count = session.scalar(
+            select(func.count(BackupEvent.id)).where(BackupEvent.number.in_(wanted))
+        )
+    return updated, int(count or 0)

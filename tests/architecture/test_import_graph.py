@@ -66,8 +66,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.listing",
             "vault.complaints",
             "vault.backup.importer",
-            "vault.synthetic",
-            "vault.backup.sample",
+            "vault.demo",
         ),
     ),
     (

@@ -20,7 +20,6 @@ from vault.backup.importer import (
     DuplicateBackupError,
     NotARegularFileError,
     ZoneOffsets,
-    assign_number,
 )
 from vault.backup.xml_reader import (
     MAX_TOKEN_BYTES,
@@ -35,6 +34,7 @@ from vault.db.models import CustodyHead, Item
 from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.items import get_item, open_item
+from vault.lenders import assign_number
 
 
 def snapshot(vault: OpenVault) -> tuple[object, ...]:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from vault.analysis.stats import stats_for
-from vault.backup.sample import collector_numbers, write_calls, write_messages
+from vault.demo.backup_sample import collector_numbers, write_calls, write_messages
 from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.lenders import add_lender_numbers

@@ -17,7 +17,7 @@ from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.timeline_view import TimelineView
-from vault.backup.sample import collector_numbers, write_calls
+from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.handle import create_vault
 from vault.importing import import_backup, import_paths
 from vault.lenders import add_lender

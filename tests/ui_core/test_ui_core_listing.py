@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from vault.custody import verify_chain
+from vault.demo.synthetic import add_synthetic_items
 from vault.errors import UsageError
 from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.items import edit_item, purge_item, withdraw_item
 from vault.lenders import LenderExistsError, UnknownLenderError, add_lender, rename_lender
 from vault.listing import ItemFilter, SortKey, item_count, item_page
-from vault.synthetic import add_synthetic_items
 
 
 def _import(vault: OpenVault, tmp_path: Path, lender: str, names: dict[str, bytes]) -> list[str]:

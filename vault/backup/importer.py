@@ -9,7 +9,7 @@ failure rolls the transaction back and removes the temp blob: the vault is left
 exactly as it was.
 
 Events carry no lender; they belong to the lenders whose numbers they show (see
-:mod:`vault.db.backup`). :func:`assign_number` adds a number to a lender, and the
+:mod:`vault.db.backup`). :func:`vault.lenders.assign_number` adds a number to a lender, and the
 events of that number follow.
 """
 
@@ -19,7 +19,6 @@ import contextlib
 import functools
 import logging
 from collections import Counter
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from itertools import chain
 from operator import itemgetter
@@ -38,8 +37,8 @@ from vault.backup.xml_reader import (
     ZoneOffsets,
 )
 from vault.db.backup import ANSWERED_CALL, MESSAGE, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
-from vault.db.models import Item, Lender, LenderNumber
-from vault.dto import BackupImportReport, LenderDTO, NumberCount
+from vault.db.models import Item, LenderNumber
+from vault.dto import BackupImportReport, NumberCount
 from vault.errors import UsageError
 from vault.fsutil import display_name
 from vault.handle import OpenVault
@@ -48,8 +47,7 @@ from vault.ingest.capture import Capture
 from vault.ingest.kinds import Kind
 from vault.ingest.pipeline import content_key
 from vault.ingest.record import NewItem, record_items
-from vault.lenders import UnknownLenderError, add_lender_numbers, lender_id_of
-from vault.phones import normalize
+from vault.lenders import lender_id_of
 from vault.store import StagedBlob, new_item_id
 from vault.times import offset_minutes
 
@@ -349,29 +347,9 @@ def _unassigned_in_db(session: Session, item_id: str) -> tuple[NumberCount, ...]
     return tuple(NumberCount(str(number), int(n)) for number, n in rows)
 
 
-def assign_number(vault: OpenVault, lender: str, numbers: Iterable[str]) -> tuple[LenderDTO, int]:
-    """Add collector numbers to ``lender``; returns the lender and how many events now follow.
-
-    The change is a ``lender_updated`` custody event (via the vault's lender update).
-    """
-    wanted = sorted({normalize(n) for n in numbers})
-    if not wanted:
-        raise UsageError("Give at least one phone number to assign.")
-    with vault.sessions() as session:
-        if session.scalar(select(Lender.id).where(Lender.name == lender.strip())) is None:
-            raise UnknownLenderError(f"There is no lender named {lender!r} in this vault.")
-    updated = add_lender_numbers(vault, lender, wanted)
-    with vault.sessions() as session:
-        count = session.scalar(
-            select(func.count(BackupEvent.id)).where(BackupEvent.number.in_(wanted))
-        )
-    return updated, int(count or 0)
-
-
 __all__ = [
     "DuplicateBackupError",
     "NotARegularFileError",
     "ZoneOffsets",
-    "assign_number",
     "store_backup",
 ]
