@@ -18,8 +18,9 @@ from PIL import Image
 
 from tests.bundle.conftest import LENDER, PASSPHRASE, Exported, make_vault, offline
 from tests.helpers import REPO
-from vault.bundle import layout, report
+from vault.bundle import layout
 from vault.bundle.export import BundleExportResult, ExportRequest, export_bundle
+from vault.bundle.report import evidence_list
 from vault.bundle.verify import verify_bundle
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
@@ -121,7 +122,7 @@ def huge_photo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     height = pixels // width + 100
     assert pixels < width * height < 2 * pixels
     Image.new("L", (width, height), 200).save(path, quality=30)
-    assert path.stat().st_size <= report.MAX_THUMBNAIL_SOURCE
+    assert path.stat().st_size <= evidence_list.MAX_THUMBNAIL_SOURCE
     return path
 
 
@@ -130,7 +131,7 @@ def test_export_warnings_are_logged_not_printed(
 ) -> None:
     # The export path does make Pillow warn about this photo ...
     with pytest.warns(Image.DecompressionBombWarning):
-        assert report.make_thumbnail(huge_photo.read_bytes()) is not None
+        assert evidence_list.make_thumbnail(huge_photo.read_bytes()) is not None
     vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=10)
     try:
         offline(vault)
@@ -188,8 +189,8 @@ def test_the_english_and_traditional_reports_name_the_fingerprint() -> None:
         ("en", f"signed by the key with fingerprint {fingerprint}"),
         ("zh_TW", f"自被指紋為 {fingerprint} 的金鑰簽名之後未被改動"),
     ):
-        html = report.render_html(
-            report.ReportInput(
+        html = evidence_list.render_html(
+            evidence_list.ReportInput(
                 language=language,
                 bundle_id="b",
                 created_at=datetime(2024, 3, 1, tzinfo=UTC),

@@ -8,7 +8,7 @@ from tests.case.case_xml import MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from vault.analysis import lender_analysis
 from vault.analysis.stats import stats_for
-from vault.bundle.report_analysis import analysis_sections
+from vault.bundle.report.case_sections import analysis_sections
 from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.lenders import add_lender

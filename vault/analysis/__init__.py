@@ -7,7 +7,7 @@ The stable entry points (each takes an unlocked ``OpenVault`` and returns DTOs):
 - ``vault.rules.detector.find_violations(vault, lender) -> list[Finding]``
 - :func:`lender_analysis` — statistics and findings of one lender, worked out side by
   side on two read-only connections (the evidence report renders them with
-  ``vault.bundle.report_analysis``).
+  ``vault.bundle.report.case_sections``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """One lender's case analysis: its statistics and rule findings, worked out together.
 
 The Case tab and the complaint pack read both at once; :func:`lender_analysis` runs the
-two side by side. The evidence report renders them with ``vault.bundle.report_analysis``.
+two side by side. The evidence report renders them with ``vault.bundle.report.case_sections``.
 """
 
 from __future__ import annotations

@@ -43,9 +43,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vault import __version__, custody
-from vault.bundle import layout, manifest, readme, report, time_export
+from vault.bundle import layout, manifest, readme, time_export
 from vault.bundle.readahead import read_ahead
-from vault.bundle.report_analysis import analysis_sections
+from vault.bundle.report import evidence_list
+from vault.bundle.report.case_sections import analysis_sections
 from vault.custody import JSONValue
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
 from vault.errors import AgeError, UsageError, VaultError
@@ -152,7 +153,7 @@ def _export(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> ExportResult:
-    if request.language not in report.LANGUAGES:
+    if request.language not in evidence_list.LANGUAGES:
         raise UsageError(f"{request.language!r} is not a report language; use zh_CN, zh_TW or en.")
     out = request.out
     if out.exists():
@@ -329,9 +330,9 @@ def _name_items(
         folders[name] = folder
 
     def order(item: ItemDTO) -> tuple[str, int, datetime, str]:
-        category = report.primary_category(item.categories)
+        category = evidence_list.primary_category(item.categories)
         moment = item.incident_at or item.captured_at
-        return (folders[item.lender], report.sort_key(category), moment, item.id)
+        return (folders[item.lender], evidence_list.sort_key(category), moment, item.id)
 
     ordered = sorted(items, key=order)
     width = layout.number_width(len(ordered))
@@ -407,8 +408,8 @@ class _BundleWriter:
                 self._write_evidence(bundle, entry)
             self._check_cancel()
             self._report(len(self.entries), None)
-            html = report.render_html(
-                report.ReportInput(
+            html = evidence_list.render_html(
+                evidence_list.ReportInput(
                     language=self.request.language,
                     bundle_id=self.bundle_id,
                     created_at=self.created_at,
@@ -417,7 +418,7 @@ class _BundleWriter:
                     lenders=self.lenders,
                     items=self.entries,
                     thumbnails=self.thumbnails,
-                    time_note=report.time_statement(
+                    time_note=evidence_list.time_statement(
                         self.request.language, self.entries, self.times
                     ),
                     extra_sections=analysis_sections(
@@ -535,7 +536,8 @@ class _BundleWriter:
         info.file_size = item.size
         digest = hashlib.sha256()
         keep = (
-            item.media_type in report.THUMBNAIL_TYPES and item.size <= report.MAX_THUMBNAIL_SOURCE
+            item.media_type in evidence_list.THUMBNAIL_TYPES
+            and item.size <= evidence_list.MAX_THUMBNAIL_SOURCE
         )
         kept: list[bytes] = []
         written = 0
@@ -554,7 +556,7 @@ class _BundleWriter:
             )
         self.sums.append((entry.path, item.sha256))
         if kept:
-            thumb = report.make_thumbnail(b"".join(kept))
+            thumb = evidence_list.make_thumbnail(b"".join(kept))
             if thumb is not None:
                 self.thumbnails[item.id] = thumb
 

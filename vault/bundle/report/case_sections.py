@@ -16,6 +16,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from vault.analysis.stats import stats_for
+from vault.bundle.report import wording
 from vault.dto import Finding, LenderStats
 from vault.errors import VaultError
 from vault.handle import OpenVault
@@ -25,75 +26,6 @@ logger = logging.getLogger(__name__)
 
 BAR_COLOUR = "#b03a2e"
 MAX_DAY_ROWS = 120  # days with most calls beyond this are listed, the rest summarised
-
-_TEXT: dict[str, dict[str, str]] = {
-    "zh_CN": {
-        "stats": "催收统计",
-        "none": "未导入该平台的通话记录或短信备份，没有可统计的来电和短信。",
-        "attempted": "来电次数",
-        "answered": "接听次数",
-        "sms": "短信",
-        "night": "夜间（22:00–08:00）联系",
-        "numbers": "不同号码",
-        "burst": "最密集一轮（间隔不超过10分钟）",
-        "per_day": "每日来电次数",
-        "per_hour": "按小时分布的来电和短信",
-        "day": "日期",
-        "hour": "时段",
-        "count": "次数",
-        "findings": "违规情形",
-        "no_findings": "按已载入的规则，未发现违规情形。",
-        "rule": "规则",
-        "source": "依据",
-        "when": "日期",
-        "limit": "限度",
-        "more_days": "另有 {n} 天有来电，次数较少，未逐日列出。",
-    },
-    "zh_TW": {
-        "stats": "催收統計",
-        "none": "未匯入該平台的通話紀錄或簡訊備份，沒有可統計的來電和簡訊。",
-        "attempted": "來電次數",
-        "answered": "接聽次數",
-        "sms": "簡訊",
-        "night": "夜間（22:00–08:00）聯繫",
-        "numbers": "不同號碼",
-        "burst": "最密集一輪（間隔不超過10分鐘）",
-        "per_day": "每日來電次數",
-        "per_hour": "按小時分布的來電和簡訊",
-        "day": "日期",
-        "hour": "時段",
-        "count": "次數",
-        "findings": "違規情形",
-        "no_findings": "按已載入的規則，未發現違規情形。",
-        "rule": "規則",
-        "source": "依據",
-        "when": "日期",
-        "limit": "限度",
-        "more_days": "另有 {n} 天有來電，次數較少，未逐日列出。",
-    },
-    "en": {
-        "stats": "Collection statistics",
-        "none": "No call-log or SMS backup was imported for this lender, so there is nothing to count.",
-        "attempted": "Calls",
-        "answered": "Calls answered",
-        "sms": "SMS",
-        "night": "Contacts at night (22:00–08:00)",
-        "numbers": "Distinct numbers",
-        "burst": "Longest burst (gaps of 10 minutes at most)",
-        "per_day": "Calls per day",
-        "per_hour": "Calls and messages by hour of day",
-        "day": "Day",
-        "hour": "Hour",
-        "count": "Count",
-        "findings": "Rule findings",
-        "no_findings": "Under the loaded rules, no breach was found.",
-        "rule": "Rule",
-        "source": "Source",
-        "when": "Day",
-        "limit": "Limit",
-        "more_days": "{n} more days with fewer calls are not listed one by one.",
-    },
-}
 
 
 def _e(value: object) -> str:
@@ -134,7 +66,7 @@ def analysis_sections(
 def render_stats(
     stats: LenderStats, findings: Sequence[Finding], language: str, zone: ZoneInfo
 ) -> str:
-    text = _TEXT[language if language in _TEXT else "zh_CN"]
+    text = wording.CASE_SECTIONS[language if language in wording.CASE_SECTIONS else "zh_CN"]
     parts = [f"<h3>{_e(text['stats'])}{'：' if language != 'en' else ': '}{_e(stats.lender)}</h3>"]
     if not stats.days:
         parts.append(f"<p>{_e(text['none'])}</p>")

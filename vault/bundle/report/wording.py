@@ -1,40 +1,17 @@
-"""The evidence list (证据目录) of a bundle as HTML, in Simplified or Traditional Chinese or English.
+"""Every sentence and label of the evidence list, per language (zh_CN, zh_TW, en).
 
-The columns are those Chinese courts expect in an evidence list — 序号 (number), 证据名称
-(name), 证据来源 (source), 形成时间 (when it came into being), 证明目的 (what it proves),
-页码 (where to find it; in a bundle, the file's path) — plus SHA-256 and SM3 (GB/T
-32905-2016), so each row can be checked against the file. Items are grouped by lender
-and by harassment category; images carry a small thumbnail.
-
-The HTML keeps to the subset Qt's rich-text engine renders (tables, inline styles,
-``data:`` images), so the same text becomes the PDF (``ui.pdf_report``) and opens in any
-browser. Everything from the vault is escaped.
+One home for the report's words, so a translator reads them in one file:
+:data:`EVIDENCE_LIST` (headings, columns, the integrity explanation),
+:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`TIME_SOURCE_LABELS`,
+:data:`TIME_STATEMENTS` (what trusted time proves) and :data:`CASE_SECTIONS` (the
+statistics and rule findings). Placeholders are ``str.format`` fields.
 """
 
 from __future__ import annotations
 
-import base64
-import html
-import io
-import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
-from vault.bundle.manifest import ExportedItem
 from vault.categories import Category
-from vault.dto import LenderDTO
-from vault.times import local_text
 
-logger = logging.getLogger(__name__)
-
-LANGUAGES = ("zh_CN", "zh_TW", "en")
-THUMBNAIL_PX = 96
-MAX_THUMBNAIL_SOURCE = 40 << 20  # larger images get no thumbnail (memory stays bounded)
-THUMBNAIL_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
-
-_TEXT: dict[str, dict[str, str]] = {
+EVIDENCE_LIST: dict[str, dict[str, str]] = {
     "zh_CN": {
         "title": "证据目录",
         "bundle": "证据包编号",
@@ -176,7 +153,8 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-_CATEGORY_LABELS: dict[str, dict[str, str]] = {
+
+CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "zh_CN": {
         Category.FREQUENT_CALLS: "频繁来电",
         Category.THREATS: "威胁恐吓",
@@ -212,7 +190,8 @@ _CATEGORY_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_KIND_LABELS: dict[str, dict[str, str]] = {
+
+KIND_LABELS: dict[str, dict[str, str]] = {
     "zh_CN": {
         "recording": "通话录音",
         "screenshot": "截图",
@@ -234,7 +213,8 @@ _KIND_LABELS: dict[str, dict[str, str]] = {
     "en": {},
 }
 
-_TIME_SOURCE_LABELS: dict[str, dict[str, str]] = {
+
+TIME_SOURCE_LABELS: dict[str, dict[str, str]] = {
     "zh_CN": {
         "exif": "EXIF",
         "container": "文件元数据",
@@ -261,206 +241,8 @@ _TIME_SOURCE_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-_CATEGORY_ORDER = {str(c): i for i, c in enumerate(Category)}
 
-_FONTS = {
-    "zh_CN": "'DejaVu Sans', 'Noto Sans CJK SC', sans-serif",
-    "zh_TW": "'DejaVu Sans', 'Noto Sans CJK TC', sans-serif",
-    "en": "'DejaVu Sans', 'Noto Sans CJK SC', sans-serif",
-}
-
-_STYLE = """
-body { font-family: FONTS; font-size: 7pt; }
-h1 { font-size: 16pt; }
-h2 { font-size: 12pt; margin-top: 10pt; }
-h3 { font-size: 10pt; margin-top: 6pt; }
-table.list { border-collapse: collapse; }
-table.list th { background-color: #e8e8e8; font-weight: bold; }
-table.list td { font-size: 6.5pt; }
-.hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 5pt; }
-.small { font-size: 6pt; color: #444444; }
-"""
-
-
-@dataclass(frozen=True)
-class ReportInput:
-    """What the evidence list shows; thumbnails are ``item id -> JPEG bytes``."""
-
-    language: str
-    bundle_id: str
-    created_at: datetime
-    time_zone: ZoneInfo
-    fingerprint: str
-    lenders: Sequence[LenderDTO]
-    items: Sequence[ExportedItem]
-    thumbnails: dict[str, bytes] = field(default_factory=dict)
-    extra_sections: Sequence[str] = ()  # HTML fragments (statistics, findings, charts)
-    time_note: str = ""  # what the bundle proves about time (see time_statement)
-
-
-def category_label(code: str | None, language: str) -> str:
-    text = _TEXT[language]
-    if code is None:
-        return text["uncategorised"]
-    return _CATEGORY_LABELS[language].get(code, code)
-
-
-def primary_category(categories: Sequence[str]) -> str | None:
-    """The category an item is listed under: the first known one in the standard order."""
-    known = [c for c in categories if c in _CATEGORY_ORDER]
-    return min(known, key=_CATEGORY_ORDER.__getitem__) if known else None
-
-
-def sort_key(category: str | None) -> int:
-    return _CATEGORY_ORDER.get(category or "", len(_CATEGORY_ORDER))
-
-
-def make_thumbnail(data: bytes) -> bytes | None:
-    """A small JPEG of an image, or None when Pillow cannot read it (never raises)."""
-    from PIL import Image  # noqa: PLC0415 - only exports with images need Pillow loaded
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
-            out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=80)
-            return out.getvalue()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
-        logger.info("no thumbnail for an image Pillow cannot read")
-        return None
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def render_html(data: ReportInput) -> str:
-    lang = data.language if data.language in _TEXT else "zh_CN"
-    text = _TEXT[lang]
-    parts = [
-        f'<html lang="{_e(lang.replace("_", "-"))}"><head><meta charset="utf-8">',
-        f"<title>{_e(text['title'])}</title>",
-        f"<style>{_STYLE.replace('FONTS', _FONTS[lang])}</style></head><body>",
-        f"<h1>{_e(text['title'])}</h1>",
-        '<table cellpadding="2">',
-        _meta_row(text["bundle"], data.bundle_id),
-        _meta_row(text["created"], local_text(data.created_at, None, data.time_zone)),
-        _meta_row(text["zone"], data.time_zone.key),
-        _meta_row(text["count"], str(len(data.items))),
-        _meta_row(text["key"], data.fingerprint),
-        "</table>",
-        f"<h2>{_e(text['integrity_title'])}</h2>"
-        f"<p>{_e(text['integrity'].format(fingerprint=data.fingerprint))}</p>",
-        f"<p>{_e(data.time_note)}</p>" if data.time_note else "",
-        f"<h2>{_e(text['carrier_title'])}</h2><p>{_e(text['carrier'])}</p>",
-    ]
-    lenders = {lender.name: lender for lender in data.lenders}
-    for lender_name, entries in _by_lender(data.items):
-        folder = entries[0].path.rsplit("/", 1)[0] + "/"
-        parts.append(_lender_heading(lender_name, lenders.get(lender_name or ""), folder, lang))
-        for category, group in _by_category(entries):
-            parts.append(f"<h3>{_e(category_label(category, lang))}</h3>")
-            parts.append(_table(group, data, lang))
-    if data.extra_sections:
-        parts.append(f"<h2>{_e(text['analysis_title'])}</h2>")
-        parts.extend(data.extra_sections)
-    parts.append("</body></html>")
-    return "\n".join(parts)
-
-
-def _meta_row(label: str, value: str) -> str:
-    return f"<tr><td><b>{_e(label)}</b></td><td>{_e(value)}</td></tr>"
-
-
-def _by_lender(items: Sequence[ExportedItem]) -> list[tuple[str | None, list[ExportedItem]]]:
-    groups: dict[str | None, list[ExportedItem]] = {}
-    for entry in items:
-        groups.setdefault(entry.item.lender, []).append(entry)
-    return list(groups.items())
-
-
-def _by_category(items: Sequence[ExportedItem]) -> list[tuple[str | None, list[ExportedItem]]]:
-    groups: dict[str | None, list[ExportedItem]] = {}
-    for entry in items:
-        groups.setdefault(primary_category(entry.item.categories), []).append(entry)
-    return sorted(groups.items(), key=lambda pair: sort_key(pair[0]))
-
-
-def _lender_heading(name: str | None, lender: LenderDTO | None, folder: str, lang: str) -> str:
-    text = _TEXT[lang]
-    heading = f"<h2>{_e(text['lender'])}{text[':']}{_e(name or text['unassigned'])}</h2>"
-    if folder:
-        heading += f'<p class="small">{_e(text["folder"])}{text[":"]}{_e(folder)}</p>'
-
-    if lender is None:
-        return heading
-    facts = [
-        (text["app"], lender.app),
-        (text["company"], lender.company),
-        (text["loan_ref"], lender.loan_ref),
-        (text["numbers"], "、".join(lender.numbers) if lender.numbers else None),
-    ]
-    sep = "；" if lang != "en" else "; "
-    shown = sep.join(f"{_e(label)}{text[':']}{_e(value)}" for label, value in facts if value)
-    return heading + (f'<p class="small">{shown}</p>' if shown else "")
-
-
-def _table(group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
-    text = _TEXT[lang]
-    widths = ("3%", "16%", "16%", "13%", "13%", "10%", "29%")
-    heads = ("no", "name", "source", "time", "purpose", "page", "hashes")
-    head = "".join(
-        f'<th width="{w}">{_e(text[h])}</th>' for w, h in zip(widths, heads, strict=True)
-    )
-    rows = [
-        '<table class="list" border="1" cellspacing="0" cellpadding="2" width="100%">',
-        f"<thead><tr>{head}</tr></thead>",
-    ]
-    rows.extend(_row(entry, data, lang) for entry in group)
-    rows.append("</table>")
-    return "\n".join(rows)
-
-
-def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
-    text = _TEXT[lang]
-    item = entry.item
-    kind = _KIND_LABELS[lang].get(item.kind, item.kind)
-    name = _e(item.title or item.original_name)
-    thumb = data.thumbnails.get(item.id)
-    if thumb is not None:
-        uri = "data:image/jpeg;base64," + base64.b64encode(thumb).decode("ascii")
-        name = f'<img src="{uri}" height="30" align="left"> {name}'
-    facts = [kind, item.source_app or "", item.counterpart or ""]
-    if item.contact_name:
-        facts.append(item.contact_name)
-    source = _e(" · ".join(f for f in facts if f))
-    if item.title:
-        source += f'<br><span class="small">{_e(text["original"])}{text[":"]}{_e(item.original_name)}</span>'
-    time_label = _TIME_SOURCE_LABELS[lang].get(item.time_source, item.time_source)
-    when = _e(local_text(item.captured_at, item.captured_offset_min, data.time_zone))
-    when += f'<br><span class="small">{_e(time_label)}'
-    if item.incident_at is not None and item.incident_at != item.captured_at:
-        incident = local_text(item.incident_at, None, data.time_zone)
-        when += f"; {_e(text['incident'])} {_e(incident)}"
-    when += "</span>"
-    hashes = f'<span class="hash">{item.sha256}' + (
-        f"<br>{item.sm3}</span>" if item.sm3 else "</span>"
-    )
-    cells = (
-        str(entry.number),
-        name,
-        source,
-        when,
-        _e(item.purpose) if item.purpose else text["none"],
-        f'<span class="small">{_e(entry.path.rsplit("/", 1)[-1])}</span>',
-        hashes,
-    )
-    return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in cells) + "</tr>"
-
-
-# --- trusted time -------------------------------------------------------------------------
-
-_TIME_TEXT = {
+TIME_STATEMENTS: dict[str, dict[str, str]] = {
     "zh_CN": {
         "proven": "第 {numbers} 号证据包含在经时间戳机构 {tsa} 按 RFC 3161 盖戳的检查点中，"
         "证明其最迟于 {time}（UTC）已存在（见 timestamps/ 与 README.txt 中的 openssl 命令）。",
@@ -486,41 +268,71 @@ _TIME_TEXT = {
 }
 
 
-def time_statement(
-    language: str, items: Sequence[ExportedItem], times: dict[str, tuple[datetime, str]]
-) -> str:
-    """What the bundle proves about time, in ``language``: per TSA time the item numbers
-    that existed by then, and the numbers of items without a stamped checkpoint."""
-    text = _TIME_TEXT.get(language, _TIME_TEXT["zh_CN"])
-    if not times:
-        return text["none"]
-    groups: dict[tuple[datetime, str], list[int]] = {}
-    missing = []
-    for entry in items:
-        found = times.get(entry.item.id)
-        if found is None:
-            missing.append(entry.number)
-        else:
-            groups.setdefault(found, []).append(entry.number)
-    sentences = [
-        text["proven"].format(
-            numbers=_numbers(numbers),
-            tsa=tsa,
-            time=when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-        )
-        for (when, tsa), numbers in sorted(groups.items())
-    ]
-    if missing:
-        sentences.append(text["missing"].format(numbers=_numbers(missing)))
-    return " ".join(sentences)
-
-
-def _numbers(numbers: list[int]) -> str:
-    """1, 2, 3, 5 -> "1-3, 5"."""
-    runs: list[list[int]] = []
-    for number in sorted(numbers):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+CASE_SECTIONS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "stats": "催收统计",
+        "none": "未导入该平台的通话记录或短信备份，没有可统计的来电和短信。",
+        "attempted": "来电次数",
+        "answered": "接听次数",
+        "sms": "短信",
+        "night": "夜间（22:00–08:00）联系",
+        "numbers": "不同号码",
+        "burst": "最密集一轮（间隔不超过10分钟）",
+        "per_day": "每日来电次数",
+        "per_hour": "按小时分布的来电和短信",
+        "day": "日期",
+        "hour": "时段",
+        "count": "次数",
+        "findings": "违规情形",
+        "no_findings": "按已载入的规则，未发现违规情形。",
+        "rule": "规则",
+        "source": "依据",
+        "when": "日期",
+        "limit": "限度",
+        "more_days": "另有 {n} 天有来电，次数较少，未逐日列出。",
+    },
+    "zh_TW": {
+        "stats": "催收統計",
+        "none": "未匯入該平台的通話紀錄或簡訊備份，沒有可統計的來電和簡訊。",
+        "attempted": "來電次數",
+        "answered": "接聽次數",
+        "sms": "簡訊",
+        "night": "夜間（22:00–08:00）聯繫",
+        "numbers": "不同號碼",
+        "burst": "最密集一輪（間隔不超過10分鐘）",
+        "per_day": "每日來電次數",
+        "per_hour": "按小時分布的來電和簡訊",
+        "day": "日期",
+        "hour": "時段",
+        "count": "次數",
+        "findings": "違規情形",
+        "no_findings": "按已載入的規則，未發現違規情形。",
+        "rule": "規則",
+        "source": "依據",
+        "when": "日期",
+        "limit": "限度",
+        "more_days": "另有 {n} 天有來電，次數較少，未逐日列出。",
+    },
+    "en": {
+        "stats": "Collection statistics",
+        "none": "No call-log or SMS backup was imported for this lender, so there is nothing to count.",
+        "attempted": "Calls",
+        "answered": "Calls answered",
+        "sms": "SMS",
+        "night": "Contacts at night (22:00–08:00)",
+        "numbers": "Distinct numbers",
+        "burst": "Longest burst (gaps of 10 minutes at most)",
+        "per_day": "Calls per day",
+        "per_hour": "Calls and messages by hour of day",
+        "day": "Day",
+        "hour": "Hour",
+        "count": "Count",
+        "findings": "Rule findings",
+        "no_findings": "Under the loaded rules, no breach was found.",
+        "rule": "Rule",
+        "source": "Source",
+        "when": "Day",
+        "limit": "Limit",
+        "more_days": "{n} more days with fewer calls are not listed one by one.",
+    },
+}
