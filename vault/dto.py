@@ -10,7 +10,8 @@ from typing import Any
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime):
+    """Plain JSON of a DTO's fields: times and dates in ISO 8601, paths as text."""
+    if isinstance(value, date):  # datetime too
         return value.isoformat()
     if isinstance(value, Path):
         return str(value)
@@ -22,6 +23,8 @@ def _jsonable(value: Any) -> Any:
 
 
 class Jsonable:
+    """A DTO that turns itself into plain JSON (for ``--json`` and the manifest)."""
+
     def to_json(self) -> dict[str, Any]:
         result: dict[str, Any] = _jsonable(asdict(self))  # type: ignore[call-overload]
         return result
@@ -244,30 +247,14 @@ class StampReport(Jsonable):
 # --- case analysis (vault.backup, vault.analysis, vault.rules, vault.complaints) --------
 
 
-def _case_json(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _case_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_case_json(v) for v in value]
-    return value
-
-
-class CaseJsonable:
-    def to_json(self) -> dict[str, Any]:
-        result: dict[str, Any] = _case_json(asdict(self))  # type: ignore[call-overload]
-        return result
-
-
 @dataclass(frozen=True)
-class NumberCount(CaseJsonable):
+class NumberCount(Jsonable):
     number: str
     count: int
 
 
 @dataclass(frozen=True)
-class BackupImportReport(CaseJsonable):
+class BackupImportReport(Jsonable):
     """One imported phone backup: the stored XML item and what its rows became."""
 
     item_id: str
@@ -280,7 +267,7 @@ class BackupImportReport(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class TimelineEntry(CaseJsonable):
+class TimelineEntry(Jsonable):
     """One moment of a case: an item, a note or a backup event, with its time source.
 
     ``source`` is "item", "note" or "event"; ``ref`` the item id, note id or event id;
@@ -303,7 +290,7 @@ class TimelineEntry(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class Burst(CaseJsonable):
+class Burst(Jsonable):
     """Contacts that followed each other with gaps of at most the burst gap."""
 
     start: datetime
@@ -312,7 +299,7 @@ class Burst(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class DayStats(CaseJsonable):
+class DayStats(Jsonable):
     day: date  # in the vault's time zone
     calls_attempted: int
     calls_answered: int
@@ -323,7 +310,7 @@ class DayStats(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class NumberStats(CaseJsonable):
+class NumberStats(Jsonable):
     number: str
     calls_attempted: int
     calls_answered: int
@@ -333,7 +320,7 @@ class NumberStats(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class LenderStats(CaseJsonable):
+class LenderStats(Jsonable):
     """Harassment statistics of one lender, as data for charts and the report."""
 
     lender: str
@@ -350,7 +337,7 @@ class LenderStats(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class RuleSource(CaseJsonable):
+class RuleSource(Jsonable):
     title_zh: str
     title_en: str
     issuer: str
@@ -362,7 +349,7 @@ class RuleSource(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class Finding(CaseJsonable):
+class Finding(Jsonable):
     """A rule that the evidence shows broken: on ``day`` (or across items), ``count`` times."""
 
     rule_id: str
@@ -378,7 +365,7 @@ class Finding(CaseJsonable):
 
 
 @dataclass(frozen=True)
-class ComplaintDTO(CaseJsonable):
+class ComplaintDTO(Jsonable):
     id: int
     lender: str
     channel: str
