@@ -5,7 +5,7 @@ Three things are checked, and a fault in one never stops the others:
 - every blob: read back in full and compared with the hashes the import recorded. A
   blob that is missing, truncated, not a regular file (a folder, a FIFO, a symlink) or
   unreadable is one problem naming its item; the other items are still checked.
-- the custody log: the hash chain (:func:`vault.custody.verify_chain`), then one
+- the custody log: the hash chain (:func:`vault.ledger.verify_chain`), then one
   ordered pass that replays every event's payload into the state it proves (an item's
   import fields, its later edits, withdrawal and purge; notes, lenders, complaints,
   backup row counts, checkpoints and timestamps). Every stored row is compared with
@@ -31,13 +31,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from vault import custody, merkle, sshsig
 from vault.age import AgeReader, Identity
 from vault.checkpoint import NAMESPACE, CheckpointError, leaf_hashes
-from vault.db.models import CustodyEvent
+from vault.custody import ledger
 from vault.dto import CheckProblem, CheckReport
 from vault.errors import AgeError
 from vault.handle import OpenVault
@@ -107,7 +106,7 @@ def check_vault(
     problems: list[CheckProblem] = []
     identities: list[Identity] = [vault.keys.identity]
     with vault.sessions() as session:
-        chain = custody.verify_chain(session)
+        chain = ledger.verify_chain(session)
         replayed = _replay(session)
         rows = _raw_rows(session, "items", _ITEM_COLUMNS)
         problems += _compare_items(rows, replayed, vault.store)
@@ -217,19 +216,7 @@ def _not_a_plain_file(path: Path) -> str | None:
 
 def _replay(session: Session) -> _Replayed:
     out = _Replayed()
-    rows = session.execute(
-        select(
-            CustodyEvent.seq,
-            type_coerce(CustodyEvent.at, String),
-            CustodyEvent.action,
-            CustodyEvent.item_id,
-            CustodyEvent.lender_id,
-            CustodyEvent.payload,
-        )
-        .order_by(CustodyEvent.seq)
-        .execution_options(yield_per=1000)
-    )
-    for seq, at, action, item_id, lender_id, payload_text in rows:
+    for seq, at, action, item_id, lender_id, payload_text, *_ in ledger.event_rows(session):
         out.events += 1
         try:
             payload = json.loads(payload_text)

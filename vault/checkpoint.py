@@ -24,7 +24,7 @@ from sqlalchemy import ColumnElement, String, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from vault import custody, merkle, sshsig
-from vault.custody import JSONValue, canonical_json
+from vault.custody import JSONValue, canonical_json, ledger
 from vault.db.base import metadata
 from vault.db.models import Item
 from vault.db.trusted_time import Checkpoint, CheckpointLeaf, StampQueueEntry
@@ -135,7 +135,7 @@ def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> Checkp
         session.add(
             StampQueueEntry(checkpoint_id=number, queued_at=now, attempts=0, next_attempt_at=now)
         )
-        custody.append(
+        ledger.append(
             session,
             custody.Action.CHECKPOINT,
             at=now,

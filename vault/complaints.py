@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vault import custody
-from vault.custody import JSONValue
+from vault.custody import JSONValue, ledger
 from vault.db.complaints import Complaint, ComplaintItem
 from vault.db.models import Item, Lender
 from vault.dto import ComplaintDTO
@@ -106,7 +106,7 @@ def add_complaint(
         session.add(complaint)
         session.flush()
         session.add_all(ComplaintItem(complaint_id=complaint.id, item_id=i) for i in item_ids)
-        custody.append(
+        ledger.append(
             session,
             custody.Action.COMPLAINT_ADDED,
             at=now,
@@ -160,7 +160,7 @@ def update_complaint(
         if not changes:
             raise ComplaintValueError(f"Nothing would change in complaint {complaint.id}.")
         complaint.updated_at = now
-        custody.append(
+        ledger.append(
             session,
             custody.Action.COMPLAINT_UPDATED,
             at=now,

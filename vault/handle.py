@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from vault import custody, hardening
 from vault.age import X25519Identity
+from vault.custody import ledger
 from vault.db.models import Setting
 from vault.db.session import open_database, session_factory, upgrade
 from vault.dto import VaultInfo
@@ -100,7 +101,7 @@ def create_vault(
     vault = OpenVault(info, keys, engine, zone)
     with vault.sessions() as session, session.begin():
         session.merge(Setting(key="time_zone", value=zone.key))
-        custody.append(
+        ledger.append(
             session,
             custody.Action.VAULT_CREATED,
             at=created,
@@ -231,6 +232,6 @@ class OpenVault:
         text = identity_text(self.keys.identity, created)
         write_identity(self.info.path, text, new_passphrase, factor, isolate_kdf=isolate_kdf)
         with self.sessions() as session, session.begin():
-            custody.append(
+            ledger.append(
                 session, custody.Action.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={}
             )

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from vault import custody
 from vault.age import AgeReader
 from vault.categories import Category
+from vault.custody import ledger
 from vault.db.models import Item, Lender
 from vault.dto import ItemDTO
 from vault.errors import UsageError
@@ -71,7 +72,7 @@ def item_history(vault: OpenVault, item_id: str) -> list[custody.CustodyEventDTO
 def item_history_raw(vault: OpenVault, item_id: str) -> list[custody.CustodyEventDTO]:
     """Custody events naming ``item_id``, also for a purged item's tombstone."""
     with vault.sessions() as session:
-        return list(custody.iter_events(session, item_id=item_id))
+        return list(ledger.iter_events(session, item_id=item_id))
 
 
 def edit_item(vault: OpenVault, item_id: str, changes: Mapping[str, object]) -> ItemDTO:
@@ -93,7 +94,7 @@ def edit_item(vault: OpenVault, item_id: str, changes: Mapping[str, object]) -> 
             if old != new:
                 recorded[name] = {"from": old, "to": new}
         if recorded:
-            custody.append(
+            ledger.append(
                 session,
                 custody.Action.METADATA_EDITED,
                 at=now,
@@ -120,7 +121,7 @@ def _set_withdrawn(vault: OpenVault, item_id: str, *, withdrawn: bool, reason: s
         if (item.withdrawn_at is not None) == withdrawn:
             return item_dto_in(session, item)
         item.withdrawn_at = now if withdrawn else None
-        custody.append(
+        ledger.append(
             session,
             custody.Action.ITEM_WITHDRAWN if withdrawn else custody.Action.ITEM_RESTORED,
             at=now,
@@ -144,7 +145,7 @@ def purge_item(vault: OpenVault, item_id: str) -> None:
             raise UsageError("Only an item in the trash can be purged; withdraw it first.")
         item.purged_at = now
         item.content_key = None  # the same file may be imported again later
-        custody.append(
+        ledger.append(
             session,
             custody.Action.ITEM_PURGED,
             at=now,

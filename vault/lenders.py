@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vault import custody
+from vault.custody import ledger
 from vault.db.backup import BackupEvent
 from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import LenderDTO
@@ -70,7 +71,7 @@ def add_lender(
             "loan_ref": loan_ref,
             "notes": notes,
         }
-        custody.append(
+        ledger.append(
             session,
             custody.Action.LENDER_ADDED,
             at=now,
@@ -87,7 +88,7 @@ def add_lender_numbers(vault: OpenVault, name: str, numbers: Iterable[str]) -> L
         known = {n.number for n in lender.numbers}
         added = [n for n in normalized if n not in known]
         lender.numbers.extend(LenderNumber(number=n) for n in added)
-        custody.append(
+        ledger.append(
             session,
             custody.Action.LENDER_UPDATED,
             at=datetime.now(UTC),
@@ -121,7 +122,7 @@ def rename_lender(vault: OpenVault, old_name: str, new_name: str) -> LenderDTO:
             raise LenderExistsError(f"A lender named {new_name!r} already exists.")
         previous = lender.name
         lender.name = new_name
-        custody.append(
+        ledger.append(
             session,
             custody.Action.LENDER_UPDATED,
             at=datetime.now(UTC),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from vault import custody
+from vault.custody import ledger
 from vault.db.models import Note
 from vault.dto import NoteDTO
 from vault.errors import UsageError
@@ -43,7 +44,7 @@ def add_note(
         )
         session.add(note)
         session.flush()
-        custody.append(
+        ledger.append(
             session,
             custody.Action.NOTE_ADDED,
             at=now,

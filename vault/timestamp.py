@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vault import custody
+from vault.custody import ledger
 from vault.db.models import Setting
 from vault.db.trusted_time import Checkpoint, StampQueueEntry, TimestampToken
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
@@ -214,7 +215,7 @@ def _store(
     )
     session.add(row)
     session.flush()
-    custody.append(
+    ledger.append(
         session,
         custody.Action.TIMESTAMP_RECEIVED,
         at=now,

@@ -30,6 +30,7 @@ from vault.bundle.export import (
 )
 from vault.bundle.manifest import NO_TIME_NOTE
 from vault.bundle.verify import verify_bundle
+from vault.custody import ledger
 from vault.dto import ExportProgress
 from vault.errors import UsageError
 from vault.handle import unlock_vault
@@ -114,8 +115,8 @@ def test_the_export_is_a_custody_event_naming_its_hashes(exported: Exported) -> 
     vault = unlock_vault(exported.vault_dir, PASSPHRASE)
     try:
         with vault.sessions() as session:
-            events = list(custody.iter_events(session))
-            assert custody.verify_chain(session) == []
+            events = list(ledger.iter_events(session))
+            assert ledger.verify_chain(session) == []
         items = list_items(vault, lender=LENDER)
     finally:
         vault.lock()
@@ -140,7 +141,7 @@ def fresh(tmp_path: Path, originals: Path):  # type: ignore[no-untyped-def]
 
 def _events(vault) -> int:  # type: ignore[no-untyped-def]
     with vault.sessions() as session:
-        return len(list(custody.iter_events(session)))
+        return len(list(ledger.iter_events(session)))
 
 
 def test_cancel_leaves_no_file_and_no_custody_event(fresh, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -292,7 +293,7 @@ def test_a_crash_mid_export_leaves_only_a_hidden_partial_file(
     vault = unlock_vault(tmp_path / "vault", PASSPHRASE)
     try:
         with vault.sessions() as session:
-            actions = [e.action for e in custody.iter_events(session)]
+            actions = [e.action for e in ledger.iter_events(session)]
     finally:
         vault.lock()
     assert custody.Action.EXPORTED not in actions

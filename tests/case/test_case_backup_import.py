@@ -29,6 +29,7 @@ from vault.backup.xml_reader import (
     HostileXmlError,
     Row,
 )
+from vault.custody import ledger
 from vault.db.backup import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import CustodyHead, Item
 from vault.handle import OpenVault
@@ -76,9 +77,9 @@ def test_a_call_log_becomes_an_item_and_events_linked_to_it(
         ]
         assert rows[0].occurred_at.isoformat() == "2026-03-02T01:15:00+00:00"
         assert rows[0].occurred_offset_min == 480
-        actions = [e.action for e in custody.iter_events(session, item_id=report.item_id)]
+        actions = [e.action for e in ledger.iter_events(session, item_id=report.item_id)]
         assert actions == [custody.Action.ITEM_IMPORTED, custody.Action.BACKUP_EVENTS_ADDED]
-        assert custody.verify_chain(session) == []
+        assert ledger.verify_chain(session) == []
 
 
 def test_messages_and_mms_become_events_with_their_text(
@@ -126,7 +127,7 @@ def test_a_number_assigned_after_import_brings_its_events_to_the_lender(
     assert COLLECTOR_2 in lender.numbers and following == 4
     assert stats_for(case_vault, "微粒貸").calls_attempted == 5
     with case_vault.sessions() as session:
-        last = list(custody.iter_events(session))[-1]
+        last = list(ledger.iter_events(session))[-1]
     assert last.action == custody.Action.LENDER_UPDATED
     assert last.payload == {"added_numbers": [COLLECTOR_2]}
 

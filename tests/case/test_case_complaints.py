@@ -18,6 +18,7 @@ from vault.complaints import (
     complaints,
     update_complaint,
 )
+from vault.custody import ledger
 from vault.db.models import CustodyEvent
 from vault.handle import OpenVault
 from vault.importing import import_backup
@@ -59,8 +60,8 @@ def test_a_complaint_is_filed_followed_up_and_every_change_logged(
     second = add_complaint(case_vault, "微粒貸", channel="heimao", filed_on=date(2026, 3, 5))
     assert [c.id for c in complaints(case_vault, "微粒貸")] == [second.id, filed.id]
     with case_vault.sessions() as session:
-        events = [e for e in custody.iter_events(session) if e.action.startswith("complaint")]
-        assert custody.verify_chain(session) == []
+        events = [e for e in ledger.iter_events(session) if e.action.startswith("complaint")]
+        assert ledger.verify_chain(session) == []
     assert [e.action for e in events] == [
         custody.Action.COMPLAINT_ADDED,
         custody.Action.COMPLAINT_UPDATED,

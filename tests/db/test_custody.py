@@ -25,12 +25,10 @@ from vault.custody import (
     CustodyPayloadError,
     ProblemKind,
     UnknownActionError,
-    append,
     event_hash,
-    iter_events,
-    verify_chain,
     verify_events,
 )
+from vault.custody.ledger import append, iter_events, verify_chain
 from vault.db import open_database, session_factory, upgrade
 from vault.db.models import Item, Lender
 from vault.times import NaiveDatetimeError

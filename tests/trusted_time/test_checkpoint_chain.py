@@ -14,6 +14,7 @@ from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from vault import checkpoint, custody, merkle, timestamp
 from vault.check import check_vault
+from vault.custody import ledger
 from vault.db.models import Item
 from vault.db.trusted_time import Checkpoint, CheckpointLeaf
 from vault.handle import OpenVault
@@ -45,7 +46,7 @@ def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
         3, 7, bytes.fromhex(made[0].root), bytes.fromhex(made[1].root), proof
     )
     with vault.sessions() as session:
-        actions = [e.action for e in custody.iter_events(session)]
+        actions = [e.action for e in ledger.iter_events(session)]
     assert actions.count(custody.Action.CHECKPOINT) == 2
     assert timestamp.pending_count(vault) == 2
     assert check_vault(vault).ok

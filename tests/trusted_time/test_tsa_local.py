@@ -13,6 +13,7 @@ from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
 from vault import checkpoint, custody, timestamp
+from vault.custody import ledger
 from vault.db.trusted_time import StampQueueEntry, TimestampToken
 from vault.handle import OpenVault
 from vault.importing import import_paths
@@ -78,7 +79,7 @@ def test_a_checkpoint_stamped_by_the_local_tsa_verifies_with_our_code_and_openss
     assert tampered.returncode != 0
     with vault.sessions() as session:
         events = [
-            e for e in custody.iter_events(session) if e.action == custody.Action.TIMESTAMP_RECEIVED
+            e for e in ledger.iter_events(session) if e.action == custody.Action.TIMESTAMP_RECEIVED
         ]
     assert len(events) == 1 and events[0].payload["checkpoint"] == made.id
     assert queue(vault)[0].outcome == "stamped"

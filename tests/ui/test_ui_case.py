@@ -21,7 +21,7 @@ from ui.views import case_view
 from ui.views.complaints import ComplaintDialog
 from ui.views.vault_view import VaultView
 from vault.complaints import complaints
-from vault.custody import iter_events
+from vault.custody.ledger import iter_events
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.handle import create_vault
 from vault.lenders import add_lender

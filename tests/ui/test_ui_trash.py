@@ -14,7 +14,7 @@ from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.vault_view import VaultView
-from vault.custody import verify_chain
+from vault.custody.ledger import verify_chain
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
 from vault.items import UnknownItemError, get_item, item_history_raw, list_items

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from vault.custody import verify_chain
+from vault.custody.ledger import verify_chain
 from vault.demo.synthetic import add_synthetic_items
 from vault.errors import UsageError
 from vault.handle import OpenVault

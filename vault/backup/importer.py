@@ -36,6 +36,7 @@ from vault.backup.xml_reader import (
     Row,
     ZoneOffsets,
 )
+from vault.custody import ledger
 from vault.db.backup import ANSWERED_CALL, MESSAGE, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import Item, LenderNumber
 from vault.dto import BackupImportReport, NumberCount
@@ -285,7 +286,7 @@ def _add_item(
         title=title,
     )
     record_items(session, [item], lender_id, now)
-    custody.append(
+    ledger.append(
         session,
         custody.Action.BACKUP_EVENTS_ADDED,
         at=now,

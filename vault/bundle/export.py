@@ -47,7 +47,7 @@ from vault.bundle import layout, manifest, readme, time_export
 from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
-from vault.custody import JSONValue
+from vault.custody import JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
 from vault.errors import AgeError, UsageError, VaultError
 from vault.fsutil import PRIVATE_FILE, fsync_dir
@@ -347,7 +347,7 @@ def _name_items(
                 kind=layout.path_segment(item.kind, "item"),
                 ext=layout.extension(item.original_name),
             )
-            events = tuple(custody.iter_events(session, item_id=item.id))
+            events = tuple(ledger.iter_events(session, item_id=item.id))
             entries.append(manifest.ExportedItem(number, named.path, item, events))
     return entries
 
@@ -613,7 +613,7 @@ def _record(
         },
     }
     with vault.sessions() as session, session.begin():
-        event = custody.append(
+        event = ledger.append(
             session,
             custody.Action.EXPORTED,
             at=writer.created_at,

@@ -17,6 +17,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from vault import custody
+from vault.custody import ledger
 from vault.db.models import Item
 from vault.ingest.capture import Capture
 
@@ -42,10 +43,10 @@ def record_items(
     if not items:
         return
     session.execute(insert(Item), [_row(item, lender_id, now) for item in items])
-    custody.append_many(
+    ledger.append_many(
         session,
         [
-            custody.NewEvent(
+            ledger.NewEvent(
                 custody.Action.ITEM_IMPORTED,
                 now,
                 _payload(item),

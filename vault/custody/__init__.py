@@ -1,9 +1,9 @@
-"""The custody log: an append-only, hash-chained record of everything done to the vault.
+"""The custody log's format: an append-only, hash-chained record of everything done.
 
 Every action (an import, a metadata edit, a withdrawal, an export …) appends one event
 in the same database transaction as the change it records. Each event's hash covers the
 previous event's hash, so editing, deleting or reordering stored events breaks the chain,
-and :func:`verify_chain` says at which event. The single ``custody_head`` row, updated
+and :func:`vault.custody.ledger.verify_chain` says at which event. The single ``custody_head`` row, updated
 with each append, records the newest event, so deleting the newest events is caught too.
 
 Event hash (format version 1) — a verifier outside the app recomputes exactly this:
@@ -34,6 +34,10 @@ within ±(2^53 - 1), strings, arrays and objects with string keys: no floating-p
 numbers, whose text form differs between languages, and no integers a JavaScript
 verifier would round.
 
+This module is the format alone (events, their hash, checking a sequence of them), with
+no database, so a bundle's verifier reads it too; :mod:`vault.custody.ledger` stores and
+reads the events in the vault's database.
+
 What the chain proves: no stored event was changed, removed or reordered after the
 fact, unless someone holding the database key rewrote every later event and the head
 as well. Signed, RFC 3161 time-stamped checkpoints (vault.checkpoint) close that gap.
@@ -45,16 +49,12 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeAlias, TypeGuard
 
-from sqlalchemy import ColumnElement, Result, Row, String, func, insert, select, type_coerce, update
-from sqlalchemy.orm import Session
-
-from vault.db.models import CustodyEvent, CustodyHead
 from vault.errors import UsageError, VaultError
 from vault.times import format_utc, parse_utc
 
@@ -160,7 +160,7 @@ class CustodyEventDTO:
         expected = {"seq", "at", "action", "item_id", "lender_id", "payload", "prev_hash", "hash"}
         if set(data) != expected:
             raise CustodyFormatError("A custody event does not have exactly the expected fields.")
-        return _checked_event(
+        return checked_event(
             seq=data["seq"],
             at=data["at"],
             action=data["action"],
@@ -172,7 +172,7 @@ class CustodyEventDTO:
         )
 
 
-def _checked_event(
+def checked_event(
     *,
     seq: object,
     at: object,
@@ -203,7 +203,7 @@ def _checked_event(
     if not isinstance(payload, dict):
         raise CustodyFormatError(f"Custody event {seq} has a payload that is not an object.")
     try:
-        clean = _clean_object(payload, 0)
+        clean = clean_payload(payload, 0)
     except CustodyPayloadError:
         raise CustodyFormatError(f"Custody event {seq} has a payload it cannot hold.") from None
     prev = _hex64(prev_hash, seq, "previous hash")
@@ -221,7 +221,7 @@ def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _clean_object(value: Mapping[Any, object], depth: int) -> dict[str, JSONValue]:
+def clean_payload(value: Mapping[Any, object], depth: int) -> dict[str, JSONValue]:
     out: dict[str, JSONValue] = {}
     for key, item in value.items():
         if not isinstance(key, str):
@@ -249,7 +249,7 @@ def _clean(value: object, depth: int) -> JSONValue:
             "Custody payloads cannot hold fractional numbers; use whole units."
         )
     if isinstance(value, Mapping):
-        return _clean_object(value, depth)
+        return clean_payload(value, depth)
     if isinstance(value, list | tuple):
         return [_clean(item, depth + 1) for item in value]
     raise CustodyPayloadError(f"A custody payload cannot hold a {type(value).__name__}.")
@@ -280,7 +280,7 @@ def canonical_json(value: JSONValue) -> bytes:
 
 def event_hash(event: CustodyEventDTO) -> str:
     """Recompute ``event``'s hash from its contents and ``prev_hash``, ignoring its ``hash``."""
-    return _hash(
+    return fields_hash(
         seq=event.seq,
         at=event.at,
         action=event.action,
@@ -291,7 +291,7 @@ def event_hash(event: CustodyEventDTO) -> str:
     )
 
 
-def _hash(
+def fields_hash(
     *,
     seq: int,
     at: datetime,
@@ -314,122 +314,6 @@ def _hash(
 
 
 # --- appending --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NewEvent:
-    """An event to append: everything but its place in the chain."""
-
-    action: str
-    at: datetime
-    payload: Mapping[str, object]
-    item_id: str | None = None
-    lender_id: int | None = None
-
-
-def append(
-    session: Session,
-    action: str,
-    *,
-    at: datetime,
-    item_id: str | None = None,
-    lender_id: int | None = None,
-    payload: Mapping[str, object],
-) -> CustodyEventDTO:
-    """Append one event to the log and move the head, inside the session's transaction.
-
-    Nothing is committed: the caller commits the event together with the change it
-    records, so that either both are stored or neither. Pending ORM changes are flushed
-    first, so the item or lender the event names exists. Run appends on the one
-    database worker; a concurrent writer would fail on the sequence number, not fork
-    the chain.
-    """
-    (dto,) = append_many(session, [NewEvent(action, at, payload, item_id, lender_id)])
-    return dto
-
-
-def append_many(session: Session, events: Sequence[NewEvent]) -> list[CustodyEventDTO]:
-    """Append ``events`` in order with one read of the head and one batched insert.
-
-    Same contract as :func:`append` (nothing committed); an import group records all
-    its items this way.
-    """
-    prepared = []
-    for event in events:
-        if event.action not in ACTIONS:
-            raise UnknownActionError(f"{event.action!r} is not a custody action.")
-        clean = _clean_object(event.payload, 0)
-        at_text = format_utc(event.at)  # refuses naive times before anything is written
-        prepared.append((event, clean, at_text))
-    if not prepared:
-        return []
-    session.flush()
-    head = session.execute(
-        select(CustodyHead.seq, CustodyHead.hash).where(CustodyHead.id == 1)
-    ).one_or_none()
-    last_seq = session.execute(select(func.max(CustodyEvent.seq))).scalar_one()
-    if head is None:
-        if last_seq is not None:
-            raise CustodyChainError("The custody log has events but no head; run a vault check.")
-        seq, prev = 0, GENESIS_HASH
-    else:
-        if last_seq is not None and last_seq > head.seq:
-            raise CustodyChainError(
-                "The custody log runs past its recorded head; run a vault check."
-            )
-        seq, prev = head.seq, head.hash
-    dtos: list[CustodyEventDTO] = []
-    rows: list[dict[str, object]] = []
-    for event, clean, at_text in prepared:
-        seq += 1
-        at = parse_utc(at_text)
-        digest = _hash(
-            seq=seq,
-            at=at,
-            action=event.action,
-            item_id=event.item_id,
-            lender_id=event.lender_id,
-            payload=clean,
-            prev=prev,
-        )
-        dtos.append(
-            CustodyEventDTO(
-                seq=seq,
-                at=at,
-                action=event.action,
-                item_id=event.item_id,
-                lender_id=event.lender_id,
-                payload=clean,
-                prev_hash=prev,
-                hash=digest,
-            )
-        )
-        rows.append(
-            {
-                "seq": seq,
-                "at": at,
-                "action": event.action,
-                "item_id": event.item_id,
-                "lender_id": event.lender_id,
-                "payload": canonical_json(clean).decode("utf-8"),
-                "prev_hash": prev,
-                "hash": digest,
-            }
-        )
-        prev = digest
-    session.execute(insert(CustodyEvent), rows)
-    last = dtos[-1]
-    if head is None:
-        session.execute(insert(CustodyHead).values(id=1, seq=last.seq, hash=last.hash))
-    else:
-        session.execute(
-            update(CustodyHead).where(CustodyHead.id == 1).values(seq=last.seq, hash=last.hash)
-        )
-    logger.debug("custody events %d..%d appended", dtos[0].seq, last.seq)
-    return dtos
-
-
-# --- verifying --------------------------------------------------------------------------
 
 
 class ProblemKind(StrEnum):
@@ -460,95 +344,14 @@ def verify_events(
     of the log (as in a bundle for one lender): gaps are allowed and links are checked
     only between events with consecutive sequence numbers.
     """
-    walker = _ChainWalker(complete=complete)
+    walker = ChainWalker(complete=complete)
     for event in events:
         walker.visit(event)
     walker.finish(expected_head=expected_head, expected_seq=None)
     return walker.problems
 
 
-def verify_chain(session: Session) -> list[ChainProblem]:
-    """Walk every stored event in sequence order and the head; return every problem found.
-
-    Rows are read as raw text and checked one by one, so a tampered row is reported
-    rather than crashing the walk. Memory stays flat however long the log is.
-    """
-    walker = _ChainWalker(complete=True)
-    for row in _event_rows(session):
-        try:
-            event = _row_event(row)
-        except CustodyFormatError:
-            walker.malformed(row[0])
-            continue
-        walker.visit(event)
-    head = session.execute(
-        select(CustodyHead.seq, CustodyHead.hash).where(CustodyHead.id == 1)
-    ).one_or_none()
-    if head is None:
-        walker.finish(expected_head=None, expected_seq=None, head_missing=True)
-    else:
-        walker.finish(expected_head=str(head[1]), expected_seq=head[0])
-    if walker.problems:
-        logger.warning("custody chain has %d problem(s)", len(walker.problems))
-    return walker.problems
-
-
-def iter_events(
-    session: Session, *, item_id: str | None = None, lender_id: int | None = None
-) -> Iterator[CustodyEventDTO]:
-    """Stored events in sequence order, all of them or those naming an item or a lender.
-
-    A row that cannot be read raises :class:`CustodyFormatError` (:func:`verify_chain`
-    reports it instead).
-    """
-    conditions: list[ColumnElement[bool]] = []
-    if item_id is not None:
-        conditions.append(CustodyEvent.item_id == item_id)
-    if lender_id is not None:
-        conditions.append(CustodyEvent.lender_id == lender_id)
-    for row in _event_rows(session, *conditions):
-        yield _row_event(row)
-
-
-def _event_rows(session: Session, *conditions: ColumnElement[bool]) -> Result[Any]:
-    # The time is read as raw text so that a tampered value becomes a reported
-    # problem, not an exception inside the result processing.
-    return session.execute(
-        select(
-            CustodyEvent.seq,
-            type_coerce(CustodyEvent.at, String),
-            CustodyEvent.action,
-            CustodyEvent.item_id,
-            CustodyEvent.lender_id,
-            CustodyEvent.payload,
-            CustodyEvent.prev_hash,
-            CustodyEvent.hash,
-        )
-        .where(*conditions)
-        .order_by(CustodyEvent.seq)
-        .execution_options(yield_per=1000)
-    )
-
-
-def _row_event(row: Row[Any]) -> CustodyEventDTO:
-    seq, at, action, item_id, lender_id, payload_text, prev_hash, hash_ = row
-    try:
-        payload = json.loads(payload_text) if isinstance(payload_text, str) else None
-    except (ValueError, RecursionError):
-        raise CustodyFormatError(f"Custody event {seq} has a payload that is not JSON.") from None
-    return _checked_event(
-        seq=seq,
-        at=at,
-        action=action,
-        item_id=item_id,
-        lender_id=lender_id,
-        payload=payload,
-        prev_hash=prev_hash,
-        hash_=hash_,
-    )
-
-
-class _ChainWalker:
+class ChainWalker:
     """The checks shared by :func:`verify_events` and :func:`verify_chain`."""
 
     def __init__(self, *, complete: bool) -> None:
@@ -638,6 +441,7 @@ __all__ = [
     "GENESIS_HASH",
     "Action",
     "ChainProblem",
+    "ChainWalker",
     "CustodyChainError",
     "CustodyEventDTO",
     "CustodyFormatError",
@@ -645,10 +449,7 @@ __all__ = [
     "JSONValue",
     "ProblemKind",
     "UnknownActionError",
-    "append",
     "canonical_json",
     "event_hash",
-    "iter_events",
-    "verify_chain",
     "verify_events",
 ]
