@@ -33,10 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert
 
-from vault import checkpoint, merkle
+from vault import merkle
 from vault.db.models import Item
 from vault.handle import create_vault
 from vault.times import format_utc
+from vault.trusted_time import checkpoints, statement
 
 
 def make_rows(count: int) -> list[tuple[str, str, datetime]]:
@@ -96,12 +97,12 @@ def vault_figures(rows: list[tuple[str, str, datetime]]) -> tuple[float, float]:
         with vault.sessions() as session, session.begin():
             session.execute(insert(Item), values[:-1])
         start = time.perf_counter()
-        made = checkpoint.create_checkpoint(vault)
+        made = checkpoints.create_checkpoint(vault)
         first = time.perf_counter() - start
         with vault.sessions() as session, session.begin():
             session.execute(insert(Item), values[-1:])
         start = time.perf_counter()
-        again = checkpoint.create_checkpoint(vault)
+        again = checkpoints.create_checkpoint(vault)
         second = time.perf_counter() - start
         if made is None or again is None or again.tree_size != len(rows):
             raise SystemExit("the vault's checkpoints do not cover every item")
@@ -116,7 +117,7 @@ def main() -> None:
     parser.add_argument("--no-vault", action="store_true")
     args = parser.parse_args()
     rows = make_rows(args.items)
-    leaves = [checkpoint.leaf_data(*row) for row in rows]
+    leaves = [statement.leaf_data(*row) for row in rows]
     if not leaves[0].decode().endswith(format_utc(rows[0][2])):
         raise SystemExit("leaf encoding differs from docs/trusted-time.md")
     n = args.items

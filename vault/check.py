@@ -35,13 +35,14 @@ from sqlalchemy.orm import Session
 
 from vault import custody, merkle, sshsig
 from vault.age import AgeReader, Identity
-from vault.checkpoint import NAMESPACE, CheckpointError, leaf_hashes
 from vault.custody import ledger
 from vault.dto import CheckProblem, CheckReport
 from vault.errors import AgeError
 from vault.handle import OpenVault
 from vault.store import BlobStore
 from vault.times import format_utc
+from vault.trusted_time.checkpoints import CheckpointError, leaf_hashes
+from vault.trusted_time.statement import NAMESPACE
 
 logger = logging.getLogger(__name__)
 
@@ -649,9 +650,9 @@ def _check_checkpoints(  # noqa: PLR0912 - one check after the other
 def _check_tokens(
     vault: OpenVault, session: Session, replayed: _Replayed, statements: dict[int, bytes]
 ) -> list[CheckProblem]:
-    from vault import timestamp  # noqa: PLC0415 - the TSA stack only when there are tokens
-    from vault.tsa.errors import TsaError, TsaUntrustedError  # noqa: PLC0415
-    from vault.tsa.protocol import check_reply  # noqa: PLC0415
+    from vault.rfc3161.errors import TsaError, TsaUntrustedError  # noqa: PLC0415
+    from vault.rfc3161.protocol import check_reply  # noqa: PLC0415
+    from vault.trusted_time import servers  # noqa: PLC0415 - the TSA stack only when there are tokens
 
     problems: list[CheckProblem] = []
     tokens = _raw_rows(
@@ -661,7 +662,7 @@ def _check_tokens(
     )
     if not tokens:
         return problems
-    roots = timestamp.roots_for(timestamp.tsa_list(vault))
+    roots = servers.roots_for(servers.tsa_list(vault))
     for token in tokens:
         response = bytes(token["response"]) if isinstance(token["response"], bytes) else b""
         name = f"The timestamp {token['id']} of checkpoint {token['checkpoint_id']}"

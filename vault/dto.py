@@ -199,7 +199,7 @@ class BundleVerification(Jsonable):
         return bool(self.checks) and all(check.ok for check in self.checks)
 
 
-# --- trusted time (vault.checkpoint, vault.timestamp) -----------------------------------
+# --- trusted time (vault.trusted_time) -------------------------------------------------
 
 
 @dataclass(frozen=True)

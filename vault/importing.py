@@ -4,7 +4,7 @@
 (:mod:`vault.ingest.pipeline`); :func:`import_backup` takes an "SMS Backup & Restore"
 XML through the backup importer (:mod:`vault.backup.importer`). Both end the same way:
 a batch that stored something is covered by a signed Merkle checkpoint at once, and its
-timestamp waits in the queue (:mod:`vault.timestamp`), so no TSA can fail or slow an
+timestamp waits in the queue (:mod:`vault.trusted_time.stamping`), so no TSA can fail or slow an
 import. This module is the only caller of either importer and the only place that makes
 the checkpoint after an import.
 """
@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vault.backup.importer import store_backup
-from vault.checkpoint import create_checkpoint
 from vault.dto import BackupImportReport, CheckpointDTO, ImportReport, ImportStatus
 from vault.errors import VaultError
 from vault.hashing import SHA256, SM3
 from vault.ingest.pipeline import ImportContext, ProgressCallback, import_files
 from vault.lenders import lender_id_of
+from vault.trusted_time.checkpoints import create_checkpoint
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault

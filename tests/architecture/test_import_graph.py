@@ -51,12 +51,13 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.age",
             "vault.kdf_process",
             "vault.passphrase",
-            "vault.tsa",
+            "vault.rfc3161",
+            "vault.trusted_time.statement",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),
     ("readers of evidence", ("vault.ingest", "vault.backup")),
-    ("the vault handle", ("vault.handle", "vault.checkpoint", "vault.timestamp")),
+    ("the vault handle", ("vault.handle", "vault.trusted_time")),
     (
         "the nouns",
         (
@@ -77,7 +78,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.rules",
             "vault.check",
             "vault.bundle",
-            "vault.tsa.bundle_time",
+            "vault.tsa",
         ),
     ),
     (

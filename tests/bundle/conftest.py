@@ -14,13 +14,13 @@ import pytest
 from PIL import ExifTags, Image
 
 from tests.helpers import require_tool
-from vault import timestamp
 from vault.bundle.export import ExportRequest, export_bundle
 from vault.dto import ExportResult
 from vault.handle import OpenVault, create_vault
 from vault.importing import import_paths
 from vault.items import list_items
 from vault.lenders import add_lender
+from vault.trusted_time import servers
 
 PASSPHRASE = "correct horse battery staple"
 LENDER = "微粒貸"
@@ -70,8 +70,8 @@ class Exported:
 
 def offline(vault: OpenVault) -> OpenVault:
     """No time-stamp servers: exports then never reach out to the network."""
-    for tsa in timestamp.tsa_list(vault):
-        timestamp.remove_tsa(vault, tsa.url)
+    for tsa in servers.tsa_list(vault):
+        servers.remove_tsa(vault, tsa.url)
     return vault
 
 

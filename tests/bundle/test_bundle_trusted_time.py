@@ -28,7 +28,6 @@ import pytest
 from tests.helpers import REPO, require_tool
 from tests.trusted_time.conftest import evidence, pki  # noqa: F401 - pki is a fixture
 from tests.trusted_time.local_tsa import LocalTsa, Pki
-from vault import timestamp
 from vault.bundle import layout, readme
 from vault.bundle.manifest import NO_TIME_NOTE
 from vault.handle import create_vault, unlock_vault
@@ -36,6 +35,7 @@ from vault.importing import import_paths
 from vault.items import list_items
 from vault.lenders import add_lender
 from vault.sshsig import sign
+from vault.trusted_time import servers, stamping
 
 PASSPHRASE = "correct horse battery staple"
 MINE, OTHER = "好运贷", "微粒贷"
@@ -85,21 +85,21 @@ def scenario(tmp_path_factory: pytest.TempPathFactory, pki: Pki) -> Iterator[Sce
             root / "vault", PASSPHRASE, work_factor=10, time_zone="Asia/Shanghai"
         )
         try:
-            for entry in timestamp.tsa_list(vault):
-                timestamp.remove_tsa(vault, entry.url)
-            timestamp.add_tsa(vault, tsa.url, ca_pem=pki.ca.read_text())
+            for entry in servers.tsa_list(vault):
+                servers.remove_tsa(vault, entry.url)
+            servers.add_tsa(vault, tsa.url, ca_pem=pki.ca.read_text())
             add_lender(vault, MINE)
             add_lender(vault, OTHER)
             import_paths(vault, evidence(root / "a1", 3, tag="a1"), lender=MINE)
             import_paths(vault, evidence(root / "b1", 3, tag="b1"), lender=OTHER)
-            assert timestamp.stamp_pending(vault).stamped
+            assert stamping.stamp_pending(vault).stamped
             import_paths(vault, evidence(root / "a2", 2, tag="a2"), lender=MINE)
-            assert timestamp.stamp_pending(vault).stamped
+            assert stamping.stamp_pending(vault).stamped
             import_paths(vault, evidence(root / "a3", 1, tag="a3"), lender=MINE)  # not stamped
             # From now on the vault's own TSA is unreachable: SHA256SUMS.tsr can only come
             # from the server given with --tsa (its root is the one the vault knows).
-            timestamp.remove_tsa(vault, tsa.url)
-            timestamp.add_tsa(vault, closed_port_url(), ca_pem=pki.ca.read_text())
+            servers.remove_tsa(vault, tsa.url)
+            servers.add_tsa(vault, closed_port_url(), ca_pem=pki.ca.read_text())
             mine = list_items(vault, lender=MINE)
             others = [
                 {"id": i.id, "sha256": i.sha256, "sm3": i.sm3, "name": i.original_name}

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from tests.case.case_xml import ANSWERED, MISSED, OUTGOING, Call, Sms, write_calls, write_sms
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
-from vault import checkpoint, custody
+from vault import custody
 from vault.analysis.stats import stats_for
 from vault.backup import importer, reading
 from vault.backup.importer import (
@@ -36,6 +36,7 @@ from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.items import get_item, open_item
 from vault.lenders import assign_number
+from vault.trusted_time import checkpoints
 
 
 def snapshot(vault: OpenVault) -> tuple[object, ...]:
@@ -351,11 +352,11 @@ def test_a_backup_import_is_checkpointed_like_any_import(
         write_calls(tmp_path / "calls.xml", [Call(COLLECTOR, "2026-03-02 10:00")]),
         lender="微粒貸",
     )
-    (made,) = checkpoint.checkpoints(case_vault)
+    (made,) = checkpoints.checkpoints(case_vault)
     with case_vault.sessions() as session:
-        assert checkpoint.leaf_indexes(session, [report.item_id]) == {report.item_id: 0}
+        assert checkpoints.leaf_indexes(session, [report.item_id]) == {report.item_id: 0}
     assert made.tree_size == 1
     # a second, duplicate import stores nothing and makes no checkpoint
     with pytest.raises(DuplicateBackupError):
         import_backup(case_vault, tmp_path / "calls.xml", lender="微粒貸")
-    assert len(checkpoint.checkpoints(case_vault)) == 1
+    assert len(checkpoints.checkpoints(case_vault)) == 1

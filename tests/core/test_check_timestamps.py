@@ -6,10 +6,10 @@ from pathlib import Path
 
 from tests.core.tamper_helpers import tamper
 from tests.trusted_time.conftest import evidence, local_tsa, pki, stamping_vault
-from vault import timestamp
 from vault.check import check_vault
 from vault.handle import OpenVault
 from vault.importing import import_paths
+from vault.trusted_time import stamping
 
 __all__ = ["local_tsa", "pki", "stamping_vault"]  # fixtures used by name
 
@@ -17,9 +17,9 @@ __all__ = ["local_tsa", "pki", "stamping_vault"]  # fixtures used by name
 def _two_stamped_checkpoints(vault: OpenVault, tmp_path: Path) -> None:
     for tag in ("a", "b"):
         import_paths(vault, evidence(tmp_path / tag, 2, tag=tag))
-        report = timestamp.stamp_pending(vault, force=True)
+        report = stamping.stamp_pending(vault, force=True)
         assert report.stamped, report.failures
-    assert len(timestamp.tokens(vault)) == 2
+    assert len(stamping.tokens(vault)) == 2
 
 
 def test_stamped_checkpoints_pass(stamping_vault: OpenVault, tmp_path: Path) -> None:

@@ -19,10 +19,10 @@ from tests.robustness.robust_helpers import (
     run_cli,
     small_files,
 )
-from vault import timestamp
 from vault.handle import create_vault
 from vault.importing import import_paths
 from vault.lenders import add_lender
+from vault.trusted_time import servers
 
 # fault -> (command, limit in bytes on any file the process writes)
 FAULTS = {
@@ -41,8 +41,8 @@ def filled(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     vault, _ = create_vault(
         tmp_path / "v", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
-    for tsa in timestamp.tsa_list(vault):
-        timestamp.remove_tsa(vault, tsa.url)
+    for tsa in servers.tsa_list(vault):
+        servers.remove_tsa(vault, tsa.url)
     add_lender(vault, LENDER)
     first = small_files(tmp_path / "first", 3, "first")
     import_paths(vault, first, lender=LENDER)

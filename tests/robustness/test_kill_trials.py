@@ -44,11 +44,11 @@ from tests.robustness.robust_helpers import (
     speech_wav,
     timed_run,
 )
-from vault import timestamp
 from vault.handle import OpenVault, create_vault, unlock_vault
 from vault.importing import import_paths
 from vault.ingest.pipeline import ImportContext, import_files
 from vault.lenders import add_lender, lender_id_of
+from vault.trusted_time import servers
 
 SEED = int(os.environ.get("EVAULT_KILL_SEED", "20261202"))
 TRIALS = {
@@ -74,8 +74,8 @@ class Operation:
 
 
 def _offline(vault: OpenVault) -> None:
-    for tsa in timestamp.tsa_list(vault):
-        timestamp.remove_tsa(vault, tsa.url)
+    for tsa in servers.tsa_list(vault):
+        servers.remove_tsa(vault, tsa.url)
 
 
 def _new_vault(path: Path) -> OpenVault:
@@ -197,7 +197,7 @@ def operations(
         _import_without_checkpoint(opened, small_files(root / "cp", 60, "c", size=128))
     checkpoint = (
         "from pathlib import Path\n"
-        "from vault.checkpoint import create_checkpoint\n"
+        "from vault.trusted_time.checkpoints import create_checkpoint\n"
         "from vault.handle import unlock_vault\n"
         "with unlock_vault(Path({v!r}), {p!r}) as vault:\n"
         "    assert create_checkpoint(vault) is not None\n"

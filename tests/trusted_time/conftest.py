@@ -12,8 +12,8 @@ from PIL import Image
 
 from tests.helpers import require_tool
 from tests.trusted_time.local_tsa import LocalTsa, Pki, make_pki
-from vault import timestamp
 from vault.handle import OpenVault, create_vault
+from vault.trusted_time import servers
 
 PASSPHRASE = "correct horse battery staple"
 FAST_WORK_FACTOR = 10
@@ -44,9 +44,9 @@ def local_tsa(pki: Pki) -> Iterator[LocalTsa]:
 @pytest.fixture
 def stamping_vault(vault: OpenVault, local_tsa: LocalTsa, pki: Pki) -> OpenVault:
     """A vault whose only TSA is the local one, its test root trusted for it."""
-    for tsa in timestamp.tsa_list(vault):
-        timestamp.remove_tsa(vault, tsa.url)
-    timestamp.add_tsa(vault, local_tsa.url, ca_pem=pki.ca.read_text())
+    for tsa in servers.tsa_list(vault):
+        servers.remove_tsa(vault, tsa.url)
+    servers.add_tsa(vault, local_tsa.url, ca_pem=pki.ca.read_text())
     return vault
 
 

@@ -8,12 +8,13 @@ from pathlib import Path
 from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
-from vault import timestamp
 from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.items import list_items
 from vault.lenders import add_lender
+from vault.rfc3161.trust import load_pem_certificates
 from vault.sshsig import allowed_signers_line
+from vault.trusted_time import servers, stamping
 from vault.tsa.bundle_time import (
     ItemFacts,
     proof_bundle_parts,
@@ -21,7 +22,6 @@ from vault.tsa.bundle_time import (
     verify_bundle_time,
     verify_stamp,
 )
-from vault.tsa.trust import load_pem_certificates
 
 
 def write_bundle(folder: Path, files: list[tuple[str, bytes]]) -> None:
@@ -39,9 +39,9 @@ def test_a_single_lender_bundle_proves_its_items_times_and_hides_the_others(
     add_lender(vault, "微粒贷")
     import_paths(vault, evidence(tmp_path / "a1", 3, tag="a1"), lender="好运贷")
     import_paths(vault, evidence(tmp_path / "b1", 3, tag="b1"), lender="微粒贷")
-    first = timestamp.stamp_pending(vault).stamped[0]
+    first = stamping.stamp_pending(vault).stamped[0]
     import_paths(vault, evidence(tmp_path / "a2", 2, tag="a2"), lender="好运贷")
-    second = timestamp.stamp_pending(vault).stamped[0]
+    second = stamping.stamp_pending(vault).stamped[0]
     import_paths(vault, evidence(tmp_path / "a3", 1, tag="a3"), lender="好运贷")  # not stamped
     mine = list_items(vault, lender="好运贷")
     others = list_items(vault, lender="微粒贷")
@@ -119,11 +119,11 @@ def test_stamp_bytes_stamps_a_bundle_file_or_gives_none(
     stamping_vault: OpenVault, local_tsa: LocalTsa, pki: Pki
 ) -> None:
     sums = b"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  evidence/a.png\n"
-    token = stamp_bytes(sums, timestamp.tsa_list(stamping_vault), timeout=5)
+    token = stamp_bytes(sums, servers.tsa_list(stamping_vault), timeout=5)
     assert token is not None
     roots = load_pem_certificates(pki.ca.read_bytes(), "ca")
     assert verify_stamp(sums, token.response, roots, source="SHA256SUMS.tsr").gen_time == (
         token.gen_time
     )
     local_tsa.stop()
-    assert stamp_bytes(sums, timestamp.tsa_list(stamping_vault), timeout=2) is None
+    assert stamp_bytes(sums, servers.tsa_list(stamping_vault), timeout=2) is None

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
-from vault import checkpoint, custody, merkle, timestamp
+from vault import custody, merkle
 from vault.check import check_vault
 from vault.custody import ledger
 from vault.db.models import Item
@@ -22,6 +22,8 @@ from vault.importing import import_paths
 from vault.items import list_items
 from vault.sshsig import allowed_signers_line
 from vault.times import format_utc
+from vault.trusted_time import checkpoints, stamping
+from vault.trusted_time.statement import statement_name
 
 
 def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
@@ -29,7 +31,7 @@ def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
 ) -> None:
     import_paths(vault, evidence(tmp_path / "a", 3))
     import_paths(vault, evidence(tmp_path / "b", 4, tag="b"))
-    made = checkpoint.checkpoints(vault)
+    made = checkpoints.checkpoints(vault)
     assert [(c.id, c.tree_size) for c in made] == [(1, 3), (2, 7)]
     first, second = (json.loads(c.statement) for c in made)
     assert first["previous"] is None
@@ -48,15 +50,15 @@ def test_each_import_batch_makes_one_signed_checkpoint_over_every_item(
     with vault.sessions() as session:
         actions = [e.action for e in ledger.iter_events(session)]
     assert actions.count(custody.Action.CHECKPOINT) == 2
-    assert timestamp.pending_count(vault) == 2
+    assert stamping.pending_count(vault) == 2
     assert check_vault(vault).ok
 
 
 def test_ssh_keygen_verifies_a_checkpoint_signature(vault: OpenVault, tmp_path: Path) -> None:
     ssh_keygen = require_tool("ssh-keygen")
     import_paths(vault, evidence(tmp_path / "a", 2))
-    made = checkpoint.checkpoints(vault)[0]
-    statement = tmp_path / checkpoint.statement_name(made.id)
+    made = checkpoints.checkpoints(vault)[0]
+    statement = tmp_path / statement_name(made.id)
     statement.write_bytes(made.statement)
     (tmp_path / "sig").write_text(made.signature)
     signers = tmp_path / "allowed_signers"
@@ -78,13 +80,13 @@ def test_no_new_items_makes_no_new_checkpoint(vault: OpenVault, tmp_path: Path) 
     files = evidence(tmp_path / "a", 2)
     import_paths(vault, files)
     import_paths(vault, files)  # duplicates only
-    assert checkpoint.create_checkpoint(vault) is None
-    assert [c.id for c in checkpoint.checkpoints(vault)] == [1]
+    assert checkpoints.create_checkpoint(vault) is None
+    assert [c.id for c in checkpoints.checkpoints(vault)] == [1]
 
 
 def test_an_empty_vault_has_nothing_to_checkpoint(vault: OpenVault) -> None:
-    assert checkpoint.create_checkpoint(vault) is None
-    assert checkpoint.checkpoints(vault) == []
+    assert checkpoints.create_checkpoint(vault) is None
+    assert checkpoints.checkpoints(vault) == []
 
 
 @pytest.mark.parametrize("column", ["sha256", "imported_at"])
@@ -98,9 +100,9 @@ def test_a_changed_item_stops_the_next_checkpoint_and_nothing_is_stored(
         session.execute(update(Item).where(Item.id == victim.id).values({column: changed[column]}))
     import_paths(vault, evidence(tmp_path / "b", 1, tag="b"))  # the hook logs, never fails
     assert len(list_items(vault)) == 4
-    with pytest.raises(checkpoint.CheckpointInconsistentError, match="checkpoint 1"):
-        checkpoint.create_checkpoint(vault)
-    assert [c.id for c in checkpoint.checkpoints(vault)] == [1]
+    with pytest.raises(checkpoints.CheckpointInconsistentError, match="checkpoint 1"):
+        checkpoints.create_checkpoint(vault)
+    assert [c.id for c in checkpoints.checkpoints(vault)] == [1]
     with vault.sessions() as session:
         assert session.scalar(select(CheckpointLeaf).where(CheckpointLeaf.leaf_index == 3)) is None
 
@@ -113,5 +115,5 @@ def test_a_forged_stored_statement_stops_the_next_checkpoint(
         row = session.scalars(select(Checkpoint)).one()
         row.statement = row.statement.replace(b'"tree_size":2', b'"tree_size":9')
     import_paths(vault, evidence(tmp_path / "b", 1, tag="b"))
-    with pytest.raises(checkpoint.CheckpointInconsistentError, match="signature"):
-        checkpoint.create_checkpoint(vault)
+    with pytest.raises(checkpoints.CheckpointInconsistentError, match="signature"):
+        checkpoints.create_checkpoint(vault)

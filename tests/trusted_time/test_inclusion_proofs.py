@@ -8,14 +8,15 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vault import checkpoint, merkle
+from vault import merkle
+from vault.trusted_time import statement
 
 START = datetime(2024, 3, 15, 6, 30, tzinfo=UTC)
 
 
 def leaves(count: int, salt: int) -> list[bytes]:
     return [
-        checkpoint.leaf_data(
+        statement.leaf_data(
             hashlib.blake2b(b"%d-%d" % (salt, i), digest_size=16).hexdigest(),
             hashlib.sha256(b"%d" % i).hexdigest(),
             START + timedelta(seconds=i),

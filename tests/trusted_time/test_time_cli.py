@@ -8,10 +8,10 @@ import pytest
 
 from tests.trusted_time.conftest import PASSPHRASE, evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
-from vault import timestamp
 from vault.cli import main
 from vault.handle import OpenVault
 from vault.importing import import_paths
+from vault.trusted_time import servers
 
 
 def test_tsa_and_stamp_commands(
@@ -28,10 +28,10 @@ def test_tsa_and_stamp_commands(
     vault.lock()
     assert main(["tsa", "list", "--vault", folder]) == 0
     listed = capsys.readouterr().out
-    assert all(t.url in listed for t in timestamp.DEFAULT_TSAS)
-    for tsa in timestamp.DEFAULT_TSAS:
+    assert all(t.url in listed for t in servers.DEFAULT_TSAS)
+    for tsa in servers.DEFAULT_TSAS:
         assert main(["tsa", "remove", "--vault", folder, tsa.url]) == 0
-    assert main(["tsa", "remove", "--vault", folder, timestamp.DEFAULT_TSAS[0].url]) == 2
+    assert main(["tsa", "remove", "--vault", folder, servers.DEFAULT_TSAS[0].url]) == 2
     assert "is not in this vault's list" in capsys.readouterr().err
     assert main(["tsa", "add", "--vault", folder, local_tsa.url, "--ca", str(pki.ca)]) == 0
     assert "1. " + local_tsa.url + "  (with an added root" in capsys.readouterr().out

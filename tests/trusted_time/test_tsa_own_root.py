@@ -11,14 +11,14 @@ import pytest
 
 from tests.trusted_time.conftest import PASSPHRASE, evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
-from vault import timestamp
 from vault.cli import main
 from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.lenders import add_lender
+from vault.rfc3161.protocol import check_reply, unique_certificates
+from vault.rfc3161.trust import load_pem_certificates
+from vault.trusted_time import servers
 from vault.tsa.bundle_time import stamp_bytes
-from vault.tsa.protocol import check_reply, unique_certificates
-from vault.tsa.trust import load_pem_certificates
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def own_root_vault(
     import_paths(vault, evidence(tmp_path / "a", 2), lender="借呗")
     folder = str(vault.info.path)
     vault.lock()
-    for tsa in timestamp.DEFAULT_TSAS:
+    for tsa in servers.DEFAULT_TSAS:
         assert main(["tsa", "remove", "--vault", folder, tsa.url]) == 0
     assert main(["tsa", "add", "--vault", folder, local_tsa.url, "--ca", str(pki.ca)]) == 0
     capsys.readouterr()

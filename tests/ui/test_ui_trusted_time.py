@@ -18,10 +18,10 @@ from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.trusted_time import TrustedTimeDialog
 from ui.views.vault_view import VaultView
-from vault import timestamp
 from vault.handle import create_vault
 from vault.importing import import_paths
 from vault.lenders import add_lender
+from vault.trusted_time import servers, stamping
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +45,9 @@ def view(
         tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
     )
     add_lender(vault, "分期乐")
-    for tsa in timestamp.tsa_list(vault):
-        timestamp.remove_tsa(vault, tsa.url)
-    timestamp.add_tsa(vault, local_tsa.url, ca_pem=pki.ca.read_text())
+    for tsa in servers.tsa_list(vault):
+        servers.remove_tsa(vault, tsa.url)
+    servers.add_tsa(vault, local_tsa.url, ca_pem=pki.ca.read_text())
     (tmp_path / "threat.txt").write_text("明天上门", encoding="utf-8")
     import_paths(vault, [tmp_path / "threat.txt"], lender="分期乐")  # signs a checkpoint
     vault.lock()
@@ -79,7 +79,7 @@ def test_timestamp_now_stamps_the_waiting_checkpoint(
     qtbot.waitUntil(tasks.worker().idle)
     vault = window.vault
     assert vault is not None
-    (token,) = timestamp.tokens(vault)
+    (token,) = stamping.tokens(vault)
     assert token.tsa_url == local_tsa.url
 
 

@@ -1,6 +1,6 @@
 """Trusted time: the vault's timestamp servers, what waits for a stamp, "Timestamp now".
 
-A thin view over ``vault.timestamp``. After every import the vault signs a checkpoint
+A thin view over ``vault.trusted_time``. After every import the vault signs a checkpoint
 of everything in it; a timestamp server (RFC 3161) then confirms that the checkpoint
 existed at a time it vouches for. Sending happens only when the user asks here or
 exports a bundle: nothing goes on the network behind the user's back.
@@ -26,9 +26,9 @@ from shiboken6 import isValid
 from ui.errors import show_error
 from ui.format import format_time
 from ui.tasks import op
-from vault import timestamp
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
 from vault.handle import OpenVault
+from vault.trusted_time import servers, stamping
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,12 @@ class TimeState:
 
 
 def read_state(vault: OpenVault) -> TimeState:
-    stamped = timestamp.tokens(vault)
+    stamped = stamping.tokens(vault)
     return TimeState(
-        tsas=tuple(timestamp.tsa_list(vault)),
-        pending=timestamp.pending_count(vault),
+        tsas=tuple(servers.tsa_list(vault)),
+        pending=stamping.pending_count(vault),
         last_token=stamped[-1] if stamped else None,
-        last_error=timestamp.last_error(vault),
+        last_error=stamping.last_error(vault),
     )
 
 
@@ -144,7 +144,7 @@ class TrustedTimeDialog(QDialog):
 
     def add_server(self, url: str) -> None:
         vault = self.vault
-        op(lambda: timestamp.add_tsa(vault, url)).success(lambda _l: self.refresh()).failure(
+        op(lambda: servers.add_tsa(vault, url)).success(lambda _l: self.refresh()).failure(
             self._fail
         ).run()
 
@@ -152,7 +152,7 @@ class TrustedTimeDialog(QDialog):
         rows = self.servers.selectedItems()
         if rows:
             vault, url = self.vault, rows[0].text()
-            op(lambda: timestamp.remove_tsa(vault, url)).success(lambda _l: self.refresh()).failure(
+            op(lambda: servers.remove_tsa(vault, url)).success(lambda _l: self.refresh()).failure(
                 self._fail
             ).run()
 
@@ -161,7 +161,7 @@ class TrustedTimeDialog(QDialog):
         vault = self.vault
         self.stamp_button.setEnabled(False)
         self.outcome.setText(self.tr("Asking the timestamp servers…"))
-        op(lambda: timestamp.stamp_pending(vault, force=True)).success(self._stamped).failure(
+        op(lambda: stamping.stamp_pending(vault, force=True)).success(self._stamped).failure(
             self._fail
         ).run()
 

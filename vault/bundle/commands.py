@@ -16,8 +16,8 @@ from cryptography import x509
 from vault.bundle.export import BundleExportResult, ExportRequest, export_bundle
 from vault.bundle.verify import TimedVerification, verify_bundle
 from vault.errors import UsageError
+from vault.rfc3161.trust import load_pem_certificates
 from vault.tsa import bundle_time
-from vault.tsa.trust import load_pem_certificates
 
 MAX_CA_FILE_BYTES = 1 << 20
 

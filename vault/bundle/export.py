@@ -54,10 +54,10 @@ from vault.fsutil import PRIVATE_FILE, fsync_dir
 from vault.handle import OpenVault
 from vault.items import UnknownItemError, get_item, list_items, open_item
 from vault.lenders import list_lenders
+from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
 from vault.tsa.bundle_time import BundleFile, ItemTimeProof, proof_bundle_parts
-from vault.tsa.protocol import CheckedToken, check_url
 
 logger = logging.getLogger(__name__)
 

@@ -15,11 +15,12 @@ from datetime import datetime
 from vault.custody import JSONValue
 from vault.dto import TsaDTO
 from vault.handle import OpenVault
+from vault.rfc3161.protocol import CheckedToken
+from vault.rfc3161.trust import load_pem_certificates
 from vault.times import format_utc
-from vault.timestamp import tokens, tsa_list
+from vault.trusted_time.servers import tsa_list
+from vault.trusted_time.stamping import tokens
 from vault.tsa.bundle_time import ItemTimeProof, stamp_bytes
-from vault.tsa.protocol import CheckedToken
-from vault.tsa.trust import load_pem_certificates
 
 logger = logging.getLogger(__name__)
 

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from vault.bundle import layout
 from vault.bundle.zipsafe import HostileZipError
 from vault.dto import BundleCheck, Jsonable
+from vault.rfc3161.errors import TsaError
+from vault.rfc3161.protocol import MAX_REPLY_BYTES
+from vault.rfc3161.trust import system_roots
 from vault.tsa import bundle_time
 from vault.tsa.bundle_time import ItemFacts, failure_status, verify_bundle_time, verify_stamp
-from vault.tsa.errors import TsaError
-from vault.tsa.protocol import MAX_REPLY_BYTES
-from vault.tsa.trust import system_roots
 
 if TYPE_CHECKING:
     from vault.bundle.verify import VerifyContext

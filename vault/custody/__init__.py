@@ -40,7 +40,7 @@ reads the events in the vault's database.
 
 What the chain proves: no stored event was changed, removed or reordered after the
 fact, unless someone holding the database key rewrote every later event and the head
-as well. Signed, RFC 3161 time-stamped checkpoints (vault.checkpoint) close that gap.
+as well. Signed, RFC 3161 time-stamped checkpoints (vault.trusted_time) close that gap.
 """
 
 from __future__ import annotations

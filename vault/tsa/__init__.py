@@ -1,1 +1,1 @@
-"""RFC 3161 time-stamp protocol: requests, checked replies, trusted roots."""
+"""The bundle's trusted-time parts, until they move beside export and verify."""

@@ -31,16 +31,18 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from sqlalchemy import select
 
-from vault import checkpoint, merkle, sshsig
+from vault import merkle, sshsig
 from vault.custody import JSONValue
 from vault.db.trusted_time import Checkpoint, TimestampToken
 from vault.dto import Jsonable, TsaDTO
 from vault.errors import VaultError
+from vault.rfc3161.errors import TsaError, TsaUntrustedError
+from vault.rfc3161.protocol import DEFAULT_TIMEOUT, CheckedToken, check_reply, first_token
+from vault.rfc3161.trust import system_roots
 from vault.times import parse_utc
-from vault.timestamp import roots_for
-from vault.tsa.errors import TsaError, TsaUntrustedError
-from vault.tsa.protocol import DEFAULT_TIMEOUT, CheckedToken, check_reply, first_token
-from vault.tsa.trust import system_roots
+from vault.trusted_time import checkpoints
+from vault.trusted_time.servers import roots_for
+from vault.trusted_time.statement import NAMESPACE, STATEMENT_TYPE, leaf_data, statement_name
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -109,7 +111,7 @@ def proof_bundle_parts(
     """Per item its proof (items not yet in a stamped checkpoint are left out), and files."""
     wanted = list(item_ids)
     with vault.sessions() as session:
-        indexes = checkpoint.leaf_indexes(session, wanted)
+        indexes = checkpoints.leaf_indexes(session, wanted)
         stamped = session.execute(
             select(Checkpoint, TimestampToken)
             .join(TimestampToken, TimestampToken.checkpoint_id == Checkpoint.id)
@@ -130,15 +132,15 @@ def proof_bundle_parts(
         proofs: dict[str, ItemTimeProof] = {}
         files: list[BundleFile] = []
         largest = max((chosen[c][0].tree_size for c in by_checkpoint), default=0)
-        hashes = checkpoint.leaf_hashes(session, largest) if largest else []
+        hashes = checkpoints.leaf_hashes(session, largest) if largest else []
         for checkpoint_id, members in sorted(by_checkpoint.items()):
             cp, token = chosen[checkpoint_id]
             levels = merkle.tree_levels(hashes[: cp.tree_size])
             if levels[-1][0].hex() != cp.root:
-                raise checkpoint.CheckpointInconsistentError(
+                raise checkpoints.CheckpointInconsistentError(
                     f"The vault's items no longer match checkpoint {cp.id}; run a vault check."
                 )
-            name = f"{FOLDER}/{checkpoint.statement_name(cp.id)}"
+            name = f"{FOLDER}/{statement_name(cp.id)}"
             for item_id in members:
                 index = indexes[item_id]
                 proofs[item_id] = ItemTimeProof(
@@ -244,13 +246,13 @@ def _anchor(  # noqa: PLR0911 - one return per way a checkpoint can fail
     if len(statement) > MAX_STATEMENT_BYTES:
         return bad(f"{path} is too large to be a checkpoint statement.")
     try:
-        sshsig.verify(signature, statement, checkpoint.NAMESPACE, signer)
+        sshsig.verify(signature, statement, NAMESPACE, signer)
     except VaultError as error:
         return bad(f"The signature of {path} does not hold: {error}")
     try:
         document = json.loads(statement)
         size, root = document["tree_size"], bytes.fromhex(document["root"])
-        valid = document["type"] == checkpoint.STATEMENT_TYPE and isinstance(size, int)
+        valid = document["type"] == STATEMENT_TYPE and isinstance(size, int)
     except (ValueError, KeyError, TypeError):
         return bad(f"{path} is not a checkpoint statement.")
     if not valid or (vault_id is not None and document.get("vault_id") != vault_id):
@@ -314,7 +316,7 @@ def _item_time(facts: ItemFacts, proof: dict[str, JSONValue], anchor: _Anchor) -
         return ItemTime(item_id, False, "Its time proof does not fit its checkpoint.")
     try:
         siblings = [bytes.fromhex(h) for h in path if isinstance(h, str)]
-        leaf = merkle.leaf_hash(checkpoint.leaf_data(item_id, facts.sha256, facts.imported_at))
+        leaf = merkle.leaf_hash(leaf_data(item_id, facts.sha256, facts.imported_at))
     except (ValueError, VaultError):
         return ItemTime(item_id, False, "Its time proof is malformed.")
     if len(siblings) != len(path) or not merkle.verify_inclusion(

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from vault import checkpoint, timestamp
-from vault.tsa.trust import MAX_PEM_BYTES
+from vault.rfc3161.trust import MAX_PEM_BYTES
+from vault.trusted_time import checkpoints, servers, stamping
 
 OpenVaultFn = Callable[[argparse.Namespace], Any]
 CommandFn = Callable[[str, str, Any], argparse.ArgumentParser]
@@ -21,8 +21,8 @@ def add_commands(command: CommandFn, actions: ActionsFn, open_vault: OpenVaultFn
 
     def cmd_stamp(args: argparse.Namespace) -> int:
         with open_vault(args) as vault:
-            made = checkpoint.create_checkpoint(vault)
-            report = timestamp.stamp_pending(vault, urls=args.tsa or None, force=True)
+            made = checkpoints.create_checkpoint(vault)
+            report = stamping.stamp_pending(vault, urls=args.tsa or None, force=True)
         if args.json:
             print(json.dumps(report.to_json() | {"checkpoint": made.id if made else None}))
         else:
@@ -48,11 +48,11 @@ def add_commands(command: CommandFn, actions: ActionsFn, open_vault: OpenVaultFn
             ca_pem = raw.decode("ascii", "replace")
         with open_vault(args) as vault:
             if args.action == "add":
-                listed = timestamp.add_tsa(vault, args.url, ca_pem=ca_pem)
+                listed = servers.add_tsa(vault, args.url, ca_pem=ca_pem)
             elif args.action == "remove":
-                listed = timestamp.remove_tsa(vault, args.url)
+                listed = servers.remove_tsa(vault, args.url)
             else:
-                listed = timestamp.tsa_list(vault)
+                listed = servers.tsa_list(vault)
         if args.json:
             print(json.dumps([{"url": t.url, "root_added": bool(t.ca_pem)} for t in listed]))
         else:

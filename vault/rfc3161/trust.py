@@ -15,7 +15,7 @@ import warnings
 
 from cryptography import x509
 
-from vault.tsa.errors import TsaUrlError
+from vault.rfc3161.errors import TsaUrlError
 
 logger = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """RFC 3161 timestamps for checkpoints: the vault's TSA list and the offline queue.
 
-Every checkpoint enters ``stamp_queue`` when it is made (vault.checkpoint); nothing
+Every checkpoint enters ``stamp_queue`` when it is made (vault.trusted_time.checkpoints); nothing
 here runs during an import. :func:`stamp_pending` sends the newest waiting checkpoint's
 statement to the TSAs in order until one gives a reply that passes every check
-(vault.tsa.protocol), stores that reply (``.tsr``) with the certificates it carried and
+(vault.rfc3161.protocol), stores that reply (``.tsr``) with the certificates it carried and
 a ``timestamp_received`` custody event, and marks older waiting checkpoints as
 superseded: the tree only grows, so the newest root covers all their items. When no TSA
 answers, the queue keeps the checkpoint with a growing back-off (one minute, doubling,
@@ -21,99 +21,28 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.custody import ledger
-from vault.db.models import Setting
 from vault.db.trusted_time import Checkpoint, StampQueueEntry, TimestampToken
 from vault.dto import StampReport, TimestampTokenDTO, TsaDTO
-from vault.errors import UsageError
-from vault.tsa.protocol import (
+from vault.rfc3161.protocol import (
     DEFAULT_TIMEOUT,
     CheckedToken,
     check_url,
     first_token,
-    unique_certificates,
 )
-from vault.tsa.trust import load_pem_certificates, system_roots
+from vault.trusted_time.servers import roots_for, tsa_list
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
 
 logger = logging.getLogger(__name__)
 
-SETTING_KEY = "tsa_servers"
-# Public TSAs, tried in this order. DigiCert and Sectigo chain to roots in the common
-# system trust stores; FreeTSA's root must be added (evault tsa add URL --ca cacert.pem).
-DEFAULT_TSAS = (
-    TsaDTO("http://timestamp.digicert.com"),
-    TsaDTO("http://timestamp.sectigo.com"),
-    TsaDTO("https://freetsa.org/tsr"),
-)
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=6)
-
-
-class UnknownTsaError(UsageError):
-    code = "tsa_unknown"
-
-
-# --- the TSA list -----------------------------------------------------------------------
-
-
-def tsa_list(vault: OpenVault) -> list[TsaDTO]:
-    """The vault's TSAs in the order they are asked (the defaults until the user edits)."""
-    with vault.sessions() as session:
-        value = session.scalar(select(Setting.value).where(Setting.key == SETTING_KEY))
-    if value is None:
-        return list(DEFAULT_TSAS)
-    return [TsaDTO(url=str(e["url"]), ca_pem=e.get("ca_pem")) for e in value]
-
-
-def add_tsa(vault: OpenVault, url: str, *, ca_pem: str | None = None) -> list[TsaDTO]:
-    """Append ``url`` (or update its root if listed); ``ca_pem`` is a root to trust for it."""
-    url = check_url(url)
-    if ca_pem is not None:
-        load_pem_certificates(ca_pem, "The TSA root certificate")
-    entries = tsa_list(vault)
-    urls = [t.url for t in entries]
-    if url in urls:
-        entries[urls.index(url)] = TsaDTO(url, ca_pem)
-    else:
-        entries.append(TsaDTO(url, ca_pem))
-    _save(vault, entries)
-    return entries
-
-
-def remove_tsa(vault: OpenVault, url: str) -> list[TsaDTO]:
-    entries = tsa_list(vault)
-    kept = [t for t in entries if t.url != url.strip()]
-    if len(kept) == len(entries):
-        raise UnknownTsaError(f"{url} is not in this vault's list of time-stamp servers.")
-    _save(vault, kept)
-    return kept
-
-
-def _save(vault: OpenVault, entries: list[TsaDTO]) -> None:
-    with vault.sessions() as session, session.begin():
-        session.merge(
-            Setting(key=SETTING_KEY, value=[{"url": t.url, "ca_pem": t.ca_pem} for t in entries])
-        )
-
-
-def roots_for(
-    tsas: Sequence[TsaDTO], extra: Sequence[x509.Certificate] = ()
-) -> list[x509.Certificate]:
-    """The system's roots, the roots the user added to any listed TSA, and ``extra``."""
-    roots = list(system_roots())
-    for tsa in tsas:
-        if tsa.ca_pem:
-            roots.extend(load_pem_certificates(tsa.ca_pem, f"The root certificate of {tsa.url}"))
-    roots.extend(extra)
-    return unique_certificates(roots)
 
 
 # --- the queue --------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from vault.db.trusted_time import Checkpoint, CheckpointLeaf, StampQueueEntry
 from vault.dto import CheckpointDTO
 from vault.errors import VaultError
 from vault.times import format_utc
+from vault.trusted_time.statement import NAMESPACE, STATEMENT_TYPE, leaf_bytes
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -40,9 +41,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _LEAVES = metadata.tables[CheckpointLeaf.__tablename__]
-
-STATEMENT_TYPE = "evidence-vault-checkpoint/1"
-NAMESPACE = "evidence-vault"
 
 
 class CheckpointError(VaultError):
@@ -54,21 +52,6 @@ class CheckpointError(VaultError):
 
 class CheckpointInconsistentError(CheckpointError):
     code = "checkpoint_inconsistent"
-
-
-def leaf_data(item_id: str, sha256_hex: str, imported_at: datetime) -> bytes:
-    """The bytes of one leaf: ``<item id> LF <sha256 hex> LF <imported_at UTC>`` in UTF-8."""
-    return leaf_bytes(item_id, sha256_hex, format_utc(imported_at))
-
-
-def leaf_bytes(item_id: str, sha256_hex: str, imported_at_utc: str) -> bytes:
-    """:func:`leaf_data` from ``imported_at`` already in its stored UTC text form."""
-    return f"{item_id}\n{sha256_hex}\n{imported_at_utc}".encode()
-
-
-def statement_name(checkpoint_id: int) -> str:
-    """The file name of a checkpoint statement in a bundle's ``timestamps/`` folder."""
-    return f"checkpoint-{checkpoint_id:06d}.json"
 
 
 def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> CheckpointDTO | None:

@@ -34,7 +34,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from vault.tsa.errors import (
+from vault.rfc3161.errors import (
     TsaError,
     TsaReplyError,
     TsaUnreachableError,
