@@ -11,8 +11,8 @@ The package holds the CLI alone: :mod:`vault.cli.common` (passphrase, opening th
 JSON output, dates) and one module per group of commands, each adding its commands to
 the parser with ``add_commands``. The parser is built without loading what the commands
 run: a handler imports the vault, the bundle reader or the time-stamp code when it is
-called, so ``--version`` and ``--help`` start as fast as Python does, and ``verify``
-loads only the receiver's code.
+called, so ``--version`` and ``--help`` load no database, cryptography or Qt, and
+``verify`` loads the bundle reader but not the vault handle.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """``evault export`` and ``evault verify``: the bundle a receiver can check, and its check.
 
-``verify`` needs no vault and no passphrase; it loads the receiver's code only (the
-bundle reader and its checks), never the vault's database. Each handler imports what it
-runs when it runs; building the parser loads none of it.
+``verify`` needs no vault and no passphrase, and adds nothing to what the bundle reader
+loads (that the reader loads no database is a guard rail in ``tests/architecture``).
+Each handler imports what it runs when it runs; building the parser loads none of it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ MAX_CA_FILE_BYTES = 1 << 20
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    # loaded when the command runs
-    from vault.bundle.export import BundleExportResult, ExportRequest, export_bundle  # noqa: PLC0415
+    from vault.bundle.export import (  # noqa: PLC0415 - loaded when the command runs
+        BundleExportResult,
+        ExportRequest,
+        export_bundle,
+    )
 
     item_ids = [i.strip() for group in args.items or [] for i in group.split(",") if i.strip()]
     request = ExportRequest(
