@@ -116,12 +116,12 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 VERIFY_CHAIN = (
-    "vault.cli.bundle.cmd_verify imports vault.bundle.verify, which imports "
-    "vault.custody (sqlalchemy at the top; vault.db.models for CustodyEvent, format_utc, "
-    "parse_utc, and vault.db/__init__ loads vault.db.session: sqlcipher3, alembic), "
-    "vault.bundle.manifest (vault.custody; vault.db.models.format_utc) and "
-    "vault.tsa.bundle_time (sqlalchemy, vault.checkpoint, vault.db.time_models, "
-    "vault.timestamp); moving them is step 4 of issue 12"
+    "vault.cli.bundle.cmd_verify imports vault.bundle.verify, which imports vault.custody "
+    "(sqlalchemy at the top, and vault.db.models for CustodyEvent and CustodyHead, whose "
+    "package vault.db loads vault.db.session: sqlcipher3, alembic) and, directly and "
+    "through vault.bundle.manifest and vault.bundle.verify_time, vault.tsa.bundle_time "
+    "(sqlalchemy, vault.checkpoint, vault.timestamp, vault.db.trusted_time); the "
+    "receiver's code moves off them in step 4 of issue 12"
 )
 
 
