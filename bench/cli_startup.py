@@ -3,7 +3,8 @@
     .venv/bin/python bench/cli_startup.py [--runs 7] [--size-mib 512] [--files 8]
                                           [--repo DIR ...]
 
-Printed in one run, each figure the median of ``--runs`` runs (after one warm-up run):
+Printed in one run, each figure the median of ``--runs`` rounds (after one warm-up round;
+a round runs every command once, in turn, so load changes weigh on all figures alike):
 
 - ``python -c pass``, the bare interpreter start, beside ``evault --version`` and
   ``evault --help`` (target: within 0.15 s of it);
@@ -87,24 +88,27 @@ class Evault:
         return done.stdout
 
 
-def median_s(command: list[str], runs: int, *, cwd: Path, env: dict[str, str] | None) -> float:
-    """The median wall time of ``command`` over ``runs`` runs, after one warm-up run."""
-    times = []
-    for n in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
-        if n:  # the first run warms the page cache and writes bytecode
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def process(command: list[str], *, cwd: Path, env: dict[str, str] | None) -> Callable[[], object]:
+    def start() -> object:
+        return subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+
+    return start
 
 
-def median_call_s(call: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def medians_s(measured: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """The median wall time of each call over ``runs`` rounds, after one warm-up round.
+
+    Each round runs every call once, in turn, so that a change in the machine's load
+    during the run weighs on every figure alike rather than on the last ones measured.
+    """
+    times: dict[str, list[float]] = {name: [] for name in measured}
+    for round_number in range(runs + 1):
+        for name, call in measured.items():
+            start = time.perf_counter()
+            call()
+            if round_number:  # the first round warms the page cache and writes bytecode
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(taken) for name, taken in times.items()}
 
 
 def make_bundle(evault: Evault, work: Path, size_mib: int, files: int) -> tuple[Path, Path]:
@@ -128,8 +132,8 @@ def make_bundle(evault: Evault, work: Path, size_mib: int, files: int) -> tuple[
     return vault, bundle
 
 
-def scrypt_s(vault: Path, runs: int) -> tuple[int, float]:
-    """The vault's work factor (public, in vault.json) and scrypt's median time at it."""
+def scrypt_call(vault: Path) -> tuple[int, Callable[[], object]]:
+    """The vault's work factor (public, in vault.json) and scrypt at it, alone."""
     log_n = int(json.loads((vault / "vault.json").read_text("utf-8"))["kdf"]["log_n"])
     memory = 128 * 8 * (1 << log_n) * 2
 
@@ -138,7 +142,7 @@ def scrypt_s(vault: Path, runs: int) -> tuple[int, float]:
             PASSPHRASE.encode(), salt=b"\0" * 16, n=1 << log_n, r=8, p=1, maxmem=memory
         )
 
-    return log_n, median_call_s(derive, runs)
+    return log_n, derive
 
 
 def main() -> None:
@@ -165,44 +169,52 @@ def run(work: Path, repos: list[Path], runs: int, size_mib: int, files: int) -> 
     bundle_mib = sum(p.stat().st_size for p in unzipped.rglob("*") if p.is_file()) / (1 << 20)
     os.sync()
 
-    bare = median_s([sys.executable, "-c", "pass"], runs, cwd=work, env=None)
-    sums = median_s(["sha256sum", "--quiet", "-c", "SHA256SUMS"], runs, cwd=unzipped, env=None)
-    log_n, scrypt = scrypt_s(vault, runs)
+    log_n, scrypt = scrypt_call(vault)
+    measured = {
+        "bare": process([sys.executable, "-c", "pass"], cwd=work, env=None),
+        "sums": process(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=unzipped, env=None),
+        "scrypt": scrypt,
+    }
+    for n, evault in enumerate(trees):
+        for label, argv in (
+            ("--version", ["--version"]),
+            ("--help", ["--help"]),
+            ("lender list", ["lender", "list", "--vault", str(vault)]),
+            ("verify", ["verify", str(bundle)]),
+        ):
+            measured[f"{n} {label}"] = process(
+                evault.command(*argv), cwd=evault.cwd, env=evault.env
+            )
+    took = medians_s(measured, runs)
+    bare, sums = took["bare"], took["sums"]
     print(
-        f"\nmedian of {runs} runs; {sys.executable}; bundle {bundle_mib:.0f} MiB unzipped, "
+        f"\nmedian of {runs} rounds; {sys.executable}; bundle {bundle_mib:.0f} MiB unzipped, "
         f"{files} evidence files; scrypt log N = {log_n}; load average "
         + " ".join(f"{load:.2f}" for load in os.getloadavg())
     )
     print(f"{'python -c pass':<30}{bare:8.3f} s")
     print(f"{'sha256sum -c (unzipped)':<30}{sums:8.3f} s")
-    print(f"{'scrypt alone (hashlib)':<30}{scrypt:8.3f} s")
-    for evault in trees:
+    print(f"{'scrypt alone (hashlib)':<30}{took['scrypt']:8.3f} s")
+    for n, evault in enumerate(trees):
         print(f"\nevault = {evault.entry} from {evault.repo}")
-
-        def timed(*argv: str, evault: Evault = evault) -> float:
-            return median_s(evault.command(*argv), runs, cwd=evault.cwd, env=evault.env)
-
         for flag in ("--version", "--help"):
-            took = timed(flag)
-            over = took - bare
+            over = took[f"{n} {flag}"] - bare
             verdict = "met" if over <= START_TARGET_S else "missed"
             print(
-                f"{'evault ' + flag:<30}{took:8.3f} s   +{over:.3f} s over bare start "
-                f"(target +{START_TARGET_S:.2f} s: {verdict})"
+                f"{'evault ' + flag:<30}{took[f'{n} {flag}']:8.3f} s   +{over:.3f} s over bare "
+                f"start (target +{START_TARGET_S:.2f} s: {verdict})"
             )
-        took = timed("lender", "list", "--vault", str(vault))
-        over = took - scrypt
+        over = took[f"{n} lender list"] - took["scrypt"]
         verdict = "met" if over <= UNLOCK_TARGET_S else "missed"
         print(
-            f"{'evault lender list':<30}{took:8.3f} s   +{over:.3f} s over scrypt "
-            f"(target +{UNLOCK_TARGET_S:.2f} s: {verdict})"
+            f"{'evault lender list':<30}{took[f'{n} lender list']:8.3f} s   +{over:.3f} s over "
+            f"scrypt (target +{UNLOCK_TARGET_S:.2f} s: {verdict})"
         )
-        took = timed("verify", str(bundle))
-        ratio = sums / took
+        ratio = sums / took[f"{n} verify"]
         verdict = "met" if ratio >= VERIFY_TARGET else "missed"
         print(
-            f"{'evault verify':<30}{took:8.3f} s   sha256sum -c / verify = {ratio:.2f}x "
-            f"(target {VERIFY_TARGET:.0f}x: {verdict})"
+            f"{'evault verify':<30}{took[f'{n} verify']:8.3f} s   sha256sum -c / verify = "
+            f"{ratio:.2f}x (target {VERIFY_TARGET:.0f}x: {verdict})"
         )
 
 
