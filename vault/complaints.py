@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vault import custody
+from vault.complaint_codes import Channel, Status
 from vault.custody import JSONValue, ledger
 from vault.db.complaints import Complaint, ComplaintItem
 from vault.db.models import Item, Lender
@@ -29,26 +29,15 @@ from vault.lenders import UnknownLenderError
 
 logger = logging.getLogger(__name__)
 
-
-class Channel(StrEnum):
-    HOTLINE_12378 = "12378"
-    NIFA = "nifa"
-    HEIMAO = "heimao"
-    POLICE_110 = "police_110"
-    POLICE_12110 = "police_12110"
-    COURT = "court"
-    OTHER = "other"
-
-
-class Status(StrEnum):
-    DRAFT = "draft"
-    FILED = "filed"
-    ACKNOWLEDGED = "acknowledged"
-    IN_PROGRESS = "in_progress"
-    RESOLVED = "resolved"
-    REJECTED = "rejected"
-    CLOSED = "closed"
-    WITHDRAWN = "withdrawn"
+__all__ = [
+    "Channel",
+    "ComplaintValueError",
+    "Status",
+    "UnknownComplaintError",
+    "add_complaint",
+    "complaints",
+    "update_complaint",
+]
 
 
 class UnknownComplaintError(UsageError):

@@ -43,6 +43,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.hashing",
             "vault.phones",
             "vault.categories",
+            "vault.complaint_codes",
             "vault.fsutil",
             "vault.logfile",
             "vault.hardening",
@@ -83,7 +84,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "interface",
-        ("vault.cli", "vault.analysis.commands", "vault.bundle.commands", "vault.tsa.commands"),
+        ("vault.cli",),
     ),
 ]
 
@@ -92,7 +93,8 @@ def layer_of(module: str) -> int | None:
     best: tuple[int, int] | None = None
     for number, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            if (module == prefix or module.startswith(prefix + ".")) and (
+            nested = module.startswith(prefix + ".") and prefix != "vault"
+            if (module == prefix or nested) and (
                 best is None or len(prefix) > best[1]
             ):
                 best = (number, len(prefix))

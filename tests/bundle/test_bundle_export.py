@@ -304,7 +304,7 @@ def test_the_installed_cli_loads_qt_only_to_render_a_pdf() -> None:
         [
             sys.executable,
             "-c",
-            "import sys, ui.cli; print(any(m.startswith('PySide6') for m in sys.modules))",
+            "import sys, ui.evault; print(any(m.startswith('PySide6') for m in sys.modules))",
         ],
         cwd=REPO,
         capture_output=True,

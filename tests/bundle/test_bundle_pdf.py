@@ -1,4 +1,4 @@
-"""The evidence list (证据目录) as PDF: rendered by Qt through ``evault`` (ui.cli), readable
+"""The evidence list (证据目录) as PDF: rendered by Qt through ``evault`` (ui.evault), readable
 by poppler, Chinese fonts embedded, about twenty items a page; and as HTML."""
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def many_items(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def export_with_pdf(root: Path, lang: str) -> Path:
-    from ui.cli import main  # noqa: PLC0415 - the installed evault, Qt extensions included
+    from ui.evault import main  # noqa: PLC0415 - the installed evault, Qt extensions included
 
     out = root / f"bundle-{lang}.zip"
     if not out.exists():

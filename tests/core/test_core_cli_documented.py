@@ -24,8 +24,8 @@ from PIL import Image
 from tests.case.case_xml import MISSED, Call, write_calls
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.helpers import REPO, require_tool
-from vault import cli
-from vault.cli import EXIT_UNEXPECTED, build_parser, main, shown_path
+from vault.cli import EXIT_UNEXPECTED, build_parser, main, vault_cmds
+from vault.cli.common import shown_path
 from vault.handle import create_vault
 from vault.lenders import add_lender
 
@@ -45,7 +45,7 @@ def _run(
         "PYTHONPATH": str(REPO),
     } | (env_extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "ui.cli", *argv],
+        [sys.executable, "-m", "ui.evault", *argv],
         capture_output=True,
         text=True,
         env=env,
@@ -343,7 +343,7 @@ def test_an_unexpected_failure_is_one_sentence_a_log_path_and_exit_70(
     def broken(args: object) -> int:
         raise RuntimeError("a fault inside the program")
 
-    monkeypatch.setattr(cli, "cmd_lender_list", broken)
+    monkeypatch.setattr(vault_cmds, "cmd_lender_list", broken)
     monkeypatch.setenv("EVAULT_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
     root = logging.getLogger()

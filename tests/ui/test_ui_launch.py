@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_evault_gui_opens_the_app(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))  # fmt: skip
-    code = "import sys; from ui.cli import main; sys.exit(main(['gui', '--vault', sys.argv[1]]))"
+    code = "import sys; from ui.evault import main; sys.exit(main(['gui', '--vault', sys.argv[1]]))"
     process = subprocess.Popen(
         [sys.executable, "-c", code, str(tmp_path / "vault")],
         cwd=ROOT,

@@ -1,7 +1,8 @@
-"""The installed ``evault`` command: the core CLI plus the parts that need Qt.
+"""The installed ``evault`` command: the core CLI (:mod:`vault.cli`) with its Qt extensions.
 
-Qt is imported only when a command needs it (a PDF report, the desktop app), so the
-scriptable commands start as fast as the core alone.
+The extensions are the PDF evidence list and the desktop app (``evault gui``). Qt is
+imported only when a command needs it, so the scriptable commands start as fast as the
+core alone. ``python -m ui.evault`` runs the same command.
 """
 
 from __future__ import annotations

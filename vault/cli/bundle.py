@@ -1,57 +1,55 @@
-"""The ``evault export`` and ``evault verify`` commands (registered by ``vault.cli``)."""
+"""``evault export`` and ``evault verify``: the bundle a receiver can check, and its check.
+
+``verify`` needs no vault and no passphrase, and adds nothing to what the bundle reader
+loads (that the reader loads no database is a guard rail in ``tests/architecture``).
+Each handler imports what it runs when it runs; building the parser loads none of it.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-
-from vault.bundle.export import BundleExportResult, ExportRequest, export_bundle
-from vault.bundle.verify import TimedVerification, verify_bundle
+from vault.cli.common import CommandTree, day, emit, open_vault, shown_path
 from vault.errors import UsageError
-from vault.rfc3161.trust import load_pem_certificates
-from vault.tsa import bundle_time
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from vault.bundle.export import BundleExportResult
+    from vault.bundle.verify import TimedVerification
 
 MAX_CA_FILE_BYTES = 1 << 20
 
 
-def _date(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"The {what} date {text!r} is not in the form YYYY-MM-DD.") from None
-
-
 def cmd_export(args: argparse.Namespace) -> int:
+    from vault.bundle.export import (  # noqa: PLC0415 - loaded when the command runs
+        BundleExportResult,
+        ExportRequest,
+        export_bundle,
+    )
+
     item_ids = [i.strip() for group in args.items or [] for i in group.split(",") if i.strip()]
     request = ExportRequest(
         out=Path(args.out),
         lender=args.lender,
         item_ids=item_ids or None,
-        date_from=_date(args.date_from, "start"),
-        date_to=_date(args.date_to, "end"),
+        date_from=day(args.date_from, "start"),
+        date_to=day(args.date_to, "end"),
         language=args.lang,
         tsa_urls=tuple(args.tsa or ()),
     )
     render_pdf = args.extensions.render_pdf
-    opener: Callable[[argparse.Namespace], Any] = args.open_vault
-    with opener(args) as vault:
+    with open_vault(args) as vault:
         result = export_bundle(vault, request, render_pdf=render_pdf)
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        emit(result.to_json())
         return 0
     stale = result.stale_partials_removed if isinstance(result, BundleExportResult) else ()
     for name in stale:
-        print(f"Removed {shown_name(name)}: an unfinished export left by an interrupted run.")
+        print(f"Removed {shown_path(name)}: an unfinished export left by an interrupted run.")
     print(f"Exported {result.items} items ({result.bytes} bytes) to {result.path}.")
     print(
         f"Signed by {result.signer_fingerprint}; SHA256SUMS has SHA-256 {result.sha256sums_sha256}."
@@ -63,10 +61,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             "No PDF evidence list: this installation cannot render PDF (the HTML list is included)."
         )
     return 0
-
-
-def shown_name(name: str) -> str:
-    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _print_export_time(result: BundleExportResult) -> None:
@@ -89,6 +83,8 @@ def _print_export_time(result: BundleExportResult) -> None:
 
 
 def _tsa_roots(files: list[str] | None) -> list[x509.Certificate]:
+    from vault.rfc3161.trust import load_pem_certificates  # noqa: PLC0415 - loaded when it runs
+
     roots: list[x509.Certificate] = []
     for name in files or []:
         path = Path(name)
@@ -104,11 +100,13 @@ def _tsa_roots(files: list[str] | None) -> list[x509.Certificate]:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from vault.bundle.verify import verify_bundle  # noqa: PLC0415 - loaded when it runs
+
     result = verify_bundle(
         Path(args.bundle), expected_key=args.expect_key, tsa_roots=_tsa_roots(args.tsa_ca)
     )
     if args.json:
-        print(json.dumps(result.to_json() | {"valid": result.valid}, ensure_ascii=False, indent=2))
+        emit(result.to_json() | {"valid": result.valid})
     else:
         _print_verification(result, args.expect_key)
     return 0 if result.valid else 1
@@ -151,9 +149,11 @@ def proven_sentence(fingerprint: str | None, *, expected: str | None) -> str:
 
 
 def _print_times(result: TimedVerification) -> None:
+    from vault.tsa.bundle_time import PROVEN  # noqa: PLC0415 - loaded by verify already
+
     print("Trusted time:")
     for item in result.item_times:
-        if item.status == bundle_time.PROVEN:
+        if item.status == PROVEN:
             print(f"  {item.number:>3} {item.path}: {item.message}")
         else:
             print(f"  {item.number:>3} {item.path}: time not proven: {item.message}")
@@ -166,13 +166,8 @@ def _print_times(result: TimedVerification) -> None:
         )
 
 
-def add_commands(
-    commands: Any,
-    command: Callable[[str, str, Any], argparse.ArgumentParser],
-    open_vault: Callable[[argparse.Namespace], Any],
-) -> None:
-    """Add ``export`` (through the shared ``command`` helper, which adds --vault) and ``verify``."""
-    export = command("export", "export evidence as a bundle anyone can verify", cmd_export)
+def add_commands(tree: CommandTree) -> None:
+    export = tree.command("export", "export evidence as a bundle anyone can verify", cmd_export)
     export.add_argument("--lender", help="the lender whose evidence to export")
     export.add_argument("--items", action="append", help="item ids (comma-separated)")
     export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
@@ -186,12 +181,11 @@ def add_commands(
         help="a time-stamp server to stamp SHA256SUMS, asked before the vault's own (repeatable)",
     )
     export.add_argument("--json", action="store_true")
-    export.set_defaults(open_vault=open_vault)
     text = (
         "check a bundle's hashes, signature, manifest, custody chains and trusted time "
         "(no vault needed)"
     )
-    verify = commands.add_parser("verify", help=text, description=text)
+    verify = tree.plain("verify", text, cmd_verify)
     verify.add_argument("bundle", metavar="FILE.zip")
     verify.add_argument(
         "--expect-key",
@@ -205,4 +199,3 @@ def add_commands(
         help="a PEM root certificate of a time-stamp authority to trust (repeatable)",
     )
     verify.add_argument("--json", action="store_true")
-    verify.set_defaults(handler=cmd_verify)

@@ -1,75 +1,38 @@
-"""The case commands of ``evault``: import-backup, timeline, stats, violations, complaint.
+"""The case commands of ``evault``: timeline, stats, violations and complaint.
 
-Registered by :mod:`vault.cli` through :func:`add_commands`; read commands take
-``--json`` and print the DTOs' JSON form.
+Read commands take ``--json`` and print the DTOs' JSON form. Each handler imports what it
+runs when it runs; building the parser loads none of it.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from vault.analysis.stats import stats_for
-from vault.analysis.timeline import timeline
-from vault.complaints import Channel, Status, add_complaint, complaints, update_complaint
-from vault.dto import ComplaintDTO
-from vault.errors import UsageError
-from vault.importing import import_backup
-from vault.rules.detector import find_violations
+from vault.cli.common import CommandTree, day, emit, open_vault
+from vault.complaint_codes import Channel, Status
 
-Opener = Callable[[argparse.Namespace], Any]
-CommandFn = Callable[[str, str, Any], argparse.ArgumentParser]
-ActionsFn = Callable[[str, str], CommandFn]
-
-
-def _emit(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def _day(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"The {what} date {text!r} is not in the form YYYY-MM-DD.") from None
-
-
-def cmd_import_backup(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
-        report = import_backup(vault, Path(args.file), lender=args.lender)
-    if args.json:
-        _emit(report.to_json())
-        return 0
-    print(
-        f"Imported the backup as item {report.item_id}: {report.calls} calls, {report.sms} SMS, "
-        f"{report.mms} MMS; {report.attached} rows belong to {report.lender or 'no lender'}."
-    )
-    for entry in report.unassigned:
-        print(f"unassigned\t{entry.number}\t{entry.count} contacts")
-    if report.unassigned:
-        print("Assign a number with: evault lender update NAME --add-number NUMBER")
-    return 0
+if TYPE_CHECKING:
+    from vault.dto import ComplaintDTO
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
+    from vault.analysis.timeline import timeline  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
         entries = timeline(
             vault,
             args.lender,
             kinds=args.kind,
             categories=args.category,
             number=args.number,
-            start=_day(args.date_from, "start"),
-            end=_day(args.date_to, "end"),
+            start=day(args.date_from, "start"),
+            end=day(args.date_to, "end"),
         )
         zone = vault.tz
     if args.json:
-        _emit([entry.to_json() for entry in entries])
+        emit([entry.to_json() for entry in entries])
         return 0
     for entry in entries:
         local = entry.at.astimezone(zone).isoformat(timespec="seconds")
@@ -87,15 +50,17 @@ def _duration(seconds: int | None) -> str | None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
+    from vault.analysis.stats import stats_for  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
         stats = stats_for(
             vault,
             args.lender,
-            start=_day(args.date_from, "start"),
-            end=_day(args.date_to, "end"),
+            start=day(args.date_from, "start"),
+            end=day(args.date_to, "end"),
         )
     if args.json:
-        _emit(stats.to_json())
+        emit(stats.to_json())
         return 0
     print(
         f"{stats.lender}: {stats.calls_attempted} calls attempted, {stats.calls_answered} "
@@ -109,10 +74,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"to {burst.end.isoformat()}."
         )
     print("day\tcalls\tanswered\tnumbers\tsms\tnight\tburst")
-    for day in stats.days:
+    for row in stats.days:
         print(
-            f"{day.day}\t{day.calls_attempted}\t{day.calls_answered}\t{day.distinct_numbers}\t"
-            f"{day.sms}\t{day.night_contacts}\t{day.longest_burst}"
+            f"{row.day}\t{row.calls_attempted}\t{row.calls_answered}\t{row.distinct_numbers}\t"
+            f"{row.sms}\t{row.night_contacts}\t{row.longest_burst}"
         )
     print("hour\t" + "\t".join(str(h) for h in range(24)))
     print("contacts\t" + "\t".join(str(n) for n in stats.hours))
@@ -120,10 +85,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_violations(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
+    from vault.rules.detector import find_violations  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
         findings = find_violations(vault, args.lender)
     if args.json:
-        _emit([finding.to_json() for finding in findings])
+        emit([finding.to_json() for finding in findings])
         return 0
     for finding in findings:
         when = finding.day.isoformat() if finding.day else "items"
@@ -137,15 +104,17 @@ def cmd_violations(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_add(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
+    from vault.complaints import add_complaint  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
         complaint = add_complaint(
             vault,
             args.lender,
             channel=args.channel,
-            filed_on=_day(args.filed, "filing") or date.today(),
+            filed_on=day(args.filed, "filing") or date.today(),
             reference=args.reference,
             status=args.status or Status.FILED,
-            next_follow_up=_day(args.follow_up, "follow-up"),
+            next_follow_up=day(args.follow_up, "follow-up"),
             notes=args.notes,
             items=args.item or [],
         )
@@ -153,13 +122,15 @@ def cmd_complaint_add(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_update(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
+    from vault.complaints import update_complaint  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
         complaint = update_complaint(
             vault,
             args.id,
             status=args.status,
             reference=args.reference,
-            next_follow_up=_day(args.follow_up, "follow-up"),
+            next_follow_up=day(args.follow_up, "follow-up"),
             clear_follow_up=args.clear_follow_up,
             notes=args.notes,
             add_items=args.item or [],
@@ -169,14 +140,16 @@ def cmd_complaint_update(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_list(args: argparse.Namespace) -> int:
-    with args.open_vault(args) as vault:
+    from vault.complaints import complaints  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
         found = complaints(vault, args.lender)
     return _print_complaints(args, found, one=False)
 
 
 def _print_complaints(args: argparse.Namespace, found: list[ComplaintDTO], *, one: bool) -> int:
     if args.json:
-        _emit(found[0].to_json() if one else [c.to_json() for c in found])
+        emit(found[0].to_json() if one else [c.to_json() for c in found])
     else:
         for complaint in found:
             print(_complaint_line(complaint))
@@ -191,17 +164,8 @@ def _complaint_line(c: ComplaintDTO) -> str:
     )
 
 
-def add_commands(command: CommandFn, actions: ActionsFn, open_vault: Opener) -> None:
-    """Add the case commands through the shared helpers (which add --vault)."""
-    imp = command(
-        "import-backup",
-        "import an SMS Backup & Restore XML file (calls or messages)",
-        cmd_import_backup,
-    )
-    imp.add_argument("--lender", help="the lender the backup is filed under")
-    imp.add_argument("--json", action="store_true")
-    imp.add_argument("file", metavar="sms.xml|calls.xml")
-    line = command("timeline", "items, notes and call/SMS events in time order", cmd_timeline)
+def add_commands(tree: CommandTree) -> None:
+    line = tree.command("timeline", "items, notes and call/SMS events in time order", cmd_timeline)
     line.add_argument("--lender", help="one lender (default: every lender)")
     line.add_argument("--kind", action="append", help="item kind, note, call, sms or mms")
     line.add_argument("--category", action="append", help="harassment category of items")
@@ -209,15 +173,17 @@ def add_commands(command: CommandFn, actions: ActionsFn, open_vault: Opener) -> 
     line.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     line.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     line.add_argument("--json", action="store_true")
-    stats = command("stats", "calls, messages and night contacts per day and hour", cmd_stats)
+    stats = tree.command("stats", "calls, messages and night contacts per day and hour", cmd_stats)
     stats.add_argument("--lender", required=True)
     stats.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     stats.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     stats.add_argument("--json", action="store_true")
-    violations = command("violations", "collection rules the evidence shows broken", cmd_violations)
+    violations = tree.command(
+        "violations", "collection rules the evidence shows broken", cmd_violations
+    )
     violations.add_argument("--lender", required=True)
     violations.add_argument("--json", action="store_true")
-    complaint = actions("complaint", "track complaints filed about a lender")
+    complaint = tree.actions("complaint", "track complaints filed about a lender")
     add = complaint("add", "record a complaint you filed", cmd_complaint_add)
     add.add_argument("--lender", required=True)
     add.add_argument("--channel", required=True, choices=[c.value for c in Channel])
@@ -237,8 +203,3 @@ def add_commands(command: CommandFn, actions: ActionsFn, open_vault: Opener) -> 
     listed.add_argument("--lender", help="one lender (default: every lender)")
     for sub in (add, update, listed):
         sub.add_argument("--json", action="store_true")
-    for parser in (imp, line, stats, violations, add, update, listed):
-        parser.set_defaults(open_vault=open_vault)
-
-
-__all__ = ["add_commands"]

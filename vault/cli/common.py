@@ -1,0 +1,168 @@
+"""What every ``evault`` command shares: the passphrase, opening the vault, output, dates.
+
+The passphrase comes from ``--passphrase-file`` (its first line, UTF-8), then
+``EVAULT_PASSPHRASE``, then a prompt, which is offered only on a terminal: a script
+without one gets a usage error, never a hang. ``--json`` output is the DTOs' JSON form,
+UTF-8 and indented. Dates are ``YYYY-MM-DD`` and times ISO 8601; anything else is a
+usage error naming the option.
+
+This module is imported to build the parser, so it imports nothing heavy at the top:
+the vault handle is loaded when a command opens a vault.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from vault.errors import UsageError
+
+if TYPE_CHECKING:
+    from vault.handle import OpenVault
+
+PASSPHRASE_ENV = "EVAULT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+NEW_PASSPHRASE_ENV = "EVAULT_NEW_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+
+
+class PassphraseMissingError(UsageError):
+    code = "passphrase_missing"
+
+
+def passphrase(
+    args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Passphrase"
+) -> str:
+    """The vault's passphrase, from ``--passphrase-file``, the environment or a prompt."""
+    if getattr(args, "passphrase_file", None):
+        return read_passphrase_file(args.passphrase_file, "--passphrase-file")
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise PassphraseMissingError(
+            f"No passphrase given: use --passphrase-file or {PASSPHRASE_ENV}."
+        )
+    return _prompt(prompt, confirm=confirm)
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase ``passwd`` sets, from its own file, variable or a confirmed prompt."""
+    if args.new_passphrase_file:
+        return read_passphrase_file(args.new_passphrase_file, "--new-passphrase-file")
+    if os.environ.get(NEW_PASSPHRASE_ENV):
+        return os.environ[NEW_PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise PassphraseMissingError(
+            f"No new passphrase given: use --new-passphrase-file or {NEW_PASSPHRASE_ENV}."
+        )
+    return _prompt("New passphrase", confirm=True)
+
+
+def _prompt(prompt: str, *, confirm: bool) -> str:
+    first = getpass.getpass(f"{prompt}: ")
+    if confirm and getpass.getpass(f"{prompt} (again): ") != first:
+        raise UsageError("The two passphrases differ.")
+    return first
+
+
+def read_passphrase_file(name: str, option: str) -> str:
+    """The first line of ``name``; a file that is not UTF-8 text is a usage error."""
+    raw = Path(name).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(
+            f"The file given with {option} is not UTF-8 text; save it as UTF-8."
+        ) from None
+    return text.removeprefix("\ufeff").rstrip("\r\n")
+
+
+def open_vault(args: argparse.Namespace) -> OpenVault:
+    """Unlock the vault named by ``--vault`` (the vault modules load here, not at start)."""
+    from vault.handle import unlock_vault  # noqa: PLC0415 - loaded only by vault commands
+
+    return unlock_vault(Path(args.vault), passphrase(args))
+
+
+def emit(data: Any) -> None:
+    """Print ``data`` as the JSON the ``--json`` option promises."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def day(text: str | None, what: str) -> date | None:
+    """``YYYY-MM-DD`` as a date (None stays None); ``what`` names it in the error."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"The {what} date {text!r} is not in the form YYYY-MM-DD.") from None
+
+
+def moment(text: str | None, option: str) -> datetime | None:
+    """An ISO 8601 time given with ``option`` (None stays None)."""
+    if text is None:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} {text!r} is not a time in the form 2024-03-15T21:30 (ISO 8601)."
+        ) from None
+
+
+def shown_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name as printable text: bytes that are not UTF-8 appear as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandTree:
+    """The ``evault`` sub-commands, added by each command module's ``add_commands``.
+
+    A handler is only named here; what it runs is imported when it runs, so building the
+    whole tree (for ``--help``, or to pick one command) loads no vault module.
+    """
+
+    def __init__(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        self._commands = commands
+
+    def command(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        """``evault NAME --vault DIR …``."""
+        return with_vault(self.plain(name, help_text, handler))
+
+    def plain(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
+        """``evault NAME …`` with no vault (``verify``, ``gui``)."""
+        sub = self._commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def actions(
+        self, name: str, help_text: str
+    ) -> Callable[[str, str, Handler], argparse.ArgumentParser]:
+        """A command whose actions are sub-commands: ``evault NAME ACTION --vault DIR …``."""
+        group = self._commands.add_parser(name, help=help_text, description=help_text)
+        subs = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+        def action(verb: str, text: str, handler: Handler) -> argparse.ArgumentParser:
+            sub = subs.add_parser(verb, help=text, description=text)
+            sub.set_defaults(handler=handler)
+            return with_vault(sub)
+
+        return action
+
+
+def with_vault(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    sub.add_argument("--vault", required=True, help="the vault folder")
+    sub.add_argument(
+        "--passphrase-file",
+        help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+    )
+    return sub

@@ -1,0 +1,223 @@
+"""The commands on the vault itself: init, lender, import, import-backup, note, list, show,
+check and passwd (DESIGN.md §7).
+
+Each handler imports what it runs when it runs; building the parser loads none of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from vault.cli.common import (
+    CommandTree,
+    emit,
+    moment,
+    new_passphrase,
+    open_vault,
+    passphrase,
+    shown_path,
+)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from vault.handle import create_vault  # noqa: PLC0415 - loaded when the command runs
+
+    vault, recovery = create_vault(Path(args.vault), passphrase(args, confirm=True))
+    vault.lock()
+    print(f"Created the vault in {args.vault}.")
+    print("Recovery key — print it or write it down and keep it somewhere safe.")
+    print("Without the passphrase or this key, the evidence cannot be recovered:\n")
+    print(recovery)
+    return 0
+
+
+def cmd_lender_add(args: argparse.Namespace) -> int:
+    from vault.lenders import add_lender  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        lender = add_lender(vault, args.name, numbers=args.number or [], app=args.app)
+    print(f"Added lender {lender.name}.")
+    return 0
+
+
+def cmd_lender_update(args: argparse.Namespace) -> int:
+    from vault.lenders import add_lender_numbers  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        lender = add_lender_numbers(vault, args.name, args.add_number or [])
+    print(f"Updated lender {lender.name}: {', '.join(lender.numbers) or 'no numbers'}.")
+    return 0
+
+
+def cmd_lender_list(args: argparse.Namespace) -> int:
+    from vault.lenders import list_lenders  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        lenders = list_lenders(vault)
+    if args.json:
+        emit([lender.to_json() for lender in lenders])
+        return 0
+    for lender in lenders:
+        print(f"{lender.name}\t{lender.item_count} items\t{' '.join(lender.numbers)}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from vault.dto import ImportStatus  # noqa: PLC0415 - loaded when the command runs
+    from vault.importing import import_paths  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        report = import_paths(vault, [Path(p) for p in args.paths], lender=args.lender)
+    if args.json:
+        emit(report.to_json())
+        return 0
+    for result in report.results:
+        detail = result.item_id or result.duplicate_of or result.reason or ""
+        print(f"{result.status}\t{shown_path(result.path)}\t{detail}")
+    counts = {s: report.count(s) for s in ImportStatus}
+    print(
+        f"{counts[ImportStatus.IMPORTED]} imported, {counts[ImportStatus.DUPLICATE]} duplicates, "
+        f"{counts[ImportStatus.REFUSED]} refused."
+    )
+    return 0
+
+
+def cmd_import_backup(args: argparse.Namespace) -> int:
+    from vault.importing import import_backup  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        report = import_backup(vault, Path(args.file), lender=args.lender)
+    if args.json:
+        emit(report.to_json())
+        return 0
+    print(
+        f"Imported the backup as item {report.item_id}: {report.calls} calls, {report.sms} SMS, "
+        f"{report.mms} MMS; {report.attached} rows belong to {report.lender or 'no lender'}."
+    )
+    for entry in report.unassigned:
+        print(f"unassigned\t{entry.number}\t{entry.count} contacts")
+    if report.unassigned:
+        print("Assign a number with: evault lender update NAME --add-number NUMBER")
+    return 0
+
+
+def cmd_note_add(args: argparse.Namespace) -> int:
+    from vault.notes import add_note  # noqa: PLC0415 - loaded when it runs
+
+    at = moment(args.at, "--at")
+    with open_vault(args) as vault:
+        note = add_note(vault, args.lender, args.text, occurred_at=at)
+    print(f"Added note {note.id} for {note.lender}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from vault.items import list_items  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        items = list_items(vault, lender=args.lender)
+    if args.json:
+        emit([item.to_json() for item in items])
+        return 0
+    for item in items:
+        when = item.captured_at.isoformat(timespec="seconds")
+        print(f"{item.id}\t{when}\t{item.kind}\t{item.lender or '-'}\t{item.original_name}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from vault.items import get_item, item_history  # noqa: PLC0415 - loaded when it runs
+
+    with open_vault(args) as vault:
+        item = get_item(vault, args.id)
+        history = item_history(vault, args.id)
+    data = item.to_json() | {"custody": [event.to_json() for event in history]}
+    if args.json:
+        emit(data)
+        return 0
+    for key, value in data.items():
+        if key != "custody":
+            print(f"{key}: {value}")
+    for event in history:
+        print(f"custody: #{event.seq} {event.at.isoformat()} {event.action}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from vault.check import check_vault  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
+        report = check_vault(vault, repair=args.repair)
+    if args.json:
+        emit(report.to_json() | {"ok": report.ok})
+        return 0 if report.ok else 1
+    for source, target in zip(report.repaired, report.quarantined, strict=True):
+        print(f"moved to quarantine: {shown_path(source)} -> {shown_path(target)}")
+    if report.quarantined:
+        print(
+            f"{len(report.quarantined)} stray file(s) moved to "
+            f"{shown_path(Path(args.vault) / 'quarantine')}; nothing was deleted."
+        )
+    for problem in report.problems:
+        print(f"PROBLEM {problem.message}")
+    verdict = "OK" if report.ok else f"{len(report.problems)} problem(s)"
+    print(
+        f"Checked {report.items_checked} items and {report.events_checked} custody events: {verdict}."
+    )
+    return 0 if report.ok else 1
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        new = new_passphrase(args)
+        vault.change_passphrase(new)
+    print("The passphrase was changed.")
+    return 0
+
+
+def add_commands(tree: CommandTree) -> None:
+    tree.command("init", "create a new vault", cmd_init)
+    lender = tree.actions("lender", "add, update or list lenders")
+    add = lender("add", "add a lender", cmd_lender_add)
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--number", action="append", help="a collector's phone number")
+    add.add_argument("--app", help="the lending app's name")
+    update = lender("update", "add collectors' numbers to a lender", cmd_lender_update)
+    update.add_argument("name", metavar="NAME")
+    update.add_argument("--add-number", action="append", help="a number to add")
+    listing = lender("list", "list the lenders", cmd_lender_list)
+    listing.add_argument("--json", action="store_true")
+    imp = tree.command(
+        "import", "import files and folders (kind detected from content)", cmd_import
+    )
+    imp.add_argument("--lender")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    backup = tree.command(
+        "import-backup",
+        "import an SMS Backup & Restore XML file (calls or messages)",
+        cmd_import_backup,
+    )
+    backup.add_argument("--lender", help="the lender the backup is filed under")
+    backup.add_argument("--json", action="store_true")
+    backup.add_argument("file", metavar="sms.xml|calls.xml")
+    note = tree.actions("note", "write notes about a lender")("add", "write a note", cmd_note_add)
+    note.add_argument("--lender", required=True)
+    note.add_argument("--at", help="when it happened (ISO 8601, vault time zone if none)")
+    note.add_argument("--text", required=True)
+    lst = tree.command("list", "list evidence items", cmd_list)
+    lst.add_argument("--lender")
+    lst.add_argument("--json", action="store_true")
+    show = tree.command("show", "show one item and its custody history", cmd_show)
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    check = tree.command("check", "read every blob back and verify the custody chain", cmd_check)
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="move stray files (interrupted imports) into quarantine/; nothing is deleted",
+    )
+    check.add_argument("--json", action="store_true")
+    passwd = tree.command("passwd", "change the passphrase", cmd_passwd)
+    passwd.add_argument("--new-passphrase-file")
