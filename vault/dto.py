@@ -22,6 +22,8 @@ def _jsonable(value: Any) -> Any:
 
 
 class Jsonable:
+    __slots__ = ()  # subclasses declared with slots=True then hold no __dict__
+
     def to_json(self) -> dict[str, Any]:
         result: dict[str, Any] = _jsonable(asdict(self))  # type: ignore[call-overload]
         return result

@@ -8,6 +8,7 @@ contract: change them only with a new manifest schema version.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -114,14 +115,17 @@ def parse_sums(data: bytes) -> dict[str, str]:
     if text and not text.endswith("\n"):
         raise SumsFormatError("SHA256SUMS does not end with a newline: it was cut short.")
     sums: dict[str, str] = {}
-    for number, line in enumerate(text.split("\n")[:-1], start=1):
+    start, number = 0, 0
+    while start < len(text):  # one line at a time: the file may list 60,000 names
+        end = text.index("\n", start)
+        line, start, number = text[start:end], end + 1, number + 1
         match = _SUM_LINE.fullmatch(line)
         if match is None:
             raise SumsFormatError(f"Line {number} of SHA256SUMS is not '<sha256>  <file>'.")
         digest, _, path = match.groups()
         if path in sums:
             raise SumsFormatError(f"SHA256SUMS lists {path} twice.")
-        sums[path] = digest
+        sums[sys.intern(path)] = digest  # the same string as the archive's name
     if not sums:
         raise SumsFormatError("SHA256SUMS lists no files.")
     return sums

@@ -30,6 +30,7 @@ import itertools
 import logging
 import stat
 import struct
+import sys
 import unicodedata
 import zipfile
 import zlib
@@ -74,8 +75,8 @@ class HostileZipError(BundleUnreadableError):
 class ZipLimits:
     """Bounds on what a bundle may hold; the defaults fit any real case file."""
 
-    max_entries: int = 50_000
-    max_central_directory: int = 64 << 20
+    max_entries: int = 60_000  # 50,000 items with room for the bundle's other files
+    max_central_directory: int = 16 << 20  # 50,000 items need 4.8 MB
     max_entry_size: int = 32 << 30
     max_total_size: int = 128 << 30
     max_ratio: int = 200  # deflate's best is about 1032:1; real bundles stay near 1:1
@@ -85,7 +86,7 @@ class ZipLimits:
 DEFAULT_LIMITS = ZipLimits()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ZipEntry:
     name: str
     size: int
@@ -255,7 +256,8 @@ def _checked_entries(infos: list[zipfile.ZipInfo], limits: ZipLimits) -> dict[st
     folded: set[str] = set()
     total = 0
     for info in infos:
-        name = info.filename
+        # interned, so SHA256SUMS and the manifest share this one copy of each name
+        name = info.filename = sys.intern(info.filename)
         check_name(name)
         key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
         if key in folded:
