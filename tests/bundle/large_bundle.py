@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -172,6 +173,21 @@ def verify_peak_rss(bundle: Path, *args: str) -> tuple[int, str, int]:
     return done.returncode, done.stdout + done.stderr, int(kb[-1]) * 1024
 
 
+class _Proof(ItemTimeProof):
+    """An ItemTimeProof whose ``to_json`` gives the same object without ``asdict``'s
+    deep copies (a third of the time this module takes for 50,000 items)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "checkpoint": self.checkpoint,
+            "statement": self.statement,
+            "leaf_index": self.leaf_index,
+            "tree_size": self.tree_size,
+            "leaf_hash": self.leaf_hash,
+            "proof": list(self.proof),
+        }
+
+
 def _checkpoint(
     entries: list[manifest.ExportedItem],
     key: Ed25519PrivateKey,
@@ -206,8 +222,8 @@ def _checkpoint(
         f"{path}.sig": sshsig.sign(key, statement, checkpoint.NAMESPACE).encode("ascii"),
         f"{path}.tsr": stamp(statement),
     }
-    proofs = {
-        e.item.id: ItemTimeProof(
+    proofs: dict[str, ItemTimeProof] = {
+        e.item.id: _Proof(
             checkpoint=1,
             statement=path,
             leaf_index=index,
