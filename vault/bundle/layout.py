@@ -108,17 +108,17 @@ def format_sums(entries: list[tuple[str, str]]) -> bytes:
 
 def parse_sums(data: bytes) -> dict[str, str]:
     """Read ``SHA256SUMS`` strictly: path -> lowercase hex digest, every line well formed."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SumsFormatError("SHA256SUMS is not UTF-8 text.") from None
-    if text and not text.endswith("\n"):
+    if data and not data.endswith(b"\n"):
         raise SumsFormatError("SHA256SUMS does not end with a newline: it was cut short.")
     sums: dict[str, str] = {}
     start, number = 0, 0
-    while start < len(text):  # one line at a time: the file may list 60,000 names
-        end = text.index("\n", start)
-        line, start, number = text[start:end], end + 1, number + 1
+    while start < len(data):  # one line at a time: the file may list 60,000 names
+        end = data.index(b"\n", start)
+        try:  # a line break never lies inside a UTF-8 sequence: line by line is the same
+            line = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            raise SumsFormatError("SHA256SUMS is not UTF-8 text.") from None
+        start, number = end + 1, number + 1
         match = _SUM_LINE.fullmatch(line)
         if match is None:
             raise SumsFormatError(f"Line {number} of SHA256SUMS is not '<sha256>  <file>'.")
