@@ -1,6 +1,7 @@
 """``evault verify`` stays under 200 MB of memory (peak RSS) for any bundle: a real signed
-bundle of 50,000 items (VALID, every time proof held), and a hostile one whose signed
-manifest is exactly at the size limit, full of items and of values as large as allowed.
+bundle of 50,000 items (VALID, every time proof held), a hostile one whose signed
+manifest is exactly at the size limit, full of items and of values as large as allowed,
+and one of the most entries with names as long as the directory's bound allows.
 
 Each verify runs as its own process (``evault verify``, :func:`verify_peak_rss`), which
 reports its own peak RSS (VmHWM) as it exits.
@@ -113,6 +114,53 @@ def test_a_signed_manifest_at_the_size_limit_is_read_in_bounded_memory(tmp_path:
     assert "SHA256SUMS is signed by" in output  # the signature held: the manifest was read
     assert "Result: INVALID" in output
     assert "is in manifest.json but not in the bundle" in output  # every item was read
+    print(f"peak RSS {rss / 1e6:.0f} MB")
+    assert rss < MAX_RSS, f"peak RSS {rss / 1e6:.0f} MB"
+
+
+@pytest.mark.slow
+def test_an_archive_of_the_most_entries_with_the_longest_names_stays_bounded(
+    tmp_path: Path,
+) -> None:
+    """60,000 entries whose names fill the 16 MiB directory and SHA256SUMS, all signed and
+    described by the manifest: what costs memory per entry is at its bound everywhere."""
+    key = Ed25519PrivateKey.generate()
+    names = [f"evidence/{'好' * 40}/{n:06d}-{'q' * 68}.png" for n in range(1, 59_991)]
+    digest = hashlib.sha256(b"x").hexdigest()
+    head = {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "bundle_id": "b",
+        "created_at": "c",
+        "vault": {"vault_id": "v", "ssh_public_key": sshsig.public_key_line(key.public_key())},
+    }
+    items = [
+        {"number": n, "id": f"{n:036d}", "path": name, "sha256": digest, "size": 1, "custody": []}
+        for n, name in enumerate(names, start=1)
+    ]
+    data = json.dumps(head | {"items": items}, ensure_ascii=False).encode()
+    signer = sshsig.allowed_signers_line(layout.PRINCIPAL, key.public_key()) + "\n"
+    sums = layout.format_sums(
+        [(name, digest) for name in names]
+        + [
+            (layout.MANIFEST, hashlib.sha256(data).hexdigest()),
+            (layout.ALLOWED_SIGNERS, hashlib.sha256(signer.encode()).hexdigest()),
+        ]
+    )
+    assert len(sums) > 16_000_000
+    bundle = tmp_path / "wide.zip"
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_STORED) as archive:
+        for name in names:
+            archive.writestr(name, b"x")
+        archive.writestr(layout.MANIFEST, data)
+        archive.writestr(layout.ALLOWED_SIGNERS, signer)
+        archive.writestr(layout.SHA256SUMS, sums)
+        archive.writestr(layout.SIGNATURE, sshsig.sign(key, sums, layout.NAMESPACE))
+    del data, items
+    code, output, rss = verify_peak_rss(bundle)
+    assert "OK      manifest: manifest.json describes the 59990 evidence files" in output
+    assert "All 59992 files match SHA256SUMS." in output
+    assert code == 1  # no custody events: that step fails, every other holds
     print(f"peak RSS {rss / 1e6:.0f} MB")
     assert rss < MAX_RSS, f"peak RSS {rss / 1e6:.0f} MB"
 
