@@ -25,6 +25,8 @@ def _jsonable(value: Any) -> Any:
 class Jsonable:
     """A DTO that turns itself into plain JSON (for ``--json`` and the manifest)."""
 
+    __slots__ = ()  # subclasses declared with slots=True then hold no __dict__
+
     def to_json(self) -> dict[str, Any]:
         result: dict[str, Any] = _jsonable(asdict(self))  # type: ignore[call-overload]
         return result

@@ -94,9 +94,7 @@ def layer_of(module: str) -> int | None:
     for number, (_, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
             nested = module.startswith(prefix + ".") and prefix != "vault"
-            if (module == prefix or nested) and (
-                best is None or len(prefix) > best[1]
-            ):
+            if (module == prefix or nested) and (best is None or len(prefix) > best[1]):
                 best = (number, len(prefix))
     return None if best is None else best[0]
 

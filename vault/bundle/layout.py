@@ -8,6 +8,7 @@ contract: change them only with a new manifest schema version.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -107,21 +108,24 @@ def format_sums(entries: list[tuple[str, str]]) -> bytes:
 
 def parse_sums(data: bytes) -> dict[str, str]:
     """Read ``SHA256SUMS`` strictly: path -> lowercase hex digest, every line well formed."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SumsFormatError("SHA256SUMS is not UTF-8 text.") from None
-    if text and not text.endswith("\n"):
+    if data and not data.endswith(b"\n"):
         raise SumsFormatError("SHA256SUMS does not end with a newline: it was cut short.")
     sums: dict[str, str] = {}
-    for number, line in enumerate(text.split("\n")[:-1], start=1):
+    start, number = 0, 0
+    while start < len(data):  # one line at a time: the file may list 60,000 names
+        end = data.index(b"\n", start)
+        try:  # a line break never lies inside a UTF-8 sequence: line by line is the same
+            line = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            raise SumsFormatError("SHA256SUMS is not UTF-8 text.") from None
+        start, number = end + 1, number + 1
         match = _SUM_LINE.fullmatch(line)
         if match is None:
             raise SumsFormatError(f"Line {number} of SHA256SUMS is not '<sha256>  <file>'.")
         digest, _, path = match.groups()
         if path in sums:
             raise SumsFormatError(f"SHA256SUMS lists {path} twice.")
-        sums[path] = digest
+        sums[sys.intern(path)] = digest  # the same string as the archive's name
     if not sums:
         raise SumsFormatError("SHA256SUMS lists no files.")
     return sums

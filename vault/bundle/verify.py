@@ -6,7 +6,7 @@ one :class:`~vault.dto.BundleCheck`; a step that needs something an earlier step
 broken reports itself as not checked rather than guessing. Later features (Merkle
 inclusion proofs, checkpoint statements under ``timestamps/``, the RFC 3161 token
 ``SHA256SUMS.tsr``) add their own steps to :data:`STEPS`, reading what the context
-already holds (the parsed manifest, the verified digests of every file).
+already holds (the manifest's facts, each item's findings).
 
 Fail fast: the signature over SHA256SUMS and the manifest are checked from small,
 bounded entries first; evidence entries are inflated only when the signature holds,
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,15 +37,23 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vault import custody
 from vault.bundle import layout
-from vault.bundle.manifest import MAX_MANIFEST_BYTES, Manifest, ManifestError, read_manifest
+from vault.bundle.manifest import (
+    MAX_MANIFEST_BYTES,
+    Manifest,
+    ManifestError,
+    ManifestHead,
+    ManifestItem,
+    read_manifest,
+)
 from vault.bundle.readahead import read_ahead
 from vault.bundle.verify_time import (
     ItemTimeFinding,
+    ItemTimes,
     TimeFinding,
     check_bundle_timestamp,
     check_time,
 )
-from vault.bundle.zipsafe import DEFAULT_LIMITS, SafeZip, ZipLimits
+from vault.bundle.zipsafe import DEFAULT_LIMITS, READ_SIZE, SafeZip, ZipLimits
 from vault.dto import BundleCheck, BundleVerification
 from vault.sshsig import (
     AllowedSignersError,
@@ -59,10 +67,11 @@ from vault.tsa import bundle_time
 
 logger = logging.getLogger(__name__)
 
-MAX_SUMS_BYTES = 64 << 20
+MAX_SUMS_BYTES = 16 << 20  # 50,000 items need 5.9 MB
 MAX_SMALL_BYTES = 64 << 10
 REQUIRED = (layout.SHA256SUMS, layout.SIGNATURE, layout.ALLOWED_SIGNERS, layout.MANIFEST)
 MAX_LISTED_PROBLEMS = 50
+MAX_SHOWN_PATH = 100  # characters shown of a path the archive does not hold
 
 
 @dataclass
@@ -76,11 +85,13 @@ class VerifyContext:
     sums: dict[str, str] | None = None
     sums_error: str | None = None  # why SHA256SUMS could not be parsed
     signature_ok: bool = False  # the signature over SHA256SUMS held (and the expected key)
-    digests: dict[str, str] = field(default_factory=dict)  # sha256 of every summed file
+    files_hashed: int = 0  # summed files hashed by the files step
     files_ok: bool = False
     signer_key: str | None = None
     signer_fingerprint: str | None = None
     manifest: Manifest | None = None
+    manifest_sha256: str | None = None  # taken while the manifest step read it
+    custody_check: BundleCheck | None = None  # worked out while the manifest was read
     signer: Ed25519PublicKey | None = None
     tsa_roots: Sequence[x509.Certificate] = ()  # given with --tsa-ca, beside the system's
     item_times: list[ItemTimeFinding] = field(default_factory=list)
@@ -173,7 +184,7 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
                 entry is not None
                 and name in ctx.sums
                 and entry.size <= limit
-                and _sha256(archive, name) != ctx.sums[name]
+                and _digest(ctx, name) != ctx.sums[name]
             ):
                 found.append(f"{name} does not match its SHA-256 in SHA256SUMS: it was changed.")
         return BundleCheck(
@@ -190,8 +201,8 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
         if name not in ctx.sums
     ]
     for name in (n for n in present if n in ctx.sums):
-        ctx.digests[name] = _sha256(archive, name)
-        if ctx.digests[name] != ctx.sums[name]:
+        ctx.files_hashed += 1
+        if _digest(ctx, name) != ctx.sums[name]:
             found.append(f"{name} does not match its SHA-256 in SHA256SUMS: it was changed.")
     found += [
         f"{name} is listed in SHA256SUMS but missing from the bundle: it was removed or renamed."
@@ -202,7 +213,7 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
     return _problems(
         "files",
         found,
-        f"All {len(ctx.digests)} files match SHA256SUMS.",
+        f"All {ctx.files_hashed} files match SHA256SUMS.",
         "Some files do not match SHA256SUMS.",
     )
 
@@ -210,9 +221,18 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
 _SMALL_SUMMED = ((layout.ALLOWED_SIGNERS, MAX_SMALL_BYTES), (layout.MANIFEST, MAX_MANIFEST_BYTES))
 
 
+def _digest(ctx: VerifyContext, name: str) -> str:
+    if name == layout.MANIFEST and ctx.manifest_sha256 is not None:
+        return ctx.manifest_sha256  # the manifest step hashed what it read
+    return _sha256(ctx.archive, name)
+
+
 def _sha256(archive: SafeZip, name: str) -> str:
     digest = hashlib.sha256()
-    for block in read_ahead(archive.chunks(name)):
+    blocks = archive.chunks(name)
+    # A helper thread overlaps inflating with hashing for a file of several blocks; for
+    # one block (most evidence files) starting it costs more than the whole file.
+    for block in read_ahead(blocks) if archive.entries[name].size > READ_SIZE else blocks:
         digest.update(block)
     return digest.hexdigest()
 
@@ -268,81 +288,181 @@ def _signer(archive: SafeZip) -> Ed25519PublicKey:
 
 
 def check_manifest(ctx: VerifyContext) -> BundleCheck:
-    """manifest.json agrees with SHA256SUMS, the archive and the signing key."""
+    """manifest.json agrees with SHA256SUMS, the archive and the signing key.
+
+    The manifest is streamed item by item (:func:`read_manifest`), and each item's
+    custody chain and time proof are checked as it is read, for the ``custody`` and
+    ``time`` steps to report: only compact findings are kept, so memory stays bounded
+    whatever the manifest holds. One larger than :data:`MAX_MANIFEST_BYTES` is refused
+    unread. Its SHA-256 is taken on the way, for the ``files`` step.
+    """
     archive = ctx.archive
-    if layout.MANIFEST not in archive.entries:
+    entry = archive.entries.get(layout.MANIFEST)
+    if entry is None:
         return BundleCheck("manifest", False, "manifest.json is missing.")
+    if entry.size > MAX_MANIFEST_BYTES:
+        return BundleCheck(
+            "manifest",
+            False,
+            f"manifest.json is {entry.size:,} bytes, more than the {MAX_MANIFEST_BYTES:,} a "
+            "bundle's manifest may have; it was not read.",
+        )
+    checks = _ItemChecks(ctx, archive.limits.max_entries)
+    digest = hashlib.sha256()
+
+    def chunks() -> Iterator[bytes]:
+        for block in archive.chunks(layout.MANIFEST):
+            digest.update(block)
+            yield block
+
     try:
-        parsed = read_manifest(archive.read(layout.MANIFEST, MAX_MANIFEST_BYTES))
+        parsed = read_manifest(chunks(), checks, max_items=archive.limits.max_entries)
     except ManifestError as error:
         return BundleCheck("manifest", False, str(error))
     ctx.manifest = parsed
-    sums = ctx.sums or {}
-    found: list[str] = []
-    if ctx.signer_key is not None and _key_only(parsed.ssh_public_key) != _key_only(ctx.signer_key):
-        found.append("manifest.json names a different vault key than allowed_signers.")
-    paths: set[str] = set()
-    numbers = sorted(item.number for item in parsed.items)
-    if numbers != list(range(1, len(numbers) + 1)):
-        found.append("manifest.json numbers its items with gaps or repeats.")
-    for item in parsed.items:
-        where = f"Item {item.number} ({item.path})"
-        if item.path in paths:
-            found.append(f"{where} is listed twice in manifest.json.")
-        paths.add(item.path)
-        if not item.path.startswith(layout.EVIDENCE_DIR):
-            found.append(f"{where} does not lie under evidence/.")
-        entry = archive.entries.get(item.path)
-        if entry is None:
-            found.append(f"{where} is in manifest.json but not in the bundle.")
-            continue
-        if sums.get(item.path) != item.sha256:
-            found.append(f"{where} has a different SHA-256 in manifest.json than in SHA256SUMS.")
-        if entry.size != item.size:
-            found.append(f"{where} has a different size in manifest.json than in the bundle.")
-    found += [
-        f"{name} is under evidence/ but not described in manifest.json."
-        for name in archive.names()
-        if name.startswith(layout.EVIDENCE_DIR) and name not in paths
-    ]
-    return _problems(
+    ctx.manifest_sha256 = digest.hexdigest()
+    ctx.custody_check = checks.custody_check(parsed.item_count)
+    ctx.item_times = checks.times.findings if checks.times is not None else []
+    found = checks.manifest_found(parsed.item_count)
+    return found.check(
         "manifest",
-        found,
-        f"manifest.json describes the {len(parsed.items)} evidence files consistently.",
+        f"manifest.json describes the {parsed.item_count} evidence files consistently.",
         "manifest.json does not agree with the bundle.",
     )
 
 
-def check_custody(ctx: VerifyContext) -> BundleCheck:
-    """Each item's custody events are hash-chained and begin with its import, same hash."""
-    if ctx.manifest is None:
-        return BundleCheck("custody", False, "Not checked: manifest.json could not be read.")
-    found: list[str] = []
-    events = 0
-    for item in ctx.manifest.items:
+class _Found:
+    """A step's problems: the first :data:`MAX_LISTED_PROBLEMS` kept, the rest counted."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+        self.count = 0
+
+    def add(self, message: str) -> None:
+        self.count += 1
+        if len(self.shown) < MAX_LISTED_PROBLEMS:
+            self.shown.append(message)
+
+    def check(self, name: str, ok_summary: str, bad_summary: str) -> BundleCheck:
+        if not self.count:
+            return BundleCheck(name, True, ok_summary)
+        shown = list(self.shown)
+        if self.count > len(shown):
+            shown.append(f"… and {self.count - len(shown)} more problems.")
+        return BundleCheck(name, False, bad_summary, tuple(shown))
+
+
+def _shown(path: str) -> str:
+    return path if len(path) <= MAX_SHOWN_PATH else f"{path[:MAX_SHOWN_PATH]}…"
+
+
+class _ItemChecks:
+    """The per-item work of the manifest, custody and time steps, done as items arrive.
+
+    What is kept per item: its archive path (the archive's own string), its number, and
+    its time finding; never the item's events or proof.
+    """
+
+    def __init__(self, ctx: VerifyContext, max_items: int) -> None:
+        self.ctx = ctx
+        self.sums = ctx.sums or {}
+        self.key_differs = False
+        self.manifest = _Found()
+        self.custody = _Found()
+        self.paths: set[str] = set()
+        self.numbers = bytearray(max_items + 1)  # one flag per item number seen
+        self.numbered = 0
+        self.numbers_broken = False
+        self.events = 0
+        self.times: ItemTimes | None = None
+
+    def begin(self, head: ManifestHead) -> None:
+        signer_key = self.ctx.signer_key
+        self.key_differs = signer_key is not None and _key_only(head.ssh_public_key) != (
+            _key_only(signer_key)
+        )
+        if self.ctx.signer is not None:
+            self.times = ItemTimes(self.ctx, self.ctx.signer, head.vault_id)
+
+    def item(self, item: ManifestItem) -> None:
+        path = self._consistency(item)
+        self._custody(item)
+        if self.times is not None:
+            self.times.item(item, path)
+
+    def _consistency(self, item: ManifestItem) -> str:
+        """Check the item against the archive and SHA256SUMS; return its path as shown."""
+        if not 1 <= item.number < len(self.numbers) or self.numbers[item.number]:
+            self.numbers_broken = True
+        else:
+            self.numbers[item.number] = 1
+            self.numbered = max(self.numbered, item.number)
+        where = f"Item {item.number} ({_shown(item.path)})"
+        if not item.path.startswith(layout.EVIDENCE_DIR):
+            self.manifest.add(f"{where} does not lie under evidence/.")
+        entry = self.ctx.archive.entries.get(item.path)
+        if entry is None:
+            self.manifest.add(f"{where} is in manifest.json but not in the bundle.")
+            return _shown(item.path)
+        if entry.name in self.paths:
+            self.manifest.add(f"{where} is listed twice in manifest.json.")
+        self.paths.add(entry.name)
+        if self.sums.get(item.path) != item.sha256:
+            self.manifest.add(
+                f"{where} has a different SHA-256 in manifest.json than in SHA256SUMS."
+            )
+        if entry.size != item.size:
+            self.manifest.add(f"{where} has a different size in manifest.json than in the bundle.")
+        return entry.name
+
+    def _custody(self, item: ManifestItem) -> None:
         where = f"Item {item.number}"
-        events += len(item.events)
-        found += [
-            f"{where}: {problem.message}"
-            for problem in custody.verify_events(item.events, None, complete=False)
-        ]
+        self.events += len(item.events)
+        for problem in custody.verify_events(item.events, None, complete=False):
+            self.custody.add(f"{where}: {problem.message}")
         if any(event.item_id != item.item_id for event in item.events):
-            found.append(f"{where}: a custody event belongs to another item.")
+            self.custody.add(f"{where}: a custody event belongs to another item.")
         imports = [e for e in item.events if e.action == custody.Action.ITEM_IMPORTED]
         if len(imports) != 1:
-            found.append(f"{where}: its custody record does not hold exactly one import.")
-            continue
+            self.custody.add(f"{where}: its custody record does not hold exactly one import.")
+            return
         payload = imports[0].payload
         if payload.get("sha256") != item.sha256 or payload.get("size") != item.size:
-            found.append(
+            self.custody.add(
                 f"{where}: the file's hash or size differs from the one recorded at import."
             )
-    return _problems(
-        "custody",
-        found,
-        f"The {events} custody events of {len(ctx.manifest.items)} items form unbroken hash chains.",
-        "The custody records are not intact.",
-    )
+
+    def manifest_found(self, count: int) -> _Found:
+        found = _Found()
+        if self.key_differs:
+            found.add("manifest.json names a different vault key than allowed_signers.")
+        # Distinct numbers, none above the count: exactly 1 … count.
+        if self.numbers_broken or self.numbered > count:
+            found.add("manifest.json numbers its items with gaps or repeats.")
+        for message in self.manifest.shown:
+            found.add(message)
+        found.count += self.manifest.count - len(self.manifest.shown)
+        for name in self.ctx.archive.names():
+            if name.startswith(layout.EVIDENCE_DIR) and name not in self.paths:
+                found.add(f"{_shown(name)} is under evidence/ but not described in manifest.json.")
+        return found
+
+    def custody_check(self, count: int) -> BundleCheck:
+        return self.custody.check(
+            "custody",
+            f"The {self.events} custody events of {count} items form unbroken hash chains.",
+            "The custody records are not intact.",
+        )
+
+
+def check_custody(ctx: VerifyContext) -> BundleCheck:
+    """Each item's custody events are hash-chained and begin with its import, same hash.
+
+    The events were checked as the manifest step read each item; this reports it.
+    """
+    if ctx.manifest is None or ctx.custody_check is None:
+        return BundleCheck("custody", False, "Not checked: manifest.json could not be read.")
+    return ctx.custody_check
 
 
 def _key_only(line: str) -> str:
@@ -391,7 +511,7 @@ def verify_bundle(
         vault_id=manifest.vault_id if manifest else None,
         signer_key=ctx.signer_key,
         signer_fingerprint=ctx.signer_fingerprint,
-        items=len(manifest.items) if manifest else 0,
+        items=manifest.item_count if manifest else 0,
         files=len(archive.entries),
         item_times=tuple(ctx.item_times),
         bundle_time=ctx.bundle_time,

@@ -1,7 +1,8 @@
 """The trusted-time steps of ``evault verify``: ``time`` and ``bundle_timestamp``.
 
 ``time`` checks every item's inclusion proof, its checkpoint statement's signature and
-the statement's RFC 3161 token (:func:`vault.tsa.bundle_time.verify_bundle_time`);
+the statement's RFC 3161 token (:class:`vault.tsa.bundle_time.TimeVerifier`), item by
+item as the manifest step streams them (:class:`ItemTimes`), and reports the findings;
 ``bundle_timestamp`` checks ``SHA256SUMS.tsr``. Tokens are trusted only through the
 system's roots and those given with ``--tsa-ca``. Missing time evidence, or a token
 whose TSA root is not trusted here, is "not proven" and leaves the bundle valid; time
@@ -10,26 +11,37 @@ evidence that is present and does not hold makes it invalid.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from vault.bundle import layout
+from vault.bundle.manifest import ManifestItem
 from vault.bundle.zipsafe import HostileZipError
 from vault.dto import BundleCheck, Jsonable
+from vault.errors import VaultError
 from vault.rfc3161.errors import TsaError
 from vault.rfc3161.protocol import MAX_REPLY_BYTES
 from vault.rfc3161.trust import system_roots
 from vault.tsa import bundle_time
-from vault.tsa.bundle_time import ItemFacts, failure_status, verify_bundle_time, verify_stamp
+from vault.tsa.bundle_time import (
+    ItemFacts,
+    ItemTime,
+    TimeVerifier,
+    failure_status,
+    verify_stamp,
+)
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     from vault.bundle.verify import VerifyContext
 
 MAX_LISTED_PROBLEMS = 50
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeFinding(Jsonable):
     """What is proven about when something existed.
 
@@ -43,48 +55,46 @@ class TimeFinding(Jsonable):
     tsa_name: str | None = None
 
 
-@dataclass(frozen=True)
-class ItemTimeFinding(TimeFinding):
+@dataclass(frozen=True, slots=True)
+class ItemTimeFinding(TimeFinding):  # one per item: kept small
     number: int = 0
     item_id: str = ""
     path: str = ""
 
 
-def check_time(ctx: VerifyContext) -> BundleCheck:
-    """Each item's inclusion proof leads to a checkpoint root the vault signed and a TSA stamped."""
-    manifest = ctx.manifest
-    if manifest is None:
-        return BundleCheck("time", False, "Not checked: manifest.json could not be read.")
-    if ctx.signer is None:
-        return BundleCheck("time", False, "Not checked: the vault's signing key could not be read.")
-    facts, broken = [], {}
-    for item in manifest.items:
+class ItemTimes:
+    """Each item's time finding, worked out while the manifest step reads the items.
+
+    Only the findings are kept (the result lists one per item); the proofs are checked
+    and dropped with their item.
+    """
+
+    def __init__(self, ctx: VerifyContext, signer: Ed25519PublicKey, vault_id: str) -> None:
+        self._verifier = TimeVerifier(
+            lambda path: _read_time_file(ctx, path), signer, vault_id, ctx.tsa_roots
+        )
+        self.findings: list[ItemTimeFinding] = []
+
+    def item(self, item: ManifestItem, path: str) -> None:
+        """``path`` is the item's path as shown (the archive's own name when it has it)."""
         proof = item.inclusion_proof
         try:
             imported_at = bundle_time.parse_imported_at(item.imported_at or "")
-        except (ValueError, TypeError):
-            broken[item.item_id] = "its imported_at time is not in the manifest's form."
-            continue
-        if proof is not None and (
+        except (ValueError, TypeError, VaultError):
+            imported_at = None
+        if imported_at is None:
+            finding = ItemTime(
+                item.item_id, False, "its imported_at time is not in the manifest's form."
+            )
+        elif proof is not None and (
             not isinstance(proof, dict) or proof.get("checkpoint") != item.checkpoint
         ):
-            broken[item.item_id] = "its checkpoint differs from the one its proof names."
-            continue
-        facts.append(ItemFacts(item.item_id, item.sha256, imported_at, proof))
-    found = {
-        t.item_id: t
-        for t in verify_bundle_time(
-            facts, lambda path: _read_time_file(ctx, path), ctx.signer, manifest.vault_id,
-            ctx.tsa_roots,
-        )
-    }  # fmt: skip
-    problems = []
-    for item in manifest.items:
-        finding = found.get(item.item_id)
-        if finding is None:
-            message = broken.get(item.item_id, "it has no time finding.")
-            finding = bundle_time.ItemTime(item.item_id, False, message)
-        ctx.item_times.append(
+            finding = ItemTime(
+                item.item_id, False, "its checkpoint differs from the one its proof names."
+            )
+        else:
+            finding = self._verifier.check(ItemFacts(item.item_id, item.sha256, imported_at, proof))
+        self.findings.append(
             ItemTimeFinding(
                 status=finding.status,
                 message=finding.message,
@@ -92,15 +102,30 @@ def check_time(ctx: VerifyContext) -> BundleCheck:
                 tsa_name=finding.tsa_name,
                 number=item.number,
                 item_id=item.item_id,
-                path=item.path,
+                path=path,
             )
         )
-        if finding.status == bundle_time.INVALID:
-            problems.append(f"Item {item.number} ({item.path}): {finding.message}")
+
+
+def check_time(ctx: VerifyContext) -> BundleCheck:
+    """Each item's inclusion proof leads to a checkpoint root the vault signed and a TSA stamped.
+
+    The proofs were checked as the manifest step read the items (:class:`ItemTimes`);
+    this step reports what was found.
+    """
+    if ctx.manifest is None:
+        return BundleCheck("time", False, "Not checked: manifest.json could not be read.")
+    if ctx.signer is None:
+        return BundleCheck("time", False, "Not checked: the vault's signing key could not be read.")
     counts = {s: sum(1 for t in ctx.item_times if t.status == s) for s in _STATUSES}
-    if len(problems) > MAX_LISTED_PROBLEMS:
-        extra = len(problems) - MAX_LISTED_PROBLEMS
-        problems = [*problems[:MAX_LISTED_PROBLEMS], f"… and {extra} more problems."]
+    invalid = (t for t in ctx.item_times if t.status == bundle_time.INVALID)
+    problems = [
+        f"Item {t.number} ({t.path}): {t.message}"
+        for t in itertools.islice(invalid, MAX_LISTED_PROBLEMS)
+    ]
+    if counts[bundle_time.INVALID] > MAX_LISTED_PROBLEMS:
+        extra = counts[bundle_time.INVALID] - MAX_LISTED_PROBLEMS
+        problems.append(f"… and {extra} more problems.")
     if problems:
         return BundleCheck("time", False, "Some time proofs do not hold.", tuple(problems))
     return BundleCheck("time", True, _time_summary(counts))

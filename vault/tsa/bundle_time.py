@@ -11,7 +11,7 @@ Export side (vault.bundle calls these):
   carry only hashes, so a bundle for one lender reveals nothing of other lenders' items.
 - :func:`stamp_bytes` asks TSAs to stamp the bundle's ``SHA256SUMS`` at export time.
 
-Verifier side: :func:`verify_bundle_time` checks every statement's signature, every
+Verifier side: :class:`TimeVerifier` checks every statement's signature, every
 token against trusted roots (the system's plus ``--tsa-ca`` files; certificates in the
 bundle are never trusted by themselves) and every item's proof against the signed root,
 and says per item "existed no later than <TSA time> (TSA name)" or why not.
@@ -54,6 +54,7 @@ logger = logging.getLogger(__name__)
 FOLDER = "timestamps"
 MAX_STATEMENT_BYTES = 64 * 1024
 MAX_PROOF_LENGTH = 64
+MAX_STATEMENT_PATH = 256
 
 
 @dataclass(frozen=True)
@@ -197,37 +198,55 @@ class _Anchor:
     tsa_name: str | None
     problem: str | None
     status: str = INVALID
+    proven: str = ""  # the finding of each item it proves, made once
+
+
+class TimeVerifier:
+    """Gives the time finding of one item at a time, reading each statement once.
+
+    ``read(path)`` gives a bundle file's bytes or None. Nothing here raises for bad
+    input: every fault is a finding with its reason. Only the checked statements are
+    kept (one per checkpoint the bundle uses), so memory does not grow with the items.
+    """
+
+    def __init__(
+        self,
+        read: Callable[[str], bytes | None],
+        signer: Ed25519PublicKey,
+        vault_id: str | None,
+        extra_roots: Sequence[x509.Certificate] = (),
+    ) -> None:
+        self._read = read
+        self._signer = signer
+        self._vault_id = vault_id
+        self._roots = [*system_roots(), *extra_roots]
+        self._anchors: dict[str, _Anchor] = {}
+
+    def check(self, facts: ItemFacts) -> ItemTime:
+        proof = facts.proof
+        if not isinstance(proof, dict):
+            return ItemTime(facts.item_id, False, "No timestamp covers this item yet.", status=NONE)
+        path = proof.get("statement")
+        if not isinstance(path, str) or not path.startswith(f"{FOLDER}/"):
+            return ItemTime(facts.item_id, False, "Its time proof names no statement.")
+        anchor = self._anchors.get(path)
+        if anchor is None:
+            anchor = _anchor(path, self._read, self._signer, self._vault_id, self._roots)
+            if len(path) <= MAX_STATEMENT_PATH:  # a longer one names no file in a bundle
+                self._anchors[path] = anchor
+        return _item_time(facts, proof, anchor)
 
 
 def verify_bundle_time(
-    items: Sequence[ItemFacts],
+    items: Iterable[ItemFacts],
     read: Callable[[str], bytes | None],
     signer: Ed25519PublicKey,
     vault_id: str | None,
     extra_roots: Sequence[x509.Certificate] = (),
 ) -> list[ItemTime]:
-    """The time finding of every item; ``read(path)`` gives a bundle file's bytes or None.
-
-    Nothing here raises for bad input: every fault is a finding with its reason.
-    """
-    anchors: dict[str, _Anchor] = {}
-    roots = [*system_roots(), *extra_roots]
-    findings = []
-    for facts in items:
-        proof = facts.proof
-        if not isinstance(proof, dict):
-            findings.append(
-                ItemTime(facts.item_id, False, "No timestamp covers this item yet.", status=NONE)
-            )
-            continue
-        path = proof.get("statement")
-        if not isinstance(path, str) or not path.startswith(f"{FOLDER}/"):
-            findings.append(ItemTime(facts.item_id, False, "Its time proof names no statement."))
-            continue
-        if path not in anchors:
-            anchors[path] = _anchor(path, read, signer, vault_id, roots)
-        findings.append(_item_time(facts, proof, anchors[path]))
-    return findings
+    """The time finding of every item (see :class:`TimeVerifier`)."""
+    verifier = TimeVerifier(read, signer, vault_id, extra_roots)
+    return [verifier.check(facts) for facts in items]
 
 
 def _anchor(  # noqa: PLR0911 - one return per way a checkpoint can fail
@@ -261,7 +280,9 @@ def _anchor(  # noqa: PLR0911 - one return per way a checkpoint can fail
         checked = check_reply(token, statement, roots, nonce=None, source=f"{path}.tsr")
     except TsaError as error:
         return _Anchor(size, root, None, None, str(error), failure_status(error, token, roots))
-    return _Anchor(size, root, checked.gen_time, checked.tsa_name, None, PROVEN)
+    when = checked.gen_time.isoformat().replace("+00:00", "Z")
+    proven = f"existed no later than {when} ({checked.tsa_name})"
+    return _Anchor(size, root, checked.gen_time, checked.tsa_name, None, PROVEN, proven)
 
 
 def failure_status(error: TsaError, token: bytes, roots: Sequence[x509.Certificate]) -> str:
@@ -325,16 +346,7 @@ def _item_time(facts: ItemFacts, proof: dict[str, JSONValue], anchor: _Anchor) -
         return ItemTime(
             item_id, False, "Its inclusion proof does not lead to the stamped checkpoint root."
         )
-    assert anchor.gen_time is not None  # noqa: S101 - set whenever problem is None
-    when = anchor.gen_time.isoformat().replace("+00:00", "Z")
-    return ItemTime(
-        item_id,
-        True,
-        f"existed no later than {when} ({anchor.tsa_name})",
-        anchor.gen_time,
-        anchor.tsa_name,
-        PROVEN,
-    )
+    return ItemTime(item_id, True, anchor.proven, anchor.gen_time, anchor.tsa_name, PROVEN)
 
 
 def parse_imported_at(text: str) -> datetime:
