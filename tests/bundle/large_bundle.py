@@ -29,11 +29,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from vault import custody, merkle, sshsig
 from vault.bundle import layout, manifest
+from vault.bundle.layout import TIMESTAMPS as FOLDER
+from vault.bundle.manifest import ItemTimeProof
 from vault.custody import CustodyEventDTO, JSONValue, canonical_json
 from vault.dto import ItemDTO, LenderDTO
 from vault.times import format_utc
 from vault.trusted_time.statement import NAMESPACE, STATEMENT_TYPE, leaf_data, statement_name
-from vault.tsa.bundle_time import FOLDER, ItemTimeProof
 
 LENDER = "好运贷"
 _START = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)

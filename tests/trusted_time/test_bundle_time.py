@@ -8,6 +8,8 @@ from pathlib import Path
 from tests.helpers import require_tool
 from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
+from vault.bundle.time_export import proof_bundle_parts, stamp_bytes
+from vault.bundle.verify_time import ItemFacts, verify_bundle_time, verify_stamp
 from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.items import list_items
@@ -15,13 +17,6 @@ from vault.lenders import add_lender
 from vault.rfc3161.trust import load_pem_certificates
 from vault.sshsig import allowed_signers_line
 from vault.trusted_time import servers, stamping
-from vault.tsa.bundle_time import (
-    ItemFacts,
-    proof_bundle_parts,
-    stamp_bytes,
-    verify_bundle_time,
-    verify_stamp,
-)
 
 
 def write_bundle(folder: Path, files: list[tuple[str, bytes]]) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from tests.trusted_time.conftest import PASSPHRASE, evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
+from vault.bundle.time_export import stamp_bytes
 from vault.cli import main
 from vault.handle import OpenVault
 from vault.importing import import_paths
@@ -18,7 +19,6 @@ from vault.lenders import add_lender
 from vault.rfc3161.protocol import check_reply, unique_certificates
 from vault.rfc3161.trust import load_pem_certificates
 from vault.trusted_time import servers
-from vault.tsa.bundle_time import stamp_bytes
 
 
 @pytest.fixture

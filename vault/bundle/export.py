@@ -44,9 +44,11 @@ from typing import BinaryIO
 
 from vault import __version__, custody
 from vault.bundle import layout, manifest, readme, time_export
+from vault.bundle.manifest import ItemTimeProof
 from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
+from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
 from vault.errors import AgeError, UsageError, VaultError
@@ -57,7 +59,6 @@ from vault.lenders import list_lenders
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
-from vault.tsa.bundle_time import BundleFile, ItemTimeProof, proof_bundle_parts
 
 logger = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ README = "README.txt"
 EVIDENCE_DIR = "evidence/"
 REPORT_DIR = "report/"
 TIMESTAMPS_DIR = "timestamps/"
+TIMESTAMPS = TIMESTAMPS_DIR.rstrip("/")
 REPORT_HTML = "report/evidence-list.html"
 REPORT_PDF = "report/evidence-list.pdf"
 

@@ -31,10 +31,9 @@ from typing import Any, Protocol
 
 from vault.bundle.jsonstream import JsonStream, JsonStreamError, ValueTooLargeError
 from vault.custody import CustodyEventDTO, CustodyFormatError, JSONValue
-from vault.dto import ItemDTO, LenderDTO
+from vault.dto import ItemDTO, Jsonable, LenderDTO
 from vault.errors import VaultError
 from vault.times import format_utc
-from vault.tsa.bundle_time import ItemTimeProof
 
 FORMAT = "evidence-vault-bundle"
 SCHEMA_VERSION = 2
@@ -54,6 +53,18 @@ class ManifestError(VaultError):
 
     code = "bundle_manifest"
     exit_code = 1
+
+
+@dataclass(frozen=True)
+class ItemTimeProof(Jsonable):
+    """An item's inclusion proof, as manifest.json carries it (hashes in lowercase hex)."""
+
+    checkpoint: int
+    statement: str  # path of the statement in the bundle
+    leaf_index: int
+    tree_size: int
+    leaf_hash: str
+    proof: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -29,30 +29,24 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vault import custody
-from vault.bundle import layout
+from vault.bundle import layout, verify_time
 from vault.bundle.manifest import (
     MAX_MANIFEST_BYTES,
-    Manifest,
     ManifestError,
     ManifestHead,
     ManifestItem,
     read_manifest,
 )
 from vault.bundle.readahead import read_ahead
-from vault.bundle.verify_time import (
-    ItemTimeFinding,
-    ItemTimes,
-    TimeFinding,
-    check_bundle_timestamp,
-    check_time,
-)
+from vault.bundle.verify_context import ItemTimeFinding, TimeFinding, VerifyContext
+from vault.bundle.verify_time import ItemTimes, check_bundle_timestamp, check_time
 from vault.bundle.zipsafe import DEFAULT_LIMITS, READ_SIZE, SafeZip, ZipLimits
 from vault.dto import BundleCheck, BundleVerification
 from vault.sshsig import (
@@ -63,7 +57,6 @@ from vault.sshsig import (
     public_key_line,
     verify,
 )
-from vault.tsa import bundle_time
 
 logger = logging.getLogger(__name__)
 
@@ -72,30 +65,6 @@ MAX_SMALL_BYTES = 64 << 10
 REQUIRED = (layout.SHA256SUMS, layout.SIGNATURE, layout.ALLOWED_SIGNERS, layout.MANIFEST)
 MAX_LISTED_PROBLEMS = 50
 MAX_SHOWN_PATH = 100  # characters shown of a path the archive does not hold
-
-
-@dataclass
-class VerifyContext:
-    """What the steps share. Fields are filled by the step that establishes them."""
-
-    path: Path
-    archive: SafeZip
-    expected_key: str | None = None  # a fingerprint (SHA256:…) or key obtained out of band
-    sums_bytes: bytes | None = None
-    sums: dict[str, str] | None = None
-    sums_error: str | None = None  # why SHA256SUMS could not be parsed
-    signature_ok: bool = False  # the signature over SHA256SUMS held (and the expected key)
-    files_hashed: int = 0  # summed files hashed by the files step
-    files_ok: bool = False
-    signer_key: str | None = None
-    signer_fingerprint: str | None = None
-    manifest: Manifest | None = None
-    manifest_sha256: str | None = None  # taken while the manifest step read it
-    custody_check: BundleCheck | None = None  # worked out while the manifest was read
-    signer: Ed25519PublicKey | None = None
-    tsa_roots: Sequence[x509.Certificate] = ()  # given with --tsa-ca, beside the system's
-    item_times: list[ItemTimeFinding] = field(default_factory=list)
-    bundle_time: TimeFinding | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +76,7 @@ class TimedVerification(BundleVerification):
 
     @property
     def items_with_time(self) -> int:
-        return sum(1 for t in self.item_times if t.status == bundle_time.PROVEN)
+        return sum(1 for t in self.item_times if t.status == verify_time.PROVEN)
 
 
 Step = Callable[[VerifyContext], BundleCheck]

@@ -149,7 +149,7 @@ def proven_sentence(fingerprint: str | None, *, expected: str | None) -> str:
 
 
 def _print_times(result: TimedVerification) -> None:
-    from vault.tsa.bundle_time import PROVEN  # noqa: PLC0415 - loaded by verify already
+    from vault.bundle.verify_time import PROVEN  # noqa: PLC0415 - loaded by verify already
 
     print("Trusted time:")
     for item in result.item_times:

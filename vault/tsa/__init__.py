@@ -1,1 +1,0 @@
-"""The bundle's trusted-time parts, until they move beside export and verify."""
