@@ -75,22 +75,22 @@ class Clock:
 
 
 def vault_run(path: Path, work: Path, numbers: int) -> dict[str, float]:
-    from vault.analysis import lender_analysis  # noqa: PLC0415
-    from vault.analysis import report as sections  # noqa: PLC0415
-    from vault.analysis.stats import stats_for  # noqa: PLC0415
-    from vault.analysis.timeline import timeline  # noqa: PLC0415
     from vault.backup import importer, reading  # noqa: PLC0415
+    from vault.case import lender_analysis  # noqa: PLC0415
+    from vault.case import report as sections  # noqa: PLC0415
+    from vault.case.rules.detector import find_violations  # noqa: PLC0415
+    from vault.case.stats import stats_for  # noqa: PLC0415
+    from vault.case.timeline import timeline  # noqa: PLC0415
     from vault.handle import create_vault  # noqa: PLC0415
     from vault.importing import import_backup  # noqa: PLC0415
-    from vault.rules.detector import find_violations  # noqa: PLC0415
 
     clock = Clock()
     stream = reading.BackupStream  # the worker's read: file, hashes, encryption, XML
     stream._read = clock.wrap("read", stream._read)  # type: ignore[method-assign]
     writer = importer._EventWriter  # the rows written meanwhile, on the importing thread
     writer.__call__ = clock.wrap("insert", writer.__call__)  # type: ignore[method-assign]
-    sections.compute_stats = clock.wrap("stats", sections.compute_stats)  # type: ignore[attr-defined]
-    sections.detect = clock.wrap("violations", sections.detect)  # type: ignore[attr-defined]
+    sections.compute_stats = clock.wrap("stats", sections.compute_stats)
+    sections.detect = clock.wrap("violations", sections.detect)
 
     work.mkdir(parents=True, exist_ok=True)
     vault, _ = create_vault(work / "vault", "bench", work_factor=10, time_zone="Asia/Shanghai")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from ui import i18n, tasks
 from ui.main_window import MainWindow
 from ui.settings import Settings
-from vault.complaints import add_complaint
+from vault.case.complaints import add_complaint
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.importing import import_backup, import_paths
 from vault.items import edit_item

@@ -246,7 +246,7 @@ class StampReport(Jsonable):
     attempted: bool
 
 
-# --- case analysis (vault.backup, vault.analysis, vault.rules, vault.complaints) --------
+# --- case analysis (vault.backup, vault.case, vault.case.rules, vault.case.complaints) --------
 
 
 @dataclass(frozen=True)

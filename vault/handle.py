@@ -4,7 +4,7 @@
 the database while the vault is unlocked; ``lock()`` drops both. What a vault holds is
 worked on by one module per noun, each a set of ``fn(vault, …)`` functions returning
 frozen DTOs (``vault.dto``), so callers never hold ORM objects: :mod:`vault.lenders`,
-:mod:`vault.items`, :mod:`vault.notes`, :mod:`vault.complaints`, and
+:mod:`vault.items`, :mod:`vault.notes`, :mod:`vault.case.complaints`, and
 :mod:`vault.importing` for bringing evidence in. The UI runs these calls on its one
 database worker thread.
 """

@@ -19,9 +19,9 @@ from PIL import Image
 
 from tests.bundle.conftest import PASSPHRASE, offline
 from tests.helpers import require_tool
-from vault.analysis.stats import stats_for
 from vault.bundle import layout
 from vault.bundle.verify import verify_bundle
+from vault.case.stats import stats_for
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.handle import create_vault
 from vault.importing import import_backup, import_paths

@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 from tests.case.case_xml import ANSWERED, MISSED, OUTGOING, Call, Sms, write_calls, write_sms
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
 from vault import custody
-from vault.analysis.stats import stats_for
 from vault.backup import importer, reading
 from vault.backup.importer import (
     DuplicateBackupError,
@@ -29,6 +28,7 @@ from vault.backup.xml_reader import (
     HostileXmlError,
     Row,
 )
+from vault.case.stats import stats_for
 from vault.custody import ledger
 from vault.db.backup import ANSWERED_CALL, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
 from vault.db.models import CustodyHead, Item

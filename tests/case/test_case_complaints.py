@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from tests.case.case_xml import Call, write_calls
 from tests.case.conftest import COLLECTOR
 from vault import custody
-from vault.complaints import (
+from vault.case.complaints import (
     ComplaintValueError,
     UnknownComplaintError,
     add_complaint,

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from vault.analysis.stats import stats_for
+from vault.case.stats import stats_for
 from vault.demo.backup_sample import collector_numbers, write_calls, write_messages
 from vault.handle import OpenVault
 from vault.importing import import_backup

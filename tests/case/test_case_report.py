@@ -6,13 +6,13 @@ from pathlib import Path
 
 from tests.case.case_xml import MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
-from vault.analysis import lender_analysis
-from vault.analysis.stats import stats_for
 from vault.bundle.report.case_sections import analysis_sections
+from vault.case import lender_analysis
+from vault.case.rules.detector import find_violations
+from vault.case.stats import stats_for
 from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.lenders import add_lender
-from vault.rules.detector import find_violations
 
 
 def test_report_sections_show_statistics_and_findings_escaped(

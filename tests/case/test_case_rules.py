@@ -20,14 +20,14 @@ from tests.case.case_xml import (
     write_sms,
 )
 from tests.case.conftest import COLLECTOR, COLLECTOR_2
+from vault.case.rules.detector import LOCAL_RULES_DIR, find_violations
+from vault.case.rules.packfile import RulePackError, load_pack, load_packs, parse_pack
 from vault.db.backup import BackupEvent
 from vault.db.models import Item
 from vault.dto import Finding
 from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.lenders import add_lender_numbers
-from vault.rules.detector import LOCAL_RULES_DIR, find_violations
-from vault.rules.packfile import RulePackError, load_pack, load_packs, parse_pack
 from vault.times import parse_utc
 
 NIGHT_RULES = ("CBA2026-night", "GBT45251-night", "NIFA2024-night")

@@ -19,8 +19,8 @@ from tests.case.case_xml import (
     write_sms,
 )
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
-from vault.analysis.stats import stats_for
-from vault.analysis.timeline import timeline
+from vault.case.stats import stats_for
+from vault.case.timeline import timeline
 from vault.handle import OpenVault
 from vault.importing import import_backup, import_paths
 from vault.lenders import add_lender_numbers

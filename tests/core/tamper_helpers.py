@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from vault.case.complaints import add_complaint, update_complaint
 from vault.check import check_vault
-from vault.complaints import add_complaint, update_complaint
 from vault.db.session import open_database
 from vault.dto import CheckReport
 from vault.handle import DATABASE_FILE, OpenVault

@@ -20,7 +20,7 @@ from ui.main_window import MainWindow
 from ui.views import case_view
 from ui.views.complaints import ComplaintDialog
 from ui.views.vault_view import VaultView
-from vault.complaints import complaints
+from vault.case.complaints import complaints
 from vault.custody.ledger import iter_events
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.handle import create_vault

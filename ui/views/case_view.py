@@ -1,6 +1,6 @@
 """One lender's case: its collector numbers, what the phone backups show, rules broken.
 
-A thin view over ``vault.analysis`` and ``vault.rules``: the statistics (totals, an
+A thin view over ``vault.case`` and ``vault.case.rules``: the statistics (totals, an
 hour-of-day chart, a table by day) and the findings come from ``lender_analysis`` on
 the database worker. A call-log or SMS backup is imported here; its busiest numbers
 that no lender has yet are offered for this lender, since only a lender's numbers
@@ -47,8 +47,8 @@ from ui.format import format_time
 from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
 from ui.views.timeline_view import TimelineView
-from vault.analysis import lender_analysis
-from vault.analysis.events import NIGHT_END_HOUR, NIGHT_START_HOUR
+from vault.case import lender_analysis
+from vault.case.events import NIGHT_END_HOUR, NIGHT_START_HOUR
 from vault.dto import BackupImportReport, Finding, LenderDTO, LenderStats, NumberCount
 from vault.handle import OpenVault
 from vault.importing import import_backup

@@ -1,6 +1,6 @@
 """A lender's complaints: where each was filed, its reference, status and next follow-up.
 
-A thin view over ``vault.complaints``; every change the dialog makes is one custody
+A thin view over ``vault.case.complaints``; every change the dialog makes is one custody
 event there. Follow-ups that are due are shown in bold, so nothing is forgotten.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.tasks import op
-from vault.complaints import Channel, Status, add_complaint, complaints, update_complaint
+from vault.case.complaints import Channel, Status, add_complaint, complaints, update_complaint
 from vault.dto import ComplaintDTO
 from vault.handle import OpenVault
 

@@ -1,6 +1,6 @@
 """One lender's timeline: evidence files, notes, calls and messages in the order they happened.
 
-A thin view over :func:`vault.analysis.timeline.timeline`, read on the database worker
+A thin view over :func:`vault.case.timeline.timeline`, read on the database worker
 when the tab is on screen (and again when a filter changes). Each row says where its
 time comes from — the phone's own record, the photo's EXIF, the user — because a
 complaint rests on when things happened.
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from ui.format import format_time, kind_name, time_source_sentence
 from ui.tasks import op
 from ui.views.filter_bar import KINDS as ITEM_KINDS
-from vault.analysis.timeline import timeline
+from vault.case.timeline import timeline
 from vault.dto import TimelineEntry
 from vault.handle import OpenVault
 from vault.phones import try_normalize

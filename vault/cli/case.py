@@ -10,15 +10,15 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
+from vault.case.complaint_codes import Channel, Status
 from vault.cli.common import CommandTree, day, emit, open_vault
-from vault.complaint_codes import Channel, Status
 
 if TYPE_CHECKING:
     from vault.dto import ComplaintDTO
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from vault.analysis.timeline import timeline  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.timeline import timeline  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
         entries = timeline(
@@ -50,7 +50,7 @@ def _duration(seconds: int | None) -> str | None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from vault.analysis.stats import stats_for  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.stats import stats_for  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
         stats = stats_for(
@@ -85,7 +85,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_violations(args: argparse.Namespace) -> int:
-    from vault.rules.detector import find_violations  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.rules.detector import find_violations  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
         findings = find_violations(vault, args.lender)
@@ -104,7 +104,7 @@ def cmd_violations(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_add(args: argparse.Namespace) -> int:
-    from vault.complaints import add_complaint  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.complaints import add_complaint  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
         complaint = add_complaint(
@@ -122,7 +122,7 @@ def cmd_complaint_add(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_update(args: argparse.Namespace) -> int:
-    from vault.complaints import update_complaint  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.complaints import update_complaint  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
         complaint = update_complaint(
@@ -140,7 +140,7 @@ def cmd_complaint_update(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_list(args: argparse.Namespace) -> int:
-    from vault.complaints import complaints  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.complaints import complaints  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
         found = complaints(vault, args.lender)

@@ -17,7 +17,7 @@ backup holds; ``occurred_offset_min`` the vault zone's UTC offset at that instan
 on import (a vault's zone is fixed when it is created). What the analysis asks of every
 row is also worked out on import, as integers, so statistics and rules are plain
 ``GROUP BY`` queries that SQLite runs without any per-row date work
-(see :mod:`vault.analysis.events`): ``local_day`` (days since 1970-01-01 of the local
+(see :mod:`vault.case.events`): ``local_day`` (days since 1970-01-01 of the local
 date), ``local_minute`` (minute of the local day, 0-1439) and ``contact`` (how the row
 reached the debtor: :data:`NOT_CONTACT`, :data:`ANSWERED_CALL`, :data:`UNANSWERED_CALL`
 or :data:`MESSAGE`).

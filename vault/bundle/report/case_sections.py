@@ -1,7 +1,7 @@
 """The case-analysis part of the evidence list: harassment statistics, charts, rule findings.
 
-The figures come from the case analysis (``vault.analysis.stats.stats_for`` over the
-imported call-log and SMS backups, ``vault.rules.detector.find_violations`` for the
+The figures come from the case analysis (``vault.case.stats.stats_for`` over the
+imported call-log and SMS backups, ``vault.case.rules.detector.find_violations`` for the
 rule findings); this module only lays them out as HTML that Qt's rich-text engine and
 any browser render alike. Charts are horizontal bars drawn with table cells, so they
 need no image and stay sharp in the PDF.
@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from vault.analysis.stats import stats_for
 from vault.bundle.report import wording
+from vault.case.rules.detector import find_violations
+from vault.case.stats import stats_for
 from vault.dto import Finding, LenderStats
 from vault.errors import VaultError
 from vault.handle import OpenVault
-from vault.rules.detector import find_violations
 
 logger = logging.getLogger(__name__)
 

@@ -34,13 +34,20 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from vault.analysis.events import Scope, contact_scope, day_of, lender_numbers, prepare
+from vault.case.events import Scope, contact_scope, day_of, lender_numbers, prepare
+from vault.case.rules.packfile import (
+    CategoryCheck,
+    DailyMax,
+    QuietHours,
+    Rule,
+    RulePack,
+    load_packs,
+)
 from vault.db.backup import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
 from vault.dto import Finding, ItemDTO
 from vault.handle import OpenVault
 from vault.items import list_items
 from vault.lenders import lender_id_of
-from vault.rules.packfile import CategoryCheck, DailyMax, QuietHours, Rule, RulePack, load_packs
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from vault.analysis.events import (
+from vault.case.events import (
     NIGHT_END_HOUR,
     NIGHT_START_HOUR,
     Scope,

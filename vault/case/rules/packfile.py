@@ -1,6 +1,6 @@
 """Versioned rule packs: collection-conduct rules as data files, not code.
 
-A pack is one JSON file for one source document (``vault/rules/packs/*.json`` ship
+A pack is one JSON file for one source document (``vault/case/rules/packs/*.json`` ship
 with the app; more can be passed in, e.g. from a vault's own ``rules/`` folder)::
 
     {"format": 1, "pack": "<id>", "version": <int>,
@@ -10,7 +10,7 @@ with the app; more can be passed in, e.g. from a vault's own ``rules/`` folder):
                 source's>, "until": <optional last day>, "description_zh",
                 "description_en", "check": {...}}]}
 
-Checks (see :mod:`vault.rules.detector`):
+Checks (see :mod:`vault.case.rules.detector`):
 
 - ``{"type": "quiet_hours", "start": "HH:MM", "end": "HH:MM", "kinds": [...]}``
 - ``{"type": "daily_max", "measure": "answered_calls" | "unanswered_call_attempts" |
@@ -95,7 +95,7 @@ class RulePack:
 
 
 def shipped_pack_files() -> list[Path]:
-    folder = resources.files("vault.rules.packs")
+    folder = resources.files("vault.case.rules.packs")
     return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".json"))
 
 

@@ -10,14 +10,14 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from vault.analysis.events import Scope, contact_scope, lender_numbers, prepare
-from vault.analysis.stats import compute_stats
+from vault.case.events import Scope, contact_scope, lender_numbers, prepare
+from vault.case.rules.detector import detect, vault_pack_files
+from vault.case.rules.packfile import Rule, load_packs
+from vault.case.stats import compute_stats
 from vault.dto import Finding, ItemDTO, LenderStats
 from vault.handle import OpenVault
 from vault.items import list_items
 from vault.lenders import lender_id_of
-from vault.rules.detector import detect, vault_pack_files
-from vault.rules.packfile import Rule, load_packs
 
 logger = logging.getLogger(__name__)
 

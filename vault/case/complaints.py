@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vault import custody
-from vault.complaint_codes import Channel, Status
+from vault.case.complaint_codes import Channel, Status
 from vault.custody import JSONValue, ledger
 from vault.db.complaints import Complaint, ComplaintItem
 from vault.db.models import Item, Lender

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Iterable
 from datetime import UTC, date
 
-from vault.analysis.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
+from vault.case.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
 from vault.dto import TimelineEntry
 from vault.handle import OpenVault
 from vault.items import list_items

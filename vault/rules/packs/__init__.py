@@ -1,1 +1,0 @@
-"""The rule packs shipped with the app: one JSON file per source document (see vault.rules.packfile)."""
