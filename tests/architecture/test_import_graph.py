@@ -75,7 +75,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.case.rules",
             "vault.check",
             "vault.bundle",
-            "vault.tsa",
         ),
     ),
     (
