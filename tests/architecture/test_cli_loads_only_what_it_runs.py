@@ -43,7 +43,9 @@ with open(out, "w", encoding="utf-8") as handle:
 """
 
 
-def loaded_by(tmp_path: Path, module: str, *argv: str) -> tuple[object, list[str]]:
+def loaded_by(
+    tmp_path: Path, module: str, *argv: str, env: dict[str, str] | None = None
+) -> tuple[object, list[str]]:
     """The exit code and the modules loaded by ``python -m module argv…``."""
     out = tmp_path / "modules.json"
     run = subprocess.run(
@@ -51,7 +53,7 @@ def loaded_by(tmp_path: Path, module: str, *argv: str) -> tuple[object, list[str
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", **(env or {})},
         check=False,
         timeout=120,
     )
@@ -124,3 +126,16 @@ def test_verify_loads_no_database(tmp_path: Path, bundle: Path, entry: str) -> N
     assert code == 0, "the bundle made for this test did not verify"
     database = of_packages(modules, DATABASE)
     assert database == [], f"python -m {entry} verify loaded the database modules {database}"
+
+
+def test_a_vault_command_on_a_current_vault_loads_no_alembic(tmp_path: Path) -> None:
+    # Migrating is alembic's work; a vault already at the newest schema opens without it.
+    from vault.handle import create_vault  # noqa: PLC0415
+
+    create_vault(tmp_path / "v", "startup test", work_factor=10)[0].lock()
+    probe_env = {"EVAULT_PASSPHRASE": "startup test"}
+    code, modules = loaded_by(
+        tmp_path, "vault.cli", "lender", "list", "--vault", str(tmp_path / "v"), env=probe_env
+    )
+    assert code == 0
+    assert "alembic" not in of_packages(modules, ("alembic",))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from vault.db import current_revision, head_revision, open_database, upgrade
 from vault.db.base import metadata
 from vault.db.models import Item, Lender, LenderNumber, Note, Setting
-from vault.db.session import MIGRATIONS_DIR, migration_config
+from vault.db.session import MIGRATIONS_DIR, migration_config, newest_shipped_revision
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2025, 3, 14, 9, 26, 53, 589793, tzinfo=UTC)
@@ -152,3 +152,8 @@ def test_the_migration_scripts_ship_in_the_package() -> None:
     assert "script.py.mako" in data_files
     uncovered = [n for n in data_files if not any(fnmatch.fnmatch(n, pat) for pat in patterns)]
     assert uncovered == [], "these files are not covered by package-data and would not ship"
+
+
+def test_the_newest_file_names_the_head_so_an_open_vault_skips_alembic() -> None:
+    # upgrade() leaves a vault at this revision alone without loading alembic.
+    assert newest_shipped_revision() == head_revision()

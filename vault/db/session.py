@@ -23,18 +23,17 @@ import logging
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from vault.errors import UsageError, VaultError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +206,8 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 def migration_config(connection: Connection) -> Config:
     """An alembic :class:`Config` that migrates over ``connection`` (no alembic.ini)."""
+    from alembic.config import Config  # noqa: PLC0415 - alembic loads only to migrate
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -215,6 +216,8 @@ def migration_config(connection: Connection) -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this version of the app knows."""
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
     if head is None:  # pragma: no cover - the package always ships revisions
         raise SchemaVersionError("The database migrations are missing from this installation.")
@@ -224,17 +227,43 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision the database is at, or ``None`` for a new database."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        known = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if known is None:
+            return None
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if not rows:  # alembic's table, emptied by a downgrade to the base
+        return None
+    if len(rows) > 1:
+        raise SchemaVersionError("The vault database records more than one schema revision.")
+    return str(rows[0][0])
+
+
+def newest_shipped_revision() -> str:
+    """The newest revision among the migration files, read off their names (``0003_…``).
+
+    Without loading alembic: a vault already at this revision opens without it. The
+    history is linear and numbered (tests/db), so the largest number is the head.
+    """
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    return max(name.split("_", 1)[0] for name in names)
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision, in one transaction (all or nothing).
 
     A database written by a newer version of the app raises :class:`SchemaVersionError`
-    instead of being touched.
+    instead of being touched. A database already at the newest revision is left as it
+    is without loading alembic (most of a vault command's start-up time otherwise).
     """
-    known = {script.revision for script in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     current = current_revision(engine)
+    if current is not None and current == newest_shipped_revision():
+        return
+    from alembic import command  # noqa: PLC0415 - only when there is something to migrate
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
+    known = {script.revision for script in ScriptDirectory(str(MIGRATIONS_DIR)).walk_revisions()}
     if current is not None and current not in known:
         raise SchemaVersionError(
             "The vault database was made by a newer version of Evidence Vault."
