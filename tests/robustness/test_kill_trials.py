@@ -165,6 +165,7 @@ def operations(
     edit = (
         "from pathlib import Path\n"
         "from vault.handle import unlock_vault\n"
+        "from vault.items import edit_item, list_items\n"
         "with unlock_vault(Path({v!r}), {p!r}) as vault:\n"
         "    for n, item in enumerate(list_items(vault)):\n"
         "        edit_item(vault, item.id, {{'title': f'edited {{n}}', 'purpose': 'court',\n"
