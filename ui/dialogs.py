@@ -134,6 +134,8 @@ def inform(
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no texts left behind after a lock
     if details:
         box.setDetailedText(details)
+        # Qt sizes the details to the short summary: one refused file per line needs room.
+        box.setStyleSheet("QTextEdit { min-width: 34em; min-height: 10em; }")
     for action in actions:
         button = box.addButton(action.label, QMessageBox.ButtonRole.ActionRole)
         button.clicked.disconnect()  # keep the box open
