@@ -29,16 +29,6 @@ from vault.lenders import UnknownLenderError
 
 logger = logging.getLogger(__name__)
 
-__all__ = [
-    "Channel",
-    "ComplaintValueError",
-    "Status",
-    "UnknownComplaintError",
-    "add_complaint",
-    "complaints",
-    "update_complaint",
-]
-
 
 class UnknownComplaintError(UsageError):
     code = "unknown_complaint"
