@@ -142,6 +142,7 @@ def inform(
         button.clicked.connect(action.run)
     if warning:
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if warning or parent is None:  # without a parent nothing would keep an open box alive
         box.exec()
     else:
         box.open()
