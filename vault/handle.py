@@ -32,6 +32,7 @@ from vault.errors import UsageError, VaultError
 from vault.fsutil import atomic_write, make_private_dir
 from vault.keys import (
     IDENTITY_FILE,
+    IdentityReader,
     VaultKeys,
     calibrate_work_factor,
     identity_text,
@@ -161,16 +162,24 @@ def read_info(path: Path) -> VaultInfo:
 _INFO_KEYS = ("vault_id", "created_at", "age_recipient", "ssh_public_key")
 
 
-def unlock_vault(path: Path, passphrase: str, *, isolate_kdf: bool = False) -> OpenVault:
+def unlock_vault(
+    path: Path, passphrase: str | IdentityReader, *, isolate_kdf: bool = False
+) -> OpenVault:
     """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError.
 
     ``isolate_kdf`` runs scrypt in a short-lived child process (``vault.kdf_process``):
     a long-lived caller such as the desktop app then never holds its 256 MiB or more
-    of working set. A short-lived one (the CLI, tests) gains nothing from it.
+    of working set. A short-lived one (the CLI, tests) gains nothing from it. The CLI
+    passes an :class:`~vault.keys.IdentityReader` it started before loading this module,
+    so scrypt and the module loading overlap; a folder that is not a vault is still
+    reported as such first.
     """
     info = read_info(path)
     hardening.protect_process()
-    identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
+    if isinstance(passphrase, IdentityReader):
+        identity, _ = passphrase.result()
+    else:
+        identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
     keys = VaultKeys.from_identity(identity)
     engine = open_database(path / DATABASE_FILE, keys.database_key)
     upgrade(engine)

@@ -9,6 +9,7 @@ so the printed recovery key alone restores everything.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,37 @@ def read_identity(
     plain = kdf_process.decrypt_with_passphrase(data, passphrase, isolate=isolate_kdf)
     text = plain.decode("utf-8")
     return parse_identity_file(text)[0], text
+
+
+class IdentityReader:
+    """:func:`read_identity` started in a thread, so the caller can do other work meanwhile.
+
+    scrypt is nearly all of an unlock and runs in OpenSSL without holding the GIL, so a
+    command-line run loads its modules (SQLAlchemy alone takes about 0.2 s) while the key is
+    derived on another core. :meth:`result` waits and returns what :func:`read_identity`
+    returns, or raises what it raised.
+    """
+
+    def __init__(self, vault_dir: Path, passphrase: str) -> None:
+        self._outcome: tuple[X25519Identity, str] | BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(vault_dir, passphrase), name="unlock", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, vault_dir: Path, passphrase: str) -> None:
+        try:
+            self._outcome = read_identity(vault_dir, passphrase)
+        except BaseException as error:  # handed to the caller of result()
+            self._outcome = error
+
+    def result(self) -> tuple[X25519Identity, str]:
+        self._thread.join()
+        outcome = self._outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        assert outcome is not None  # noqa: S101 - set before the thread ends
+        return outcome
 
 
 def work_factor_of(vault_dir: Path) -> int:

@@ -22,6 +22,7 @@ from vault.dto import ImportProgress, ImportStatus
 from vault.handle import OpenVault, create_vault, unlock_vault
 from vault.importing import import_paths
 from vault.items import list_items, open_item
+from vault.keys import IdentityReader
 from vault.lenders import add_lender, list_lenders
 from vault.notes import add_note, list_notes
 
@@ -176,6 +177,23 @@ def test_wrong_passphrase_has_its_own_error_and_changes_nothing(
         unlock_vault(vault_dir, "not the passphrase")
     assert caught.value.exit_code == 3
     assert {p: p.read_bytes() for p in vault_dir.rglob("*") if p.is_file()} == before
+
+
+def test_an_unlock_started_early_opens_the_same_vault_or_fails_the_same_way(
+    vault: OpenVault, vault_dir: Path
+) -> None:
+    """The CLI derives the key in a thread while it loads modules (IdentityReader)."""
+    recipient = vault.info.recipient
+    vault.lock()
+    with unlock_vault(vault_dir, IdentityReader(vault_dir, PASSPHRASE)) as again:
+        assert again.info.recipient == recipient
+        assert list_lenders(again) is not None
+    with pytest.raises(errors.WrongPassphraseError):
+        unlock_vault(vault_dir, IdentityReader(vault_dir, "not the passphrase"))
+    empty = vault_dir.parent / "not-a-vault"
+    empty.mkdir()
+    with pytest.raises(errors.VaultError, match="not an Evidence Vault"):
+        unlock_vault(empty, IdentityReader(empty, PASSPHRASE))
 
 
 def test_change_passphrase_rewrites_only_identity(

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from vault import __version__
 from vault.cli import bundle, case, trusted_time, vault_cmds
-from vault.cli.common import CommandTree, shown_path
+from vault.cli.common import CommandTree, begin_unlock, shown_path
 from vault.errors import UsageError, VaultError
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: a fault of ours, distinct from 1 (integrity)
@@ -89,6 +89,8 @@ def main(argv: Sequence[str] | None = None, extensions: Extensions | None = None
         parser.print_help()
         return 0
     try:
+        if getattr(args, "unlocks", False):
+            begin_unlock(args)
         code: int = args.handler(args)
     except VaultError as error:
         print(f"evault: {error}", file=sys.stderr)

@@ -82,11 +82,26 @@ def read_passphrase_file(name: str, option: str) -> str:
     return text.removeprefix("\ufeff").rstrip("\r\n")
 
 
+def begin_unlock(args: argparse.Namespace) -> None:
+    """Start deriving the key of the vault named by ``--vault`` before the command loads.
+
+    :func:`main` calls this for every command that unlocks a vault: the passphrase is
+    read now, and scrypt (about a second, by design) runs in a thread while the command's
+    modules load, so the command's fixed cost is scrypt's and little more. The process is
+    hardened first, before any secret is in its memory.
+    """
+    from vault import hardening  # noqa: PLC0415 - loaded only by vault commands
+    from vault.keys import IdentityReader  # noqa: PLC0415
+
+    hardening.protect_process()
+    args.unlocking = IdentityReader(Path(args.vault), passphrase(args))
+
+
 def open_vault(args: argparse.Namespace) -> OpenVault:
     """Unlock the vault named by ``--vault`` (the vault modules load here, not at start)."""
     from vault.handle import unlock_vault  # noqa: PLC0415 - loaded only by vault commands
 
-    return unlock_vault(Path(args.vault), passphrase(args))
+    return unlock_vault(Path(args.vault), getattr(args, "unlocking", None) or passphrase(args))
 
 
 def emit(data: Any) -> None:
@@ -134,9 +149,11 @@ class CommandTree:
     def __init__(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         self._commands = commands
 
-    def command(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
-        """``evault NAME --vault DIR …``."""
-        return with_vault(self.plain(name, help_text, handler))
+    def command(
+        self, name: str, help_text: str, handler: Handler, *, unlocks: bool = True
+    ) -> argparse.ArgumentParser:
+        """``evault NAME --vault DIR …``; ``unlocks``: the handler opens that vault."""
+        return with_vault(self.plain(name, help_text, handler), unlocks=unlocks)
 
     def plain(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         """``evault NAME …`` with no vault (``verify``, ``gui``)."""
@@ -159,7 +176,8 @@ class CommandTree:
         return action
 
 
-def with_vault(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def with_vault(sub: argparse.ArgumentParser, *, unlocks: bool = True) -> argparse.ArgumentParser:
+    sub.set_defaults(unlocks=unlocks)
     sub.add_argument("--vault", required=True, help="the vault folder")
     sub.add_argument(
         "--passphrase-file",

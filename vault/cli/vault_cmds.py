@@ -177,7 +177,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def add_commands(tree: CommandTree) -> None:
-    tree.command("init", "create a new vault", cmd_init)
+    tree.command("init", "create a new vault", cmd_init, unlocks=False)
     lender = tree.actions("lender", "add, update or list lenders")
     add = lender("add", "add a lender", cmd_lender_add)
     add.add_argument("name", metavar="NAME")
