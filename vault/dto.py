@@ -43,6 +43,19 @@ class VaultInfo(Jsonable):
 
 
 @dataclass(frozen=True)
+class RecoveryKey:
+    """What a recovery sheet shows: the secret key line and what names its vault.
+
+    Deliberately not :class:`Jsonable`: the secret is never part of any JSON output.
+    """
+
+    secret_key: str = field(repr=False)
+    recipient: str
+    created_at: datetime
+    vault_id: str
+
+
+@dataclass(frozen=True)
 class LenderDTO(Jsonable):
     id: int
     name: str

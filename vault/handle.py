@@ -27,15 +27,18 @@ from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.models import Setting
 from vault.db.session import open_database, session_factory, upgrade
-from vault.dto import VaultInfo
+from vault.dto import RecoveryKey, VaultInfo
 from vault.errors import UsageError, VaultError
 from vault.fsutil import atomic_write, make_private_dir
 from vault.keys import (
     IDENTITY_FILE,
     IdentityReader,
+    PassphraseError,
+    RecoveryKeyMismatchError,
     VaultKeys,
     calibrate_work_factor,
     identity_text,
+    parse_recovery_key,
     read_identity,
     work_factor_of,
     write_identity,
@@ -180,12 +183,98 @@ def unlock_vault(
         identity, _ = passphrase.result()
     else:
         identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
+    return _open(info, identity)
+
+
+def _open(info: VaultInfo, identity: X25519Identity) -> OpenVault:
     keys = VaultKeys.from_identity(identity)
-    engine = open_database(path / DATABASE_FILE, keys.database_key)
+    engine = open_database(info.path / DATABASE_FILE, keys.database_key)
     upgrade(engine)
     with session_factory(engine)() as session:
         zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
     return OpenVault(info, keys, engine, ZoneInfo(zone_name) if zone_name else system_zone())
+
+
+def unlock_with_recovery_key(
+    path: Path,
+    recovery_key: str,
+    new_passphrase: str,
+    *,
+    work_factor: int | None = None,
+    isolate_kdf: bool = False,
+) -> OpenVault:
+    """Open the vault at ``path`` with its recovery key and make ``new_passphrase`` its
+    passphrase; returns it unlocked.
+
+    The key is checked before anything is written: one that is mistyped raises
+    :class:`~vault.keys.RecoveryKeyFormatError`, one of another vault
+    :class:`~vault.keys.RecoveryKeyMismatchError`, and the vault stays as it was. The
+    new ``identity.age`` replaces the old one atomically (the vault then opens with the
+    old passphrase or the new one, never neither), and the custody log records it.
+    ``identity.age`` may be missing or damaged: the recovery key alone restores it.
+    """
+    info = read_info(path)
+    if not new_passphrase:
+        raise PassphraseError("The passphrase must not be empty.")
+    identity = parse_recovery_key(recovery_key)
+    if str(identity.recipient()) != info.recipient:
+        raise RecoveryKeyMismatchError("This recovery key belongs to another vault.")
+    hardening.protect_process()
+    vault = _open(info, identity)
+    try:
+        if work_factor is None:
+            try:
+                work_factor = work_factor_of(path)
+            except (OSError, VaultError, IndexError, ValueError):
+                work_factor = info.work_factor  # identity.age gone or damaged
+        vault.change_passphrase(
+            new_passphrase, work_factor=work_factor, isolate_kdf=isolate_kdf, how="recovery_key"
+        )
+    except BaseException:
+        vault.lock()
+        raise
+    return vault
+
+
+def check_passphrase(vault: OpenVault, passphrase: str, *, isolate_kdf: bool = False) -> None:
+    """Raise WrongPassphraseError unless ``passphrase`` opens this vault's ``identity.age``
+    (asked again before the passphrase is changed or the recovery key shown)."""
+    if not passphrase:
+        raise PassphraseError("The passphrase must not be empty.")
+    identity, _ = read_identity(vault.info.path, passphrase, isolate_kdf=isolate_kdf)
+    if identity.secret_bytes() != vault.keys.identity.secret_bytes():
+        raise RecoveryKeyMismatchError("This vault's identity.age belongs to another vault.")
+
+
+def change_passphrase(
+    vault: OpenVault,
+    current: str,
+    new_passphrase: str,
+    *,
+    work_factor: int | None = None,
+    isolate_kdf: bool = False,
+) -> None:
+    """Change the passphrase of an unlocked vault once the current one is typed again."""
+    check_passphrase(vault, current, isolate_kdf=isolate_kdf)
+    vault.change_passphrase(new_passphrase, work_factor=work_factor, isolate_kdf=isolate_kdf)
+
+
+def show_recovery_key(
+    vault: OpenVault, passphrase: str, *, isolate_kdf: bool = False
+) -> RecoveryKey:
+    """The recovery key again, for a new sheet; only after the passphrase is typed again."""
+    check_passphrase(vault, passphrase, isolate_kdf=isolate_kdf)
+    return recovery_key_of(vault)
+
+
+def recovery_key_of(vault: OpenVault) -> RecoveryKey:
+    """The recovery key of an unlocked vault (for the sheet made when it is created)."""
+    return RecoveryKey(
+        secret_key=vault.keys.identity.to_string(),
+        recipient=vault.info.recipient,
+        created_at=datetime.fromisoformat(vault.info.created_at),
+        vault_id=vault.info.vault_id,
+    )
 
 
 class OpenVault:
@@ -233,14 +322,26 @@ class OpenVault:
         self.lock()
 
     def change_passphrase(
-        self, new_passphrase: str, *, work_factor: int | None = None, isolate_kdf: bool = False
+        self,
+        new_passphrase: str,
+        *,
+        work_factor: int | None = None,
+        isolate_kdf: bool = False,
+        how: str = "",
     ) -> None:
-        """Re-encrypt ``identity.age`` under a new passphrase (atomic; nothing else changes)."""
+        """Re-encrypt ``identity.age`` under a new passphrase (atomic; nothing else changes).
+
+        ``how`` is recorded in the custody event ("recovery_key" when the passphrase was
+        forgotten); the plain change records an empty payload, as it always did.
+        """
         factor = work_factor if work_factor is not None else work_factor_of(self.info.path)
         created = self.info.created_at
         text = identity_text(self.keys.identity, created)
         write_identity(self.info.path, text, new_passphrase, factor, isolate_kdf=isolate_kdf)
         with self.sessions() as session, session.begin():
             ledger.append(
-                session, custody.Action.PASSPHRASE_CHANGED, at=datetime.now(UTC), payload={}
+                session,
+                custody.Action.PASSPHRASE_CHANGED,
+                at=datetime.now(UTC),
+                payload={"with": how} if how else {},
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from vault.age import (
 )
 from vault.age.header import read_header
 from vault.age.keys import MAX_SCRYPT_WORK_FACTOR
-from vault.errors import UsageError
+from vault.errors import KeyFormatError, UsageError
 from vault.fsutil import atomic_write
 
 IDENTITY_FILE = "identity.age"
@@ -39,6 +40,16 @@ _LABEL_CONTENT = b"evidence-vault/v1/content-key"
 
 class PassphraseError(UsageError):
     code = "passphrase_empty"
+
+
+class RecoveryKeyFormatError(UsageError):
+    code = "recovery_key_invalid"
+    exit_code = 3
+
+
+class RecoveryKeyMismatchError(UsageError):
+    code = "recovery_key_other_vault"
+    exit_code = 3
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,32 @@ def identity_text(identity: X25519Identity, created: str) -> str:
         f"# public key: {identity.recipient()}\n"
         f"{identity.to_string()}\n"
     )
+
+
+_SECRET_PREFIX = "AGE-SECRET-KEY-"  # noqa: S105 - the key format's prefix, not a secret
+
+
+def parse_recovery_key(text: str) -> X25519Identity:
+    """The identity in a recovery key as a person types or pastes it back.
+
+    Accepts the bare ``AGE-SECRET-KEY-1…`` line or the whole identity file, in any case,
+    with spaces or line breaks inside, full-width characters, or dashes that a PDF
+    viewer or word processor changed or dropped: only the letters and digits count
+    (the key's own alphabet), and its checksum catches a typo. Anything else raises
+    :class:`RecoveryKeyFormatError`.
+    """
+    lines = unicodedata.normalize("NFKC", text).splitlines()
+    kept = "".join(line for line in lines if not line.strip().startswith("#"))
+    letters = "".join(ch for ch in kept.upper() if ch.isascii() and ch.isalnum())
+    bare = _SECRET_PREFIX.replace("-", "")
+    if not letters.startswith(bare + "1"):
+        raise RecoveryKeyFormatError("This is not a recovery key: it starts AGE-SECRET-KEY-1.")
+    try:
+        return X25519Identity.parse(_SECRET_PREFIX + letters[len(bare) :])
+    except KeyFormatError:
+        raise RecoveryKeyFormatError(
+            "This recovery key has a typo: a letter is wrong, missing or extra."
+        ) from None
 
 
 def calibrate_work_factor(target_seconds: float = 1.0) -> int:
