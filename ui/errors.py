@@ -29,6 +29,14 @@ def _messages() -> dict[str, str]:
             "The passphrase is not right. Check the keyboard language and Caps Lock, then try again.",
         ),
         "passphrase_empty": QCoreApplication.translate("Errors", "Please type a passphrase."),
+        "recovery_key_invalid": QCoreApplication.translate(
+            "Errors",
+            "This is not the recovery key: check each letter against the recovery sheet (it starts with AGE-SECRET-KEY-1).",
+        ),
+        "recovery_key_other_vault": QCoreApplication.translate(
+            "Errors",
+            "This recovery key belongs to another vault. Use the sheet made for this vault.",
+        ),
         "vault_exists": QCoreApplication.translate(
             "Errors",
             "That folder already holds a vault or other files. Choose an empty or new folder.",

@@ -29,6 +29,7 @@ from ui.settings import Settings
 from ui.tasks import op
 from ui.views.create_wizard import CreateVaultWizard
 from ui.views.lender_sidebar import dropped_paths
+from ui.views.recovery import RecoveryUnlockDialog
 from ui.views.settings_dialog import SettingsDialog
 from ui.views.unlock import UnlockPage
 from ui.views.vault_view import VaultView
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.unlock.create_requested.connect(self.start_create)
         self.unlock.other_requested.connect(self.choose_vault)
         self.unlock.unlock_requested.connect(self._unlock)
+        self.unlock.recovery_requested.connect(self.start_recovery)
         self.vault_view.lock_requested.connect(self.lock)
         self.vault_view.settings_requested.connect(self.edit_settings)
         last = settings.last_vault
@@ -125,6 +127,15 @@ class MainWindow(QMainWindow):
             self._unlock_failed
         ).run()
 
+    def start_recovery(self, path: Path) -> RecoveryUnlockDialog:
+        """Forgot the passphrase: the recovery key opens the vault and sets a new one."""
+        dialog = RecoveryUnlockDialog(
+            path, self, work_factor=self.work_factor, on_unlocked=self.opened
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _unlock_failed(self, error: BaseException) -> None:
         if isinstance(error, VaultError):
             self.unlock.show_error(message_for(error))
@@ -170,7 +181,7 @@ class MainWindow(QMainWindow):
         self.showMinimized()
 
     def edit_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, vault=self.vault, work_factor=self.work_factor)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_changed)
         dialog.open()

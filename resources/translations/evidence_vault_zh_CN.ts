@@ -182,6 +182,25 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前的密码短语</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>密码短语已更改</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Use the new one from now on; your recovery key stays the same.</source>
+        <translation>密码短语已更改。今后请使用新的密码短语；你的恢复密钥不变。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>Complaint about %1</source>
@@ -492,6 +511,14 @@
     <message>
         <source>Please type a passphrase.</source>
         <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key: check each letter against the recovery sheet (it starts with AGE-SECRET-KEY-1).</source>
+        <translation>这不是恢复密钥：请对照恢复密钥纸逐个字母检查（它以 AGE-SECRET-KEY-1 开头）。</translation>
+    </message>
+    <message>
+        <source>This recovery key belongs to another vault. Use the sheet made for this vault.</source>
+        <translation>这把恢复密钥属于另一个保险箱。请使用为这个保险箱制作的恢复密钥纸。</translation>
     </message>
     <message>
         <source>That folder already holds a vault or other files. Choose an empty or new folder.</source>
@@ -1232,6 +1259,41 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>New passphrase</source>
+        <translation>新的密码短语</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再输入一次密码短语</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>非常强</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Note about %1</source>
@@ -1321,6 +1383,13 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialogs</name>
+    <message>
+        <source>Working… this takes a few seconds.</source>
+        <translation>正在处理…需要几秒钟。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
@@ -1330,6 +1399,13 @@ Not imported: %3</source>
         <source>It is shown only now. Print it or save it as a PDF, and keep it away from this computer.</source>
         <translation>它只显示这一次。请打印或保存为 PDF，并存放在这台电脑以外的地方。</translation>
     </message>
+    <message>
+        <source>I have printed or saved the recovery key.</source>
+        <translation>我已打印或保存恢复密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
     <message>
         <source>Without your passphrase or this recovery key, nobody can recover the evidence. Not even the makers of this app.</source>
         <translation>没有你的密码短语或这把恢复密钥，任何人都无法找回证据，包括本应用的开发者。</translation>
@@ -1343,16 +1419,77 @@ Not imported: %3</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <source>I have printed or saved the recovery key.</source>
-        <translation>我已打印或保存恢复密钥。</translation>
+        <source>Created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>If you forget the passphrase: open the vault, choose “Forgot the passphrase? Unlock with the recovery key”, type the key below, then choose a new passphrase.</source>
+        <translation>如果忘记了密码短语：打开保险箱，选择“忘记密码短语？用恢复密钥解锁”，输入下面的密钥，然后设置新的密码短语。</translation>
+    </message>
+    <message>
+        <source>Vault number %1</source>
+        <translation>保险箱编号 %1</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>恢复密钥：</translation>
+    </message>
+    <message>
+        <source>Public key (names the vault, not secret):</source>
+        <translation>公钥（用来识别保险箱，不是秘密）：</translation>
+    </message>
+    <message>
+        <source>Keep this sheet away from this computer, where nobody else looks.</source>
+        <translation>请把这张纸放在远离这台电脑、别人看不到的地方。</translation>
     </message>
     <message>
         <source>Evidence Vault recovery key</source>
-        <translation>证据保险库恢复密钥</translation>
+        <translation>证据保险箱恢复密钥</translation>
+    </message>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>证据保险箱</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved in %1. Choose another folder.</source>
+        <translation>无法保存到 %1。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved: %1
+Print it or copy it to a USB stick, then delete it from this computer.</source>
+        <translation>已保存：%1
+请把它打印出来或复制到U盘，然后从这台电脑上删除。</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
         <translation>保存恢复密钥</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <source>Unlock and set the new passphrase</source>
+        <translation>解锁并设置新的密码短语</translation>
+    </message>
+    <message>
+        <source>Unlock with the recovery key</source>
+        <translation>用恢复密钥解锁</translation>
+    </message>
+    <message>
+        <source>Type or paste the recovery key from your recovery sheet (it starts with AGE-SECRET-KEY-1). Then choose a new passphrase: the old one stops working.</source>
+        <translation>输入或粘贴恢复密钥纸上的恢复密钥（以 AGE-SECRET-KEY-1 开头）。然后设置新的密码短语：旧的密码短语将不再有效。</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>密码短语已更改</translation>
+    </message>
+    <message>
+        <source>The vault is open. From now on, unlock it with the new passphrase.</source>
+        <translation>保险箱已打开。今后请用新的密码短语解锁。</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1521,41 @@ Not imported: %3</source>
     <message>
         <source>Lock after idle</source>
         <translation>闲置后自动锁定</translation>
+    </message>
+    <message>
+        <source>Change the passphrase…</source>
+        <translation>更改密码短语…</translation>
+    </message>
+    <message>
+        <source>Show the recovery key again…</source>
+        <translation>再次显示恢复密钥…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+</context>
+<context>
+    <name>ShowRecoveryKeyDialog</name>
+    <message>
+        <source>Show the recovery key</source>
+        <translation>显示恢复密钥</translation>
+    </message>
+    <message>
+        <source>Show the recovery key again</source>
+        <translation>再次显示恢复密钥</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to see the recovery key and make a new recovery sheet.</source>
+        <translation>输入密码短语，即可查看恢复密钥并制作新的恢复密钥纸。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1818,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Create a new vault</source>
         <translation>创建新保险库</translation>
+    </message>
+    <message>
+        <source>Forgot the passphrase? Unlock with the recovery key</source>
+        <translation>忘记密码短语？用恢复密钥解锁</translation>
     </message>
     <message>
         <source>Unlocking…</source>

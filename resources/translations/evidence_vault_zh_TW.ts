@@ -182,6 +182,25 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>變更密碼短語</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>目前的密碼短語</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>密碼短語已變更</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Use the new one from now on; your recovery key stays the same.</source>
+        <translation>密碼短語已變更。今後請使用新的密碼短語；你的復原金鑰不變。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>Complaint about %1</source>
@@ -492,6 +511,14 @@
     <message>
         <source>Please type a passphrase.</source>
         <translation>請輸入密碼短語。</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key: check each letter against the recovery sheet (it starts with AGE-SECRET-KEY-1).</source>
+        <translation>這不是復原金鑰：請對照復原金鑰紙逐個字母檢查（它以 AGE-SECRET-KEY-1 開頭）。</translation>
+    </message>
+    <message>
+        <source>This recovery key belongs to another vault. Use the sheet made for this vault.</source>
+        <translation>這把復原金鑰屬於另一個保險箱。請使用為這個保險箱製作的復原金鑰紙。</translation>
     </message>
     <message>
         <source>That folder already holds a vault or other files. Choose an empty or new folder.</source>
@@ -1232,6 +1259,41 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>New passphrase</source>
+        <translation>新的密碼短語</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再輸入一次密碼短語</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>強</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>非常強</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Note about %1</source>
@@ -1321,6 +1383,13 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>RecoveryDialogs</name>
+    <message>
+        <source>Working… this takes a few seconds.</source>
+        <translation>正在處理…需要幾秒鐘。</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery key</source>
@@ -1330,6 +1399,13 @@ Not imported: %3</source>
         <source>It is shown only now. Print it or save it as a PDF, and keep it away from this computer.</source>
         <translation>它只顯示這一次。請列印或儲存為 PDF，並存放在這台電腦以外的地方。</translation>
     </message>
+    <message>
+        <source>I have printed or saved the recovery key.</source>
+        <translation>我已列印或儲存復原金鑰。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
     <message>
         <source>Without your passphrase or this recovery key, nobody can recover the evidence. Not even the makers of this app.</source>
         <translation>沒有你的密碼短語或這把復原金鑰，任何人都無法找回證據，包括本應用程式的開發者。</translation>
@@ -1343,16 +1419,77 @@ Not imported: %3</source>
         <translation>儲存為 PDF…</translation>
     </message>
     <message>
-        <source>I have printed or saved the recovery key.</source>
-        <translation>我已列印或儲存復原金鑰。</translation>
+        <source>Created %1</source>
+        <translation>建立於 %1</translation>
+    </message>
+    <message>
+        <source>If you forget the passphrase: open the vault, choose “Forgot the passphrase? Unlock with the recovery key”, type the key below, then choose a new passphrase.</source>
+        <translation>如果忘記了密碼短語：打開保險箱，選擇「忘記密碼短語？用復原金鑰解鎖」，輸入下面的金鑰，然後設定新的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Vault number %1</source>
+        <translation>保險箱編號 %1</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>復原金鑰：</translation>
+    </message>
+    <message>
+        <source>Public key (names the vault, not secret):</source>
+        <translation>公鑰（用來識別保險箱，不是秘密）：</translation>
+    </message>
+    <message>
+        <source>Keep this sheet away from this computer, where nobody else looks.</source>
+        <translation>請把這張紙放在遠離這台電腦、別人看不到的地方。</translation>
     </message>
     <message>
         <source>Evidence Vault recovery key</source>
-        <translation>證據保險庫復原金鑰</translation>
+        <translation>證據保險箱復原金鑰</translation>
+    </message>
+    <message>
+        <source>Evidence Vault</source>
+        <translation>證據保險箱</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved in %1. Choose another folder.</source>
+        <translation>無法儲存到 %1。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <source>Saved: %1
+Print it or copy it to a USB stick, then delete it from this computer.</source>
+        <translation>已儲存：%1
+請把它列印出來或複製到隨身碟，然後從這台電腦上刪除。</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
         <translation>儲存復原金鑰</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已傳送到印表機。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <source>Unlock and set the new passphrase</source>
+        <translation>解鎖並設定新的密碼短語</translation>
+    </message>
+    <message>
+        <source>Unlock with the recovery key</source>
+        <translation>用復原金鑰解鎖</translation>
+    </message>
+    <message>
+        <source>Type or paste the recovery key from your recovery sheet (it starts with AGE-SECRET-KEY-1). Then choose a new passphrase: the old one stops working.</source>
+        <translation>輸入或貼上復原金鑰紙上的復原金鑰（以 AGE-SECRET-KEY-1 開頭）。然後設定新的密碼短語：舊的密碼短語將不再有效。</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>密碼短語已變更</translation>
+    </message>
+    <message>
+        <source>The vault is open. From now on, unlock it with the new passphrase.</source>
+        <translation>保險箱已打開。今後請用新的密碼短語解鎖。</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1521,41 @@ Not imported: %3</source>
     <message>
         <source>Lock after idle</source>
         <translation>閒置後自動鎖定</translation>
+    </message>
+    <message>
+        <source>Change the passphrase…</source>
+        <translation>變更密碼短語…</translation>
+    </message>
+    <message>
+        <source>Show the recovery key again…</source>
+        <translation>再次顯示復原金鑰…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼短語</translation>
+    </message>
+</context>
+<context>
+    <name>ShowRecoveryKeyDialog</name>
+    <message>
+        <source>Show the recovery key</source>
+        <translation>顯示復原金鑰</translation>
+    </message>
+    <message>
+        <source>Show the recovery key again</source>
+        <translation>再次顯示復原金鑰</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to see the recovery key and make a new recovery sheet.</source>
+        <translation>輸入密碼短語，即可查看復原金鑰並製作新的復原金鑰紙。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼短語</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1818,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Create a new vault</source>
         <translation>建立新保險庫</translation>
+    </message>
+    <message>
+        <source>Forgot the passphrase? Unlock with the recovery key</source>
+        <translation>忘記密碼短語？用復原金鑰解鎖</translation>
     </message>
     <message>
         <source>Unlocking…</source>

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -26,8 +24,10 @@ from PySide6.QtWidgets import (
 from ui.errors import message_for
 from ui.settings import default_vault_path
 from ui.tasks import op
+from ui.views.recovery_sheet import RecoverySheet
+from vault.dto import RecoveryKey
 from vault.errors import VaultError
-from vault.handle import OpenVault, create_vault
+from vault.handle import OpenVault, create_vault, recovery_key_of
 from vault.passphrase import Hint, estimate
 
 
@@ -144,8 +144,9 @@ class PassphrasePage(QWizardPage):
 
     def _created(self, result: tuple[OpenVault, str]) -> None:
         self._busy = False
-        self._wizard.vault, self._wizard.recovery_text = result
-        self._wizard.recovery.show_key(result[1])
+        vault = self._wizard.vault = result[0]
+        self._wizard.recovery_text = result[1]
+        self._wizard.recovery.show_key(recovery_key_of(vault), vault.tz)
         self.status.clear()
         self._wizard.next()
 
@@ -158,6 +159,8 @@ class PassphrasePage(QWizardPage):
 
 
 class RecoveryPage(QWizardPage):
+    """The recovery key once, on a sheet to print or save (ui.views.recovery_sheet)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your recovery key"))
@@ -166,65 +169,24 @@ class RecoveryPage(QWizardPage):
                 "It is shown only now. Print it or save it as a PDF, and keep it away from this computer."
             )
         )
-        self.warning = QLabel(
-            self.tr(
-                "Without your passphrase or this recovery key, nobody can recover the evidence. Not even the makers of this app."
-            ),
-            self,
-        )
-        self.warning.setWordWrap(True)
-        bold = self.warning.font()
-        bold.setBold(True)
-        self.warning.setFont(bold)
-        self.key = QPlainTextEdit(self)
-        self.key.setReadOnly(True)
-        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.print_button = QPushButton(self.tr("Print…"), self)
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
-        self.print_button.clicked.connect(self._print)
-        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.sheet = RecoverySheet(self)
+        self.warning, self.key = self.sheet.warning, self.sheet.key
+        self.print_button, self.pdf_button = self.sheet.print_button, self.sheet.pdf_button
         self.confirm = QCheckBox(self.tr("I have printed or saved the recovery key."), self)
         self.confirm.toggled.connect(self.completeChanged)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.key, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.sheet)
+        layout.addStretch(1)
         layout.addWidget(self.confirm)
 
-    def show_key(self, text: str) -> None:
-        self.key.setPlainText(text)
+    def show_key(self, recovery: RecoveryKey, tz: tzinfo | None) -> None:
+        self.sheet.show_key(recovery, tz)
 
     def isComplete(self) -> bool:
         return self.confirm.isChecked()
 
-    def document(self) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(QFont("Noto Sans CJK SC", 11))
-        doc.setPlainText(self.warning.text() + "\n\n" + self.key.toPlainText())
-        return doc
-
-    def save_pdf(self, path: Path) -> None:
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-        writer.setTitle(self.tr("Evidence Vault recovery key"))
-        self.document().print_(writer)
-
-    def _ask_pdf(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery key"), "evidence-vault-recovery-key.pdf", "PDF (*.pdf)"
-        )
-        if name:
-            self.save_pdf(Path(name))
-
-    def _print(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
-            self.document().print_(printer)
+    def save_pdf(self, path: Path) -> bool:
+        return self.sheet.save_pdf(path)
 
 
 class CreateVaultWizard(QWizard):
@@ -246,7 +208,7 @@ class CreateVaultWizard(QWizard):
         self.resize(640, 480)
 
     def done(self, result: int) -> None:
-        self.recovery.key.clear()
+        self.recovery.sheet.clear()
         self.recovery_text = ""
         if self.vault is not None and self.on_created is not None:
             self.on_created(self.vault)

@@ -1,25 +1,40 @@
-"""Preferences: language, auto-lock time, a neutral window title."""
+"""Preferences: language, auto-lock time, a neutral window title; with a vault open,
+changing its passphrase and showing its recovery key again."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from ui.settings import Settings
+from ui.views.recovery import ChangePassphraseDialog, ShowRecoveryKeyDialog
+from vault.handle import OpenVault
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        vault: OpenVault | None = None,
+        work_factor: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.vault = vault
+        self.work_factor = work_factor
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox(self)
         for label, code in (
@@ -48,7 +63,36 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         form.addRow(self.tr("Lock after idle"), self.idle)
         form.addRow("", self.neutral)
+        if vault is not None:
+            self._add_vault_security_rows(form)
         form.addRow(buttons)
+
+    # --- the open vault's passphrase and recovery key ------------------------------------------
+
+    def _add_vault_security_rows(self, form: QFormLayout) -> None:
+        self.change_passphrase_button = QPushButton(self.tr("Change the passphrase…"), self)
+        self.show_recovery_button = QPushButton(self.tr("Show the recovery key again…"), self)
+        self.change_passphrase_button.clicked.connect(self.change_passphrase)
+        self.show_recovery_button.clicked.connect(self.show_recovery_key)
+        row = QHBoxLayout()
+        row.addWidget(self.change_passphrase_button)
+        row.addWidget(self.show_recovery_button)
+        row.addStretch(1)
+        form.addRow(self.tr("Passphrase"), row)
+
+    def change_passphrase(self) -> ChangePassphraseDialog:
+        assert self.vault is not None  # noqa: S101 - the button exists only with a vault
+        dialog = ChangePassphraseDialog(self.vault, self, work_factor=self.work_factor)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_recovery_key(self) -> ShowRecoveryKeyDialog:
+        assert self.vault is not None  # noqa: S101 - the button exists only with a vault
+        dialog = ShowRecoveryKeyDialog(self.vault, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData() or "")

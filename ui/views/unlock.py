@@ -14,6 +14,7 @@ class UnlockPage(QWidget):
     unlock_requested = Signal(object, str)  # path, passphrase
     other_requested = Signal()
     create_requested = Signal()
+    recovery_requested = Signal(object)  # path: the passphrase is forgotten
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +29,7 @@ class UnlockPage(QWidget):
         self.unlock_button.setDefault(True)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.recovery_button = self._recovery_link()
         self.other_button = QPushButton(self.tr("Open another vault…"), self)
         self.create_button = QPushButton(self.tr("Create a new vault"), self)
         self.unlock_button.clicked.connect(self._unlock)
@@ -39,8 +41,21 @@ class UnlockPage(QWidget):
         centered_column(
             self,
             [self.heading, self.location, self.passphrase, self.unlock_button, self.message,
-             self.other_button, self.create_button],
+             self.recovery_button, self.other_button, self.create_button],
         )  # fmt: skip
+
+    def _recovery_link(self) -> QPushButton:
+        """The way out of a forgotten passphrase: a flat, link-like button."""
+        button = QPushButton(self.tr("Forgot the passphrase? Unlock with the recovery key"), self)
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; }")
+        button.clicked.connect(self._recover)
+        return button
+
+    def _recover(self) -> None:
+        if self.path is not None:
+            self.recovery_requested.emit(self.path)
 
     def set_path(self, path: Path) -> None:
         self.path = path
