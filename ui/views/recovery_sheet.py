@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ui.format import format_time
 from vault.dto import RecoveryKey
 
-KEY_POINT_SIZE = 10  # 74 characters of a monospaced font fit A4 and Letter at this size
+KEY_POINT_SIZE = 9  # 74 characters of a monospaced font (about 14 cm) fit A4 and Letter
 PDF_NAME = "evidence-vault-recovery-key.pdf"
 
 
@@ -96,6 +96,8 @@ class RecoverySheet(QWidget):
     def show_key(self, recovery: RecoveryKey, tz: tzinfo | None) -> None:
         self._recovery, self._tz = recovery, tz
         self.key.setPlainText(recovery.secret_key)
+        width = self.key.fontMetrics().horizontalAdvance(recovery.secret_key)
+        self.key.setMinimumWidth(width + 2 * self.key.frameWidth() + 16)  # whole, no scrolling
         self.created.setText(self.tr("Created %1").replace("%1", self.created_text()))
         self.where.clear()
 
