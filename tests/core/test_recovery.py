@@ -135,3 +135,24 @@ def test_change_and_show_need_the_current_passphrase(made: tuple[Path, str]) -> 
     finally:
         vault.lock()
     unlock_vault(folder, NEW).lock()
+
+
+def test_the_command_line_recovers_too(
+    made: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vault.cli import main  # noqa: PLC0415 - the CLI entry point, as evault runs it
+
+    folder, text = made
+    key_file, new_file = tmp_path / "key.txt", tmp_path / "new.txt"
+    new_file.write_text(NEW + "\n")
+    key_file.write_text("AGE-SECRET-KEY-1" + "Q" * 58 + "\n")
+    before = _snapshot(folder)
+    argv = ["recover", "--vault", str(folder), "--recovery-key-file", str(key_file),
+            "--new-passphrase-file", str(new_file)]  # fmt: skip
+    assert main(argv) == 3, "a wrong key exits as a wrong passphrase does"
+    assert "recovery key" in capsys.readouterr().err
+    assert _snapshot(folder) == before
+    key_file.write_text(text)  # the whole identity file, as age writes it
+    assert main(argv) == 0
+    assert "new passphrase" in capsys.readouterr().out
+    unlock_vault(folder, NEW).lock()

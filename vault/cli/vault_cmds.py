@@ -1,5 +1,5 @@
 """The commands on the vault itself: init, lender, import, import-backup, note, list, show,
-check and passwd (DESIGN.md §7).
+check, passwd and recover (DESIGN.md §7).
 
 Each handler imports what it runs when it runs; building the parser loads none of it.
 """
@@ -176,6 +176,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    from vault.errors import UsageError  # noqa: PLC0415 - loaded when the command runs
+    from vault.handle import unlock_with_recovery_key  # noqa: PLC0415 - loaded when it runs
+
+    try:
+        key = Path(args.recovery_key_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(
+            f"{shown_path(Path(args.recovery_key_file))} cannot be read as a text file."
+        ) from None
+    unlock_with_recovery_key(Path(args.vault), key, new_passphrase(args)).lock()
+    print("The recovery key opened the vault; from now on the new passphrase opens it.")
+    return 0
+
+
 def add_commands(tree: CommandTree) -> None:
     tree.command("init", "create a new vault", cmd_init, unlocks=False)
     lender = tree.actions("lender", "add, update or list lenders")
@@ -221,3 +236,15 @@ def add_commands(tree: CommandTree) -> None:
     check.add_argument("--json", action="store_true")
     passwd = tree.command("passwd", "change the passphrase", cmd_passwd)
     passwd.add_argument("--new-passphrase-file")
+    recover = tree.command(
+        "recover",
+        "forgotten passphrase: open the vault with its recovery key and set a new passphrase",
+        cmd_recover,
+        unlocks=False,
+    )
+    recover.add_argument(
+        "--recovery-key-file",
+        required=True,
+        help="a text file holding the recovery key (AGE-SECRET-KEY-1…)",
+    )
+    recover.add_argument("--new-passphrase-file")
