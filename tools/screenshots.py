@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from ui import i18n, tasks
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.views.settings_dialog import SettingsDialog
 from vault.case.complaints import add_complaint
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.importing import import_backup, import_paths
@@ -182,6 +183,7 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     dialog = window.edit_settings()
     settle(app)
     shoot(dialog, out / f"{lang}-09-settings.png")
+    recovery_screens(app, dialog, lang, out)
     dialog.reject()
     export = view.export_bundle()
     if export is not None:
@@ -197,9 +199,29 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     window.lock()
     settle(app)
     shoot(window, out / f"{lang}-10-unlock.png")
+    forgot = window.start_recovery(window.unlock.path or Path())
+    settle(app)
+    shoot(forgot, out / f"{lang}-21-recovery-unlock.png")
+    forgot.reject()
     window.close()
     window.deleteLater()
     settle(app)
+
+
+def recovery_screens(app: QApplication, settings: SettingsDialog, lang: str, out: Path) -> None:
+    """Settings → change the passphrase; show the recovery key again (asked, then shown)."""
+    change = settings.change_passphrase()
+    settle(app)
+    shoot(change, out / f"{lang}-18-change-passphrase.png")
+    change.reject()
+    show = settings.show_recovery_key()
+    settle(app)
+    shoot(show, out / f"{lang}-19-show-recovery-ask.png")
+    show.passphrase.setText(PASSPHRASE)
+    show.ok_button.click()
+    settle(app, show.sheet.isVisible)
+    shoot(show, out / f"{lang}-20-show-recovery-key.png")
+    show.reject()
 
 
 def case_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:

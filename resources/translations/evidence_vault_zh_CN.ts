@@ -188,6 +188,10 @@
         <translation>更改密码短语</translation>
     </message>
     <message>
+        <source>Type the passphrase you use now, then the new one twice. Your recovery key and recovery sheet stay valid.</source>
+        <translation>先输入现在使用的密码短语，再输入两次新的密码短语。你的恢复密钥和恢复密钥纸仍然有效。</translation>
+    </message>
+    <message>
         <source>Current passphrase</source>
         <translation>当前的密码短语</translation>
     </message>

@@ -188,6 +188,10 @@
         <translation>變更密碼短語</translation>
     </message>
     <message>
+        <source>Type the passphrase you use now, then the new one twice. Your recovery key and recovery sheet stay valid.</source>
+        <translation>先輸入現在使用的密碼短語，再輸入兩次新的密碼短語。你的復原金鑰和復原金鑰紙仍然有效。</translation>
+    </message>
+    <message>
         <source>Current passphrase</source>
         <translation>目前的密碼短語</translation>
     </message>

@@ -162,6 +162,7 @@ def test_settings_change_the_passphrase_and_show_the_key_again(
     qtbot.mouseClick(show.ok_button, CLICK)
     qtbot.waitUntil(show.sheet.isVisible, timeout=10_000)
     assert show.sheet.key.toPlainText() == key
+    assert show.sheet.key.horizontalScrollBar().maximum() == 0, "the whole key, unscrolled"
     pdf = tmp_path / "again.pdf"
     assert show.sheet.save_pdf(pdf)
     assert str(pdf) in show.sheet.where.text(), "the sheet says where it was saved"
@@ -203,3 +204,29 @@ def test_the_sheet_pdf_gives_the_key_back_exactly_in_the_users_language(
     local = recovery.created_at.astimezone(vault.tz).strftime("%Y-%m-%d %H:%M")
     assert local in text, "the creation time is in the vault's time zone"
     assert str(pdf) in sheet.where.text()
+
+
+def test_locking_closes_the_shown_key_and_the_printout_matches_the_pdf(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415 - only this test prints
+
+    folder = tmp_path / "vault"
+    key = _vault(folder)
+    window.opened(unlock_vault(folder, PASSPHRASE))
+    settings = window.edit_settings()
+    show = settings.show_recovery_key()
+    qtbot.keyClicks(show.passphrase, PASSPHRASE)
+    qtbot.keyClick(show.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(show.sheet.isVisible, timeout=10_000)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    show.sheet.print_sheet(printer)
+    del printer
+    assert key in [line.strip() for line in _pdf_text(printed).splitlines()]
+    sheet = show.sheet
+    window.lock()
+    qtbot.waitUntil(lambda: _gone(show))
+    assert not shiboken6.isValid(sheet) or sheet.key.toPlainText() == "", "no key after a lock"

@@ -224,11 +224,18 @@ class ChangePassphraseDialog(_WorkDialog):
         self.vault = vault
         self.work_factor = work_factor
         self.setWindowTitle(self.tr("Change the passphrase"))
+        intro = QLabel(
+            self.tr(
+                "Type the passphrase you use now, then the new one twice. Your recovery key and recovery sheet stay valid."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
         self.current = _secret(self, self.tr("Current passphrase"))
         self.current.textChanged.connect(self._changed)
         self.new = NewPassphrase(self, self._changed)
         layout = QVBoxLayout(self)
-        for widget in (self.current, self.new, self.status, self.buttons):
+        for widget in (intro, self.current, self.new, self.status, self.buttons):
             layout.addWidget(widget)
         self._changed()
 
@@ -276,7 +283,7 @@ class ShowRecoveryKeyDialog(_WorkDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.clicked.connect(self.reject)
         self.close_button.hide()
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         for widget in (self.intro, self.passphrase, self.status, self.sheet):
             layout.addWidget(widget)
         layout.addWidget(self.buttons)
@@ -299,6 +306,8 @@ class ShowRecoveryKeyDialog(_WorkDialog):
         self.sheet.show()
         self.close_button.show()
         self.close_button.setDefault(True)
+        self._layout.activate()
+        self.resize(self.size().expandedTo(self.minimumSizeHint()))  # the whole key, unscrolled
 
     def done(self, result: int) -> None:
         self.passphrase.clear()
