@@ -51,7 +51,9 @@ def add_note(
             lender_id=lender_row.id,
             payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
         )
-        return NoteDTO(note.id, lender_row.name, text, note.occurred_at, offset)
+        return NoteDTO(
+            note.id, lender_row.name, text, note.occurred_at, offset, note.created_at, None
+        )
 
 
 def list_notes(vault: OpenVault, lender: str) -> list[NoteDTO]:
@@ -60,7 +62,16 @@ def list_notes(vault: OpenVault, lender: str) -> list[NoteDTO]:
         rows = session.scalars(
             select(Note).where(Note.lender_id == lender_row.id).order_by(Note.occurred_at)
         ).all()
-        return [
-            NoteDTO(n.id, lender_row.name, n.text, n.occurred_at, n.occurred_offset_min)
-            for n in rows
-        ]
+        return [_dto(n, lender_row.name) for n in rows]
+
+
+def _dto(note: Note, lender: str) -> NoteDTO:
+    return NoteDTO(
+        note.id,
+        lender,
+        note.text,
+        note.occurred_at,
+        note.occurred_offset_min,
+        note.created_at,
+        note.item_id,
+    )
