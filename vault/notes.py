@@ -1,11 +1,14 @@
 """Notes: what the user writes down about a lender (a home visit, a threat by phone).
 
 A note has the time it happened, in the vault's zone unless it says otherwise, and is
-recorded whole in a ``note_added`` custody event, so ``evault check`` compares it.
+recorded whole in a ``note_added`` custody event, so ``evault check`` compares it. Once
+written it is checkpointed like an import batch (a leaf of the vault's Merkle tree, see
+:mod:`vault.trusted_time.checkpoints`), so a bundle can prove when it existed.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -15,9 +18,12 @@ from vault import custody
 from vault.custody import ledger
 from vault.db.models import Note
 from vault.dto import NoteDTO
-from vault.errors import UsageError
+from vault.errors import UsageError, VaultError
 from vault.lenders import lender_by_name
 from vault.times import offset_minutes
+from vault.trusted_time.checkpoints import create_checkpoint
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
@@ -51,9 +57,20 @@ def add_note(
             lender_id=lender_row.id,
             payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
         )
-        return NoteDTO(
+        added = NoteDTO(
             note.id, lender_row.name, text, note.occurred_at, offset, note.created_at, None
         )
+    _checkpoint(vault)
+    return added
+
+
+def _checkpoint(vault: OpenVault) -> None:
+    """Checkpoint the new note, never failing it: it is already committed; a checkpoint
+    that cannot be made is logged and reported by ``evault stamp`` or ``evault check``."""
+    try:
+        create_checkpoint(vault)
+    except VaultError as error:
+        logger.warning("no checkpoint after the note: %s", error.code)
 
 
 def list_notes(vault: OpenVault, lender: str) -> list[NoteDTO]:

@@ -22,6 +22,7 @@ from vault.bundle import layout
 from vault.bundle.export import ExportRequest, export_bundle
 from vault.case.complaints import add_complaint
 from vault.keys import VaultKeys, read_identity
+from vault.note_file import note_file_bytes
 from vault.notes import add_note
 
 VISIT = "下午两个人到我家门口，说再不还钱就天天来。\n他们拍了门牌照片。"
@@ -150,7 +151,7 @@ def test_a_note_rewritten_and_re_signed_differs_from_its_custody_record(
 
     def change(files: dict[str, bytes]) -> dict[str, bytes]:
         path = _note_path(files)
-        forged = layout.note_file_bytes("他们从没来过。")
+        forged = note_file_bytes("他们从没来过。")
         manifest = json.loads(files[layout.MANIFEST])
         for item in manifest["items"]:
             if item["path"] == path:

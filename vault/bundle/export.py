@@ -59,6 +59,7 @@ from vault.fsutil import PRIVATE_FILE, fsync_dir
 from vault.handle import OpenVault
 from vault.items import UnknownItemError, get_item, list_items, open_item
 from vault.lenders import list_lenders
+from vault.note_file import note_file_bytes, note_item_id
 from vault.notes import list_notes
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
@@ -334,8 +335,8 @@ def select_notes(
 
 def note_item(note: NoteDTO) -> tuple[ItemDTO, bytes]:
     """A note as a bundle's evidence file: its row (kind ``note``) and the file's bytes."""
-    data = layout.note_file_bytes(note.text)
-    item_id = layout.note_item_id(note.id)
+    data = note_file_bytes(note.text)
+    item_id = note_item_id(note.id)
     item = ItemDTO(
         id=item_id,
         lender=note.lender,

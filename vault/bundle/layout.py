@@ -31,13 +31,10 @@ REPORT_PDF = "report/evidence-list.pdf"
 NAMESPACE = "evidence-vault"  # SSHSIG namespace (ssh-keygen -n)
 PRINCIPAL = "evidence-vault"  # the one principal of allowed_signers (ssh-keygen -I)
 
-# A note (当事人陈述, what the user wrote down) travels as a text file under evidence/:
-# UTF-8 with a byte-order mark and CRLF line ends, so Notepad on Windows shows it right.
-# Its bytes follow from the text alone (note_file_bytes), so a verifier recomputes them
-# from the note's ``note_added`` custody event.
+# A note (当事人陈述) travels as a text file under evidence/, its bytes made from its
+# text alone (vault.note_file), so a verifier recomputes them from its custody event.
 NOTE_KIND = "note"
 NOTE_MEDIA_TYPE = "text/plain; charset=utf-8"
-NOTE_ID_PREFIX = "note-"
 
 # Files SHA256SUMS does not cover: the signature and time-stamp token are made over it.
 NOT_SUMMED = frozenset({SHA256SUMS, SIGNATURE, TIMESTAMP_TOKEN})
@@ -88,17 +85,6 @@ class EvidenceName:
         """``evidence/<lender>/<NNN>_<incident date>_<kind>.<ext>``."""
         stem = f"{self.number:0{self.width}d}_{self.incident_date.isoformat()}_{self.kind}"
         return f"{EVIDENCE_DIR}{self.lender_folder}/{stem}.{self.ext}"
-
-
-def note_item_id(note_id: int) -> str:
-    """A note's id in a bundle (``note-12``): never a vault item's id, which is a UUID."""
-    return f"{NOTE_ID_PREFIX}{note_id}"
-
-
-def note_file_bytes(text: str) -> bytes:
-    """The file a note becomes: a UTF-8 BOM, then the text with CRLF line ends."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return ("\ufeff" + "\r\n".join(lines)).encode("utf-8", "replace")
 
 
 def number_width(count: int) -> int:

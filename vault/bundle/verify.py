@@ -49,6 +49,7 @@ from vault.bundle.verify_context import ItemTimeFinding, TimeFinding, VerifyCont
 from vault.bundle.verify_time import ItemTimes, check_bundle_timestamp, check_time
 from vault.bundle.zipsafe import DEFAULT_LIMITS, READ_SIZE, SafeZip, ZipLimits
 from vault.dto import BundleCheck, BundleVerification
+from vault.note_file import note_file_bytes, note_item_id
 from vault.sshsig import (
     AllowedSignersError,
     SignatureError,
@@ -406,7 +407,7 @@ class _ItemChecks:
 
     def _note_custody(self, item: ManifestItem, where: str) -> None:
         """A note's record is the one ``note_added`` event holding its text, whole: the
-        file must be exactly what that text becomes (:func:`layout.note_file_bytes`)."""
+        file must be exactly what that text becomes (:func:`note_file_bytes`)."""
         added = [e for e in item.events if e.action == custody.Action.NOTE_ADDED]
         if len(added) != 1 or len(item.events) != 1:
             self.custody.add(f"{where}: its custody record does not hold exactly one note.")
@@ -417,12 +418,12 @@ class _ItemChecks:
         if (
             not isinstance(note_id, int)
             or isinstance(note_id, bool)
-            or item.item_id != layout.note_item_id(note_id)
+            or item.item_id != note_item_id(note_id)
             or added[0].item_id is not None
         ):
             self.custody.add(f"{where}: its custody event records another note.")
             return
-        data = layout.note_file_bytes(text) if isinstance(text, str) else None
+        data = note_file_bytes(text) if isinstance(text, str) else None
         if (
             data is None
             or hashlib.sha256(data).hexdigest() != item.sha256
