@@ -532,6 +532,7 @@ class _BundleWriter:
                     items=len(self.entries),
                     statements=sorted({p.statement for p in self.proofs.values()}),
                     items_without_time=len(self.entries) - len(self.proofs),
+                    notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
                 ).encode("utf-8"),
             )
             signer = allowed_signers_line(
