@@ -144,6 +144,14 @@ def test_the_pdf_list_renders_with_embedded_cjk_fonts(
         list_pages
     )
     assert pages > list_pages  # statistics, charts and findings follow
+    # No screenshot's row is split: its picture is on the page of its file name (页码).
+    images = subprocess.run(
+        [require_tool("pdfimages"), "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    pictures = [int(line.split()[0]) for line in images if int(line.split()[3]) > 1]
+    per_page = [page.count("creenshot.png") for page in text.split("\f")]
+    assert [pictures.count(n + 1) for n in range(len(per_page))] == per_page
+    assert sum(per_page) == shots
     if lang == "zh_CN":
         for heading in ("证据目录", "序号", "证据名称", "证据来源", "形成时间", "证明目的"):
             assert heading in text and heading in html, heading

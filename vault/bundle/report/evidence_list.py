@@ -34,10 +34,15 @@ logger = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "zh_TW", "en")
 # Screenshots are shown 160 px wide (CSS px: 42 mm on paper) and at most 360 px (95 mm,
 # half a printed A4 landscape page) tall, so a long scrolling capture still leaves room
-# for its row; the JPEG has twice those pixels, so the print stays sharp.
+# for its row. The JPEG has 1.5 times those pixels (240 wide, about 145 dpi on paper):
+# a phone screenshot's thumbnail is about 18 KB (twice the pixels: 32 KB), so a list of a
+# thousand screenshots stays a file a browser and Qt open.
 THUMBNAIL_WIDTH = 160
 THUMBNAIL_MAX_HEIGHT = 360
-THUMBNAIL_PX = 2 * THUMBNAIL_MAX_HEIGHT
+THUMBNAIL_SCALE = 1.5
+THUMBNAIL_QUALITY = 75
+# A white 1x1 PNG (see _keep_together).
+_SPACER = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mP4DwABAQEAHLCMmQAAAABJRU5ErkJggg=="
 NOTE_GROUP = "note"  # the group notes are listed under (当事人陈述), after every category
 MAX_THUMBNAIL_SOURCE = 40 << 20  # larger images get no thumbnail (memory stays bounded)
 THUMBNAIL_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
@@ -136,9 +141,14 @@ def make_thumbnail(data: bytes) -> bytes | None:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            image.thumbnail((2 * THUMBNAIL_WIDTH, THUMBNAIL_PX))
+            image.thumbnail(
+                (
+                    round(THUMBNAIL_SCALE * THUMBNAIL_WIDTH),
+                    round(THUMBNAIL_SCALE * THUMBNAIL_MAX_HEIGHT),
+                )
+            )
             out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=80)
+            image.convert("RGB").save(out, "JPEG", quality=THUMBNAIL_QUALITY)
             return out.getvalue()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         logger.info("no thumbnail for an image Pillow cannot read")
@@ -236,8 +246,9 @@ def _table(group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
     return "\n".join(rows)
 
 
-def _thumbnail(thumb: bytes) -> str:
-    """The ``<img>`` of a thumbnail, 160 px wide (or less, for a very long capture)."""
+def _thumbnail(thumb: bytes) -> tuple[str, int]:
+    """The ``<img>`` of a thumbnail, 160 px wide (or less, for a very long capture), and
+    the height it is shown at."""
     from PIL import Image  # noqa: PLC0415 - only reports with images need Pillow loaded
 
     with Image.open(io.BytesIO(thumb)) as image:
@@ -248,7 +259,15 @@ def _thumbnail(thumb: bytes) -> str:
         shown_w = max(1, round(width * THUMBNAIL_MAX_HEIGHT / height))
         shown_h = THUMBNAIL_MAX_HEIGHT
     uri = "data:image/jpeg;base64," + base64.b64encode(thumb).decode("ascii")
-    return f'<img src="{uri}" width="{shown_w}" height="{shown_h}">'
+    return f'<img src="{uri}" width="{shown_w}" height="{shown_h}">', shown_h
+
+
+def _keep_together(height: int) -> str:
+    """An invisible 1 px float as tall as the row's thumbnail, put first in the row's other
+    cells: Qt's PDF layout then moves the whole row to the next page when the thumbnail
+    does not fit, instead of leaving the row's text on one page and its picture on the next
+    (measured: with it, no row of the list is split; a browser shows nothing of it)."""
+    return f'<img src="{_SPACER}" width="1" height="{height}" align="left">'
 
 
 def _note_text(value: str) -> str:
@@ -259,6 +278,7 @@ def _note_text(value: str) -> str:
 def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
     text = wording.EVIDENCE_LIST[lang]
     item = entry.item
+    spacer = ""
     kind = wording.KIND_LABELS[lang].get(item.kind, item.kind)
     if item.kind == NOTE_KIND and entry.data is not None:
         note = entry.data.decode("utf-8", "replace").removeprefix("\ufeff")
@@ -268,7 +288,9 @@ def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
         name = _e(item.title or item.original_name)
         thumb = data.thumbnails.get(item.id)
         if thumb is not None:
-            name = f"{_thumbnail(thumb)}<br>{name}"
+            image, height = _thumbnail(thumb)
+            name = f"{image}<br>{name}"
+            spacer = _keep_together(height)
         facts = [kind, item.source_app or "", item.counterpart or ""]
     if item.contact_name:
         facts.append(item.contact_name)
@@ -291,13 +313,13 @@ def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
         f"<br>{item.sm3}</span>" if item.sm3 else "</span>"
     )
     cells = (
-        str(entry.number),
+        spacer + str(entry.number),
         name,
-        source,
-        when,
-        _e(item.purpose) if item.purpose else text["none"],
-        f'<span class="small">{_e(entry.path.rsplit("/", 1)[-1])}</span>',
-        hashes,
+        spacer + source,
+        spacer + when,
+        spacer + (_e(item.purpose) if item.purpose else text["none"]),
+        f'{spacer}<span class="small">{_e(entry.path.rsplit("/", 1)[-1])}</span>',
+        spacer + hashes,
     )
     return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in cells) + "</tr>"
 
