@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
 from tests.trusted_time.conftest import evidence
 from tests.trusted_time.local_tsa import LocalTsa, Pki
@@ -16,6 +16,7 @@ from vault.bundle.export import ExportRequest, export_bundle
 from vault.bundle.verify import verify_bundle
 from vault.check import check_vault
 from vault.db.models import Note
+from vault.db.trusted_time import CheckpointNoteLeaf
 from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.lenders import add_lender
@@ -76,3 +77,17 @@ def test_a_note_changed_in_the_database_stops_the_next_checkpoint(
     with pytest.raises(CheckpointInconsistentError):
         checkpoints.create_checkpoint(vault)
     assert not check_vault(vault).ok
+
+
+def test_a_removed_note_leaf_is_reported_by_the_vault_check(
+    vault: OpenVault, tmp_path: Path
+) -> None:
+    add_lender(vault, "好运贷")
+    add_note(vault, "好运贷", "上门催收。")
+    import_paths(vault, evidence(tmp_path / "e", 1), lender="好运贷")
+    assert check_vault(vault).ok
+    with vault.sessions() as session, session.begin():
+        session.execute(delete(CheckpointNoteLeaf))
+    problems = check_vault(vault).problems
+    assert problems and {p.kind for p in problems} == {"checkpoint_invalid"}, problems
+    assert any("gaps" in p.message for p in problems)
