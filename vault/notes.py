@@ -29,11 +29,24 @@ if TYPE_CHECKING:
     from vault.handle import OpenVault
 
 
+# A note travels whole in its custody event and in a bundle's manifest.json, whose single
+# values a verifier bounds at 1 MiB; a hundred thousand characters is some forty pages.
+MAX_NOTE_CHARS = 100_000
+
+
+class NoteTooLongError(UsageError):
+    code = "note_too_long"
+
+
 def add_note(
     vault: OpenVault, lender: str, text: str, *, occurred_at: datetime | None = None
 ) -> NoteDTO:
     if not text.strip():
         raise UsageError("A note needs some text.")
+    if len(text) > MAX_NOTE_CHARS:
+        raise NoteTooLongError(
+            f"A note holds at most {MAX_NOTE_CHARS:,} characters; split it into several notes."
+        )
     now = datetime.now(UTC)
     moment = occurred_at or now.astimezone(vault.tz)
     if moment.tzinfo is None:

@@ -23,7 +23,7 @@ from vault.bundle.export import ExportRequest, export_bundle
 from vault.case.complaints import add_complaint
 from vault.keys import VaultKeys, read_identity
 from vault.note_file import note_file_bytes
-from vault.notes import add_note
+from vault.notes import MAX_NOTE_CHARS, NoteTooLongError, add_note, list_notes
 
 VISIT = "下午两个人到我家门口，说再不还钱就天天来。\n他们拍了门牌照片。"
 
@@ -170,3 +170,18 @@ def test_a_note_rewritten_and_re_signed_differs_from_its_custody_record(
         f"Item {number}: the note's file differs from the text recorded when it was written."
         in result.stdout
     )
+
+
+def test_a_note_too_long_for_a_bundle_is_refused_and_the_vault_is_unchanged(
+    tmp_path: Path, originals: Path
+) -> None:
+    vault = make_vault(tmp_path / "vault", originals)
+    try:
+        with pytest.raises(NoteTooLongError, match="at most 100,000 characters"):
+            add_note(vault, LENDER, "催" * (MAX_NOTE_CHARS + 1))
+        assert list_notes(vault, LENDER) == []
+        add_note(vault, LENDER, "催" * MAX_NOTE_CHARS)  # the longest still goes, and verifies
+        bundle = export_bundle(vault, ExportRequest(out=tmp_path / "b.zip", lender=LENDER)).path
+    finally:
+        vault.lock()
+    assert evault_verify(bundle).returncode == 0
