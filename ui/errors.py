@@ -187,6 +187,9 @@ def _messages() -> dict[str, str]:
             "Errors", "A rule file of this vault is damaged, so rules cannot be checked."
         ),
         "export": QCoreApplication.translate("Errors", "The bundle could not be written."),
+        "note_too_long": QCoreApplication.translate(
+            "Errors", "This note is too long to keep in one piece. Split it into several notes."
+        ),
         "export_empty": QCoreApplication.translate(
             "Errors", "There is no evidence to export for this choice of lender and dates."
         ),

@@ -2,7 +2,8 @@
 
 ``QTextDocument`` lays the HTML out and ``QPdfWriter`` writes A4 landscape pages with
 the fonts embedded (Qt embeds a subset of every font it draws with; the Noto CJK fonts
-carry the Chinese text). Each page is painted here, with its number at the bottom,
+carry the Chinese text; :mod:`ui.pdf_text_map` then puts right the text map Qt writes for
+them, so copied Chinese is the ideographs drawn, not Kangxi radicals). Each page is painted here, with its number at the bottom,
 so the margins stay narrow enough for about twenty rows of the list per page.
 
 Qt text layout and images belong to the GUI thread: call :func:`render_pdf` from the
@@ -37,6 +38,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QApplication
+
+from ui.pdf_text_map import restore_ideographs
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +107,8 @@ def render_pdf(html: str, out: Path) -> None:
             )
     finally:
         painter.end()
+    del painter, writer  # the file is complete and closed
+    restore_ideographs(out)  # 目, not the Kangxi radical ⽬, when text is copied
     logger.info("rendered the evidence list as PDF (%d pages)", pages)
 
 

@@ -99,6 +99,8 @@ class NoteDTO(Jsonable):
     text: str
     occurred_at: datetime
     occurred_offset_min: int
+    created_at: datetime | None = None  # when it was written down (its "import" time)
+    item_id: str | None = None  # the item it is about, if any
 
 
 class ImportStatus(StrEnum):

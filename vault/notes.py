@@ -1,11 +1,14 @@
 """Notes: what the user writes down about a lender (a home visit, a threat by phone).
 
 A note has the time it happened, in the vault's zone unless it says otherwise, and is
-recorded whole in a ``note_added`` custody event, so ``evault check`` compares it.
+recorded whole in a ``note_added`` custody event, so ``evault check`` compares it. Once
+written it is checkpointed like an import batch (a leaf of the vault's Merkle tree, see
+:mod:`vault.trusted_time.checkpoints`), so a bundle can prove when it existed.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -15,12 +18,24 @@ from vault import custody
 from vault.custody import ledger
 from vault.db.models import Note
 from vault.dto import NoteDTO
-from vault.errors import UsageError
+from vault.errors import UsageError, VaultError
 from vault.lenders import lender_by_name
 from vault.times import offset_minutes
+from vault.trusted_time.checkpoints import create_checkpoint
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
+
+
+# A note travels whole in its custody event and in a bundle's manifest.json, whose single
+# values a verifier bounds at 1 MiB; a hundred thousand characters is some forty pages.
+MAX_NOTE_CHARS = 100_000
+
+
+class NoteTooLongError(UsageError):
+    code = "note_too_long"
 
 
 def add_note(
@@ -28,6 +43,10 @@ def add_note(
 ) -> NoteDTO:
     if not text.strip():
         raise UsageError("A note needs some text.")
+    if len(text) > MAX_NOTE_CHARS:
+        raise NoteTooLongError(
+            f"A note holds at most {MAX_NOTE_CHARS:,} characters; split it into several notes."
+        )
     now = datetime.now(UTC)
     moment = occurred_at or now.astimezone(vault.tz)
     if moment.tzinfo is None:
@@ -51,7 +70,20 @@ def add_note(
             lender_id=lender_row.id,
             payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
         )
-        return NoteDTO(note.id, lender_row.name, text, note.occurred_at, offset)
+        added = NoteDTO(
+            note.id, lender_row.name, text, note.occurred_at, offset, note.created_at, None
+        )
+    _checkpoint(vault)
+    return added
+
+
+def _checkpoint(vault: OpenVault) -> None:
+    """Checkpoint the new note, never failing it: it is already committed; a checkpoint
+    that cannot be made is logged and reported by ``evault stamp`` or ``evault check``."""
+    try:
+        create_checkpoint(vault)
+    except VaultError as error:
+        logger.warning("no checkpoint after the note: %s", error.code)
 
 
 def list_notes(vault: OpenVault, lender: str) -> list[NoteDTO]:
@@ -60,7 +92,16 @@ def list_notes(vault: OpenVault, lender: str) -> list[NoteDTO]:
         rows = session.scalars(
             select(Note).where(Note.lender_id == lender_row.id).order_by(Note.occurred_at)
         ).all()
-        return [
-            NoteDTO(n.id, lender_row.name, n.text, n.occurred_at, n.occurred_offset_min)
-            for n in rows
-        ]
+        return [_dto(n, lender_row.name) for n in rows]
+
+
+def _dto(note: Note, lender: str) -> NoteDTO:
+    return NoteDTO(
+        note.id,
+        lender,
+        note.text,
+        note.occurred_at,
+        note.occurred_offset_min,
+        note.created_at,
+        note.item_id,
+    )

@@ -721,6 +721,10 @@
         <translation>证据包无法写入。</translation>
     </message>
     <message>
+        <source>This note is too long to keep in one piece. Split it into several notes.</source>
+        <translation>这条笔记太长，无法完整保存。请分成几条笔记来写。</translation>
+    </message>
+    <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
         <translation>所选平台和日期范围内没有可导出的证据。</translation>
     </message>

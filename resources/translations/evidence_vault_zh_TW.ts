@@ -721,6 +721,10 @@
         <translation>證據包無法寫入。</translation>
     </message>
     <message>
+        <source>This note is too long to keep in one piece. Split it into several notes.</source>
+        <translation>這則筆記太長，無法完整保存。請分成幾則筆記來寫。</translation>
+    </message>
+    <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
         <translation>所選平台和日期範圍內沒有可匯出的證據。</translation>
     </message>

@@ -50,6 +50,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.passphrase",
             "vault.rfc3161",
             "vault.trusted_time.statement",
+            "vault.note_file",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),

@@ -96,7 +96,7 @@ def test_manifest_describes_items_and_leaves_room_for_trusted_time(exported: Exp
     with zipfile.ZipFile(exported.bundle) as archive:
         manifest = json.loads(archive.read(layout.MANIFEST))
         sums = archive.read(layout.SHA256SUMS)
-    assert manifest["schema_version"] == 2
+    assert manifest["schema_version"] == 3
     assert manifest["format"] == "evidence-vault-bundle"
     assert manifest["bundle_id"] == exported.result.bundle_id
     for entry in manifest["items"]:

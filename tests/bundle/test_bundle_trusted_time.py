@@ -164,7 +164,7 @@ def test_export_reports_what_is_timestamped(scenario: Scenario) -> None:
 
 def test_manifest_carries_proofs_and_says_which_items_have_none(scenario: Scenario) -> None:
     manifest = manifest_of(scenario.bundle)
-    assert manifest["schema_version"] == 2
+    assert manifest["schema_version"] == 3
     by_id = {item["id"]: item for item in manifest["items"]}
     assert sorted(by_id) == sorted([*scenario.stamped, *scenario.unstamped])
     for item_id in scenario.stamped:

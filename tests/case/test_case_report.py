@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from tests.case.case_xml import MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from vault.bundle.report.case_sections import analysis_sections
 from vault.case import lender_analysis
+from vault.case.complaints import add_complaint
 from vault.case.rules.detector import find_violations
 from vault.case.stats import stats_for
 from vault.handle import OpenVault
@@ -38,3 +40,31 @@ def test_lender_analysis_finds_what_stats_for_and_find_violations_find(
     stats, findings = lender_analysis(case_vault, "微粒貸")
     assert stats == stats_for(case_vault, "微粒貸") and stats.calls_attempted == 48
     assert findings == find_violations(case_vault, "微粒貸") and findings
+
+
+def test_the_complaints_record_is_in_the_lenders_section_escaped(
+    case_vault: OpenVault,
+) -> None:
+    add_lender(case_vault, "好运贷")
+    add_complaint(
+        case_vault,
+        "好运贷",
+        channel="nifa",
+        filed_on=date(2026, 3, 4),
+        reference="<script>NIFA-17</script>",
+        status="in_progress",
+        next_follow_up=date(2026, 3, 18),
+        notes="客服说三个工作日内回复",
+    )
+    add_complaint(case_vault, "好运贷", channel="police_110", filed_on=date(2026, 3, 1))
+    (chinese,) = analysis_sections(case_vault, ["好运贷"], "zh_CN")
+    record = chinese[chinese.index("投诉记录") :]
+    for shown in ("中国互联网金融协会网上投诉", "处理中", "2026-03-18", "客服说三个工作日内回复"):
+        assert shown in record, shown
+    assert "&lt;script&gt;NIFA-17&lt;/script&gt;" in record and "<script>" not in record
+    assert record.index("报警（110）") < record.index("中国互联网金融协会")  # by date filed
+    (english,) = analysis_sections(case_vault, ["好运贷"], "en")
+    assert "NIFA online complaint" in english and "In progress" in english
+    assert "in_progress" not in english and "police_110" not in english
+    (none,) = analysis_sections(case_vault, ["微粒貸"], "zh_TW")
+    assert "尚未記錄對該平台的投訴" in none

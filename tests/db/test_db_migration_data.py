@@ -182,6 +182,7 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
             },
         ),
     ],
+    "0004": [("checkpoint_note_leaves", {"note_id": 1, "leaf_index": 1})],
 }
 
 

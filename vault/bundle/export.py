@@ -26,6 +26,7 @@ collects them and logs them at debug level.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import hashlib
 import logging
@@ -42,6 +43,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy.orm import Session
+
 from vault import __version__, custody
 from vault.bundle import layout, manifest, readme, time_export
 from vault.bundle.manifest import ItemTimeProof
@@ -49,13 +52,15 @@ from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
 from vault.bundle.time_export import BundleFile, proof_bundle_parts
-from vault.custody import JSONValue, ledger
-from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO
+from vault.custody import CustodyEventDTO, JSONValue, ledger
+from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
 from vault.errors import AgeError, UsageError, VaultError
 from vault.fsutil import PRIVATE_FILE, fsync_dir
 from vault.handle import OpenVault
 from vault.items import UnknownItemError, get_item, list_items, open_item
 from vault.lenders import list_lenders
+from vault.note_file import note_file_bytes, note_item_id
+from vault.notes import list_notes
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
@@ -163,9 +168,20 @@ def _export(
         raise UsageError(f"The folder {out.parent} does not exist.")
     for url in request.tsa_urls:
         check_url(url)
-    items = select_items(vault, request)
-    lenders = [lender for lender in list_lenders(vault) if lender.name in {i.lender for i in items}]
-    entries = _name_items(vault, items, lenders)
+    try:
+        items = select_items(vault, request)
+    except NothingToExportError:
+        if request.lender is None or request.item_ids:
+            raise
+        items = []  # the lender's notes alone still make a bundle
+    names = {i.lender for i in items}
+    if request.lender is not None and not request.item_ids:
+        names.add(request.lender.strip())
+    lenders = [lender for lender in list_lenders(vault) if lender.name in names]
+    notes = select_notes(vault, request, lenders)
+    if not items and not notes:
+        raise NothingToExportError("There is nothing to export for this selection.")
+    entries = _name_items(vault, items, lenders, notes)
     removed = remove_stale_partials(out.parent)
     writer = _BundleWriter(vault, request, entries, lenders, progress, cancel)
     fd, temp = _create_partial(out)
@@ -305,6 +321,47 @@ def select_items(vault: OpenVault, request: ExportRequest) -> list[ItemDTO]:
     return chosen
 
 
+def select_notes(
+    vault: OpenVault, request: ExportRequest, lenders: Sequence[LenderDTO]
+) -> list[NoteDTO]:
+    """The notes a bundle takes along as evidence (当事人陈述): its lenders' notes within
+    the dates given; when items are listed by id, only the notes about those items."""
+    chosen = [note for lender in lenders for note in list_notes(vault, lender.name)]
+    if request.item_ids:
+        wanted = set(request.item_ids)
+        chosen = [note for note in chosen if note.item_id in wanted]
+    return [n for n in chosen if _in_range(n.occurred_at.astimezone(vault.tz).date(), request)]
+
+
+def note_item(note: NoteDTO) -> tuple[ItemDTO, bytes]:
+    """A note as a bundle's evidence file: its row (kind ``note``) and the file's bytes."""
+    data = note_file_bytes(note.text)
+    item_id = note_item_id(note.id)
+    item = ItemDTO(
+        id=item_id,
+        lender=note.lender,
+        kind=layout.NOTE_KIND,
+        media_type=layout.NOTE_MEDIA_TYPE,
+        original_name=f"{item_id}.txt",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        sm3=hashlib.new("sm3", data).hexdigest(),
+        imported_at=note.created_at or note.occurred_at,
+        captured_at=note.occurred_at,
+        captured_offset_min=note.occurred_offset_min,
+        time_source="user",
+        incident_at=None,
+        counterpart=None,
+        contact_name=None,
+        source_app=None,
+        categories=(),
+        title=None,
+        purpose=None,
+        withdrawn=False,
+    )
+    return item, data
+
+
 def _incident_date(item: ItemDTO, vault: OpenVault) -> date:
     return (item.incident_at or item.captured_at).astimezone(vault.tz).date()
 
@@ -316,9 +373,18 @@ def _in_range(day: date, request: ExportRequest) -> bool:
 
 
 def _name_items(
-    vault: OpenVault, items: list[ItemDTO], lenders: list[LenderDTO]
+    vault: OpenVault,
+    items: list[ItemDTO],
+    lenders: list[LenderDTO],
+    notes: Sequence[NoteDTO] = (),
 ) -> list[manifest.ExportedItem]:
-    """Order items (lender, category, incident time) and give each its number and path."""
+    """Order items (lender, category, incident time) and give each its number and path;
+    notes come last in their lender's list, in the order they happened."""
+    note_files = {}
+    for note in notes:
+        note_item_row, data = note_item(note)
+        note_files[note_item_row.id] = (note, data)
+        items = [*items, note_item_row]
     folders: dict[str | None, str] = {}
     used: set[str] = set()
     ids = {lender.name: lender.id for lender in lenders}
@@ -331,9 +397,8 @@ def _name_items(
         folders[name] = folder
 
     def order(item: ItemDTO) -> tuple[str, int, datetime, str]:
-        category = evidence_list.primary_category(item.categories)
         moment = item.incident_at or item.captured_at
-        return (folders[item.lender], evidence_list.sort_key(category), moment, item.id)
+        return (folders[item.lender], evidence_list.group_order(item), moment, item.id)
 
     ordered = sorted(items, key=order)
     width = layout.number_width(len(ordered))
@@ -348,9 +413,24 @@ def _name_items(
                 kind=layout.path_segment(item.kind, "item"),
                 ext=layout.extension(item.original_name),
             )
+            if item.id in note_files:
+                note, data = note_files[item.id]
+                events = _note_events(session, ids[note.lender], note.id)
+                named = dataclasses.replace(named, ext="txt")
+                entries.append(manifest.ExportedItem(number, named.path, item, events, data))
+                continue
             events = tuple(ledger.iter_events(session, item_id=item.id))
             entries.append(manifest.ExportedItem(number, named.path, item, events))
     return entries
+
+
+def _note_events(session: Session, lender_id: int, note_id: int) -> tuple[CustodyEventDTO, ...]:
+    """The custody event that recorded a note (its text, whole), as its record."""
+    return tuple(
+        event
+        for event in ledger.iter_events(session, lender_id=lender_id)
+        if event.action == custody.Action.NOTE_ADDED and event.payload.get("note_id") == note_id
+    )
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -452,6 +532,7 @@ class _BundleWriter:
                     items=len(self.entries),
                     statements=sorted({p.statement for p in self.proofs.values()}),
                     items_without_time=len(self.entries) - len(self.proofs),
+                    notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
                 ).encode("utf-8"),
             )
             signer = allowed_signers_line(
@@ -533,6 +614,12 @@ class _BundleWriter:
         item = entry.item
         local = (item.incident_at or item.captured_at).astimezone(self.vault.tz)
         info = _zip_info(entry.path, local)
+        if entry.data is not None:  # a note: its file was made from the text just now
+            info.compress_type = zipfile.ZIP_DEFLATED
+            bundle.writestr(info, entry.data)
+            self.bytes_done += len(entry.data)
+            self.sums.append((entry.path, item.sha256))
+            return
         info.compress_type = zipfile.ZIP_STORED
         info.file_size = item.size
         digest = hashlib.sha256()

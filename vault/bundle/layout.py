@@ -31,6 +31,11 @@ REPORT_PDF = "report/evidence-list.pdf"
 NAMESPACE = "evidence-vault"  # SSHSIG namespace (ssh-keygen -n)
 PRINCIPAL = "evidence-vault"  # the one principal of allowed_signers (ssh-keygen -I)
 
+# A note (当事人陈述) travels as a text file under evidence/, its bytes made from its
+# text alone (vault.note_file), so a verifier recomputes them from its custody event.
+NOTE_KIND = "note"
+NOTE_MEDIA_TYPE = "text/plain; charset=utf-8"
+
 # Files SHA256SUMS does not cover: the signature and time-stamp token are made over it.
 NOT_SUMMED = frozenset({SHA256SUMS, SIGNATURE, TIMESTAMP_TOKEN})
 
@@ -104,7 +109,7 @@ def format_sums(entries: list[tuple[str, str]]) -> bytes:
         if "\n" in path or "\\" in path or "\r" in path:
             raise SumsFormatError(f"The bundle path {path!r} cannot be written to SHA256SUMS.")
         lines.append(f"{digest}  {path}\n")
-    return "".join(lines).encode("utf-8")
+    return "".join(lines).encode("utf-8", "replace")
 
 
 def parse_sums(data: bytes) -> dict[str, str]:

@@ -36,8 +36,10 @@ from vault.errors import VaultError
 from vault.times import format_utc
 
 FORMAT = "evidence-vault-bundle"
-SCHEMA_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # 1: before trusted time (proofs always null, no time_note)
+SCHEMA_VERSION = 3
+# 1: before trusted time (proofs always null, no time_note); 2: before notes (no item
+# of kind "note"). A version-2 verifier would take a note for a broken import record.
+READABLE_VERSIONS = (1, 2, 3)
 NO_TIME_NOTE = "No stamped checkpoint covers this item yet: no trusted time is proven for it."
 # 50,000 items at 3.6 KB each are 179 MB; the limit
 # leaves room for items with several edits, and reading stays bounded in memory anyway.
@@ -75,6 +77,7 @@ class ExportedItem:
     path: str
     item: ItemDTO
     events: tuple[CustodyEventDTO, ...]
+    data: bytes | None = None  # the file's bytes when made at export (a note), not a blob
 
 
 def _time(value: datetime | None) -> str | None:
@@ -182,6 +185,7 @@ class ManifestItem:
     sha256: str
     size: int
     events: tuple[CustodyEventDTO, ...]
+    kind: str | None = None
     imported_at: str | None = None
     checkpoint: Any = None  # as written; checked by the verifier's time step
     inclusion_proof: Any = None
@@ -339,6 +343,7 @@ def _read_item(entry: object, index: int) -> ManifestItem:
         sha256=_field(entry, "sha256", str, where),
         size=size,
         events=events,
+        kind=entry.get("kind") if isinstance(entry.get("kind"), str) else None,
         imported_at=entry.get("imported_at") if isinstance(entry.get("imported_at"), str) else None,
         checkpoint=entry.get("checkpoint"),
         inclusion_proof=entry.get("inclusion_proof"),

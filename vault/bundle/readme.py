@@ -88,8 +88,22 @@ def readme_text(
     items: int,
     statements: list[str] | None = None,
     items_without_time: int | None = None,
+    notes: int = 0,
 ) -> str:
     statements = statements or []
+    zh_notes = (
+        f"其中 {notes} 个以 _note.txt 结尾的文件是当事人本人写下的陈述（笔记），按写下时记录的原文\n"
+        "生成（UTF-8 文本，可用记事本打开），原文也在其保管记录中。\n"
+        if notes
+        else ""
+    )
+    en_notes = (
+        f"Files ending in _note.txt ({notes} here) are statements the borrower wrote down (notes),\n"
+        "made from the text recorded when each was written (UTF-8 text; Notepad opens them);\n"
+        "that text is also in their custody record.\n"
+        if notes
+        else ""
+    )
     without = items if items_without_time is None else items_without_time
     zh_time = _time_section(statements, without, items, zh=True)
     en_time = _time_section(statements, without, items, zh=False)
@@ -106,7 +120,7 @@ def readme_text(
 这是由“证据保管箱”（Evidence Vault）导出的证据包，内含催收骚扰证据的原始文件。
 evidence/ 目录中的文件与导入时的原始文件逐字节相同；每个文件的 SHA-256 值记录在
 {SHA256SUMS} 中，该清单由保管箱的 Ed25519 密钥签名（{SIGNATURE}）。
-{REPORT_PDF} 和 {REPORT_HTML} 是证据目录；{MANIFEST} 是机器可读的说明，
+{zh_notes}{REPORT_PDF} 和 {REPORT_HTML} 是证据目录；{MANIFEST} 是机器可读的说明，
 包括每件证据的保管记录（哈希链）。
 
 无需安装本软件，用标准工具即可核验（Linux / macOS 终端，Windows 可用 WSL 或 Git Bash）：
@@ -141,7 +155,8 @@ Good "{NAMESPACE}" signature for {PRINCIPAL}。
 This is an evidence bundle exported by Evidence Vault. It holds the original files of
 debt-collection harassment evidence. The files under evidence/ are byte for byte the
 files that were imported; {SHA256SUMS} lists the SHA-256 of every file, and
-{SIGNATURE} is the vault's Ed25519 signature of that list. {REPORT_PDF} and
+{SIGNATURE} is the vault's Ed25519 signature of that list.
+{en_notes}{REPORT_PDF} and
 {REPORT_HTML} are the evidence list; {MANIFEST} describes everything in machine-readable
 form, including each item's hash-chained custody events.
 

@@ -49,6 +49,7 @@ from vault.bundle.verify_context import ItemTimeFinding, TimeFinding, VerifyCont
 from vault.bundle.verify_time import ItemTimes, check_bundle_timestamp, check_time
 from vault.bundle.zipsafe import DEFAULT_LIMITS, READ_SIZE, SafeZip, ZipLimits
 from vault.dto import BundleCheck, BundleVerification
+from vault.note_file import note_file_bytes, note_item_id
 from vault.sshsig import (
     AllowedSignersError,
     SignatureError,
@@ -389,6 +390,9 @@ class _ItemChecks:
         self.events += len(item.events)
         for problem in custody.verify_events(item.events, None, complete=False):
             self.custody.add(f"{where}: {problem.message}")
+        if item.kind == layout.NOTE_KIND:
+            self._note_custody(item, where)
+            return
         if any(event.item_id != item.item_id for event in item.events):
             self.custody.add(f"{where}: a custody event belongs to another item.")
         imports = [e for e in item.events if e.action == custody.Action.ITEM_IMPORTED]
@@ -399,6 +403,34 @@ class _ItemChecks:
         if payload.get("sha256") != item.sha256 or payload.get("size") != item.size:
             self.custody.add(
                 f"{where}: the file's hash or size differs from the one recorded at import."
+            )
+
+    def _note_custody(self, item: ManifestItem, where: str) -> None:
+        """A note's record is the one ``note_added`` event holding its text, whole: the
+        file must be exactly what that text becomes (:func:`note_file_bytes`)."""
+        added = [e for e in item.events if e.action == custody.Action.NOTE_ADDED]
+        if len(added) != 1 or len(item.events) != 1:
+            self.custody.add(f"{where}: its custody record does not hold exactly one note.")
+            return
+        payload = added[0].payload
+        note_id = payload.get("note_id")
+        text = payload.get("text")
+        if (
+            not isinstance(note_id, int)
+            or isinstance(note_id, bool)
+            or item.item_id != note_item_id(note_id)
+            or added[0].item_id is not None
+        ):
+            self.custody.add(f"{where}: its custody event records another note.")
+            return
+        data = note_file_bytes(text) if isinstance(text, str) else None
+        if (
+            data is None
+            or hashlib.sha256(data).hexdigest() != item.sha256
+            or len(data) != (item.size)
+        ):
+            self.custody.add(
+                f"{where}: the note's file differs from the text recorded when it was written."
             )
 
     def manifest_found(self, count: int) -> _Found:

@@ -3,6 +3,8 @@
 - ``checkpoint_leaves`` gives every item its fixed position in the vault's Merkle tree,
   assigned once, in the order items are first checkpointed, so that the tree only ever
   grows at the end (docs/trusted-time.md).
+- ``checkpoint_note_leaves`` does the same for notes (revision 0004): a note is a leaf
+  ``note-<id>`` of the same tree, its positions never those of an item.
 - ``checkpoints`` holds each signed checkpoint statement exactly as it was signed.
 - ``stamp_queue`` is the offline queue: one row per checkpoint still to be sent to a
   time-stamp authority (TSA), with its back-off.
@@ -27,6 +29,16 @@ class CheckpointLeaf(Base):
     __table_args__ = (CheckConstraint("leaf_index >= 0", name="index_not_negative"),)
 
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    leaf_index: Mapped[int] = mapped_column(Integer, unique=True)
+
+
+class CheckpointNoteLeaf(Base):
+    """The position of one note in the vault's Merkle tree (the items' positions' series)."""
+
+    __tablename__ = "checkpoint_note_leaves"
+    __table_args__ = (CheckConstraint("leaf_index >= 0", name="index_not_negative"),)
+
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id"), primary_key=True)
     leaf_index: Mapped[int] = mapped_column(Integer, unique=True)
 
 

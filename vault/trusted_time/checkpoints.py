@@ -1,7 +1,11 @@
-"""Signed Merkle checkpoints: one root over every item, made after each import batch.
+"""Signed Merkle checkpoints: one root over every item and note, made after each import
+batch and each note.
 
-Every item gets a fixed position (leaf index) in an append-only RFC 9162 tree the first
-time a checkpoint covers it; new items go at the end, in import order. A checkpoint is
+Every item, and every note (leaf id ``note-<id>``, the SHA-256 of the file it becomes in
+a bundle, the time it was written: :mod:`vault.note_file`), gets a fixed position (leaf
+index) in an append-only RFC 9162 tree the first time a checkpoint covers it; new ones
+go at the end, items in import order, then notes in the order they were written. A vault
+made before notes were leaves keeps its checkpoints: its notes join at the end. A checkpoint is
 a small canonical JSON statement naming the vault, the tree size and root, the time and
 the previous checkpoint, signed as OpenSSH SSHSIG (namespace ``evidence-vault``) with the
 vault's Ed25519 key, so a receiver checks it with ``ssh-keygen -Y verify``. Before a new
@@ -26,10 +30,16 @@ from sqlalchemy.orm import Session
 from vault import custody, merkle, sshsig
 from vault.custody import JSONValue, canonical_json, ledger
 from vault.db.base import metadata
-from vault.db.models import Item
-from vault.db.trusted_time import Checkpoint, CheckpointLeaf, StampQueueEntry
+from vault.db.models import Item, Note
+from vault.db.trusted_time import (
+    Checkpoint,
+    CheckpointLeaf,
+    CheckpointNoteLeaf,
+    StampQueueEntry,
+)
 from vault.dto import CheckpointDTO
 from vault.errors import VaultError
+from vault.note_file import NOTE_ID_PREFIX, note_item_id, note_sha256
 from vault.times import format_utc
 from vault.trusted_time.statement import NAMESPACE, STATEMENT_TYPE, leaf_bytes
 
@@ -41,6 +51,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _LEAVES = metadata.tables[CheckpointLeaf.__tablename__]
+_NOTE_LEAVES = metadata.tables[CheckpointNoteLeaf.__tablename__]
 
 
 class CheckpointError(VaultError):
@@ -71,7 +82,17 @@ def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> Checkp
             .where(CheckpointLeaf.item_id.is_(None))
             .order_by(Item.imported_at, Item.id)
         ).all()
-        if not new_items and (not rows or (latest is not None and latest.tree_size == len(rows))):
+        new_notes = session.execute(
+            select(Note.id, Note.text, type_coerce(Note.created_at, String))
+            .outerjoin(CheckpointNoteLeaf, CheckpointNoteLeaf.note_id == Note.id)
+            .where(CheckpointNoteLeaf.note_id.is_(None))
+            .order_by(Note.created_at, Note.id)
+        ).all()
+        if (
+            not new_items
+            and not new_notes
+            and (not rows or (latest is not None and latest.tree_size == len(rows)))
+        ):
             return None
         start = len(rows)
         if new_items:
@@ -79,7 +100,14 @@ def create_checkpoint(vault: OpenVault, *, at: datetime | None = None) -> Checkp
                 insert(_LEAVES),
                 [{"item_id": r[0], "leaf_index": start + n} for n, r in enumerate(new_items)],
             )
-        hashes = merkle.hash_leaves(leaf_bytes(*row) for row in [*rows, *new_items])
+        start += len(new_items)
+        if new_notes:
+            session.connection().execute(
+                insert(_NOTE_LEAVES),
+                [{"note_id": r[0], "leaf_index": start + n} for n, r in enumerate(new_notes)],
+            )
+        fresh = [(r[0], r[1], r[2]) for r in new_items] + [_note_leaf(*r) for r in new_notes]
+        hashes = merkle.hash_leaves(leaf_bytes(*row) for row in [*rows, *fresh])
         root = merkle.root(hashes)
         previous: dict[str, JSONValue] | None = None
         proof: list[bytes] = []
@@ -145,8 +173,25 @@ def leaf_hashes(session: Session, tree_size: int | None = None) -> list[bytes]:
 
 
 def leaf_indexes(session: Session, item_ids: Iterable[str]) -> dict[str, int]:
-    wanted = list(item_ids)
+    """Leaf index by id, for the ids that have one (items, and notes as ``note-<id>``)."""
+    wanted: list[str] = []
+    notes: dict[int, str] = {}
+    for item_id in item_ids:
+        number = item_id.removeprefix(NOTE_ID_PREFIX)
+        if number != item_id and number.isdigit():
+            notes[int(number)] = item_id
+        else:
+            wanted.append(item_id)
     found: dict[str, int] = {}
+    note_ids = list(notes)
+    for start in range(0, len(note_ids), 500):
+        numbers = note_ids[start : start + 500]
+        for note_id, index in session.execute(
+            select(CheckpointNoteLeaf.note_id, CheckpointNoteLeaf.leaf_index).where(
+                CheckpointNoteLeaf.note_id.in_(numbers)
+            )
+        ).tuples():
+            found[notes[note_id]] = index
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk : chunk + 500]
         found.update(
@@ -166,20 +211,29 @@ def _imported_text() -> ColumnElement[str]:
     return type_coerce(Item.imported_at, String)
 
 
+def _note_leaf(note_id: int, text: str, created_utc: str) -> tuple[str, str, str]:
+    return note_item_id(note_id), note_sha256(text), created_utc
+
+
 def _leaf_rows(session: Session, limit: int | None = None) -> list[tuple[str, str, str]]:
-    query = (
-        select(Item.id, Item.sha256, _imported_text(), CheckpointLeaf.leaf_index)
-        .join(CheckpointLeaf, CheckpointLeaf.item_id == Item.id)
-        .order_by(CheckpointLeaf.leaf_index)
+    """``(id, sha256, imported_at UTC text)`` of every leaf, items and notes, in leaf order."""
+    items = select(Item.id, Item.sha256, _imported_text(), CheckpointLeaf.leaf_index).join(
+        CheckpointLeaf, CheckpointLeaf.item_id == Item.id
     )
+    notes = select(
+        Note.id, Note.text, type_coerce(Note.created_at, String), CheckpointNoteLeaf.leaf_index
+    ).join(CheckpointNoteLeaf, CheckpointNoteLeaf.note_id == Note.id)
     if limit is not None:
-        query = query.where(CheckpointLeaf.leaf_index < limit)
-    rows = session.execute(query).all()
-    if rows and rows[-1][3] != len(rows) - 1:
+        items = items.where(CheckpointLeaf.leaf_index < limit)
+        notes = notes.where(CheckpointNoteLeaf.leaf_index < limit)
+    rows = [(r[3], (r[0], r[1], r[2])) for r in session.execute(items)]
+    rows += [(r[3], _note_leaf(r[0], r[1], r[2])) for r in session.execute(notes)]
+    rows.sort(key=lambda row: row[0])
+    if any(index != n for n, (index, _) in enumerate(rows)):
         raise CheckpointInconsistentError(
             "The positions of the vault's items in its Merkle tree have gaps; run a vault check."
         )
-    return [(r[0], r[1], r[2]) for r in rows]
+    return [leaf for _, leaf in rows]
 
 
 def _check_signed(row: Checkpoint, key: Ed25519PublicKey) -> None:

@@ -16,9 +16,10 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from vault.bundle.report import wording
+from vault.case.complaints import complaints
 from vault.case.rules.detector import find_violations
 from vault.case.stats import stats_for
-from vault.dto import Finding, LenderStats
+from vault.dto import ComplaintDTO, Finding, LenderStats
 from vault.errors import VaultError
 from vault.handle import OpenVault
 
@@ -40,7 +41,8 @@ def analysis_sections(
     start: date | None = None,
     end: date | None = None,
 ) -> list[str]:
-    """HTML sections (statistics, charts, findings) for each lender, within the dates given.
+    """HTML sections (statistics, charts, findings, complaints) for each lender, within the
+    dates given; one section per lender.
 
     When the analysis cannot run (a damaged backup table, a broken rule pack) the
     evidence list goes out without these sections rather than not at all; the failure
@@ -48,6 +50,7 @@ def analysis_sections(
     """
     sections = []
     for lender in lenders:
+        parts = []
         try:
             stats = stats_for(vault, lender, start=start, end=end)
             findings = [
@@ -58,9 +61,52 @@ def analysis_sections(
             ]
         except VaultError as error:
             logger.warning("case analysis left out of the report: %s", type(error).__name__)
-            continue
-        sections.append(render_stats(stats, findings, language, vault.tz))
+        else:
+            parts.append(render_stats(stats, findings, language, vault.tz))
+        try:
+            parts.append(render_complaints(lender, complaints(vault, lender), language))
+        except VaultError as error:
+            logger.warning("complaints left out of the report: %s", type(error).__name__)
+        if parts:
+            sections.append("\n".join(parts))
     return sections
+
+
+def render_complaints(lender: str, filed: Sequence[ComplaintDTO], language: str) -> str:
+    """The lender's complaints record: where each was filed, when, its reference, status."""
+    text = wording.COMPLAINTS[language if language in wording.COMPLAINTS else "zh_CN"]
+    colon = "：" if language != "en" else ": "
+    parts = [f"<h3>{_e(text['title'])}{colon}{_e(lender)}</h3>"]
+    if not filed:
+        parts.append(f"<p>{_e(text['none'])}</p>")
+        return "\n".join(parts)
+    columns = (
+        ("channel", "22%"),
+        ("filed_on", "12%"),
+        ("reference", "18%"),
+        ("status", "12%"),
+        ("follow_up", "12%"),
+        ("notes", "24%"),
+    )
+    head = "".join(f'<th width="{w}">{_e(text[k])}</th>' for k, w in columns)
+    parts += [
+        '<table class="list" border="1" cellspacing="0" cellpadding="2" width="100%">',
+        f"<thead><tr>{head}</tr></thead>",
+    ]
+    for c in sorted(filed, key=lambda c: (c.filed_on, c.id)):
+        cells = (
+            text.get(c.channel, c.channel),
+            c.filed_on.isoformat(),
+            c.reference or "—",
+            text.get(c.status, c.status),
+            c.next_follow_up.isoformat() if c.next_follow_up else "—",
+            c.notes or "—",
+        )
+        parts.append(
+            "<tr>" + "".join(f'<td valign="top">{_e(cell)}</td>' for cell in cells) + "</tr>"
+        )
+    parts.append("</table>")
+    return "\n".join(parts)
 
 
 def render_stats(

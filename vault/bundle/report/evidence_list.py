@@ -19,19 +19,31 @@ import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from vault.bundle.layout import NOTE_KIND
 from vault.bundle.manifest import ExportedItem
 from vault.bundle.report import wording
 from vault.categories import Category
-from vault.dto import LenderDTO
+from vault.dto import ItemDTO, LenderDTO
 from vault.times import local_text
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("zh_CN", "zh_TW", "en")
-THUMBNAIL_PX = 96
+# Screenshots are shown 160 px wide (CSS px: 42 mm on paper) and at most 360 px (95 mm,
+# half a printed A4 landscape page) tall, so a long scrolling capture still leaves room
+# for its row. The JPEG has 1.5 times those pixels (240 wide, about 145 dpi on paper):
+# a phone screenshot's thumbnail is about 18 KB (twice the pixels: 32 KB), so a list of a
+# thousand screenshots stays a file a browser and Qt open.
+THUMBNAIL_WIDTH = 160
+THUMBNAIL_MAX_HEIGHT = 360
+THUMBNAIL_SCALE = 1.5
+THUMBNAIL_QUALITY = 75
+# A white 1x1 PNG (see _keep_together).
+_SPACER = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mP4DwABAQEAHLCMmQAAAABJRU5ErkJggg=="
+NOTE_GROUP = "note"  # the group notes are listed under (当事人陈述), after every category
 MAX_THUMBNAIL_SOURCE = 40 << 20  # larger images get no thumbnail (memory stays bounded)
 THUMBNAIL_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"})
 
@@ -45,15 +57,18 @@ _FONTS = {
 }
 
 _STYLE = """
-body { font-family: FONTS; font-size: 7pt; }
+body { font-family: FONTS; font-size: 10pt; }
 h1 { font-size: 16pt; }
-h2 { font-size: 12pt; margin-top: 10pt; }
-h3 { font-size: 10pt; margin-top: 6pt; }
+h2 { font-size: 13pt; margin-top: 10pt; }
+h3 { font-size: 11pt; margin-top: 6pt; }
+h4 { font-size: 10pt; margin-top: 4pt; }
+p, td, th { font-size: 10pt; }
 table.list { border-collapse: collapse; }
-table.list th { background-color: #e8e8e8; font-weight: bold; }
-table.list td { font-size: 6.5pt; }
-.hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 5pt; }
-.small { font-size: 6pt; color: #444444; }
+table.list th { background-color: #e8e8e8; font-weight: bold; font-size: 9pt; }
+table.list td { font-size: 9pt; }
+.hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 6pt; }
+.small { font-size: 8pt; color: #444444; }
+.note { font-size: 9pt; }
 """
 
 
@@ -75,6 +90,8 @@ class ReportInput:
 
 def category_label(code: str | None, language: str) -> str:
     text = wording.EVIDENCE_LIST[language]
+    if code == NOTE_GROUP:
+        return text["note_group"]
     if code is None:
         return text["uncategorised"]
     return wording.CATEGORY_LABELS[language].get(code, code)
@@ -87,7 +104,35 @@ def primary_category(categories: Sequence[str]) -> str | None:
 
 
 def sort_key(category: str | None) -> int:
+    if category == NOTE_GROUP:
+        return len(_CATEGORY_ORDER) + 1  # after the uncategorised items
     return _CATEGORY_ORDER.get(category or "", len(_CATEGORY_ORDER))
+
+
+def group_of(item: ItemDTO) -> str | None:
+    """The heading an item is listed under: its primary category; notes their own."""
+    if item.kind == NOTE_KIND:
+        return NOTE_GROUP
+    return primary_category(item.categories)
+
+
+def group_order(item: ItemDTO) -> int:
+    return sort_key(group_of(item))
+
+
+def zone_text(zone: ZoneInfo, at: datetime, language: str) -> str:
+    """The vault's zone in plain words: "北京时间（UTC+08:00）", or the offset alone."""
+    offset = at.astimezone(zone).utcoffset() or timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = "UTC" if minutes == 0 else f"UTC{sign}{hours:02d}:{rest:02d}"
+    name = wording.ZONE_NAMES.get(language, {}).get(zone.key)
+    if name is None:
+        return utc
+    if minutes == 0:
+        return f"{name}（UTC）" if language != "en" else f"{name} (UTC)"
+    return f"{name}（{utc}）" if language != "en" else f"{name} ({utc})"
 
 
 def make_thumbnail(data: bytes) -> bytes | None:
@@ -96,9 +141,14 @@ def make_thumbnail(data: bytes) -> bytes | None:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
-            image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+            image.thumbnail(
+                (
+                    round(THUMBNAIL_SCALE * THUMBNAIL_WIDTH),
+                    round(THUMBNAIL_SCALE * THUMBNAIL_MAX_HEIGHT),
+                )
+            )
             out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=80)
+            image.convert("RGB").save(out, "JPEG", quality=THUMBNAIL_QUALITY)
             return out.getvalue()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         logger.info("no thumbnail for an image Pillow cannot read")
@@ -120,7 +170,7 @@ def render_html(data: ReportInput) -> str:
         '<table cellpadding="2">',
         _meta_row(text["bundle"], data.bundle_id),
         _meta_row(text["created"], local_text(data.created_at, None, data.time_zone)),
-        _meta_row(text["zone"], data.time_zone.key),
+        _meta_row(text["zone"], zone_text(data.time_zone, data.created_at, lang)),
         _meta_row(text["count"], str(len(data.items))),
         _meta_row(text["key"], data.fingerprint),
         "</table>",
@@ -157,7 +207,7 @@ def _by_lender(items: Sequence[ExportedItem]) -> list[tuple[str | None, list[Exp
 def _by_category(items: Sequence[ExportedItem]) -> list[tuple[str | None, list[ExportedItem]]]:
     groups: dict[str | None, list[ExportedItem]] = {}
     for entry in items:
-        groups.setdefault(primary_category(entry.item.categories), []).append(entry)
+        groups.setdefault(group_of(entry.item), []).append(entry)
     return sorted(groups.items(), key=lambda pair: sort_key(pair[0]))
 
 
@@ -196,39 +246,80 @@ def _table(group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
     return "\n".join(rows)
 
 
+def _thumbnail(thumb: bytes) -> tuple[str, int]:
+    """The ``<img>`` of a thumbnail, 160 px wide (or less, for a very long capture), and
+    the height it is shown at."""
+    from PIL import Image  # noqa: PLC0415 - only reports with images need Pillow loaded
+
+    with Image.open(io.BytesIO(thumb)) as image:
+        width, height = image.size
+    shown_w = THUMBNAIL_WIDTH
+    shown_h = max(1, round(height * THUMBNAIL_WIDTH / max(width, 1)))
+    if shown_h > THUMBNAIL_MAX_HEIGHT:
+        shown_w = max(1, round(width * THUMBNAIL_MAX_HEIGHT / height))
+        shown_h = THUMBNAIL_MAX_HEIGHT
+    uri = "data:image/jpeg;base64," + base64.b64encode(thumb).decode("ascii")
+    return f'<img src="{uri}" width="{shown_w}" height="{shown_h}">', shown_h
+
+
+def _keep_together(height: int) -> str:
+    """An invisible 1 px float as tall as the row's thumbnail, put first in the row's other
+    cells: Qt's PDF layout then moves the whole row to the next page when the thumbnail
+    does not fit, instead of leaving the row's text on one page and its picture on the next
+    (measured: with it, no row of the list is split; a browser shows nothing of it)."""
+    return f'<img src="{_SPACER}" width="1" height="{height}" align="left">'
+
+
+def _note_text(value: str) -> str:
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(_e(line) for line in lines)
+
+
 def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
     text = wording.EVIDENCE_LIST[lang]
     item = entry.item
+    spacer = ""
     kind = wording.KIND_LABELS[lang].get(item.kind, item.kind)
-    name = _e(item.title or item.original_name)
-    thumb = data.thumbnails.get(item.id)
-    if thumb is not None:
-        uri = "data:image/jpeg;base64," + base64.b64encode(thumb).decode("ascii")
-        name = f'<img src="{uri}" height="30" align="left"> {name}'
-    facts = [kind, item.source_app or "", item.counterpart or ""]
+    if item.kind == NOTE_KIND and entry.data is not None:
+        note = entry.data.decode("utf-8", "replace").removeprefix("\ufeff")
+        name = f'<b>{_e(text["note_name"])}</b><br><span class="note">{_note_text(note)}</span>'
+        facts = [text["note_source"]]
+    else:
+        name = _e(item.title or item.original_name)
+        thumb = data.thumbnails.get(item.id)
+        if thumb is not None:
+            image, height = _thumbnail(thumb)
+            name = f"{image}<br>{name}"
+            spacer = _keep_together(height)
+        facts = [kind, item.source_app or "", item.counterpart or ""]
     if item.contact_name:
         facts.append(item.contact_name)
     source = _e(" · ".join(f for f in facts if f))
     if item.title:
         source += f'<br><span class="small">{_e(text["original"])}{text[":"]}{_e(item.original_name)}</span>'
-    time_label = wording.TIME_SOURCE_LABELS[lang].get(item.time_source, item.time_source)
+    time_label = wording.TIME_SOURCE_LABELS[lang].get(
+        item.time_source, wording.UNKNOWN_TIME_SOURCE[lang]
+    )
     when = _e(local_text(item.captured_at, item.captured_offset_min, data.time_zone))
     when += f'<br><span class="small">{_e(time_label)}'
     if item.incident_at is not None and item.incident_at != item.captured_at:
         incident = local_text(item.incident_at, None, data.time_zone)
         when += f"; {_e(text['incident'])} {_e(incident)}"
+    if item.kind == NOTE_KIND:
+        written = local_text(item.imported_at, None, data.time_zone)
+        when += f"; {_e(text['note_written'])} {_e(written)}"
     when += "</span>"
     hashes = f'<span class="hash">{item.sha256}' + (
         f"<br>{item.sm3}</span>" if item.sm3 else "</span>"
     )
     cells = (
-        str(entry.number),
+        spacer + str(entry.number),
         name,
-        source,
-        when,
-        _e(item.purpose) if item.purpose else text["none"],
-        f'<span class="small">{_e(entry.path.rsplit("/", 1)[-1])}</span>',
-        hashes,
+        spacer + source,
+        spacer + when,
+        spacer + (_e(item.purpose) if item.purpose else text["none"]),
+        f'{spacer}<span class="small">{_e(entry.path.rsplit("/", 1)[-1])}</span>',
+        spacer + hashes,
     )
     return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in cells) + "</tr>"
 

@@ -3,8 +3,9 @@
 One home for the report's words, so a translator reads them in one file:
 :data:`EVIDENCE_LIST` (headings, columns, the integrity explanation),
 :data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`TIME_SOURCE_LABELS`,
-:data:`TIME_STATEMENTS` (what trusted time proves) and :data:`CASE_SECTIONS` (the
-statistics and rule findings). Placeholders are ``str.format`` fields.
+:data:`UNKNOWN_TIME_SOURCE`, :data:`ZONE_NAMES` (the vault's zone in plain words),
+:data:`COMPLAINTS` (the complaints record), :data:`TIME_STATEMENTS` (what trusted time
+proves) and :data:`CASE_SECTIONS` (the statistics and rule findings). Placeholders are ``str.format`` fields.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
             "存有原始录音、截图的手机是证据的原始载体。请妥善保管该手机，不要删除原始文件、"
             "不要恢复出厂设置，以便法院或主管机关需要时核对原件。"
         ),
+        "note_group": "当事人陈述",
+        "note_name": "当事人陈述（书面记录）",
+        "note_source": "当事人本人记录",
+        "note_written": "记录于",
         "analysis_title": "统计与违规分析",
         "none": "—",
         ":": "：",
@@ -98,6 +103,10 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
             "存有原始錄音、截圖的手機是證據的原始載體。請妥善保管該手機，不要刪除原始檔案、"
             "不要回復原廠設定，以便法院或主管機關需要時核對原件。"
         ),
+        "note_group": "當事人陳述",
+        "note_name": "當事人陳述（書面紀錄）",
+        "note_source": "當事人本人紀錄",
+        "note_written": "記錄於",
         "analysis_title": "統計與違規分析",
         "none": "—",
         ":": "：",
@@ -147,6 +156,10 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
             "evidence. Keep it safe: do not delete the originals or reset the phone, so that a court or "
             "authority can compare them when needed."
         ),
+        "note_group": "Statements of the party",
+        "note_name": "Statement of the party (written account)",
+        "note_source": "written down by the borrower",
+        "note_written": "written",
         "analysis_title": "Statistics and findings",
         "none": "—",
         ":": ": ",
@@ -210,7 +223,133 @@ KIND_LABELS: dict[str, dict[str, str]] = {
         "note": "筆記",
         "backup": "簡訊/通話紀錄備份",
     },
-    "en": {},
+    "en": {
+        "recording": "call recording",
+        "screenshot": "screenshot",
+        "photo": "photo",
+        "video": "video",
+        "document": "document",
+        "note": "note",
+        "backup": "SMS/call log backup",
+    },
+}
+
+# A time source this version has no words for is shown as this, never as its code.
+UNKNOWN_TIME_SOURCE = {"zh_CN": "其他来源", "zh_TW": "其他來源", "en": "other source"}
+
+# The vault's time zone in plain words: "北京时间（UTC+08:00）"; zones not named here are
+# shown by their offset alone ("UTC+07:00"), never by their tz database key.
+ZONE_NAMES: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "Asia/Shanghai": "北京时间",
+        "Asia/Chongqing": "北京时间",
+        "Asia/Urumqi": "乌鲁木齐时间",
+        "Asia/Hong_Kong": "香港时间",
+        "Asia/Macau": "澳门时间",
+        "Asia/Taipei": "台北时间",
+        "UTC": "协调世界时",
+        "Etc/UTC": "协调世界时",
+    },
+    "zh_TW": {
+        "Asia/Shanghai": "北京時間",
+        "Asia/Chongqing": "北京時間",
+        "Asia/Urumqi": "烏魯木齊時間",
+        "Asia/Hong_Kong": "香港時間",
+        "Asia/Macau": "澳門時間",
+        "Asia/Taipei": "台北時間",
+        "UTC": "協調世界時",
+        "Etc/UTC": "協調世界時",
+    },
+    "en": {
+        "Asia/Shanghai": "China Standard Time",
+        "Asia/Chongqing": "China Standard Time",
+        "Asia/Urumqi": "Urumqi time",
+        "Asia/Hong_Kong": "Hong Kong time",
+        "Asia/Macau": "Macau time",
+        "Asia/Taipei": "Taipei time",
+        "UTC": "Coordinated Universal Time",
+        "Etc/UTC": "Coordinated Universal Time",
+    },
+}
+
+
+# The complaints record of a lender (vault.case.complaints), in the evidence list.
+COMPLAINTS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "title": "投诉记录",
+        "none": "尚未记录对该平台的投诉。",
+        "channel": "投诉渠道",
+        "filed_on": "提交日期",
+        "reference": "受理编号",
+        "status": "状态",
+        "follow_up": "下次跟进",
+        "notes": "备注",
+        "12378": "12378 消费者投诉热线",
+        "nifa": "中国互联网金融协会网上投诉",
+        "heimao": "黑猫投诉",
+        "police_110": "报警（110）",
+        "police_12110": "短信报警（12110）",
+        "court": "法院",
+        "other": "其他",
+        "draft": "草稿",
+        "filed": "已提交",
+        "acknowledged": "已受理",
+        "in_progress": "处理中",
+        "resolved": "已解决",
+        "rejected": "不予受理",
+        "closed": "已结案",
+        "withdrawn": "已撤回",
+    },
+    "zh_TW": {
+        "title": "投訴紀錄",
+        "none": "尚未記錄對該平台的投訴。",
+        "channel": "投訴管道",
+        "filed_on": "提交日期",
+        "reference": "受理編號",
+        "status": "狀態",
+        "follow_up": "下次跟進",
+        "notes": "備註",
+        "12378": "12378 消費者投訴熱線",
+        "nifa": "中國互聯網金融協會網上投訴",
+        "heimao": "黑貓投訴",
+        "police_110": "報警（110）",
+        "police_12110": "簡訊報警（12110）",
+        "court": "法院",
+        "other": "其他",
+        "draft": "草稿",
+        "filed": "已提交",
+        "acknowledged": "已受理",
+        "in_progress": "處理中",
+        "resolved": "已解決",
+        "rejected": "不予受理",
+        "closed": "已結案",
+        "withdrawn": "已撤回",
+    },
+    "en": {
+        "title": "Complaints filed",
+        "none": "No complaint about this lender has been recorded.",
+        "channel": "Where",
+        "filed_on": "Filed on",
+        "reference": "Reference number",
+        "status": "Status",
+        "follow_up": "Next follow-up",
+        "notes": "Notes",
+        "12378": "12378 consumer hotline",
+        "nifa": "NIFA online complaint",
+        "heimao": "Heimao (黑猫投诉)",
+        "police_110": "Police (110)",
+        "police_12110": "Police by SMS (12110)",
+        "court": "Court",
+        "other": "Other",
+        "draft": "Draft",
+        "filed": "Filed",
+        "acknowledged": "Acknowledged",
+        "in_progress": "In progress",
+        "resolved": "Resolved",
+        "rejected": "Rejected",
+        "closed": "Closed",
+        "withdrawn": "Withdrawn",
+    },
 }
 
 
@@ -222,6 +361,7 @@ TIME_SOURCE_LABELS: dict[str, dict[str, str]] = {
         "file_mtime": "文件修改时间",
         "import_time": "导入时间",
         "user": "用户填写",
+        "backup_newest_row": "备份中最新一条记录的时间",
     },
     "zh_TW": {
         "exif": "EXIF",
@@ -230,6 +370,7 @@ TIME_SOURCE_LABELS: dict[str, dict[str, str]] = {
         "file_mtime": "檔案修改時間",
         "import_time": "匯入時間",
         "user": "使用者填寫",
+        "backup_newest_row": "備份中最新一筆紀錄的時間",
     },
     "en": {
         "exif": "EXIF",
@@ -238,6 +379,7 @@ TIME_SOURCE_LABELS: dict[str, dict[str, str]] = {
         "file_mtime": "file modification time",
         "import_time": "import time",
         "user": "entered by user",
+        "backup_newest_row": "time of the backup's newest entry",
     },
 }
 
