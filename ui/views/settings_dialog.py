@@ -1,6 +1,8 @@
-"""Preferences: language, auto-lock time, a neutral window title."""
+"""Preferences: language, auto-lock time, a neutral window title; the open vault's time zone."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.settings import Settings
+from ui.views.time_zone import ZoneSetting, apply_zone
+from vault.handle import OpenVault
 
 
 class SettingsDialog(QDialog):
@@ -43,12 +47,19 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", note)
         form.addRow(self.tr("Lock after idle"), self.idle)
         form.addRow("", self.neutral)
         form.addRow(buttons)
+
+    def add_time_zone(self, vault: OpenVault, changed: Callable[[], None]) -> ZoneSetting:
+        """A row choosing the open vault's zone; on OK a new zone is applied, then ``changed``."""
+        self.zone = ZoneSetting(self, current=vault.tz.key)
+        self.form.insertRow(self.form.rowCount() - 1, self.tr("Time zone of the calls"), self.zone)
+        self.accepted.connect(lambda: apply_zone(vault, self.zone.zone_name(), changed))
+        return self.zone
 
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData() or "")

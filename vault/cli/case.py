@@ -7,7 +7,7 @@ runs when it runs; building the parser loads none of it.
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from vault.case.complaint_codes import Channel, Status
@@ -116,7 +116,7 @@ def cmd_complaint_add(args: argparse.Namespace) -> int:
             vault,
             args.lender,
             channel=args.channel,
-            filed_on=day(args.filed, "filing") or date.today(),
+            filed_on=day(args.filed, "filing") or datetime.now(vault.tz).date(),
             reference=args.reference,
             status=args.status or Status.FILED,
             next_follow_up=day(args.follow_up, "follow-up"),
