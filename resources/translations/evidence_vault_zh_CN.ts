@@ -173,16 +173,16 @@
         <translation>最长一次连续轰炸是 %1 次接连不断的联系，从 %2 开始。</translation>
     </message>
     <message>
-        <source>These calls predate the rule&apos;s date in force (%2) and were not counted (%1).</source>
-        <translation>这些来电早于规则生效日（%2），未计入（%1 次）。</translation>
+        <source>These calls predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>这些来电早于规则生效日（%1），未计入（%3，共 %2 次）。</translation>
     </message>
     <message>
-        <source>These items predate the rule&apos;s date in force (%2) and were not counted (%1).</source>
-        <translation>这些证据早于规则生效日（%2），未计入（%1 件）。</translation>
+        <source>These items predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>这些证据早于规则生效日（%1），未计入（%3，共 %2 件）。</translation>
     </message>
     <message>
-        <source>These calls and messages predate the rule&apos;s date in force (%2) and were not counted (%1).</source>
-        <translation>这些来电和短信早于规则生效日（%2），未计入（%1 次）。</translation>
+        <source>These calls and messages predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>这些来电和短信早于规则生效日（%1），未计入（%3，共 %2 次）。</translation>
     </message>
     <message>
         <source>The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from numbers already known for this lender.</source>

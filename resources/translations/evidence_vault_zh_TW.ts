@@ -173,16 +173,16 @@
         <translation>最長一次連續轟炸是 %1 次接連不斷的聯繫，從 %2 開始。</translation>
     </message>
     <message>
-        <source>These calls predate the rule&apos;s date in force (%2) and were not counted (%1).</source>
-        <translation>這些來電早於規則生效日（%2），未計入（%1 次）。</translation>
+        <source>These calls predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>這些來電早於規則生效日（%1），未計入（%3，共 %2 次）。</translation>
     </message>
     <message>
-        <source>These items predate the rule&apos;s date in force (%2) and were not counted (%1).</source>
-        <translation>這些證據早於規則生效日（%2），未計入（%1 件）。</translation>
+        <source>These items predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>這些證據早於規則生效日（%1），未計入（%3，共 %2 件）。</translation>
     </message>
     <message>
-        <source>These calls and messages predate the rule&apos;s date in force (%2) and were not counted (%1).</source>
-        <translation>這些來電和簡訊早於規則生效日（%2），未計入（%1 次）。</translation>
+        <source>These calls and messages predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>這些來電和簡訊早於規則生效日（%1），未計入（%3，共 %2 次）。</translation>
     </message>
     <message>
         <source>The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from numbers already known for this lender.</source>

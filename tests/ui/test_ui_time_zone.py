@@ -160,8 +160,10 @@ def test_the_case_tab_says_which_calls_a_rule_not_yet_in_force_left_out(
     texts = [r.text(0) for r in rows if r is not None]
     said = [t for t in texts if "date in force" in t]
     assert (
-        "These calls predate the rule's date in force (2025-02-28) and were not counted (7)."
+        "These calls predate the rule's date in force (2025-02-28): not counted (7 in 2024-03)."
         in said
     )
+    counts = [r.text(2) for r in rows if r is not None and "date in force" in r.text(0)]
+    assert counts == ["7"] * len(said)
     assert len(said) >= 3  # one per night rule: NIFA 2024, GB/T 45251-2025, CBA 2026
     assert any(t.startswith("No rule is shown broken") for t in texts)

@@ -10,6 +10,7 @@ count as its contacts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -349,22 +350,28 @@ class CaseView(QWidget):
         self.findings.setColumnWidth(2, 90)
 
     def _fill_not_in_force(self, facts: Sequence[NotInForce]) -> None:
-        """Per rule, what it did not count because the evidence predates its date in force."""
+        """Per rule, what it did not count because the evidence predates its date in force:
+        one sentence across the whole row, the rule it is about one click below."""
         chinese = QLocale().language() == QLocale.Language.Chinese
         for fact in facts:
             row = QTreeWidgetItem(
                 [
                     not_in_force_sentence(fact),
-                    f"{fact.first.isoformat()} – {fact.last.isoformat()}",
+                    _months(fact.first, fact.last),
                     str(fact.count),
                     fact.source.title_zh if chinese else fact.source.title_en,
                 ]
             )
             row.setForeground(0, self.palette().placeholderText())
-            tip = fact.description_zh if chinese else fact.description_en
-            row.setToolTip(0, f"{tip}\n{row.text(0)}")
-            row.setToolTip(3, row.text(3))
+            rule = fact.description_zh if chinese else fact.description_en
+            title = row.text(3)
+            row.setToolTip(0, f"{row.text(0)}\n{rule}\n{title}")
             self.findings.addTopLevelItem(row)
+            row.setFirstColumnSpanned(True)
+            child = QTreeWidgetItem([f"{rule}（{title}）" if chinese else f"{rule} ({title})"])
+            row.addChild(child)
+            child.setFirstColumnSpanned(True)
+            child.setToolTip(0, child.text(0))
 
     # --- backups and numbers ---------------------------------------------------------------------
 
@@ -487,26 +494,31 @@ def summary_sentence(stats: LenderStats) -> str:
     return text
 
 
+def _months(first: date, last: date) -> str:
+    """ "2024-03", or "2024-03~2024-05": fits the day column (the days are in the tooltip)."""
+    start, end = f"{first:%Y-%m}", f"{last:%Y-%m}"
+    return start if start == end else f"{start}~{end}"
+
+
 def not_in_force_sentence(fact: NotInForce) -> str:
-    """ "These calls predate the rule's date in force (…), not counted", with the count."""
+    """ "These calls predate the rule's date in force (…): not counted", with when and how many."""
     texts = {
         "calls": QCoreApplication.translate(
-            "CaseView",
-            "These calls predate the rule's date in force (%2) and were not counted (%1).",
+            "CaseView", "These calls predate the rule's date in force (%1): not counted (%2 in %3)."
         ),
         "items": QCoreApplication.translate(
-            "CaseView",
-            "These items predate the rule's date in force (%2) and were not counted (%1).",
+            "CaseView", "These items predate the rule's date in force (%1): not counted (%2 in %3)."
         ),
     }
     contacts = QCoreApplication.translate(
         "CaseView",
-        "These calls and messages predate the rule's date in force (%2) and were not counted (%1).",
+        "These calls and messages predate the rule's date in force (%1): not counted (%2 in %3).",
     )
     return (
         texts.get(fact.what, contacts)
-        .replace("%1", str(fact.count))
-        .replace("%2", fact.source.in_force.isoformat())
+        .replace("%1", fact.source.in_force.isoformat())
+        .replace("%2", str(fact.count))
+        .replace("%3", _months(fact.first, fact.last))
     )
 
 
