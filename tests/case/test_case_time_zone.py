@@ -200,3 +200,26 @@ def test_evault_violations_says_what_a_rule_not_in_force_left_out(
     lines = [line for line in out.splitlines() if "GBT45251-night" in line]
     assert lines and "date in force (2025-02-28) and were not counted: 24" in lines[0]
     assert "这些来电早于规则生效日（2025-02-28），未计入" in out
+
+
+def test_evault_init_and_time_zone_choose_the_zone_and_refuse_an_unknown_one(
+    utc_laptop: None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
+    v = str(tmp_path / "v")
+    assert main(["init", "--vault", v, "--time-zone", "Asia/Hong_Kong"]) == 0
+    assert "(time zone Asia/Hong_Kong)" in capsys.readouterr().out
+    assert main(["time-zone", "--vault", v]) == 0
+    assert capsys.readouterr().out.strip().endswith("in Asia/Hong_Kong.")
+    assert main(["time-zone", "Mars/Olympus", "--vault", v]) == 2
+    capsys.readouterr()
+    assert main(["time-zone", "Asia/Shanghai", "--vault", v]) == 0
+    assert "Asia/Shanghai" in capsys.readouterr().out
+    opened = unlock_vault(Path(v), PASSPHRASE)
+    assert opened.tz.key == "Asia/Shanghai"
+    opened.lock()
+    assert main(["init", "--vault", str(tmp_path / "w"), "--time-zone", "Nowhere"]) == 2
+    assert not (tmp_path / "w" / "vault.json").exists()

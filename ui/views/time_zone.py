@@ -83,10 +83,11 @@ class ZoneChooser(QComboBox):
             self.setCurrentIndex(index)
 
     def set_zone_name(self, name: str) -> None:
-        index = self.findData(name)
-        if index < 0:  # "Etc/UTC" and other links: the list has the canonical name
-            index = self.findData("UTC" if name.endswith("UTC") else FIRST_ZONES[0])
-        self.setCurrentIndex(index)
+        index = self.findData("UTC" if name in {"Etc/UTC", "Etc/UCT", "UCT", "Zulu"} else name)
+        if index < 0 and name in available_timezones():  # an alias left out of the list
+            self.addItem(zone_label(name), name)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
 
     def zone_name(self) -> str:
         """The chosen zone; what was typed, if it names one exactly, else the list's choice."""
