@@ -68,6 +68,9 @@ def _messages() -> dict[str, str]:
         "time_format": QCoreApplication.translate(
             "Errors", "A time stored in the vault is damaged. Run a vault check."
         ),
+        "unknown_time_zone": QCoreApplication.translate(
+            "Errors", "That is not a time zone this computer knows. Choose one from the list."
+        ),
         "db": QCoreApplication.translate("Errors", "The vault's database could not be opened."),
         "db_key": QCoreApplication.translate(
             "Errors", "The vault's database does not match its key. The vault may be damaged."

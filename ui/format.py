@@ -2,9 +2,58 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from vault.times import system_zone
+
+_zone: ZoneInfo | None = None  # the open vault's time zone: every time is shown in it
+
+
+def set_zone(zone: ZoneInfo | None) -> None:
+    """Show times in ``zone`` (the open vault's); None: this computer's zone."""
+    global _zone  # noqa: PLW0603 - one vault is open at a time; every view shows its zone
+    _zone = zone
+
+
+def display_zone() -> ZoneInfo:
+    """The zone times are shown and typed in: the open vault's, else this computer's."""
+    return _zone if _zone is not None else system_zone()
+
+
+def wall_clock(moment: datetime | None = None) -> QDateTime:
+    """``moment`` (default: now) as the wall-clock time of :func:`display_zone`, for
+    date-time editors; never the operating system's own zone."""
+    local = (moment or datetime.now(UTC)).astimezone(display_zone())
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
+def today() -> QDate:
+    """Today's date in :func:`display_zone` (not the operating system's zone)."""
+    return wall_clock().date()
+
+
+def today_date() -> date:
+    """:func:`today` as a Python date."""
+    return datetime.now(display_zone()).date()
+
+
+def from_wall_clock(value: QDateTime) -> datetime:
+    """What the user typed in a date-time editor, as a time in :func:`display_zone`."""
+    date, time = value.date(), value.time()
+    return datetime(
+        date.year(),
+        date.month(),
+        date.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+        tzinfo=display_zone(),
+    )
 
 
 def kind_name(kind: str) -> str:
@@ -53,7 +102,7 @@ def time_source_sentence(source: str) -> str:
 
 
 def format_time(moment: datetime, offset_min: int | None = None) -> str:
-    """Wall-clock time where it happened (its own offset when known), else this computer's."""
+    """Wall-clock time where it happened (its own offset when known), else in the vault's zone."""
     if offset_min is not None:
         local = moment.astimezone(timezone(timedelta(minutes=offset_min)))
         hours, minutes = divmod(abs(offset_min), 60)
@@ -61,7 +110,7 @@ def format_time(moment: datetime, offset_min: int | None = None) -> str:
             f":{minutes:02d}" if minutes else ""
         )
         return f"{local:%Y-%m-%d %H:%M} ({zone})"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(display_zone()).strftime("%Y-%m-%d %H:%M")
 
 
 def format_size(size: int) -> str:

@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self, vault=self.vault, work_factor=self.work_factor)
+        if self.vault_view.vault is not None:
+            dialog.add_time_zone(self.vault_view.vault, self.vault_view.zone_changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_changed)
         dialog.open()

@@ -382,6 +382,32 @@ class Finding(Jsonable):
 
 
 @dataclass(frozen=True)
+class NotInForce(Jsonable):
+    """What a rule would have counted but for its date in force: ``count`` contacts
+    (``what`` = "contacts") or items (``what`` = "items") dated ``first``..``last``, all
+    before ``source.in_force``. Said beside the findings so that silence is explained."""
+
+    rule_id: str
+    pack: str
+    source: RuleSource
+    description_zh: str
+    description_en: str
+    what: str
+    count: int
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class RuleResults(Jsonable):
+    """The detector's whole answer: the findings, and per rule what it left out because
+    the evidence predates the rule's date in force."""
+
+    findings: tuple[Finding, ...]
+    not_in_force: tuple[NotInForce, ...]
+
+
+@dataclass(frozen=True)
 class ComplaintDTO(Jsonable):
     id: int
     lender: str

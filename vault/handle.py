@@ -45,7 +45,7 @@ from vault.keys import (
 )
 from vault.sshsig import public_key_line
 from vault.store import BlobStore
-from vault.times import system_zone
+from vault.times import system_zone, zone_named, zone_or_default
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ def create_vault(
         raise VaultExistsError(f"A vault already exists in {path}.")
     if path.exists() and any(path.iterdir()):
         raise VaultExistsError(f"{path} is not empty; choose an empty or new folder.")
-    zone = ZoneInfo(time_zone) if time_zone else system_zone()
+    zone = zone_named(time_zone) if time_zone else system_zone()
     factor = work_factor if work_factor is not None else calibrate_work_factor()
     make_private_dir(path)
     hardening.protect_process()
@@ -192,7 +192,7 @@ def _open(info: VaultInfo, identity: X25519Identity) -> OpenVault:
     upgrade(engine)
     with session_factory(engine)() as session:
         zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
-    return OpenVault(info, keys, engine, ZoneInfo(zone_name) if zone_name else system_zone())
+    return OpenVault(info, keys, engine, zone_or_default(zone_name) if zone_name else system_zone())
 
 
 def unlock_with_recovery_key(

@@ -14,11 +14,11 @@ No database, no vault: the bundle verifier uses this module too.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import tzlocal
 
 from vault.errors import UsageError
 
@@ -34,6 +34,10 @@ class NaiveDatetimeError(UsageError):
 
 class TimeFormatError(UsageError):
     code = "time_format"
+
+
+class UnknownZoneError(UsageError):
+    code = "unknown_time_zone"
 
 
 def format_utc(value: datetime) -> str:
@@ -75,14 +79,28 @@ def local_text(moment: datetime, offset_min: int | None, zone: ZoneInfo) -> str:
 
 
 def system_zone() -> ZoneInfo:
-    """The zone of this computer (``TZ``, then ``/etc/localtime``), else Asia/Shanghai."""
-    name = os.environ.get("TZ", "")
+    """The zone this computer is set to (``TZ``, else the system's own setting, as
+    :mod:`tzlocal` finds it on Linux, macOS and Windows), else Asia/Shanghai."""
+    try:
+        name = tzlocal.get_localzone_name()
+    except (OSError, LookupError, ValueError):  # ZoneInfoNotFoundError is a KeyError
+        name = None
+    return zone_or_default(name)
+
+
+def zone_or_default(name: str | None) -> ZoneInfo:
+    """The zone called ``name``; Asia/Shanghai when there is none or no such zone."""
     try:
         if name:
             return ZoneInfo(name.lstrip(":"))
-        local = Path("/etc/localtime").resolve()
-        if "zoneinfo/" in str(local):
-            return ZoneInfo(str(local).split("zoneinfo/", 1)[1])
     except (ZoneInfoNotFoundError, ValueError):
         pass
     return ZoneInfo(DEFAULT_ZONE)
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone called ``name`` (``Asia/Shanghai``); a name it does not know is refused."""
+    text = name.strip()
+    if not text or text not in available_timezones():
+        raise UnknownZoneError(f"{name!r} is not the name of a time zone (such as Asia/Shanghai).")
+    return ZoneInfo(text)

@@ -62,6 +62,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.lenders",
             "vault.items",
             "vault.notes",
+            "vault.time_zone",
             "vault.listing",
             "vault.case.complaints",
             "vault.backup.importer",

@@ -1,7 +1,7 @@
 """One lender's case: its collector numbers, what the phone backups show, rules broken.
 
 A thin view over ``vault.case`` and ``vault.case.rules``: the statistics (totals, an
-hour-of-day chart, a table by day) and the findings come from ``lender_analysis`` on
+hour-of-day chart, a table by day) and the findings come from ``lender_case`` on
 the database worker. A call-log or SMS backup is imported here; its busiest numbers
 that no lender has yet are offered for this lender, since only a lender's numbers
 count as its contacts.
@@ -9,6 +9,8 @@ count as its contacts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -47,14 +49,22 @@ from ui.format import format_time
 from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
 from ui.views.timeline_view import TimelineView
-from vault.case import lender_analysis
+from vault.case import lender_case
 from vault.case.events import NIGHT_END_HOUR, NIGHT_START_HOUR
-from vault.dto import BackupImportReport, Finding, LenderDTO, LenderStats, NumberCount
+from vault.dto import (
+    BackupImportReport,
+    Finding,
+    LenderDTO,
+    LenderStats,
+    NotInForce,
+    NumberCount,
+    RuleResults,
+)
 from vault.handle import OpenVault
 from vault.importing import import_backup
 from vault.lenders import add_lender_numbers
 
-Analysis = tuple[LenderStats, list[Finding]]
+Analysis = tuple[LenderStats, RuleResults]
 
 
 class AssignNumbersDialog(QDialog):
@@ -196,7 +206,7 @@ class CaseView(QWidget):
         self._stale = False
         self.summary.setText(self.tr("Reading the case…"))
         name = lender.name
-        op(lambda: lender_analysis(vault, name)).success(
+        op(lambda: lender_case(vault, name)).success(
             lambda result: self._analysed(vault, name, result)
         ).failure(self.failed.emit).run()
 
@@ -223,11 +233,12 @@ class CaseView(QWidget):
     def _analysed(self, vault: OpenVault, lender: str, result: Analysis) -> None:
         if vault is not self.vault or self.lender is None or self.lender.name != lender:
             return
-        stats, findings = result
+        stats, results = result
         self.summary.setText(summary_sentence(stats))
         self._fill_days(stats)
         self._fill_chart(stats)
-        self._fill_findings(findings)
+        self._fill_findings(list(results.findings))
+        self._fill_not_in_force(results.not_in_force)
 
     def _fill_days(self, stats: LenderStats) -> None:
         days = sorted(stats.days, key=lambda d: d.day, reverse=True)
@@ -337,6 +348,30 @@ class CaseView(QWidget):
         self.findings.setColumnWidth(0, 330)
         self.findings.setColumnWidth(1, 110)
         self.findings.setColumnWidth(2, 90)
+
+    def _fill_not_in_force(self, facts: Sequence[NotInForce]) -> None:
+        """Per rule, what it did not count because the evidence predates its date in force:
+        one sentence across the whole row, the rule it is about one click below."""
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        for fact in facts:
+            row = QTreeWidgetItem(
+                [
+                    not_in_force_sentence(fact),
+                    _months(fact.first, fact.last),
+                    str(fact.count),
+                    fact.source.title_zh if chinese else fact.source.title_en,
+                ]
+            )
+            row.setForeground(0, self.palette().placeholderText())
+            rule = fact.description_zh if chinese else fact.description_en
+            title = row.text(3)
+            row.setToolTip(0, f"{row.text(0)}\n{rule}\n{title}")
+            self.findings.addTopLevelItem(row)
+            row.setFirstColumnSpanned(True)
+            child = QTreeWidgetItem([f"{rule}（{title}）" if chinese else f"{rule} ({title})"])
+            row.addChild(child)
+            child.setFirstColumnSpanned(True)
+            child.setToolTip(0, child.text(0))
 
     # --- backups and numbers ---------------------------------------------------------------------
 
@@ -457,6 +492,34 @@ def summary_sentence(stats: LenderStats) -> str:
             "%2", format_time(stats.longest_burst.start)
         )
     return text
+
+
+def _months(first: date, last: date) -> str:
+    """ "2024-03", or "2024-03~2024-05": fits the day column (the days are in the tooltip)."""
+    start, end = f"{first:%Y-%m}", f"{last:%Y-%m}"
+    return start if start == end else f"{start}~{end}"
+
+
+def not_in_force_sentence(fact: NotInForce) -> str:
+    """ "These calls predate the rule's date in force (…): not counted", with when and how many."""
+    texts = {
+        "calls": QCoreApplication.translate(
+            "CaseView", "These calls predate the rule's date in force (%1): not counted (%2 in %3)."
+        ),
+        "items": QCoreApplication.translate(
+            "CaseView", "These items predate the rule's date in force (%1): not counted (%2 in %3)."
+        ),
+    }
+    contacts = QCoreApplication.translate(
+        "CaseView",
+        "These calls and messages predate the rule's date in force (%1): not counted (%2 in %3).",
+    )
+    return (
+        texts.get(fact.what, contacts)
+        .replace("%1", fact.source.in_force.isoformat())
+        .replace("%2", str(fact.count))
+        .replace("%3", _months(fact.first, fact.last))
+    )
 
 
 def import_summary(report: BackupImportReport) -> str:

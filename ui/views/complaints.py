@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
+from ui.format import today, today_date
 from ui.tasks import op
 from vault.case.complaints import Channel, Status, add_complaint, complaints, update_complaint
 from vault.dto import ComplaintDTO
@@ -77,7 +78,7 @@ class ComplaintDialog(QDialog):
         self.channel = QComboBox(self)
         for code, name in channel_names().items():
             self.channel.addItem(name, str(code))
-        self.filed_on = QDateEdit(QDate.currentDate(), self)
+        self.filed_on = QDateEdit(today(), self)
         self.status = QComboBox(self)
         for code, name in status_names().items():
             self.status.addItem(name, str(code))
@@ -85,7 +86,7 @@ class ComplaintDialog(QDialog):
         self.reference = QLineEdit(self)
         self.reference.setPlaceholderText(self.tr("The number the channel gave you, if any"))
         self.has_follow_up = QCheckBox(self.tr("Follow up on"), self)
-        self.follow_up = QDateEdit(QDate.currentDate().addDays(7), self)
+        self.follow_up = QDateEdit(today().addDays(7), self)
         self.has_follow_up.setChecked(True)
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
         for edit in (self.filed_on, self.follow_up):
@@ -219,7 +220,7 @@ class ComplaintsPanel(QWidget):
         self.list.clear()
         self.shown = rows
         channels, statuses = channel_names(), status_names()
-        today = date.today()
+        now = today_date()
         for complaint in rows:
             follow = complaint.next_follow_up
             row = QTreeWidgetItem(
@@ -232,7 +233,7 @@ class ComplaintsPanel(QWidget):
                 ]
             )
             row.setToolTip(0, complaint.notes or "")
-            if follow is not None and follow <= today:
+            if follow is not None and follow <= now:
                 bold = QFont(row.font(4))
                 bold.setBold(True)
                 row.setFont(4, bold)

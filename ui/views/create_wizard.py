@@ -25,6 +25,7 @@ from ui.errors import message_for
 from ui.settings import default_vault_path
 from ui.tasks import op
 from ui.views.recovery_sheet import RecoverySheet
+from ui.views.time_zone import ZoneSetting
 from vault.dto import RecoveryKey
 from vault.errors import VaultError
 from vault.handle import OpenVault, create_vault, recovery_key_of
@@ -65,10 +66,17 @@ class LocationPage(QWizardPage):
         self.path = QLineEdit(str(default_vault_path()), self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout(self)
+        row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.path.textChanged.connect(self.completeChanged)
+        self.zone = ZoneSetting(self)  # the zone its days and nights are counted in
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel(self.tr("Time zone of the calls"), self))
+        layout.addWidget(self.zone)
+        layout.addStretch(1)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the vault"))
@@ -136,10 +144,12 @@ class PassphrasePage(QWizardPage):
         self.completeChanged.emit()
         self.status.setText(self.tr("Creating the vault… this takes a few seconds."))
         path, passphrase = Path(self._wizard.location.path.text().strip()), self.first.text()
-        factor = self._wizard.work_factor
-        op(lambda: create_vault(path, passphrase, work_factor=factor, isolate_kdf=True)).success(
-            self._created
-        ).failure(self._failed).run()
+        factor, zone = self._wizard.work_factor, self._wizard.location.zone.zone_name()
+        op(
+            lambda: create_vault(
+                path, passphrase, work_factor=factor, time_zone=zone, isolate_kdf=True
+            )
+        ).success(self._created).failure(self._failed).run()
         return False
 
     def _created(self, result: tuple[OpenVault, str]) -> None:

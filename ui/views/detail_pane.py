@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.format import category_names, format_size, format_time, kind_name, time_source_sentence
+from ui.format import (
+    category_names,
+    display_zone,
+    format_size,
+    format_time,
+    kind_name,
+    time_source_sentence,
+    wall_clock,
+)
 from ui.views.preview import Preview
 from vault.custody import CustodyEventDTO
 from vault.dto import ItemDTO
@@ -145,12 +153,12 @@ class DetailPane(QTabWidget):
             self.sha256.clear()
             self.sm3.clear()
             self.history.clear()
-            self.incident.setDateTime(QDateTime.currentDateTime())
+            self.incident.setDateTime(wall_clock())
             self.preview.clear()
             return
         self.title.setText(item.title or "")
         self.purpose.setPlainText(item.purpose or "")
-        moment = (item.incident_at or item.captured_at).astimezone(self.zone)
+        moment = (item.incident_at or item.captured_at).astimezone(self.zone or display_zone())
         self.incident.setDateTime(
             QDateTime(
                 QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
@@ -220,7 +228,7 @@ class DetailPane(QTabWidget):
         }
         if self.incident.dateTime() != self._shown_incident:
             incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
-            changes["incident_at"] = incident.replace(tzinfo=self.zone)
+            changes["incident_at"] = incident.replace(tzinfo=self.zone or display_zone())
         self.save_requested.emit(self.item.id, changes)
 
     def clear(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSize, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
-from ui.format import format_size
+from ui.format import format_size, today_date
+from ui.format import today as today_qdate
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
@@ -81,7 +82,7 @@ class ExportDialog(QDialog):
         self.lender.addItems(lenders)
         self.lender.setCurrentIndex(max(0, self.lender.findText(current or "")))
         self.limit_dates = QCheckBox(self.tr("Only what happened between"), self)
-        today = QDate.currentDate()
+        today = today_qdate()
         self.date_from = QDateEdit(today.addMonths(-1), self)
         self.date_to = QDateEdit(today, self)
         for edit in (self.date_from, self.date_to):
@@ -153,7 +154,7 @@ class ExportDialog(QDialog):
         return holder
 
     def _suggest_path(self) -> None:
-        self.path.setText(str(default_bundle_path(self.lender.currentText(), date.today())))
+        self.path.setText(str(default_bundle_path(self.lender.currentText(), today_date())))
 
     def _choose_path(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.format import category_names, kind_name
+from ui.format import category_names, display_zone, kind_name, today
 from vault.listing import ItemFilter
 
 KINDS = ("recording", "screenshot", "photo", "video", "document", "backup")
@@ -40,8 +40,8 @@ class FilterBar(QWidget):
             self.category.addItem(name, code)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
         self.trash = QCheckBox(self.tr("Show the trash"), self)
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1), self)
-        self.until = QDateEdit(QDate.currentDate(), self)
+        self.since = QDateEdit(today().addMonths(-1), self)
+        self.until = QDateEdit(today(), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -79,8 +79,9 @@ class FilterBar(QWidget):
         kind = str(self.kind.currentData() or "")
         since = until = None
         if self.use_dates.isChecked():
-            since = datetime.combine(self.since.date().toPython(), time()).astimezone()  # type: ignore[arg-type]
-            until = datetime.combine(self.until.date().addDays(1).toPython(), time()).astimezone()  # type: ignore[arg-type]
+            zone = display_zone()  # local days of the vault's zone, not this computer's
+            since = datetime.combine(self.since.date().toPython(), time(), zone)  # type: ignore[arg-type]
+            until = datetime.combine(self.until.date().addDays(1).toPython(), time(), zone)  # type: ignore[arg-type]
         return ItemFilter(
             lender=base.lender,
             kinds=frozenset({kind}) if kind else frozenset(),

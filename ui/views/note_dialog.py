@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -14,12 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.format import from_wall_clock, wall_clock
+
 
 class NoteDialog(QDialog):
     def __init__(self, lender: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note about %1").replace("%1", lender))
-        self.occurred = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.occurred = QDateTimeEdit(wall_clock(), self)  # now, in the vault's zone
         self.occurred.setCalendarPopup(True)
         self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.text = QPlainTextEdit(self)
@@ -41,5 +42,4 @@ class NoteDialog(QDialog):
         self.resize(480, 320)
 
     def occurred_at(self) -> datetime:
-        moment: datetime = self.occurred.dateTime().toPython()  # type: ignore[assignment]
-        return moment.astimezone()
+        return from_wall_clock(self.occurred.dateTime())

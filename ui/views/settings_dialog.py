@@ -1,7 +1,9 @@
 """Preferences: language, auto-lock time, a neutral window title; with a vault open,
-changing its passphrase and showing its recovery key again."""
+its time zone, changing its passphrase and showing its recovery key again."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ui.settings import Settings
 from ui.views.recovery import ChangePassphraseDialog, ShowRecoveryKeyDialog
+from ui.views.time_zone import ZoneSetting, apply_zone
 from vault.handle import OpenVault
 
 
@@ -58,7 +61,7 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", note)
         form.addRow(self.tr("Lock after idle"), self.idle)
@@ -93,6 +96,13 @@ class SettingsDialog(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def add_time_zone(self, vault: OpenVault, changed: Callable[[], None]) -> ZoneSetting:
+        """A row choosing the open vault's zone; on OK a new zone is applied, then ``changed``."""
+        self.zone = ZoneSetting(self, current=vault.tz.key)
+        self.form.insertRow(self.form.rowCount() - 1, self.tr("Time zone of the calls"), self.zone)
+        self.accepted.connect(lambda: apply_zone(vault, self.zone.zone_name(), changed))
+        return self.zone
 
     def accept(self) -> None:
         self.settings.language = str(self.language.currentData() or "")

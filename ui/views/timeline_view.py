@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.format import format_time, kind_name, time_source_sentence
+from ui.format import format_time, kind_name, time_source_sentence, today
 from ui.tasks import op
 from ui.views.filter_bar import KINDS as ITEM_KINDS
 from vault.case.timeline import timeline
@@ -200,8 +200,8 @@ class TimelineView(QWidget):
         self.number.setPlaceholderText(self.tr("Only this number"))
         self.number.setClearButtonEnabled(True)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1), self)
-        self.until = QDateEdit(QDate.currentDate(), self)
+        self.since = QDateEdit(today().addMonths(-1), self)
+        self.until = QDateEdit(today(), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

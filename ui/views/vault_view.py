@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ui.errors import show_error
-from ui.format import format_time
+from ui.format import format_time, set_zone
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
 from ui.views.case_view import CaseView
@@ -139,14 +139,25 @@ class VaultView(QWidget):
     def open_vault(self, vault: OpenVault) -> None:
         self.vault = vault
         self.detail.zone = vault.tz
+        set_zone(vault.tz)
         self.filters.reset()
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
         self.model.set_vault(vault)
         self.refresh_lenders()
 
+    def zone_changed(self) -> None:
+        """The vault's time zone changed: every time, day and count is shown again in it."""
+        if self.vault is None:
+            return
+        self.detail.zone = self.vault.tz
+        set_zone(self.vault.tz)
+        self.case.refresh()
+        self.refresh()
+
     def clear(self) -> None:
         """Forget everything shown: called on lock, before the keys are dropped."""
         self.vault = None
+        set_zone(None)
         for dialog in self._imports:
             if isValid(dialog):
                 dialog.abandon()

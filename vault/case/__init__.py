@@ -10,14 +10,16 @@ takes an unlocked ``OpenVault`` and returns DTOs):
 - ``vault.case.rules.detector.find_violations(vault, lender) -> list[Finding]``
 - :func:`lender_analysis` — statistics and findings of one lender, worked out side by
   side on two read-only connections (the evidence report renders them with
-  ``vault.bundle.report.case_sections``).
+  ``vault.bundle.report.case_sections``); :func:`lender_case` the same with the
+  detector's whole answer (``RuleResults``: findings, and what each rule left out as
+  not yet in force).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["lender_analysis"]
+__all__ = ["lender_analysis", "lender_case"]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from vault.case.events import Scope, contact_scope, lender_numbers, prepare
-from vault.case.rules.detector import detect, vault_pack_files
+from vault.case.rules.detector import check_rules, vault_pack_files
 from vault.case.rules.packfile import Rule, load_packs
 from vault.case.stats import compute_stats
-from vault.dto import Finding, ItemDTO, LenderStats
+from vault.dto import Finding, ItemDTO, LenderStats, RuleResults
 from vault.handle import OpenVault
 from vault.items import list_items
 from vault.lenders import lender_id_of
@@ -23,7 +23,13 @@ logger = logging.getLogger(__name__)
 
 
 def lender_analysis(vault: OpenVault, lender: str) -> tuple[LenderStats, list[Finding]]:
-    """``stats_for`` and ``find_violations`` of one lender, worked out side by side.
+    """``stats_for`` and ``find_violations`` of one lender (see :func:`lender_case`)."""
+    stats, results = lender_case(vault, lender)
+    return stats, list(results.findings)
+
+
+def lender_case(vault: OpenVault, lender: str) -> tuple[LenderStats, RuleResults]:
+    """``stats_for`` and ``rule_results`` of one lender, worked out side by side.
 
     Both are a few SQL queries over the lender's events, which SQLite runs without
     holding the GIL: the findings are worked out on a helper thread, on a read-only
@@ -48,8 +54,8 @@ def lender_analysis(vault: OpenVault, lender: str) -> tuple[LenderStats, list[Fi
 
 def _findings(
     vault: OpenVault, scope: Scope, rules: Sequence[Rule], items: Sequence[ItemDTO]
-) -> list[Finding]:
+) -> RuleResults:
     with vault.sessions() as session:
         conn = session.connection()
         prepare(conn)
-        return detect(conn, scope, rules, items, vault.tz)
+        return check_rules(conn, scope, rules, items, vault.tz)

@@ -7,7 +7,7 @@ runs when it runs; building the parser loads none of it.
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from vault.case.complaint_codes import Channel, Status
@@ -85,10 +85,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_violations(args: argparse.Namespace) -> int:
-    from vault.case.rules.detector import find_violations  # noqa: PLC0415 - loaded when the command runs
+    from vault.bundle.report.wording import not_in_force_sentence  # noqa: PLC0415
+    from vault.case.rules.detector import rule_results  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
-        findings = find_violations(vault, args.lender)
+        results = rule_results(vault, args.lender)
+    findings = results.findings
     if args.json:
         emit([finding.to_json() for finding in findings])
         return 0
@@ -100,6 +102,9 @@ def cmd_violations(args: argparse.Namespace) -> int:
             f"{finding.source.title_en}"
         )
     print(f"{len(findings)} finding(s).")
+    for fact in results.not_in_force:
+        print(f"not counted\t{fact.rule_id}\t{not_in_force_sentence(fact, 'en')}")
+        print(f"\t\t{not_in_force_sentence(fact, 'zh_CN')}")
     return 0
 
 
@@ -111,7 +116,7 @@ def cmd_complaint_add(args: argparse.Namespace) -> int:
             vault,
             args.lender,
             channel=args.channel,
-            filed_on=day(args.filed, "filing") or date.today(),
+            filed_on=day(args.filed, "filing") or datetime.now(vault.tz).date(),
             reference=args.reference,
             status=args.status or Status.FILED,
             next_follow_up=day(args.follow_up, "follow-up"),

@@ -23,9 +23,12 @@ from vault.cli.common import (
 def cmd_init(args: argparse.Namespace) -> int:
     from vault.handle import create_vault  # noqa: PLC0415 - loaded when the command runs
 
-    vault, recovery = create_vault(Path(args.vault), passphrase(args, confirm=True))
+    vault, recovery = create_vault(
+        Path(args.vault), passphrase(args, confirm=True), time_zone=args.time_zone
+    )
+    zone = vault.tz.key
     vault.lock()
-    print(f"Created the vault in {args.vault}.")
+    print(f"Created the vault in {args.vault} (time zone {zone}).")
     print("Recovery key — print it or write it down and keep it somewhere safe.")
     print("Without the passphrase or this key, the evidence cannot be recovered:\n")
     print(recovery)
@@ -191,8 +194,28 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_time_zone(args: argparse.Namespace) -> int:
+    from vault.time_zone import set_time_zone  # noqa: PLC0415 - loaded when the command runs
+
+    with open_vault(args) as vault:
+        if args.name:
+            set_time_zone(vault, args.name)
+        zone = vault.tz.key
+    print(f"The vault counts days, nights and hours in {zone}.")
+    return 0
+
+
 def add_commands(tree: CommandTree) -> None:
-    tree.command("init", "create a new vault", cmd_init, unlocks=False)
+    init = tree.command("init", "create a new vault", cmd_init, unlocks=False)
+    init.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help="where the calls happen, e.g. Asia/Shanghai (default: this computer's zone)",
+    )
+    zone = tree.command(
+        "time-zone", "show or change the zone days and nights are counted in", cmd_time_zone
+    )
+    zone.add_argument("name", nargs="?", metavar="ZONE", help="e.g. Asia/Shanghai")
     lender = tree.actions("lender", "add, update or list lenders")
     add = lender("add", "add a lender", cmd_lender_add)
     add.add_argument("name", metavar="NAME")

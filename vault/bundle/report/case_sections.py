@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 from vault.bundle.report import wording
 from vault.case.complaints import complaints
-from vault.case.rules.detector import find_violations
+from vault.case.rules.detector import rule_results
 from vault.case.stats import stats_for
-from vault.dto import ComplaintDTO, Finding, LenderStats
+from vault.dto import ComplaintDTO, Finding, LenderStats, NotInForce
 from vault.errors import VaultError
 from vault.handle import OpenVault
 
@@ -53,16 +53,22 @@ def analysis_sections(
         parts = []
         try:
             stats = stats_for(vault, lender, start=start, end=end)
+            results = rule_results(vault, lender)
             findings = [
                 f
-                for f in find_violations(vault, lender)
+                for f in results.findings
                 if f.day is None
                 or ((start is None or f.day >= start) and (end is None or f.day <= end))
+            ]
+            early = [
+                n
+                for n in results.not_in_force
+                if (start is None or n.last >= start) and (end is None or n.first <= end)
             ]
         except VaultError as error:
             logger.warning("case analysis left out of the report: %s", type(error).__name__)
         else:
-            parts.append(render_stats(stats, findings, language, vault.tz))
+            parts.append(render_stats(stats, findings, language, vault.tz, not_in_force=early))
         try:
             parts.append(render_complaints(lender, complaints(vault, lender), language))
         except VaultError as error:
@@ -110,7 +116,12 @@ def render_complaints(lender: str, filed: Sequence[ComplaintDTO], language: str)
 
 
 def render_stats(
-    stats: LenderStats, findings: Sequence[Finding], language: str, zone: ZoneInfo
+    stats: LenderStats,
+    findings: Sequence[Finding],
+    language: str,
+    zone: ZoneInfo,
+    *,
+    not_in_force: Sequence[NotInForce] = (),
 ) -> str:
     text = wording.CASE_SECTIONS[language if language in wording.CASE_SECTIONS else "zh_CN"]
     parts = [f"<h3>{_e(text['stats'])}{'：' if language != 'en' else ': '}{_e(stats.lender)}</h3>"]
@@ -158,7 +169,21 @@ def render_stats(
         )
     parts.append(f"<h4>{_e(text['findings'])}</h4>")
     parts.append(_findings(findings, text, language))
+    if not_in_force:
+        parts.append(_not_in_force(not_in_force, language))
     return "\n".join(parts)
+
+
+def _not_in_force(facts: Sequence[NotInForce], language: str) -> str:
+    """Per rule, the evidence it left out as older than its date in force, and why."""
+    heading = wording.NOT_IN_FORCE[language if language in wording.NOT_IN_FORCE else "zh_CN"]
+    out = [f"<h4>{_e(heading['heading'])}</h4>", "<ul>"]
+    for fact in facts:
+        description = fact.description_en if language == "en" else fact.description_zh
+        sentence = wording.not_in_force_sentence(fact, language)
+        out.append(f"<li>{_e(description)}<br/>{_e(sentence)}</li>")
+    out.append("</ul>")
+    return "\n".join(out)
 
 
 def _bars(rows: Sequence[tuple[str, int]], label: str, count: str) -> str:

@@ -11,6 +11,7 @@ proves) and :data:`CASE_SECTIONS` (the statistics and rule findings). Placeholde
 from __future__ import annotations
 
 from vault.categories import Category
+from vault.dto import NotInForce
 
 EVIDENCE_LIST: dict[str, dict[str, str]] = {
     "zh_CN": {
@@ -478,3 +479,37 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "more_days": "{n} more days with fewer calls are not listed one by one.",
     },
 }
+
+# What a rule left out because the evidence predates its date in force, per kind of
+# evidence it counts (vault.dto.NotInForce.what). Fields: in_force, first, last, count.
+NOT_IN_FORCE: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "heading": "未计入的证据（早于规则生效日）",
+        "calls": "这些来电早于规则生效日（{in_force}），未计入：{first} 至 {last}，共 {count} 次。",
+        "contacts": "这些来电和短信早于规则生效日（{in_force}），未计入：{first} 至 {last}，共 {count} 次。",
+        "items": "这些证据早于规则生效日（{in_force}），未计入：{first} 至 {last}，共 {count} 件。",
+    },
+    "zh_TW": {
+        "heading": "未計入的證據（早於規則生效日）",
+        "calls": "這些來電早於規則生效日（{in_force}），未計入：{first} 至 {last}，共 {count} 次。",
+        "contacts": "這些來電和簡訊早於規則生效日（{in_force}），未計入：{first} 至 {last}，共 {count} 次。",
+        "items": "這些證據早於規則生效日（{in_force}），未計入：{first} 至 {last}，共 {count} 件。",
+    },
+    "en": {
+        "heading": "Evidence not counted (before the rule was in force)",
+        "calls": "These calls predate the rule's date in force ({in_force}) and were not counted: {count} from {first} to {last}.",
+        "contacts": "These calls and messages predate the rule's date in force ({in_force}) and were not counted: {count} from {first} to {last}.",
+        "items": "These items predate the rule's date in force ({in_force}) and were not counted: {count} dated {first} to {last}.",
+    },
+}
+
+
+def not_in_force_sentence(fact: NotInForce, language: str) -> str:
+    """One sentence saying what ``fact``'s rule left out and why, in ``language``."""
+    text = NOT_IN_FORCE[language if language in NOT_IN_FORCE else "zh_CN"]
+    return text[fact.what if fact.what in text else "contacts"].format(
+        in_force=fact.source.in_force.isoformat(),
+        first=fact.first.isoformat(),
+        last=fact.last.isoformat(),
+        count=fact.count,
+    )

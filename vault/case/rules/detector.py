@@ -15,6 +15,11 @@ items) of days on or after its date in force. Checks:
 - ``category``: the lender's items filed under one of the categories (one finding
   listing every such item dated on or after the rule's date in force).
 
+What a rule would have counted on days before its date in force is not a finding, but
+it is not silence either: :func:`check_rules` also returns, per rule, how many contacts
+(or items) it left out for that reason (:class:`vault.dto.NotInForce`), so the user
+reads "these calls predate the rule's date in force" instead of nothing.
+
 Findings name the rule and its source, the evidence (event ids and the ids of the
 backup items they came from, or item ids) and the count.
 
@@ -44,7 +49,7 @@ from vault.case.rules.packfile import (
     load_packs,
 )
 from vault.db.backup import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
-from vault.dto import Finding, ItemDTO
+from vault.dto import Finding, ItemDTO, NotInForce, RuleResults
 from vault.handle import OpenVault
 from vault.items import list_items
 from vault.lenders import lender_id_of
@@ -58,6 +63,13 @@ def find_violations(
     vault: OpenVault, lender: str, *, packs: Sequence[RulePack] | None = None
 ) -> list[Finding]:
     """Findings for ``lender`` under the shipped packs plus the vault's own ``rules/`` packs."""
+    return list(rule_results(vault, lender, packs=packs).findings)
+
+
+def rule_results(
+    vault: OpenVault, lender: str, *, packs: Sequence[RulePack] | None = None
+) -> RuleResults:
+    """:func:`find_violations` with what each rule left out as not yet in force."""
     lender_id = lender_id_of(vault, lender)
     if packs is None:
         packs = load_packs(vault_pack_files(vault.info.path))
@@ -67,7 +79,7 @@ def find_violations(
         scope = contact_scope(lender_numbers(session, lender_id))
         conn = session.connection()
         prepare(conn)
-        return detect(conn, scope, rules, items, vault.tz)
+        return check_rules(conn, scope, rules, items, vault.tz)
 
 
 def vault_pack_files(path: Path) -> list[Path]:
@@ -80,18 +92,63 @@ def detect(
     conn: Connection, scope: Scope, rules: Iterable[Rule], items: Sequence[ItemDTO], tz: ZoneInfo
 ) -> list[Finding]:
     """Every finding of ``rules`` over the contacts ``scope`` chooses and over ``items``."""
+    return list(check_rules(conn, scope, rules, items, tz).findings)
+
+
+def check_rules(
+    conn: Connection, scope: Scope, rules: Iterable[Rule], items: Sequence[ItemDTO], tz: ZoneInfo
+) -> RuleResults:
+    """:func:`detect`, with per rule what it left out as predating its date in force."""
     findings: list[Finding] = []
+    early: dict[str, _Early] = {}  # rule id -> what it left out, in the order of ``rules``
     event_rules: list[tuple[Rule, Condition]] = []
+    rules = list(rules)
     for rule in rules:
         check = rule.check
         if isinstance(check, CategoryCheck):
-            findings += _categories(rule, check, items, tz)
+            findings += _categories(rule, check, items, tz, early)
         elif isinstance(check, QuietHours | DailyMax):
             event_rules.append((rule, _condition(check)))
     if event_rules and not scope.empty:
-        findings += _per_day(conn, scope, event_rules)
+        findings += _per_day(conn, scope, event_rules, early)
     findings.sort(key=lambda f: (f.day or date.min, f.rule_id))
-    return findings
+    order = {rule.id: index for index, rule in enumerate(rules)}
+    skipped = sorted(early.values(), key=lambda e: order[e.rule.id])
+    return RuleResults(tuple(findings), tuple(e.fact() for e in skipped))
+
+
+class _Early:
+    """What one rule would have counted before its date in force."""
+
+    def __init__(self, rule: Rule, what: str, day: date) -> None:
+        self.rule, self.what = rule, what
+        self.count, self.first, self.last = 0, day, day
+
+    def add(self, what: str, day: date, count: int) -> None:
+        if what != self.what:  # some days calls only, others messages too
+            self.what = "contacts"
+        self.count += count
+        self.first, self.last = min(self.first, day), max(self.last, day)
+
+    def fact(self) -> NotInForce:
+        rule = self.rule
+        return NotInForce(
+            rule_id=rule.id,
+            pack=rule.pack,
+            source=rule.source,
+            description_zh=rule.description_zh,
+            description_en=rule.description_en,
+            what=self.what,
+            count=self.count,
+            first=self.first,
+            last=self.last,
+        )
+
+
+def _note_early(early: dict[str, _Early], rule: Rule, what: str, day: date, count: int) -> None:
+    """Count ``count`` contacts (or items) of ``day`` if the rule is not yet in force then."""
+    if day < rule.source.in_force:
+        early.setdefault(rule.id, _Early(rule, what, day)).add(what, day, count)
 
 
 Condition = tuple[str, tuple[str | int, ...]]  # SQL over one event, with its parameters
@@ -121,7 +178,12 @@ def _condition(check: QuietHours | DailyMax) -> Condition:
     )
 
 
-def _per_day(conn: Connection, scope: Scope, rules: list[tuple[Rule, Condition]]) -> list[Finding]:
+def _per_day(
+    conn: Connection,
+    scope: Scope,
+    rules: list[tuple[Rule, Condition]],
+    early: dict[str, _Early],
+) -> list[Finding]:
     """One pass over the contacts, grouped by local day, for every event rule at once.
 
     Rules that count the same events (the night rules of several packs) share one
@@ -134,37 +196,49 @@ def _per_day(conn: Connection, scope: Scope, rules: list[tuple[Rule, Condition]]
     for sql, values in conditions:
         columns.append(
             f"group_concat(id, ',' ORDER BY occurred_at, id) FILTER (WHERE {sql}), "
-            f"group_concat(DISTINCT item_id) FILTER (WHERE {sql})"
+            f"group_concat(DISTINCT item_id) FILTER (WHERE {sql}), "
+            f"count(*) FILTER (WHERE contact = {MESSAGE} AND {sql})"
         )
-        params += values * 2
+        params += values * 3
     query = (
         f"SELECT local_day, {', '.join(columns)} FROM backup_events "  # noqa: S608 - built
         f"WHERE {scope.where} GROUP BY local_day ORDER BY local_day"  # from constants
     )
-    column_of = {condition: 1 + 2 * index for index, condition in enumerate(conditions)}
+    column_of = {condition: 1 + 3 * index for index, condition in enumerate(conditions)}
     findings = []
     for row in conn.exec_driver_sql(query, (*params, *scope.params)):
         day = day_of(row[0])
         for rule, condition in rules:
-            event_ids, item_ids = row[column_of[condition] : column_of[condition] + 2]
-            if event_ids is None or not rule.applies_on(day):
+            event_ids, item_ids, messages = row[column_of[condition] : column_of[condition] + 3]
+            if event_ids is None:
                 continue
             ids = tuple(map(int, event_ids.split(",")))
             limit = rule.check.max if isinstance(rule.check, DailyMax) else None
-            if limit is None or len(ids) > limit:
+            if limit is not None and len(ids) <= limit:
+                continue
+            if rule.applies_on(day):
                 findings.append(_finding(rule, day, ids, item_ids, limit))
+            else:
+                _note_early(early, rule, "contacts" if messages else "calls", day, len(ids))
     return findings
 
 
 def _categories(
-    rule: Rule, check: CategoryCheck, items: Sequence[ItemDTO], tz: ZoneInfo
+    rule: Rule,
+    check: CategoryCheck,
+    items: Sequence[ItemDTO],
+    tz: ZoneInfo,
+    early: dict[str, _Early],
 ) -> list[Finding]:
-    matching = [
-        item
-        for item in items
-        if check.categories & set(item.categories)
-        and rule.applies_on((item.incident_at or item.captured_at).astimezone(tz).date())
-    ]
+    matching = []
+    for item in items:
+        if not check.categories & set(item.categories):
+            continue
+        day = (item.incident_at or item.captured_at).astimezone(tz).date()
+        if rule.applies_on(day):
+            matching.append(item)
+        else:
+            _note_early(early, rule, "items", day, 1)
     if not matching:
         return []
     return [
@@ -200,4 +274,11 @@ def _finding(
     )
 
 
-__all__ = ["LOCAL_RULES_DIR", "detect", "find_violations", "vault_pack_files"]
+__all__ = [
+    "LOCAL_RULES_DIR",
+    "check_rules",
+    "detect",
+    "find_violations",
+    "rule_results",
+    "vault_pack_files",
+]
