@@ -6,6 +6,8 @@ from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from vault.backup.title import parse_backup_title
+
 
 def kind_name(kind: str) -> str:
     return {
@@ -17,6 +19,20 @@ def kind_name(kind: str) -> str:
         "note": QCoreApplication.translate("Format", "Note"),
         "backup": QCoreApplication.translate("Format", "SMS / call backup"),
     }.get(kind, kind)
+
+
+def shown_title(title: str | None, original_name: str = "") -> str:
+    """An item's title in the user's language: a backup's stored (neutral) title is said
+    again from its counts; a title the user typed is shown as typed; none: the file name."""
+    backup = parse_backup_title(title)
+    if backup is None:
+        return title or original_name
+    text = (
+        QCoreApplication.translate("Format", "Phone call log backup (%1 calls, %2 messages)")
+        if backup.call_log
+        else QCoreApplication.translate("Format", "Phone message backup (%1 calls, %2 messages)")
+    )
+    return text.replace("%1", str(backup.calls)).replace("%2", str(backup.messages))
 
 
 def category_names() -> dict[str, str]:

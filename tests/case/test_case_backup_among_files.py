@@ -16,6 +16,7 @@ from vault.backup.importer import (
     NotABackupItemError,
 )
 from vault.backup.title import BackupTitle, backup_title, parse_backup_title
+from vault.bundle.report.wording import item_title
 from vault.case.stats import stats_for
 from vault.check import check_vault
 from vault.db.backup import BackupEvent
@@ -187,3 +188,12 @@ def test_the_stored_title_is_neutral_data_read_back_for_any_language() -> None:
         False, 0, 7
     )
     assert parse_backup_title("我自己的标题") is None and parse_backup_title(None) is None
+
+
+def test_the_evidence_list_says_a_backup_title_in_the_readers_language() -> None:
+    stored = backup_title(call_log=True, calls=52, messages=0)
+    assert item_title("zh_CN", stored, "calls.xml") == "通话记录备份（52 个通话，0 条短信）"
+    assert item_title("zh_TW", stored, "calls.xml") == "通話紀錄備份（52 通通話，0 則簡訊）"
+    assert item_title("en", stored, "calls.xml") == stored
+    assert item_title("zh_CN", None, "calls.xml") == "calls.xml"
+    assert item_title("zh_CN", "我的标题", "calls.xml") == "我的标题"
