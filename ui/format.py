@@ -65,6 +65,9 @@ def time_source_sentence(source: str) -> str:
             "Format", "No time found in the file; this is when it was imported."
         ),
         "user": QCoreApplication.translate("Format", "Time entered by you."),
+        "backup_newest_row": QCoreApplication.translate(
+            "Format", "Time of the newest call or message in the backup."
+        ),
     }.get(source, source)
 
 

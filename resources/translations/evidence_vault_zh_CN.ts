@@ -1128,6 +1128,10 @@
         <source>Time entered by you.</source>
         <translation>时间由你填写。</translation>
     </message>
+    <message>
+        <source>Time of the newest call or message in the backup.</source>
+        <translation>时间取自备份中最新一条通话或短信。</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewer</name>

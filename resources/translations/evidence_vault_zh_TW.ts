@@ -1128,6 +1128,10 @@
         <source>Time entered by you.</source>
         <translation>時間由你填寫。</translation>
     </message>
+    <message>
+        <source>Time of the newest call or message in the backup.</source>
+        <translation>時間取自備份中最新一筆通話或簡訊。</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewer</name>
