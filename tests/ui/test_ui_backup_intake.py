@@ -20,7 +20,9 @@ from ui.views.vault_view import VaultView
 from vault.demo.backup_sample import write_calls
 from vault.dto import ImportStatus
 from vault.hashing import SHA256
+from vault.importing import import_backup
 from vault.ingest.pipeline import ImportContext, import_files
+from vault.items import get_item, withdraw_item
 from vault.lenders import lender_id_of
 from vault.phones import normalize
 
@@ -109,3 +111,24 @@ def test_a_backup_title_is_said_from_its_counts() -> None:
         "Phone message backup (0 calls, 7 messages)"
     )
     assert shown_title(None, "a.xml") == "a.xml" and shown_title("我的", "a.xml") == "我的"
+
+
+def test_the_case_tab_brings_a_backup_in_the_trash_back_and_says_so(
+    qtbot: QtBot,
+    view: VaultView,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    offered: list[tuple[str, ...]],  # noqa: F811 - the fixture
+    dialogs: Script,
+) -> None:
+    vault = view.vault
+    assert vault is not None
+    xml = tmp_path / "calls-20260301.xml"
+    write_calls(xml, 40, days=2, numbers=COLLECTORS)
+    first = import_backup(vault, xml, lender="分期乐")
+    withdraw_item(vault, first.item_id, reason="by mistake")
+    view.case.import_backup(xml)
+    qtbot.waitUntil(lambda: bool(dialogs.texts("inform")), timeout=30_000)
+    assert not dialogs.texts("warn", "failure"), dialogs
+    ((summary, _),) = dialogs.texts("inform")
+    assert "40 calls" in summary and "It was in the trash and is back in the list." in summary
+    assert not get_item(vault, first.item_id).withdrawn

@@ -46,6 +46,7 @@ from ui import dialogs
 from ui.format import format_time
 from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
+from ui.views.import_dialog import backup_status
 from ui.views.timeline_view import TimelineView
 from vault.case import lender_analysis
 from vault.case.events import NIGHT_END_HOUR, NIGHT_START_HOUR
@@ -367,7 +368,7 @@ class CaseView(QWidget):
     def _imported(self, vault: OpenVault, report: BackupImportReport) -> None:
         if vault is not self.vault or self.lender is None:
             return
-        text = import_summary(report)
+        text = import_summary(report) + backup_status(report)
         added = self.ask_numbers(vault, self.lender.name, [report])
         if added is None:  # locked while the question was open
             return

@@ -71,14 +71,7 @@ def backup_line(report: ImportReport, backup: BackupImportReport) -> str:
         .replace("%3", str(backup.sms))
         .replace("%4", str(backup.mms))
     )
-    if backup.restored:
-        line += " " + QCoreApplication.translate(
-            "ImportDialog", "It was in the trash and is back in the list."
-        )
-    elif backup.existing:
-        line += " " + QCoreApplication.translate(
-            "ImportDialog", "It was already in the vault; its calls and messages are now read too."
-        )
+    line += backup_status(backup)
     if backup.lender is None and backup.unassigned:
         line += " " + QCoreApplication.translate(
             "ImportDialog",
@@ -86,6 +79,19 @@ def backup_line(report: ImportReport, backup: BackupImportReport) -> str:
             "Case tab.",
         )
     return line
+
+
+def backup_status(backup: BackupImportReport) -> str:
+    """The sentence on a backup imported again (the Case tab's too); "" for a new one."""
+    if backup.restored:
+        return " " + QCoreApplication.translate(
+            "ImportDialog", "It was in the trash and is back in the list."
+        )
+    if backup.existing:
+        return " " + QCoreApplication.translate(
+            "ImportDialog", "It was already in the vault; its calls and messages are now read too."
+        )
+    return ""
 
 
 def run_import(
