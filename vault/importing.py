@@ -34,6 +34,7 @@ from vault.backup.importer import (
 from vault.dto import (
     BackupImportReport,
     CheckpointDTO,
+    ImportProgress,
     ImportReport,
     ImportResult,
     ImportStatus,
@@ -83,17 +84,31 @@ def import_paths(
         tz=vault.tz,
         hashes=(SHA256, SM3) if sm3 else (SHA256,),
     )
-    report = import_files(context, others, lender_id=lender_id, progress=progress, cancel=cancel)
+    done_bytes = total_bytes = 0
+
+    def files_progress(step: ImportProgress) -> None:  # counted among all files, backups too
+        nonlocal done_bytes, total_bytes
+        done_bytes, total_bytes = step.bytes_done, step.bytes_total
+        if progress is not None and step.current is not None:
+            progress(dataclasses.replace(step, files_total=len(files)))
+
+    report = import_files(
+        context, others, lender_id=lender_id, progress=files_progress, cancel=cancel
+    )
     results = list(report.results)
     reports: list[BackupImportReport] = []
-    for path in backups:
+    for index, path in enumerate(backups, start=len(others)):
         if cancel is not None and cancel.is_set():
             results.append(ImportResult(path, ImportStatus.CANCELLED))
             continue
+        if progress is not None:
+            progress(ImportProgress(index, len(files), done_bytes, total_bytes, path))
         result, backup = _one_backup(vault, path, lender)
         results.append(result)
         if backup is not None:
             reports.append(backup)
+    if progress is not None:
+        progress(ImportProgress(len(files), len(files), done_bytes, total_bytes, None))
     order = {path: index for index, path in enumerate(files)}
     results.sort(key=lambda r: order.get(r.path, 0))
     if any(r.status is ImportStatus.IMPORTED for r in results) or reports:

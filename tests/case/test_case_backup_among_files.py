@@ -21,7 +21,7 @@ from vault.case.stats import stats_for
 from vault.check import check_vault
 from vault.db.backup import BackupEvent
 from vault.db.models import Item
-from vault.dto import ImportStatus
+from vault.dto import ImportProgress, ImportStatus
 from vault.handle import OpenVault
 from vault.hashing import SHA256, SM3
 from vault.importing import analyse_backup_item, import_backup, import_paths
@@ -197,3 +197,18 @@ def test_the_evidence_list_says_a_backup_title_in_the_readers_language() -> None
     assert item_title("en", stored, "calls.xml") == stored
     assert item_title("zh_CN", None, "calls.xml") == "calls.xml"
     assert item_title("zh_CN", "我的标题", "calls.xml") == "我的标题"
+
+
+def test_progress_counts_the_backups_among_the_files(case_vault: OpenVault, tmp_path: Path) -> None:
+    seen: list[ImportProgress] = []
+    import_paths(case_vault, [phone_folder(tmp_path)], lender=LENDER, progress=seen.append)
+    assert {p.files_total for p in seen} == {4}
+    named = [p.current.name for p in seen if p.current is not None]
+    assert sorted(set(named)) == [
+        "Screenshot_1.png",
+        "calls-20260303.xml",
+        "notes.txt",
+        "sms-20260303.xml",
+    ]
+    assert seen[-1].files_done == 4 and seen[-1].current is None
+    assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)
