@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from vault.backup.importer import (
     NotABackupItemError,
 )
 from vault.backup.title import BackupTitle, backup_title, parse_backup_title
+from vault.bundle.manifest import ExportedItem
+from vault.bundle.report import evidence_list
 from vault.bundle.report.wording import item_title
 from vault.case.stats import stats_for
 from vault.check import check_vault
@@ -212,3 +215,28 @@ def test_progress_counts_the_backups_among_the_files(case_vault: OpenVault, tmp_
     ]
     assert seen[-1].files_done == 4 and seen[-1].current is None
     assert [p.files_done for p in seen] == sorted(p.files_done for p in seen)
+
+
+def test_the_evidence_list_of_a_real_backup_item_reads_in_chinese(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    report = import_paths(case_vault, [phone_folder(tmp_path)], lender=LENDER)
+    item = get_item(case_vault, report.backups[0].item_id)
+    for language, shown in (
+        ("zh_CN", "通话记录备份（3 个通话，0 条短信）"),
+        ("en", "Phone call log backup (3 calls, 0 messages)"),
+    ):
+        html = evidence_list.render_html(
+            evidence_list.ReportInput(
+                language=language,
+                bundle_id="b",
+                created_at=datetime(2026, 3, 4, tzinfo=UTC),
+                time_zone=case_vault.tz,
+                fingerprint="SHA256:" + "A" * 43,
+                lenders=[],
+                items=[ExportedItem(1, "files/1.xml", item, ())],
+            )
+        )
+        assert shown in html, language
+        if language == "zh_CN":
+            assert "Phone call log" not in html
