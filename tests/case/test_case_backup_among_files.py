@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from tests.case.case_xml import ANSWERED, MISSED, Call, Sms, write_calls, write_sms
 from tests.case.conftest import COLLECTOR, COLLECTOR_2
+from tests.case.test_case_backup_import import BILLION_LAUGHS
 from vault.backup.importer import (
     BackupAlreadyAnalysedError,
     DuplicateBackupError,
@@ -240,3 +241,15 @@ def test_the_evidence_list_of_a_real_backup_item_reads_in_chinese(
         assert shown in html, language
         if language == "zh_CN":
             assert "Phone call log" not in html
+
+
+def test_a_hostile_backup_among_the_files_is_refused_in_one_sentence(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    folder = phone_folder(tmp_path)
+    (folder / "calls-evil.xml").write_text(BILLION_LAUGHS, encoding="utf-8")
+    report = import_paths(case_vault, [folder], lender=LENDER)
+    statuses = {r.path.name: (r.status, r.code) for r in report.results}
+    assert statuses["calls-evil.xml"] == (ImportStatus.REFUSED, "backup_hostile_xml")
+    assert sum(s is ImportStatus.IMPORTED for s, _ in statuses.values()) == 4
+    assert len(report.backups) == 2 and check_vault(case_vault).ok
