@@ -161,7 +161,16 @@ def _messages() -> dict[str, str]:
             "Errors", "Unlocking was interrupted before it finished. Please try again."
         ),
         "backup_duplicate": QCoreApplication.translate(
-            "Errors", "This backup is already in the vault."
+            "Errors",
+            "This backup is already in the vault, and its calls and messages are already "
+            "counted: see the lender's Case tab.",
+        ),
+        "backup_already_analysed": QCoreApplication.translate(
+            "Errors",
+            "The calls and messages of this backup are already counted: see the lender's Case tab.",
+        ),
+        "backup_not_a_backup_item": QCoreApplication.translate(
+            "Errors", "Only a call log or SMS backup can be analysed."
         ),
         "backup_not_a_file": QCoreApplication.translate(
             "Errors", "Only a backup file can be imported here, not a folder or a link."

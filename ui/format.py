@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from vault.backup.title import parse_backup_title
 from vault.times import system_zone
 
 _zone: ZoneInfo | None = None  # the open vault's time zone: every time is shown in it
@@ -68,6 +69,20 @@ def kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+def shown_title(title: str | None, original_name: str = "") -> str:
+    """An item's title in the user's language: a backup's stored (neutral) title is said
+    again from its counts; a title the user typed is shown as typed; none: the file name."""
+    backup = parse_backup_title(title)
+    if backup is None:
+        return title or original_name
+    text = (
+        QCoreApplication.translate("Format", "Phone call log backup (%1 calls, %2 messages)")
+        if backup.call_log
+        else QCoreApplication.translate("Format", "Phone message backup (%1 calls, %2 messages)")
+    )
+    return text.replace("%1", str(backup.calls)).replace("%2", str(backup.messages))
+
+
 def category_names() -> dict[str, str]:
     return {
         "frequent_calls": QCoreApplication.translate("Format", "Frequent calls"),
@@ -98,6 +113,9 @@ def time_source_sentence(source: str) -> str:
             "Format", "No time found in the file; this is when it was imported."
         ),
         "user": QCoreApplication.translate("Format", "Time entered by you."),
+        "backup_newest_row": QCoreApplication.translate(
+            "Format", "Time of the newest call or message in the backup."
+        ),
     }.get(source, source)
 
 

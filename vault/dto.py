@@ -134,7 +134,12 @@ class ImportProgress:
 
 @dataclass(frozen=True)
 class ImportReport(Jsonable):
+    """One result per file, in order; a phone backup among the files also has its
+    :class:`BackupImportReport` in ``backups`` (its calls and messages, and the numbers
+    no lender has yet)."""
+
     results: tuple[ImportResult, ...] = field(default_factory=tuple)
+    backups: tuple[BackupImportReport, ...] = field(default_factory=tuple)
 
     def count(self, status: ImportStatus) -> int:
         return sum(1 for r in self.results if r.status is status)
@@ -281,6 +286,10 @@ class BackupImportReport(Jsonable):
     mms: int
     attached: int  # rows whose number belongs to the lender
     unassigned: tuple[NumberCount, ...]  # busiest inbound numbers no lender has yet
+    # the rows were recorded for an item already in the vault (a backup stored earlier
+    # as a plain file); ``restored``: that item was in the trash and is back
+    existing: bool = False
+    restored: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,13 @@
 """Importing evidence: the one import use case (DESIGN.md §2).
 
 :func:`import_paths` takes files and folders through the ingest pipeline
-(:mod:`vault.ingest.pipeline`); :func:`import_backup` takes an "SMS Backup & Restore"
-XML through the backup importer (:mod:`vault.backup.importer`). Both end the same way:
+(:mod:`vault.ingest.pipeline`), except the "SMS Backup & Restore" XMLs among them
+(recognised by :mod:`vault.ingest.kinds`), which go through the backup importer
+(:mod:`vault.backup.importer`) as :func:`import_backup` takes one: their rows become
+events, and the report has a :class:`~vault.dto.BackupImportReport` for each.
+:func:`analyse_backup_item` records the rows of a backup XML an older vault stored as a
+plain item. A backup imported again is never a dead end: if its item was never
+analysed, it is analysed now; if it is in the trash, it is restored. All end the same way:
 a batch that stored something is covered by a signed Merkle checkpoint at once, and its
 timestamp waits in the queue (:mod:`vault.trusted_time.stamping`), so no TSA can fail or slow an
 import. This module is the only caller of either importer and the only place that makes
@@ -11,17 +16,35 @@ the checkpoint after an import.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vault.backup.importer import store_backup
-from vault.dto import BackupImportReport, CheckpointDTO, ImportReport, ImportStatus
+from vault.backup.importer import (
+    DuplicateBackupError,
+    analyse_stored_backup,
+    backup_report,
+    is_analysed,
+    store_backup,
+)
+from vault.dto import (
+    BackupImportReport,
+    CheckpointDTO,
+    ImportProgress,
+    ImportReport,
+    ImportResult,
+    ImportStatus,
+)
 from vault.errors import VaultError
+from vault.fsutil import open_regular
 from vault.hashing import SHA256, SM3
-from vault.ingest.pipeline import ImportContext, ProgressCallback, import_files
+from vault.ingest.kinds import HEAD_SIZE, Family, detect
+from vault.ingest.pipeline import ImportContext, ProgressCallback, expand, import_files
+from vault.items import get_item, restore_item
 from vault.lenders import lender_id_of
 from vault.trusted_time.checkpoints import create_checkpoint
 
@@ -41,8 +64,18 @@ def import_paths(
     sm3: bool = True,
 ) -> ImportReport:
     """Import files and folders; ``sm3=False`` skips the SM3 hash (about 4x the cost
-    of SHA-256 here), leaving ``sm3`` empty for those items."""
+    of SHA-256 here), leaving ``sm3`` empty for those items.
+
+    A phone backup among them is imported as :func:`import_backup` does (its result is
+    ``imported``, or ``duplicate`` when it was already there, with its
+    :class:`BackupImportReport` in ``backups`` whenever its rows are in the vault); a
+    malformed one is refused with its reason, and the other files go on. One
+    checkpoint covers the whole batch.
+    """
     lender_id = lender_id_of(vault, lender) if lender else None
+    files = list(expand(paths))
+    backups = [path for path in files if _is_backup(path)]
+    others = [path for path in files if path not in set(backups)]
     context = ImportContext(
         store=vault.store,
         recipient=vault.keys.identity.recipient(),
@@ -51,21 +84,123 @@ def import_paths(
         tz=vault.tz,
         hashes=(SHA256, SM3) if sm3 else (SHA256,),
     )
-    report = import_files(context, paths, lender_id=lender_id, progress=progress, cancel=cancel)
-    if report.count(ImportStatus.IMPORTED):
+    done_bytes = total_bytes = 0
+
+    def files_progress(step: ImportProgress) -> None:  # counted among all files, backups too
+        nonlocal done_bytes, total_bytes
+        done_bytes, total_bytes = step.bytes_done, step.bytes_total
+        if progress is not None and step.current is not None:
+            progress(dataclasses.replace(step, files_total=len(files)))
+
+    report = import_files(
+        context, others, lender_id=lender_id, progress=files_progress, cancel=cancel
+    )
+    results = list(report.results)
+    reports: list[BackupImportReport] = []
+    for index, path in enumerate(backups, start=len(others)):
+        if cancel is not None and cancel.is_set():
+            results.append(ImportResult(path, ImportStatus.CANCELLED))
+            continue
+        if progress is not None:
+            progress(ImportProgress(index, len(files), done_bytes, total_bytes, path))
+        result, backup = _one_backup(vault, path, lender)
+        results.append(result)
+        if backup is not None:
+            reports.append(backup)
+    if progress is not None:
+        progress(ImportProgress(len(files), len(files), done_bytes, total_bytes, None))
+    order = {path: index for index, path in enumerate(files)}
+    results.sort(key=lambda r: order.get(r.path, 0))
+    if any(r.status is ImportStatus.IMPORTED for r in results) or reports:
         _checkpoint(vault)
-    return report
+    return ImportReport(tuple(results), tuple(reports))
 
 
 def import_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> BackupImportReport:
     """Store an "SMS Backup & Restore" XML as an item of ``lender``, its rows as events.
 
-    Raises what :func:`vault.backup.importer.store_backup` raises (a malformed or
-    duplicate backup); the vault is then unchanged and no checkpoint is made.
+    The same backup again is no dead end: an earlier item of it that was never analysed
+    (a file import of older versions stored it as a plain item) gets its rows now, and
+    one in the trash is restored; either way the report says so (``existing``,
+    ``restored``). Raises a malformed backup's error, or :class:`DuplicateBackupError`
+    when the backup is already in the vault, analysed and not in the trash; the vault
+    is then unchanged and no checkpoint is made.
     """
-    report = store_backup(vault, path, lender=lender)
+    report = _store_or_reuse(vault, path, lender)
     _checkpoint(vault)
     return report
+
+
+def analyse_backup_item(
+    vault: OpenVault, item_id: str, *, lender: str | None = None
+) -> BackupImportReport:
+    """Record the rows of backup item ``item_id`` (stored as a plain file) as its events.
+
+    No second item is made; the rows are custody-logged and checkpointed. ``lender``
+    is the lender whose known numbers the report counts (default: the item's own).
+    Raises :class:`vault.backup.importer.BackupAlreadyAnalysedError` when its rows are
+    already there, :class:`vault.backup.importer.NotABackupItemError` for another kind,
+    or a malformed backup's error; the vault is then unchanged.
+    """
+    report = analyse_stored_backup(vault, item_id, lender=lender or _lender_of(vault, item_id))
+    _checkpoint(vault)
+    return report
+
+
+def _lender_of(vault: OpenVault, item_id: str) -> str | None:
+    return get_item(vault, item_id).lender
+
+
+def _store_or_reuse(vault: OpenVault, path: Path, lender: str | None) -> BackupImportReport:
+    try:
+        return store_backup(vault, path, lender=lender)
+    except DuplicateBackupError as duplicate:
+        earlier = duplicate.item_id
+        in_trash = get_item(vault, earlier).withdrawn
+        analysed = is_analysed(vault, earlier)
+        if analysed and not in_trash:
+            raise
+    if in_trash:
+        restore_item(vault, earlier)
+    if analysed:
+        report = backup_report(vault, earlier, lender=lender)
+    else:
+        report = analyse_stored_backup(vault, earlier, lender=lender)
+    return dataclasses.replace(report, existing=True, restored=in_trash)
+
+
+def _one_backup(
+    vault: OpenVault, path: Path, lender: str | None
+) -> tuple[ImportResult, BackupImportReport | None]:
+    """A backup found among imported files: its result, and its report if its rows are in."""
+    try:
+        report = _store_or_reuse(vault, path, lender)
+    except DuplicateBackupError as duplicate:
+        return ImportResult(path, ImportStatus.DUPLICATE, duplicate_of=duplicate.item_id), None
+    except VaultError as error:
+        refused = ImportResult(path, ImportStatus.REFUSED, reason=str(error), code=error.code)
+        return refused, None
+    if report.existing:
+        result = ImportResult(path, ImportStatus.DUPLICATE, duplicate_of=report.item_id)
+    else:
+        result = ImportResult(path, ImportStatus.IMPORTED, item_id=report.item_id)
+    return result, report
+
+
+def _is_backup(path: Path) -> bool:
+    """Whether ``path`` is an "SMS Backup & Restore" XML, by its first bytes (as the
+    pipeline's kinds tell); anything unreadable is left to the pipeline to refuse."""
+    try:
+        fd, _info = open_regular(path)
+    except (OSError, VaultError):
+        return False
+    try:
+        head = os.pread(fd, HEAD_SIZE, 0)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return bool(head) and detect(head, path.name).family is Family.BACKUP
 
 
 def _checkpoint(vault: OpenVault) -> CheckpointDTO | None:

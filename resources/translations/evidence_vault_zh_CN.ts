@@ -442,6 +442,14 @@
         <translation>SM3</translation>
     </message>
     <message>
+        <source>Analyse this backup</source>
+        <translation>分析这个备份</translation>
+    </message>
+    <message>
+        <source>Read the calls and messages of this backup into the lender&apos;s Case tab.</source>
+        <translation>把这个备份里的通话和短信读进这个平台的“案情”页。</translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation>移入回收站</translation>
     </message>
@@ -504,6 +512,10 @@
     <message>
         <source>Exported</source>
         <translation>已导出</translation>
+    </message>
+    <message>
+        <source>Calls and messages analysed</source>
+        <translation>已分析通话和短信</translation>
     </message>
 </context>
 <context>
@@ -685,8 +697,16 @@
         <translation>解锁在完成前被中断了。请再试一次。</translation>
     </message>
     <message>
-        <source>This backup is already in the vault.</source>
-        <translation>这个备份已经在保险库里了。</translation>
+        <source>This backup is already in the vault, and its calls and messages are already counted: see the lender&apos;s Case tab.</source>
+        <translation>这个备份已经在保险箱里了，里面的通话和短信也已经统计过：请看这个平台的“案情”页。</translation>
+    </message>
+    <message>
+        <source>The calls and messages of this backup are already counted: see the lender&apos;s Case tab.</source>
+        <translation>这个备份里的通话和短信已经统计过了：请看这个平台的“案情”页。</translation>
+    </message>
+    <message>
+        <source>Only a call log or SMS backup can be analysed.</source>
+        <translation>只有通话记录或短信备份才能分析。</translation>
     </message>
     <message>
         <source>Only a backup file can be imported here, not a folder or a link.</source>
@@ -1041,6 +1061,14 @@
         <translation>短信/通话记录备份</translation>
     </message>
     <message>
+        <source>Phone call log backup (%1 calls, %2 messages)</source>
+        <translation>通话记录备份（%1 个通话，%2 条短信）</translation>
+    </message>
+    <message>
+        <source>Phone message backup (%1 calls, %2 messages)</source>
+        <translation>短信备份（%1 个通话，%2 条短信）</translation>
+    </message>
+    <message>
         <source>Frequent calls</source>
         <translation>频繁来电</translation>
     </message>
@@ -1100,6 +1128,10 @@
         <source>Time entered by you.</source>
         <translation>时间由你填写。</translation>
     </message>
+    <message>
+        <source>Time of the newest call or message in the backup.</source>
+        <translation>时间取自备份中最新一条通话或短信。</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewer</name>
@@ -1151,6 +1183,22 @@ Not imported: %3</source>
     <message>
         <source>Cancelled before import: %1</source>
         <translation>导入前已取消：%1</translation>
+    </message>
+    <message>
+        <source>Phone backup %1: %2 calls, %3 SMS and %4 MMS read into the Case tab.</source>
+        <translation>手机备份 %1：%2 个通话、%3 条短信和 %4 条彩信已读进“案情”页。</translation>
+    </message>
+    <message>
+        <source>It was in the trash and is back in the list.</source>
+        <translation>它原来在回收站里，现在已恢复到列表中。</translation>
+    </message>
+    <message>
+        <source>It was already in the vault; its calls and messages are now read too.</source>
+        <translation>它本来就在保险箱里；现在里面的通话和短信也读进来了。</translation>
+    </message>
+    <message>
+        <source>To count its calls for a lender, add the collectors&apos; numbers in that lender&apos;s Case tab.</source>
+        <translation>要把这些通话算在某个平台名下，请在那个平台的“案情”页添加催收号码。</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -1911,6 +1959,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Choose evidence files</source>
         <translation>选择证据文件</translation>
+    </message>
+    <message>
+        <source>Backup analysed</source>
+        <translation>备份已分析</translation>
     </message>
     <message>
         <source>There is no evidence to export yet.</source>

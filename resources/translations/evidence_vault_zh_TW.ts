@@ -442,6 +442,14 @@
         <translation>SM3</translation>
     </message>
     <message>
+        <source>Analyse this backup</source>
+        <translation>分析這個備份</translation>
+    </message>
+    <message>
+        <source>Read the calls and messages of this backup into the lender&apos;s Case tab.</source>
+        <translation>把這個備份裡的通話和簡訊讀進這個平台的「案情」頁。</translation>
+    </message>
+    <message>
         <source>Move to trash</source>
         <translation>移到垃圾桶</translation>
     </message>
@@ -504,6 +512,10 @@
     <message>
         <source>Exported</source>
         <translation>已匯出</translation>
+    </message>
+    <message>
+        <source>Calls and messages analysed</source>
+        <translation>已分析通話和簡訊</translation>
     </message>
 </context>
 <context>
@@ -685,8 +697,16 @@
         <translation>解鎖在完成前被中斷了。請再試一次。</translation>
     </message>
     <message>
-        <source>This backup is already in the vault.</source>
-        <translation>這個備份已經在保險庫裡了。</translation>
+        <source>This backup is already in the vault, and its calls and messages are already counted: see the lender&apos;s Case tab.</source>
+        <translation>這個備份已經在保險箱裡了，裡面的通話和簡訊也已經統計過：請看這個平台的「案情」頁。</translation>
+    </message>
+    <message>
+        <source>The calls and messages of this backup are already counted: see the lender&apos;s Case tab.</source>
+        <translation>這個備份裡的通話和簡訊已經統計過了：請看這個平台的「案情」頁。</translation>
+    </message>
+    <message>
+        <source>Only a call log or SMS backup can be analysed.</source>
+        <translation>只有通話紀錄或簡訊備份才能分析。</translation>
     </message>
     <message>
         <source>Only a backup file can be imported here, not a folder or a link.</source>
@@ -1041,6 +1061,14 @@
         <translation>簡訊／通話紀錄備份</translation>
     </message>
     <message>
+        <source>Phone call log backup (%1 calls, %2 messages)</source>
+        <translation>通話紀錄備份（%1 通通話，%2 則簡訊）</translation>
+    </message>
+    <message>
+        <source>Phone message backup (%1 calls, %2 messages)</source>
+        <translation>簡訊備份（%1 通通話，%2 則簡訊）</translation>
+    </message>
+    <message>
         <source>Frequent calls</source>
         <translation>頻繁來電</translation>
     </message>
@@ -1100,6 +1128,10 @@
         <source>Time entered by you.</source>
         <translation>時間由你填寫。</translation>
     </message>
+    <message>
+        <source>Time of the newest call or message in the backup.</source>
+        <translation>時間取自備份中最新一筆通話或簡訊。</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewer</name>
@@ -1151,6 +1183,22 @@ Not imported: %3</source>
     <message>
         <source>Cancelled before import: %1</source>
         <translation>匯入前已取消：%1</translation>
+    </message>
+    <message>
+        <source>Phone backup %1: %2 calls, %3 SMS and %4 MMS read into the Case tab.</source>
+        <translation>手機備份 %1：%2 通通話、%3 則簡訊和 %4 則多媒體簡訊已讀進「案情」頁。</translation>
+    </message>
+    <message>
+        <source>It was in the trash and is back in the list.</source>
+        <translation>它原本在垃圾桶裡，現在已還原到清單中。</translation>
+    </message>
+    <message>
+        <source>It was already in the vault; its calls and messages are now read too.</source>
+        <translation>它本來就在保險箱裡；現在裡面的通話和簡訊也讀進來了。</translation>
+    </message>
+    <message>
+        <source>To count its calls for a lender, add the collectors&apos; numbers in that lender&apos;s Case tab.</source>
+        <translation>要把這些通話算在某個平台名下，請在那個平台的「案情」頁新增催收號碼。</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -1911,6 +1959,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Choose evidence files</source>
         <translation>選擇證據檔案</translation>
+    </message>
+    <message>
+        <source>Backup analysed</source>
+        <translation>備份已分析</translation>
     </message>
     <message>
         <source>There is no evidence to export yet.</source>

@@ -140,3 +140,34 @@ def test_evault_runs_the_case_commands_as_a_program(vault_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == "evault: There is no lender named 'x' in this vault."
+
+
+def test_evault_import_of_a_phone_folder_counts_the_backups_calls(
+    vault_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v = str(vault_path)
+    folder = tmp_path / "phone"
+    folder.mkdir()
+    (folder / "note.txt").write_text("上门催收", encoding="utf-8")
+    write_calls(
+        folder / "calls-20260303.xml",
+        [
+            Call(COLLECTOR, "2026-03-02 09:00", ANSWERED, 30),
+            Call("17110099999", "2026-03-02 23:15"),
+        ],
+    )
+    assert run(capsys, "lender", "add", "借呗", "--vault", v, "--number", COLLECTOR)[0] == 0
+    code, out, _ = run(capsys, "import", "--vault", v, "--lender", "借呗", str(folder))
+    assert code == 0 and "2 imported, 0 duplicates, 0 refused." in out
+    assert "Imported the backup as item " in out and ": 2 calls, 0 SMS, 0 MMS; 1 rows" in out
+    assert "unassigned\t17110099999\t1 contacts" in out
+    assert "evault lender update NAME --add-number NUMBER" in out
+    code, out, _ = run(capsys, "stats", "--vault", v, "--lender", "借呗", "--json")
+    assert code == 0 and json.loads(out)["calls_attempted"] == 1
+    # the same folder again: already there, nothing counted twice
+    code, out, _ = run(capsys, "import", "--vault", v, "--lender", "借呗", "--json", str(folder))
+    report = json.loads(out)
+    assert code == 0 and [r["status"] for r in report["results"]] == ["duplicate", "duplicate"]
+    assert report["backups"] == []
+    code, out, _ = run(capsys, "stats", "--vault", v, "--lender", "借呗", "--json")
+    assert json.loads(out)["calls_attempted"] == 1

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ui.format import format_size, format_time, kind_name
+from ui.format import format_size, format_time, kind_name, shown_title
 from ui.tasks import op
 from vault.dto import ItemDTO
 from vault.handle import OpenVault
@@ -180,7 +180,7 @@ def _cell(item: ItemDTO, column: int) -> str:
     return (
         format_time(item.incident_at or item.captured_at),
         kind_name(item.kind),
-        item.title or item.original_name,
+        shown_title(item.title, item.original_name),
         item.counterpart or "",
         format_size(item.size),
     )[column]

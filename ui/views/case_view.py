@@ -48,6 +48,7 @@ from ui import dialogs
 from ui.format import format_time
 from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
+from ui.views.import_dialog import backup_status
 from ui.views.timeline_view import TimelineView
 from vault.case import lender_case
 from vault.case.events import NIGHT_END_HOUR, NIGHT_START_HOUR
@@ -402,24 +403,35 @@ class CaseView(QWidget):
     def _imported(self, vault: OpenVault, report: BackupImportReport) -> None:
         if vault is not self.vault or self.lender is None:
             return
-        chosen = self._choose(report.unassigned) if report.unassigned else []
-        if vault is not self.vault:  # locked while the question was open
+        text = import_summary(report) + backup_status(report)
+        added = self.ask_numbers(vault, self.lender.name, [report])
+        if added is None:  # locked while the question was open
             return
-        text = import_summary(report)
-        if chosen:
-            text += " " + self.tr(
-                "%n number(s) added: their calls and messages now count for this lender too.",
-                "",
-                len(chosen),
-            )
-            self.add_numbers(chosen)
+        text += added
         self.changed.emit()
         dialogs.inform(self, QCoreApplication.translate("CaseView", "Backup imported"), text)
 
-    def _choose(self, numbers: tuple[NumberCount, ...]) -> list[str]:
-        if self.lender is None:
-            return []
-        dialog = AssignNumbersDialog(self.lender.name, numbers, self)
+    def ask_numbers(
+        self, vault: OpenVault, lender: str, reports: list[BackupImportReport]
+    ) -> str | None:
+        """After backups were imported for ``lender`` (here or with other files): ask which
+        of their unknown numbers are its collectors and add those. Returns the sentence
+        saying what was added ("" for nothing), or None if the vault was locked meanwhile."""
+        numbers = unassigned_numbers(reports)
+        chosen = self._choose(lender, numbers) if numbers else []
+        if vault is not self.vault:
+            return None
+        if not chosen:
+            return ""
+        self.add_numbers(chosen, lender)
+        return " " + self.tr(
+            "%n number(s) added: their calls and messages now count for this lender too.",
+            "",
+            len(chosen),
+        )
+
+    def _choose(self, lender: str, numbers: tuple[NumberCount, ...]) -> list[str]:
+        dialog = AssignNumbersDialog(lender, numbers, self)
         try:
             return dialog.chosen() if dialogs.ask(dialog) else []
         finally:
@@ -436,11 +448,12 @@ class CaseView(QWidget):
         if ok and number.strip():
             self.add_numbers([number])
 
-    def add_numbers(self, numbers: list[str]) -> None:
-        vault, lender = self.vault, self.lender
-        if vault is None or lender is None:
+    def add_numbers(self, numbers: list[str], lender: str | None = None) -> None:
+        """Add ``numbers`` to ``lender`` (default: the lender shown here)."""
+        vault = self.vault
+        name = lender or (self.lender.name if self.lender is not None else None)
+        if vault is None or name is None:
             return
-        name = lender.name
         op(lambda: add_lender_numbers(vault, name, numbers)).success(
             lambda dto: self._numbers_added(vault, dto)
         ).failure(self.failed.emit).run()
@@ -520,6 +533,16 @@ def not_in_force_sentence(fact: NotInForce) -> str:
         .replace("%2", str(fact.count))
         .replace("%3", _months(fact.first, fact.last))
     )
+
+
+def unassigned_numbers(reports: list[BackupImportReport]) -> tuple[NumberCount, ...]:
+    """The unknown numbers of several backups, busiest first (counts added up)."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for entry in report.unassigned:
+            counts[entry.number] = counts.get(entry.number, 0) + entry.count
+    ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return tuple(NumberCount(number, count) for number, count in ordered)
 
 
 def import_summary(report: BackupImportReport) -> str:

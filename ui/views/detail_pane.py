@@ -30,6 +30,7 @@ from ui.format import (
     format_size,
     format_time,
     kind_name,
+    shown_title,
     time_source_sentence,
     wall_clock,
 )
@@ -43,6 +44,7 @@ class DetailPane(QTabWidget):
     trash_requested = Signal(str)  # item id
     restore_requested = Signal(str)
     purge_requested = Signal(str)
+    analyse_requested = Signal(str)  # item id of a backup stored as a plain file
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +116,15 @@ class DetailPane(QTabWidget):
         return scroll
 
     def _build_actions(self, page: QWidget) -> QWidget:
-        """Move to trash; for an item in the trash, restore or delete for good."""
+        """Move to trash; for an item in the trash, restore or delete for good; for a phone
+        backup whose calls and messages were never read (older versions stored it as a
+        plain file), analyse it."""
+        self.analyse_button = QPushButton(self.tr("Analyse this backup"), page)
+        self.analyse_button.setToolTip(
+            self.tr("Read the calls and messages of this backup into the lender's Case tab.")
+        )
+        self.analyse_button.clicked.connect(lambda _c=False: self._request(self.analyse_requested))
+        self.analyse_button.setVisible(False)
         self.trash_button = QPushButton(self.tr("Move to trash"), page)
         self.restore_button = QPushButton(self.tr("Restore from trash"), page)
         self.purge_button = QPushButton(self.tr("Delete for good…"), page)
@@ -127,7 +137,12 @@ class DetailPane(QTabWidget):
         actions = QWidget(page)
         row = QHBoxLayout(actions)
         row.setContentsMargins(0, 0, 0, 0)
-        for button in (self.trash_button, self.restore_button, self.purge_button):
+        for button in (
+            self.analyse_button,
+            self.trash_button,
+            self.restore_button,
+            self.purge_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         return actions
@@ -141,6 +156,7 @@ class DetailPane(QTabWidget):
         self.trash_button.setVisible(enabled and not withdrawn)
         self.restore_button.setVisible(withdrawn)
         self.purge_button.setVisible(withdrawn)
+        self.analyse_button.setVisible(False)  # until the history shows it was never analysed
         for box in self.categories.values():
             box.setEnabled(enabled)
             box.setChecked(False)
@@ -156,7 +172,7 @@ class DetailPane(QTabWidget):
             self.incident.setDateTime(wall_clock())
             self.preview.clear()
             return
-        self.title.setText(item.title or "")
+        self.title.setText(shown_title(item.title))
         self.purpose.setPlainText(item.purpose or "")
         moment = (item.incident_at or item.captured_at).astimezone(self.zone or display_zone())
         self.incident.setDateTime(
@@ -190,6 +206,13 @@ class DetailPane(QTabWidget):
         QGuiApplication.clipboard().setText(self.copied)
 
     def show_history(self, events: list[CustodyEventDTO]) -> None:
+        item = self.item
+        self.analyse_button.setVisible(
+            item is not None
+            and item.kind == "backup"
+            and not item.withdrawn
+            and all(event.action != "backup_events_added" for event in events)
+        )
         self.history.clear()
         for event in events:
             line = f"{format_time(event.at)}  {self.action_name(event.action)}"
@@ -216,13 +239,17 @@ class DetailPane(QTabWidget):
             "item_restored": self.tr("Restored from trash"),
             "item_purged": self.tr("Deleted for good"),
             "exported": self.tr("Exported"),
+            "backup_events_added": self.tr("Calls and messages analysed"),
         }.get(action, action)
 
     def _save(self) -> None:
         if self.item is None:
             return
+        title = self.title.text()
+        if self.item.title and title == shown_title(self.item.title):
+            title = self.item.title  # a backup's title, shown in the user's language
         changes: dict[str, object] = {
-            "title": self.title.text(),
+            "title": title,
             "purpose": self.purpose.toPlainText(),
             "categories": [code for code, box in self.categories.items() if box.isChecked()],
         }

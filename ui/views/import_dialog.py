@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from ui import dialogs, errors
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
-from vault.dto import ImportProgress, ImportReport, ImportStatus
+from vault.dto import BackupImportReport, ImportProgress, ImportReport, ImportStatus
 from vault.fsutil import display_name
 from vault.handle import OpenVault
 from vault.importing import import_paths
@@ -49,6 +49,7 @@ def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
         text += "\n" + QCoreApplication.translate(
             "ImportDialog", "Cancelled before import: %1"
         ).replace("%1", str(report.count(ImportStatus.CANCELLED)))
+    text += "".join("\n" + backup_line(report, backup) for backup in report.backups)
     details = "\n".join(
         f"{display_name(r.path.name)}: {errors.sentence_for(r.code) or r.reason or ''}"
         for r in report.results
@@ -57,12 +58,48 @@ def summary_text(widget: QWidget, report: ImportReport) -> tuple[str, str]:
     return text, details
 
 
+def backup_line(report: ImportReport, backup: BackupImportReport) -> str:
+    """What one phone backup among the files became, in the user's language."""
+    names = {r.item_id or r.duplicate_of: r.path.name for r in report.results}
+    name = display_name(names.get(backup.item_id, ""))
+    line = (
+        QCoreApplication.translate(
+            "ImportDialog", "Phone backup %1: %2 calls, %3 SMS and %4 MMS read into the Case tab."
+        )
+        .replace("%1", name)
+        .replace("%2", str(backup.calls))
+        .replace("%3", str(backup.sms))
+        .replace("%4", str(backup.mms))
+    )
+    line += backup_status(backup)
+    if backup.lender is None and backup.unassigned:
+        line += " " + QCoreApplication.translate(
+            "ImportDialog",
+            "To count its calls for a lender, add the collectors' numbers in that lender's "
+            "Case tab.",
+        )
+    return line
+
+
+def backup_status(backup: BackupImportReport) -> str:
+    """The sentence on a backup imported again (the Case tab's too); "" for a new one."""
+    if backup.restored:
+        return " " + QCoreApplication.translate(
+            "ImportDialog", "It was in the trash and is back in the list."
+        )
+    if backup.existing:
+        return " " + QCoreApplication.translate(
+            "ImportDialog", "It was already in the vault; its calls and messages are now read too."
+        )
+    return ""
+
+
 def run_import(
     parent: QWidget,
     vault: OpenVault,
     paths: list[Path],
     lender: str | None,
-    done: Callable[[ImportReport], None],
+    done: Callable[[ImportReport], str | None],
     failed: Callable[[BaseException], None],
 ) -> ImportDialog:
     dialog = ImportDialog(parent)
@@ -76,8 +113,10 @@ def run_import(
         dialog.deleteLater()
         if dialog.abandoned:
             return
-        done(report)
+        added = done(report)  # may ask for the collectors' numbers of a backup
         text, details = summary_text(parent, report)
+        if added:
+            text += "\n" + added.strip()
         title = QCoreApplication.translate("ImportDialog", "Import finished")
         dialogs.inform(parent, title, text, details=details)
 

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ui import dialogs
 from ui.errors import show_error
-from ui.format import format_time, set_zone
+from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
-from ui.views.case_view import CaseView
+from ui.views.case_view import CaseView, import_summary
 from ui.views.detail_pane import DetailPane
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
 from ui.views.filter_bar import FilterBar
@@ -37,8 +38,9 @@ from ui.views.note_dialog import NoteDialog
 from ui.views.trash import confirm_purge
 from ui.views.trusted_time import TrustedTimeDialog
 from vault.custody import CustodyEventDTO
-from vault.dto import ImportReport, ItemDTO, LenderDTO, NoteDTO
+from vault.dto import BackupImportReport, ImportReport, ItemDTO, LenderDTO, NoteDTO
 from vault.handle import OpenVault
+from vault.importing import analyse_backup_item
 from vault.items import edit_item, item_history, purge_item, restore_item, withdraw_item
 from vault.lenders import add_lender, list_lenders, rename_lender
 from vault.notes import add_note, list_notes
@@ -127,6 +129,7 @@ class VaultView(QWidget):
         self.detail.trash_requested.connect(self._trash_item)
         self.detail.restore_requested.connect(self._restore_item)
         self.detail.purge_requested.connect(self._purge_item)
+        self.detail.analyse_requested.connect(self._analyse_backup)
         self.import_button.clicked.connect(self._choose_files)
         self.note_button.clicked.connect(self._write_note)
         self.export_button.clicked.connect(self.export_bundle)
@@ -309,7 +312,7 @@ class VaultView(QWidget):
         if (
             item is None
             or item.id != item_id
-            or not confirm_purge(self, item.title or item.original_name)
+            or not confirm_purge(self, shown_title(item.title, item.original_name))
         ):
             return
         self._change(lambda vault: purge_item(vault, item_id), self.tr("Deleted for good."))
@@ -340,9 +343,41 @@ class VaultView(QWidget):
         lender = lender if lender is not None else self.sidebar.current()
         self._imports.append(run_import(self, vault, paths, lender, self._imported, self._fail))
 
-    def _imported(self, _report: ImportReport) -> None:
+    def _imported(self, report: ImportReport) -> str | None:
+        """Refresh; after phone backups, ask for their collectors' numbers as the Case tab
+        does. Returns the sentence on the numbers added, for the import summary."""
         self._imports = [d for d in self._imports if d.isVisible()]
+        vault = self.vault
+        added = None
+        if report.backups and vault is not None:
+            lender = report.backups[0].lender
+            if lender is not None:
+                added = self.case.ask_numbers(vault, lender, list(report.backups))
+            self.case.refresh()
         self.refresh()
+        return added
+
+    def _analyse_backup(self, item_id: str) -> None:
+        vault, item = self.vault, self.detail.item
+        if vault is None or item is None or item.id != item_id:
+            return
+        lender = item.lender
+
+        def done(report: BackupImportReport) -> None:
+            if vault is not self.vault:
+                return
+            text = import_summary(report)
+            if lender is not None:
+                added = self.case.ask_numbers(vault, lender, [report])
+                if added is None:
+                    return
+                text += added
+            self.case.refresh()
+            self.refresh()
+            self.refresh_history()
+            dialogs.inform(self, self.tr("Backup analysed"), text)
+
+        op(lambda: analyse_backup_item(vault, item_id)).success(done).failure(self._fail).run()
 
     def refresh(self, select: str | None = None) -> None:
         """Show what changed in the vault: lenders and counts, items, notes, the timeline."""

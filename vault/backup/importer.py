@@ -28,9 +28,11 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from vault import custody
-from vault.backup.reading import BackupStream, NotARegularFileError
+from vault.backup.reading import BATCH_ROWS, BackupStream, NotARegularFileError
+from vault.backup.title import backup_title
 from vault.backup.xml_reader import (
     INBOUND,
+    BackupReader,
     BackupRow,
     BackupSummary,
     Row,
@@ -38,7 +40,7 @@ from vault.backup.xml_reader import (
 )
 from vault.custody import ledger
 from vault.db.backup import ANSWERED_CALL, MESSAGE, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
-from vault.db.models import Item, LenderNumber
+from vault.db.models import CustodyEvent, Item, LenderNumber
 from vault.dto import BackupImportReport, NumberCount
 from vault.errors import UsageError
 from vault.fsutil import display_name
@@ -62,7 +64,27 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class DuplicateBackupError(UsageError):
+    """The backup's bytes are already an item of the vault: ``item_id`` (which may be in
+    the trash, or stored by a file import and never analysed; see
+    :mod:`vault.importing`, which handles both)."""
+
     code = "backup_duplicate"
+
+    def __init__(self, message: str, *, item_id: str) -> None:
+        super().__init__(message)
+        self.item_id = item_id
+
+
+class BackupAlreadyAnalysedError(UsageError):
+    """The stored item's rows are already events: there is nothing to analyse again."""
+
+    code = "backup_already_analysed"
+
+
+class NotABackupItemError(UsageError):
+    """The item to analyse is not a phone backup (its kind is not ``backup``)."""
+
+    code = "backup_not_a_backup_item"
 
 
 class _EventWriter:
@@ -201,7 +223,9 @@ def store_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> 
             key = content_key(vault.keys.content_key, digest)
             earlier = session.scalar(select(Item.id).where(Item.content_key == key))
             if earlier is not None:
-                raise DuplicateBackupError(f"This backup was already imported as item {earlier}.")
+                raise DuplicateBackupError(
+                    f"This backup was already imported as item {earlier}.", item_id=earlier
+                )
             vault.store.publish(read.staged)
             vault.store.sync([item_id])
             newest = _EPOCH + timedelta(milliseconds=writer.newest_ms or 0)
@@ -242,6 +266,109 @@ def store_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> 
     )
 
 
+READ_CHUNK = 1 << 20
+
+
+def analyse_stored_backup(
+    vault: OpenVault, item_id: str, *, lender: str | None = None
+) -> BackupImportReport:
+    """Read the stored blob of backup item ``item_id`` and record its rows as its events.
+
+    For a backup XML that a file import stored as a plain item (older vaults did): the
+    rows become events of that item, exactly as if it had come through
+    :func:`store_backup` — no second item — with a ``backup_events_added`` custody event.
+    ``lender`` is the lender whose numbers the report counts (default: the item's).
+    Raises :class:`NotABackupItemError`, :class:`BackupAlreadyAnalysedError` or a
+    :class:`~vault.backup.xml_reader.BackupFormatError`; the vault is then unchanged.
+    """
+    with vault.sessions() as session:
+        session.begin()
+        item = session.get(Item, item_id)
+        if item is None or item.purged_at is not None:
+            raise NotABackupItemError(f"There is no item {item_id!r} in this vault.")
+        if item.kind != Kind.BACKUP:
+            raise NotABackupItemError(f"Item {item_id} is not a phone backup.")
+        if _analysed(session, item_id):
+            raise BackupAlreadyAnalysedError(
+                f"The calls and messages of item {item_id} are already in the vault."
+            )
+        lender_id = lender_id_of(vault, lender) if lender else item.lender_id
+        item_lender = item.lender_id
+        conn = session.connection()
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+        writer = _EventWriter(conn)
+        reader = BackupReader(writer, item_id=item_id, tz=vault.tz, batch_rows=BATCH_ROWS)
+        try:
+            with vault.store.open(item_id, [vault.keys.identity]) as blob:
+                while chunk := blob.read(READ_CHUNK):
+                    reader.feed(chunk)
+            summary = reader.close()
+            ledger.append(
+                session,
+                custody.Action.BACKUP_EVENTS_ADDED,
+                at=datetime.now(UTC),
+                item_id=item_id,
+                lender_id=item_lender,
+                payload={"calls": summary.calls, "sms": summary.sms, "mms": summary.mms},
+            )
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    logger.info("analysed a stored backup with %d rows", summary.rows)
+    attached, unassigned = _report_counts(vault, writer, item_id, lender_id)
+    return BackupImportReport(
+        item_id=item_id,
+        lender=lender,
+        calls=summary.calls,
+        sms=summary.sms,
+        mms=summary.mms,
+        attached=attached,
+        unassigned=unassigned,
+    )
+
+
+def backup_report(vault: OpenVault, item_id: str, *, lender: str | None) -> BackupImportReport:
+    """What an analysed backup item holds, counted in the database (a re-import's report)."""
+    lender_id = lender_id_of(vault, lender) if lender else None
+    kind_count = func.count(BackupEvent.id)
+    with vault.sessions() as session:
+        rows = session.execute(
+            select(BackupEvent.kind, kind_count)
+            .where(BackupEvent.item_id == item_id)
+            .group_by(BackupEvent.kind)
+        )
+        kinds = {str(kind): int(count) for kind, count in rows}
+        attached = _attached_in_db(session, item_id, lender_id)
+        unassigned = _unassigned_in_db(session, item_id)
+    return BackupImportReport(
+        item_id=item_id,
+        lender=lender,
+        calls=int(kinds.get("call", 0)),
+        sms=int(kinds.get("sms", 0)),
+        mms=int(kinds.get("mms", 0)),
+        attached=attached,
+        unassigned=unassigned,
+    )
+
+
+def is_analysed(vault: OpenVault, item_id: str) -> bool:
+    """Whether the rows of backup item ``item_id`` are already recorded as events."""
+    with vault.sessions() as session:
+        return _analysed(session, item_id)
+
+
+def _analysed(session: Session, item_id: str) -> bool:
+    """An analysed backup has its custody event (even one with no rows at all)."""
+    seq = session.scalar(
+        select(CustodyEvent.seq).where(
+            CustodyEvent.item_id == item_id,
+            CustodyEvent.action == str(custody.Action.BACKUP_EVENTS_ADDED),
+        )
+    )
+    return seq is not None
+
+
 def _remove_empty_folder(folder: Path) -> None:
     """Leave no trace of a refused import: its blob folder goes if nothing else is in it."""
     with contextlib.suppress(OSError):
@@ -261,8 +388,11 @@ def _add_item(
     key: str,
 ) -> None:
     now = datetime.now(UTC)
-    what = "call log" if summary.root == "calls" else "message"
-    title = f"Phone {what} backup ({summary.calls} calls, {summary.sms + summary.mms} messages)"
+    title = backup_title(
+        call_log=summary.root == "calls",
+        calls=summary.calls,
+        messages=summary.sms + summary.mms,
+    )
     capture = Capture(
         kind=Kind.BACKUP,
         media_type="application/xml",
@@ -349,8 +479,13 @@ def _unassigned_in_db(session: Session, item_id: str) -> tuple[NumberCount, ...]
 
 
 __all__ = [
+    "BackupAlreadyAnalysedError",
     "DuplicateBackupError",
+    "NotABackupItemError",
     "NotARegularFileError",
     "ZoneOffsets",
+    "analyse_stored_backup",
+    "backup_report",
+    "is_analysed",
     "store_backup",
 ]

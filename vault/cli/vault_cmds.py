@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vault.cli.common import (
     CommandTree,
@@ -18,6 +19,9 @@ from vault.cli.common import (
     passphrase,
     shown_path,
 )
+
+if TYPE_CHECKING:
+    from vault.dto import BackupImportReport
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -83,6 +87,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{counts[ImportStatus.IMPORTED]} imported, {counts[ImportStatus.DUPLICATE]} duplicates, "
         f"{counts[ImportStatus.REFUSED]} refused."
     )
+    for backup in report.backups:
+        _print_backup(backup)
     return 0
 
 
@@ -94,15 +100,26 @@ def cmd_import_backup(args: argparse.Namespace) -> int:
     if args.json:
         emit(report.to_json())
         return 0
+    _print_backup(report)
+    return 0
+
+
+def _print_backup(report: BackupImportReport) -> None:
+    """What a phone backup's rows became, and how to give its unknown numbers a lender."""
+    if report.restored:
+        how = f"Restored the backup item {report.item_id} from the trash and analysed it"
+    elif report.existing:
+        how = f"The backup was already item {report.item_id}; analysed it"
+    else:
+        how = f"Imported the backup as item {report.item_id}"
     print(
-        f"Imported the backup as item {report.item_id}: {report.calls} calls, {report.sms} SMS, "
-        f"{report.mms} MMS; {report.attached} rows belong to {report.lender or 'no lender'}."
+        f"{how}: {report.calls} calls, {report.sms} SMS, {report.mms} MMS; "
+        f"{report.attached} rows belong to {report.lender or 'no lender'}."
     )
     for entry in report.unassigned:
         print(f"unassigned\t{entry.number}\t{entry.count} contacts")
     if report.unassigned:
         print("Assign a number with: evault lender update NAME --add-number NUMBER")
-    return 0
 
 
 def cmd_note_add(args: argparse.Namespace) -> int:

@@ -285,7 +285,7 @@ def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
         name = f'<b>{_e(text["note_name"])}</b><br><span class="note">{_note_text(note)}</span>'
         facts = [text["note_source"]]
     else:
-        name = _e(item.title or item.original_name)
+        name = _e(wording.item_title(lang, item.title, item.original_name))
         thumb = data.thumbnails.get(item.id)
         if thumb is not None:
             image, height = _thumbnail(thumb)

@@ -10,6 +10,7 @@ proves) and :data:`CASE_SECTIONS` (the statistics and rule findings). Placeholde
 
 from __future__ import annotations
 
+from vault.backup.title import parse_backup_title
 from vault.categories import Category
 from vault.dto import NotInForce
 
@@ -504,6 +505,24 @@ NOT_IN_FORCE: dict[str, dict[str, str]] = {
 }
 
 
+# A phone backup's stored (neutral) title, said again in the reader's language
+# (see vault.backup.title); keys: a call log or a message backup.
+BACKUP_TITLES: dict[str, dict[bool, str]] = {
+    "zh_CN": {
+        True: "通话记录备份（{calls} 个通话，{messages} 条短信）",
+        False: "短信备份（{calls} 个通话，{messages} 条短信）",
+    },
+    "zh_TW": {
+        True: "通話紀錄備份（{calls} 通通話，{messages} 則簡訊）",
+        False: "簡訊備份（{calls} 通通話，{messages} 則簡訊）",
+    },
+    "en": {
+        True: "Phone call log backup ({calls} calls, {messages} messages)",
+        False: "Phone message backup ({calls} calls, {messages} messages)",
+    },
+}
+
+
 def not_in_force_sentence(fact: NotInForce, language: str) -> str:
     """One sentence saying what ``fact``'s rule left out and why, in ``language``."""
     text = NOT_IN_FORCE[language if language in NOT_IN_FORCE else "zh_CN"]
@@ -513,3 +532,11 @@ def not_in_force_sentence(fact: NotInForce, language: str) -> str:
         last=fact.last.isoformat(),
         count=fact.count,
     )
+
+
+def item_title(lang: str, title: str | None, original_name: str) -> str:
+    """An item's title as the evidence list shows it: a backup's in ``lang``."""
+    backup = parse_backup_title(title)
+    if backup is None:
+        return title or original_name
+    return BACKUP_TITLES[lang][backup.call_log].format(calls=backup.calls, messages=backup.messages)
