@@ -200,48 +200,54 @@ def summary_text(result: ExportResult, *, stamp_requested: bool = True) -> tuple
     the user asked for a timestamp in the form.
     """
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ExportDialog", text)
-
     text = (
-        tr("The bundle is saved:\n%1\n\n%2 items, %3.")
+        QCoreApplication.translate("ExportDialog", "The bundle is saved:\n%1\n\n%2 items, %3.")
         .replace("%1", str(result.path))
         .replace("%2", str(result.items))
         .replace("%3", format_size(result.bytes))
     )
     if isinstance(result, BundleExportResult) and not result.sums_stamped:
         text += "\n\n" + (
-            tr(
+            QCoreApplication.translate(
+                "ExportDialog",
                 "No timestamp server answered, so this bundle has no trusted timestamp. It is "
-                "complete and can be checked without one."
+                "complete and can be checked without one.",
             )
             if stamp_requested
-            else tr("You chose not to timestamp this bundle.")
+            else QCoreApplication.translate(
+                "ExportDialog", "You chose not to timestamp this bundle."
+            )
         )
-        text += " " + tr(
+        text += " " + QCoreApplication.translate(
+            "ExportDialog",
             "To add a timestamp later: when you are online, open “Trusted time…”, click "
-            "“Timestamp now”, then export the bundle again."
+            "“Timestamp now”, then export the bundle again.",
         )
     text += (
         "\n\n"
-        + tr("What to do next:")
+        + QCoreApplication.translate("ExportDialog", "What to do next:")
         + "\n"
         + "\n".join(
             f"{n}. {line}"
             for n, line in enumerate(
                 (
-                    tr(
+                    QCoreApplication.translate(
+                        "ExportDialog",
                         "Send the ZIP file as it is to the regulator, lawyer, police or court "
                         "(e-mail, USB stick or a download link). The README.txt inside explains, "
-                        "in Chinese and English, how to check it with standard tools."
+                        "in Chinese and English, how to check it with standard tools.",
                     ),
-                    tr(
-                        "Tell them the key fingerprint another way (by phone, in person): %1"
+                    QCoreApplication.translate(
+                        "ExportDialog",
+                        "Tell them the key fingerprint another way (by phone, in person): %1",
                     ).replace("%1", result.signer_fingerprint),
-                    tr("Keep a copy of the ZIP file yourself."),
-                    tr(
+                    QCoreApplication.translate(
+                        "ExportDialog", "Keep a copy of the ZIP file yourself."
+                    ),
+                    QCoreApplication.translate(
+                        "ExportDialog",
                         "Keep this vault and its passphrase: it holds the originals and can make "
-                        "a new bundle at any time."
+                        "a new bundle at any time.",
                     ),
                 ),
                 start=1,
@@ -249,20 +255,30 @@ def summary_text(result: ExportResult, *, stamp_requested: bool = True) -> tuple
         )
     )
     details = [
-        tr("SHA-256 of SHA256SUMS: %1").replace("%1", result.sha256sums_sha256),
-        tr("Signed by: %1").replace("%1", result.signer_fingerprint),
+        QCoreApplication.translate("ExportDialog", "SHA-256 of SHA256SUMS: %1").replace(
+            "%1", result.sha256sums_sha256
+        ),
+        QCoreApplication.translate("ExportDialog", "Signed by: %1").replace(
+            "%1", result.signer_fingerprint
+        ),
     ]
     if isinstance(result, BundleExportResult):
         if result.sums_stamped and result.sums_stamped_at is not None:
             details.append(
-                tr("Timestamped by %1 at %2")
+                QCoreApplication.translate("ExportDialog", "Timestamped by %1 at %2")
                 .replace("%1", result.sums_tsa_name or "")
                 .replace("%2", result.sums_stamped_at.isoformat(timespec="seconds"))
             )
         else:
-            details.append(tr("No timestamp server stamped this bundle."))
+            details.append(
+                QCoreApplication.translate(
+                    "ExportDialog", "No timestamp server stamped this bundle."
+                )
+            )
         details.append(
-            tr("Items with a timestamped checkpoint: %1 of %2")
+            QCoreApplication.translate(
+                "ExportDialog", "Items with a timestamped checkpoint: %1 of %2"
+            )
             .replace("%1", str(result.items_with_time))
             .replace("%2", str(result.items))
         )
@@ -291,18 +307,23 @@ def show_folder(parent: QWidget, path: Path) -> None:
 
 
 def _show_saved(parent: QWidget, text: str, details: str, path: Path) -> None:
-    def tr(source: str) -> str:
-        return QCoreApplication.translate("ExportDialog", source)
-
     dialogs.inform(
         parent,
-        tr("Export finished"),
+        QCoreApplication.translate("ExportDialog", "Export finished"),
         text,
         details=details,
         actions=[
-            dialogs.Action(tr("Copy the path"), lambda: copy_path(path)),
-            dialogs.Action(tr("Verify this bundle"), lambda: open_verify_dialog(parent, path)),
-            dialogs.Action(tr("Show the folder"), lambda: show_folder(parent, path)),
+            dialogs.Action(
+                QCoreApplication.translate("ExportDialog", "Copy the path"), lambda: copy_path(path)
+            ),
+            dialogs.Action(
+                QCoreApplication.translate("ExportDialog", "Verify this bundle"),
+                lambda: open_verify_dialog(parent, path),
+            ),
+            dialogs.Action(
+                QCoreApplication.translate("ExportDialog", "Show the folder"),
+                lambda: show_folder(parent, path),
+            ),
         ],
     )
 
