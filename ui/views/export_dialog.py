@@ -218,7 +218,7 @@ def summary_text(result: ExportResult, *, stamp_requested: bool = True) -> tuple
                 "ExportDialog", "You chose not to timestamp this bundle."
             )
         )
-        text += " " + QCoreApplication.translate(
+        text += "\n" + QCoreApplication.translate(
             "ExportDialog",
             "To add a timestamp later: when you are online, open “Trusted time…”, click "
             "“Timestamp now”, then export the bundle again.",

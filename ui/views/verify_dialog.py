@@ -288,7 +288,7 @@ class VerifyBundleDialog(QDialog):
             )
         if result.bundle_time is not None:
             said.append(self._bundle_time_text(result.bundle_time))
-        if result.item_times and result.items_with_time == 0:
+        if result.valid and result.item_times and result.items_with_time == 0:
             said.append(
                 self.tr(
                     "No trusted time is proven for any file: when they existed is not proven, "
