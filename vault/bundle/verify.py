@@ -387,8 +387,8 @@ class _ItemChecks:
             self.times = ItemTimes(self.ctx, self.ctx.signer, head.vault_id)
 
     def item(self, item: ManifestItem) -> None:
-        self.ctx.item_paths.append((item.number, item.path))
         path = self._consistency(item)
+        self.ctx.item_paths.append((item.number, path))  # the archive's own string, shared
         self._custody(item)
         if self.times is not None:
             self.times.item(item, path)
@@ -527,9 +527,7 @@ def _item_files(ctx: VerifyContext) -> tuple[BundleItemStatus, ...]:
             return ALTERED
         return INTACT if ctx.files_checked else UNCHECKED
 
-    return tuple(
-        BundleItemStatus(number, _shown(path), status(path)) for number, path in ctx.item_paths
-    )
+    return tuple(BundleItemStatus(number, path, status(path)) for number, path in ctx.item_paths)
 
 
 def verify_bundle(
