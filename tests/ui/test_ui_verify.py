@@ -67,8 +67,10 @@ def _verify(qtbot: QtBot, window: MainWindow, path: Path) -> VerifyBundleDialog:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(VerifyBundleDialog)
     assert dialog is not None and dialog.isVisible()
+    assert not dialog.verify_button.isEnabled(), "nothing to verify before a file is named"
+    dialog.path.setText(f"  {path}  ")  # as pasted from a mail
     with qtbot.waitSignal(dialog.verified, timeout=30_000):
-        dialog.verify_path(path)
+        qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
     return dialog
 
 

@@ -107,7 +107,9 @@ class VerifyBundleDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.choose_button.clicked.connect(self._choose)
-        self.verify_button.clicked.connect(lambda: self.verify_path(Path(self.path.text())))
+        self.verify_button.clicked.connect(
+            lambda: self.verify_path(Path(self.path.text().strip()).expanduser())
+        )
         self.path.textChanged.connect(
             lambda text: self.verify_button.setEnabled(bool(text.strip()))
         )
