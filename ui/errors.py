@@ -211,6 +211,9 @@ def _messages() -> dict[str, str]:
         "export_cancelled": QCoreApplication.translate(
             "Errors", "The export was cancelled. No file was written."
         ),
+        "verify_cancelled": QCoreApplication.translate(
+            "Errors", "The check was stopped before the end, so it says nothing about the bundle."
+        ),
         "export_hash_mismatch": QCoreApplication.translate(
             "Errors",
             "A file in the vault no longer matches the hash taken when it was imported, so "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -33,6 +34,7 @@ from ui.views.recovery import RecoveryUnlockDialog
 from ui.views.settings_dialog import SettingsDialog
 from ui.views.unlock import UnlockPage
 from ui.views.vault_view import VaultView
+from ui.views.verify_dialog import VerifyBundleDialog, open_verify_dialog
 from ui.views.welcome import WelcomePage
 from vault.errors import VaultError
 from vault.handle import OpenVault, unlock_vault
@@ -69,6 +71,11 @@ class MainWindow(QMainWindow):
         self.lock_shortcut.activated.connect(self.lock)
         self.welcome.create_requested.connect(self.start_create)
         self.welcome.open_requested.connect(self.choose_vault)
+        self.welcome.verify_requested.connect(self.verify_bundle)
+        self.verify_action = QAction(self.tr("Verify an evidence bundle…"), self)
+        self.verify_action.setObjectName("verifyBundleAction")
+        self.verify_action.triggered.connect(lambda: self.verify_bundle())  # noqa: PLW0108 - not `checked`
+        self.menuBar().addMenu(self.tr("Tools")).addAction(self.verify_action)
         self.unlock.create_requested.connect(self.start_create)
         self.unlock.other_requested.connect(self.choose_vault)
         self.unlock.unlock_requested.connect(self._unlock)
@@ -152,6 +159,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.vault_view)
         self.idle.start()
         self.update_title()
+
+    def verify_bundle(self, path: Path | None = None) -> VerifyBundleDialog:
+        """Check a bundle (no vault needed); with ``path``, that one at once."""
+        return open_verify_dialog(self, path)
 
     # --- safety ---------------------------------------------------------------------------------
 

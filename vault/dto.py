@@ -205,6 +205,30 @@ class BundleCheck(Jsonable):
 
 
 @dataclass(frozen=True)
+class BundleItemStatus(Jsonable):
+    """One evidence file of a verified bundle: ``status`` is one of ``intact``,
+    ``altered`` (its bytes differ from SHA256SUMS, or SHA256SUMS does not list it),
+    ``missing`` (manifest.json lists it, the archive does not hold it) or ``unchecked``
+    (the signature did not hold, so no evidence file was read)."""
+
+    number: int
+    path: str
+    status: str
+
+
+@dataclass(frozen=True)
+class VerifyProgress:
+    """How far a verification is: the step running, and files hashed of those listed."""
+
+    step: str
+    steps_done: int
+    steps_total: int
+    files_done: int = 0
+    files_total: int = 0
+    bytes_done: int = 0
+
+
+@dataclass(frozen=True)
 class BundleVerification(Jsonable):
     path: Path
     checks: tuple[BundleCheck, ...]

@@ -757,6 +757,10 @@
         <translation>导出已取消，没有写入任何文件。</translation>
     </message>
     <message>
+        <source>The check was stopped before the end, so it says nothing about the bundle.</source>
+        <translation>核验在完成前被停止，因此对这个证据包没有任何结论。</translation>
+    </message>
+    <message>
         <source>A file in the vault no longer matches the hash taken when it was imported, so the export stopped. Run a vault check.</source>
         <translation>保险库中有文件与导入时记录的哈希值不一致，导出已停止。请运行保险库检查。</translation>
     </message>
@@ -948,8 +952,36 @@
 共 %2 项，%3。</translation>
     </message>
     <message>
-        <source>Give the file as it is. The README.txt inside explains, in Chinese and English, how to check it with standard tools.</source>
-        <translation>请原样提交这个文件。里面的 README.txt 用中文和英文说明了如何用通用工具核对它。</translation>
+        <source>No timestamp server answered, so this bundle has no trusted timestamp. It is complete and can be checked without one.</source>
+        <translation>没有时间戳服务器应答，所以这个证据包没有可信时间戳。证据包是完整的，没有时间戳也可以核验。</translation>
+    </message>
+    <message>
+        <source>You chose not to timestamp this bundle.</source>
+        <translation>您选择了不为这个证据包加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>To add a timestamp later: when you are online, open “Trusted time…”, click “Timestamp now”, then export the bundle again.</source>
+        <translation>稍后加盖时间戳：联网后打开“可信时间…”，点击“立即加盖时间戳”，然后重新导出证据包。</translation>
+    </message>
+    <message>
+        <source>What to do next:</source>
+        <translation>接下来怎么做：</translation>
+    </message>
+    <message>
+        <source>Send the ZIP file as it is to the regulator, lawyer, police or court (e-mail, USB stick or a download link). The README.txt inside explains, in Chinese and English, how to check it with standard tools.</source>
+        <translation>把这个 ZIP 文件原样交给监管部门、律师、警方或法院（电子邮件、U 盘或下载链接均可）。里面的 README.txt 用中文和英文说明了如何用常见工具核验。</translation>
+    </message>
+    <message>
+        <source>Tell them the key fingerprint another way (by phone, in person): %1</source>
+        <translation>通过另一种方式（电话、当面）告诉对方密钥指纹：%1</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the ZIP file yourself.</source>
+        <translation>自己也保留一份 ZIP 文件。</translation>
+    </message>
+    <message>
+        <source>Keep this vault and its passphrase: it holds the originals and can make a new bundle at any time.</source>
+        <translation>保留这个保险库和它的密码短语：原始文件都在里面，随时可以重新导出证据包。</translation>
     </message>
     <message>
         <source>SHA-256 of SHA256SUMS: %1</source>
@@ -972,8 +1004,30 @@
         <translation>有时间戳检查点的证据：%1 / %2</translation>
     </message>
     <message>
+        <source>The folder cannot be shown</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>This computer has no program to show folders. The bundle is here:
+%1
+
+Use “Copy the path” and paste it where you need it.</source>
+        <translation>这台电脑没有可以打开文件夹的程序。证据包在这里：
+%1
+
+请点击“复制路径”，然后粘贴到需要的地方。</translation>
+    </message>
+    <message>
         <source>Export finished</source>
         <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <source>Verify this bundle</source>
+        <translation>核验这个证据包</translation>
     </message>
     <message>
         <source>Show the folder</source>
@@ -1282,6 +1336,14 @@ Not imported: %3</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Verify an evidence bundle…</source>
+        <translation>核验证据包…</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
     <message>
         <source>Notes</source>
         <translation>笔记</translation>
@@ -1970,6 +2032,169 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
 </context>
 <context>
+    <name>VerifyBundleDialog</name>
+    <message>
+        <source>Verify an evidence bundle</source>
+        <translation>核验证据包</translation>
+    </message>
+    <message>
+        <source>Choose the ZIP file of an evidence bundle. The check only reads it: it changes nothing and needs no vault.</source>
+        <translation>请选择证据包的 ZIP 文件。核验只读取它，不做任何修改，也不需要保险库。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s ZIP file</source>
+        <translation>证据包的 ZIP 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File check</source>
+        <translation>文件核验</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>可信时间</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技术细节</translation>
+    </message>
+    <message>
+        <source>Choose the bundle</source>
+        <translation>选择证据包</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>正在核验证据包…</translation>
+    </message>
+    <message>
+        <source>File %1 of %2</source>
+        <translation>第 %1 个文件，共 %2 个</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>The bundle is intact: all %1 files are exactly as they were when it was signed.</source>
+        <translation>证据包完好：全部 %1 个文件与签名时完全一致。</translation>
+    </message>
+    <message>
+        <source>The bundle is NOT intact: something in it was changed, removed or added after it was signed. Do not rely on the files marked below.</source>
+        <translation>证据包不完好：签名之后，其中有内容被修改、删除或添加。请不要依赖下面标出的文件。</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Altered</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核验</translation>
+    </message>
+    <message>
+        <source>Signed by the key with fingerprint %1. That key travels inside the bundle, so anyone could make a bundle with a key of their own: compare the fingerprint with one the sender gives you another way (in person, by phone).</source>
+        <translation>签名密钥的指纹是 %1。这把密钥就放在证据包里，任何人都可以用自己的密钥做出一个证据包：请把这个指纹与发送人通过另一种方式（当面、电话）告诉您的指纹对比。</translation>
+    </message>
+    <message>
+        <source>No trusted time is proven for any file: when they existed is not proven, only that they are unchanged since they were signed.</source>
+        <translation>没有任何文件有可信时间证明：只能证明文件自签名后未被改动，不能证明它们何时已经存在。</translation>
+    </message>
+    <message>
+        <source>The file holds bytes that are not part of the bundle.</source>
+        <translation>这个文件里有不属于证据包的数据。</translation>
+    </message>
+    <message>
+        <source>The signature does not hold: the list of hashes (SHA256SUMS) was changed or not signed by the key in the bundle, so no file in it can be trusted.</source>
+        <translation>签名不成立：哈希清单（SHA256SUMS）被改过，或者不是由证据包里的密钥签名的，因此其中的文件都不可信。</translation>
+    </message>
+    <message>
+        <source>The description of the evidence (manifest.json) does not agree with the files.</source>
+        <translation>证据说明（manifest.json）与文件不一致。</translation>
+    </message>
+    <message>
+        <source>Some files differ from the list of hashes (SHA256SUMS).</source>
+        <translation>有些文件与哈希清单（SHA256SUMS）不一致。</translation>
+    </message>
+    <message>
+        <source>The record of what happened to each file is broken.</source>
+        <translation>每个文件的保管记录已不完整。</translation>
+    </message>
+    <message>
+        <source>A time proof in the bundle does not hold.</source>
+        <translation>证据包中的某个时间证明不成立。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s own timestamp (SHA256SUMS.tsr) does not hold.</source>
+        <translation>证据包自身的时间戳（SHA256SUMS.tsr）不成立。</translation>
+    </message>
+    <message>
+        <source>The check “%1” failed.</source>
+        <translation>核验项“%1”未通过。</translation>
+    </message>
+    <message>
+        <source>Existed by %1 (%2)</source>
+        <translation>不晚于 %1 已存在（%2）</translation>
+    </message>
+    <message>
+        <source>Timestamp of a server not trusted on this computer</source>
+        <translation>时间戳来自本机不信任的服务器</translation>
+    </message>
+    <message>
+        <source>Time proof does not hold</source>
+        <translation>时间证明不成立</translation>
+    </message>
+    <message>
+        <source>No trusted time</source>
+        <translation>无可信时间</translation>
+    </message>
+    <message>
+        <source>The whole bundle was timestamped at %1 by %2.</source>
+        <translation>整个证据包已于 %1 由 %2 加盖时间戳。</translation>
+    </message>
+    <message>
+        <source>The bundle has a timestamp from a server this computer does not trust.</source>
+        <translation>证据包的时间戳来自本机不信任的服务器。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s timestamp does not hold.</source>
+        <translation>证据包的时间戳不成立。</translation>
+    </message>
+    <message>
+        <source>The bundle has no timestamp of its own; it can be checked without one.</source>
+        <translation>证据包没有自己的时间戳；没有时间戳也可以核验。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Evidence Vault</source>
@@ -1986,6 +2211,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Open an existing vault…</source>
         <translation>打开已有保险库…</translation>
+    </message>
+    <message>
+        <source>Verify an evidence bundle…</source>
+        <translation>核验证据包…</translation>
     </message>
 </context>
 </TS>

@@ -757,6 +757,10 @@
         <translation>匯出已取消，沒有寫入任何檔案。</translation>
     </message>
     <message>
+        <source>The check was stopped before the end, so it says nothing about the bundle.</source>
+        <translation>核驗在完成前被停止，因此對這個證據包沒有任何結論。</translation>
+    </message>
+    <message>
         <source>A file in the vault no longer matches the hash taken when it was imported, so the export stopped. Run a vault check.</source>
         <translation>保險庫中有檔案與匯入時記錄的雜湊值不一致，匯出已停止。請執行保險庫檢查。</translation>
     </message>
@@ -948,8 +952,36 @@
 共 %2 項，%3。</translation>
     </message>
     <message>
-        <source>Give the file as it is. The README.txt inside explains, in Chinese and English, how to check it with standard tools.</source>
-        <translation>請原樣提交這個檔案。裡面的 README.txt 用中文和英文說明了如何用通用工具核對它。</translation>
+        <source>No timestamp server answered, so this bundle has no trusted timestamp. It is complete and can be checked without one.</source>
+        <translation>沒有時間戳伺服器回應，所以這個證據包沒有可信時間戳。證據包是完整的，沒有時間戳也可以核驗。</translation>
+    </message>
+    <message>
+        <source>You chose not to timestamp this bundle.</source>
+        <translation>您選擇了不為這個證據包加蓋時間戳。</translation>
+    </message>
+    <message>
+        <source>To add a timestamp later: when you are online, open “Trusted time…”, click “Timestamp now”, then export the bundle again.</source>
+        <translation>稍後加蓋時間戳：連網後打開「可信時間…」，點擊「立即加蓋時間戳」，然後重新匯出證據包。</translation>
+    </message>
+    <message>
+        <source>What to do next:</source>
+        <translation>接下來怎麼做：</translation>
+    </message>
+    <message>
+        <source>Send the ZIP file as it is to the regulator, lawyer, police or court (e-mail, USB stick or a download link). The README.txt inside explains, in Chinese and English, how to check it with standard tools.</source>
+        <translation>把這個 ZIP 檔案原樣交給監管機關、律師、警方或法院（電子郵件、隨身碟或下載連結均可）。裡面的 README.txt 用中文和英文說明了如何用常見工具核驗。</translation>
+    </message>
+    <message>
+        <source>Tell them the key fingerprint another way (by phone, in person): %1</source>
+        <translation>透過另一種方式（電話、當面）告訴對方金鑰指紋：%1</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the ZIP file yourself.</source>
+        <translation>自己也保留一份 ZIP 檔案。</translation>
+    </message>
+    <message>
+        <source>Keep this vault and its passphrase: it holds the originals and can make a new bundle at any time.</source>
+        <translation>保留這個保險庫和它的密碼短語：原始檔案都在裡面，隨時可以重新匯出證據包。</translation>
     </message>
     <message>
         <source>SHA-256 of SHA256SUMS: %1</source>
@@ -972,8 +1004,30 @@
         <translation>有時間戳檢查點的證據：%1 / %2</translation>
     </message>
     <message>
+        <source>The folder cannot be shown</source>
+        <translation>無法打開資料夾</translation>
+    </message>
+    <message>
+        <source>This computer has no program to show folders. The bundle is here:
+%1
+
+Use “Copy the path” and paste it where you need it.</source>
+        <translation>這台電腦沒有可以打開資料夾的程式。證據包在這裡：
+%1
+
+請點擊「複製路徑」，然後貼上到需要的地方。</translation>
+    </message>
+    <message>
         <source>Export finished</source>
         <translation>匯出完成</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>複製路徑</translation>
+    </message>
+    <message>
+        <source>Verify this bundle</source>
+        <translation>核驗這個證據包</translation>
     </message>
     <message>
         <source>Show the folder</source>
@@ -1282,6 +1336,14 @@ Not imported: %3</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Verify an evidence bundle…</source>
+        <translation>核驗證據包…</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
     <message>
         <source>Notes</source>
         <translation>筆記</translation>
@@ -1970,6 +2032,169 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
 </context>
 <context>
+    <name>VerifyBundleDialog</name>
+    <message>
+        <source>Verify an evidence bundle</source>
+        <translation>核驗證據包</translation>
+    </message>
+    <message>
+        <source>Choose the ZIP file of an evidence bundle. The check only reads it: it changes nothing and needs no vault.</source>
+        <translation>請選擇證據包的 ZIP 檔案。核驗只讀取它，不做任何修改，也不需要保險庫。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s ZIP file</source>
+        <translation>證據包的 ZIP 檔案</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核驗</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>File check</source>
+        <translation>檔案核驗</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>可信時間</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術細節</translation>
+    </message>
+    <message>
+        <source>Choose the bundle</source>
+        <translation>選擇證據包</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP 檔案 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>正在核驗證據包…</translation>
+    </message>
+    <message>
+        <source>File %1 of %2</source>
+        <translation>第 %1 個檔案，共 %2 個</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>The bundle is intact: all %1 files are exactly as they were when it was signed.</source>
+        <translation>證據包完好：全部 %1 個檔案與簽名時完全一致。</translation>
+    </message>
+    <message>
+        <source>The bundle is NOT intact: something in it was changed, removed or added after it was signed. Do not rely on the files marked below.</source>
+        <translation>證據包不完好：簽名之後，其中有內容被修改、刪除或新增。請不要依賴下面標出的檔案。</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Altered</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核驗</translation>
+    </message>
+    <message>
+        <source>Signed by the key with fingerprint %1. That key travels inside the bundle, so anyone could make a bundle with a key of their own: compare the fingerprint with one the sender gives you another way (in person, by phone).</source>
+        <translation>簽名金鑰的指紋是 %1。這把金鑰就放在證據包裡，任何人都可以用自己的金鑰做出一個證據包：請把這個指紋與寄件人透過另一種方式（當面、電話）告訴您的指紋比對。</translation>
+    </message>
+    <message>
+        <source>No trusted time is proven for any file: when they existed is not proven, only that they are unchanged since they were signed.</source>
+        <translation>沒有任何檔案有可信時間證明：只能證明檔案自簽名後未被改動，不能證明它們何時已經存在。</translation>
+    </message>
+    <message>
+        <source>The file holds bytes that are not part of the bundle.</source>
+        <translation>這個檔案裡有不屬於證據包的資料。</translation>
+    </message>
+    <message>
+        <source>The signature does not hold: the list of hashes (SHA256SUMS) was changed or not signed by the key in the bundle, so no file in it can be trusted.</source>
+        <translation>簽名不成立：雜湊清單（SHA256SUMS）被改過，或者不是由證據包裡的金鑰簽名的，因此其中的檔案都不可信。</translation>
+    </message>
+    <message>
+        <source>The description of the evidence (manifest.json) does not agree with the files.</source>
+        <translation>證據說明（manifest.json）與檔案不一致。</translation>
+    </message>
+    <message>
+        <source>Some files differ from the list of hashes (SHA256SUMS).</source>
+        <translation>有些檔案與雜湊清單（SHA256SUMS）不一致。</translation>
+    </message>
+    <message>
+        <source>The record of what happened to each file is broken.</source>
+        <translation>每個檔案的保管紀錄已不完整。</translation>
+    </message>
+    <message>
+        <source>A time proof in the bundle does not hold.</source>
+        <translation>證據包中的某個時間證明不成立。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s own timestamp (SHA256SUMS.tsr) does not hold.</source>
+        <translation>證據包自身的時間戳（SHA256SUMS.tsr）不成立。</translation>
+    </message>
+    <message>
+        <source>The check “%1” failed.</source>
+        <translation>核驗項「%1」未通過。</translation>
+    </message>
+    <message>
+        <source>Existed by %1 (%2)</source>
+        <translation>不晚於 %1 已存在（%2）</translation>
+    </message>
+    <message>
+        <source>Timestamp of a server not trusted on this computer</source>
+        <translation>時間戳來自本機不信任的伺服器</translation>
+    </message>
+    <message>
+        <source>Time proof does not hold</source>
+        <translation>時間證明不成立</translation>
+    </message>
+    <message>
+        <source>No trusted time</source>
+        <translation>無可信時間</translation>
+    </message>
+    <message>
+        <source>The whole bundle was timestamped at %1 by %2.</source>
+        <translation>整個證據包已於 %1 由 %2 加蓋時間戳。</translation>
+    </message>
+    <message>
+        <source>The bundle has a timestamp from a server this computer does not trust.</source>
+        <translation>證據包的時間戳來自本機不信任的伺服器。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s timestamp does not hold.</source>
+        <translation>證據包的時間戳不成立。</translation>
+    </message>
+    <message>
+        <source>The bundle has no timestamp of its own; it can be checked without one.</source>
+        <translation>證據包沒有自己的時間戳；沒有時間戳也可以核驗。</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Evidence Vault</source>
@@ -1986,6 +2211,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Open an existing vault…</source>
         <translation>開啟現有保險庫…</translation>
+    </message>
+    <message>
+        <source>Verify an evidence bundle…</source>
+        <translation>核驗證據包…</translation>
     </message>
 </context>
 </TS>

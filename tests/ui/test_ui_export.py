@@ -71,7 +71,8 @@ def test_export_from_the_window_writes_a_bundle_that_verifies(
     ((text, details),) = dialogs.texts("inform")
     assert str(out) in text and "2" in text
     assert "SHA256SUMS" in details
-    assert [a.label for a in dialogs.shown[-1].actions] == ["Show the folder"]
+    labels = [a.label for a in dialogs.shown[-1].actions]
+    assert labels == ["Copy the path", "Verify this bundle", "Show the folder"]
     assert not dialogs.texts("warn", "failure"), dialogs
     result = verify_bundle(out)
     assert result.valid and result.items == 2, [c for c in result.checks if not c.ok]

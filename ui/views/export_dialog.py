@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from ui.format import today as today_qdate
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
 from ui.views.progress import TaskProgressDialog
+from ui.views.verify_dialog import open_verify_dialog
 from vault.bundle.export import (
     BundleExportResult,
     ExportCancelledError,
@@ -192,18 +193,67 @@ class ExportProgressDialog(TaskProgressDialog):
         )
 
 
-def summary_text(result: ExportResult) -> tuple[str, str]:
-    """What the user reads when the bundle is written, and the copyable technical facts."""
+def summary_text(result: ExportResult, *, stamp_requested: bool = True) -> tuple[str, str]:
+    """What the user reads when the bundle is written, and the copyable technical facts.
+
+    The text says where the file is, whether the bundle got its timestamp (and, when it
+    did not, how to add one later) and what to do next; ``stamp_requested`` is whether
+    the user asked for a timestamp in the form.
+    """
+
     text = (
         QCoreApplication.translate("ExportDialog", "The bundle is saved:\n%1\n\n%2 items, %3.")
         .replace("%1", str(result.path))
         .replace("%2", str(result.items))
         .replace("%3", format_size(result.bytes))
     )
-    text += "\n\n" + QCoreApplication.translate(
-        "ExportDialog",
-        "Give the file as it is. The README.txt inside explains, in Chinese and English, "
-        "how to check it with standard tools.",
+    if isinstance(result, BundleExportResult) and not result.sums_stamped:
+        text += "\n\n" + (
+            QCoreApplication.translate(
+                "ExportDialog",
+                "No timestamp server answered, so this bundle has no trusted timestamp. It is "
+                "complete and can be checked without one.",
+            )
+            if stamp_requested
+            else QCoreApplication.translate(
+                "ExportDialog", "You chose not to timestamp this bundle."
+            )
+        )
+        text += "\n" + QCoreApplication.translate(
+            "ExportDialog",
+            "To add a timestamp later: when you are online, open “Trusted time…”, click "
+            "“Timestamp now”, then export the bundle again.",
+        )
+    text += (
+        "\n\n"
+        + QCoreApplication.translate("ExportDialog", "What to do next:")
+        + "\n"
+        + "\n".join(
+            f"{n}. {line}"
+            for n, line in enumerate(
+                (
+                    QCoreApplication.translate(
+                        "ExportDialog",
+                        "Send the ZIP file as it is to the regulator, lawyer, police or court "
+                        "(e-mail, USB stick or a download link). The README.txt inside explains, "
+                        "in Chinese and English, how to check it with standard tools.",
+                    ),
+                    QCoreApplication.translate(
+                        "ExportDialog",
+                        "Tell them the key fingerprint another way (by phone, in person): %1",
+                    ).replace("%1", result.signer_fingerprint),
+                    QCoreApplication.translate(
+                        "ExportDialog", "Keep a copy of the ZIP file yourself."
+                    ),
+                    QCoreApplication.translate(
+                        "ExportDialog",
+                        "Keep this vault and its passphrase: it holds the originals and can make "
+                        "a new bundle at any time.",
+                    ),
+                ),
+                start=1,
+            )
+        )
     )
     details = [
         QCoreApplication.translate("ExportDialog", "SHA-256 of SHA256SUMS: %1").replace(
@@ -236,7 +286,28 @@ def summary_text(result: ExportResult) -> tuple[str, str]:
     return text, "\n".join(details)
 
 
-def _show_saved(parent: QWidget, text: str, details: str, folder: Path) -> None:
+def copy_path(path: Path) -> None:
+    """Put the bundle's full path on the clipboard, for a mail or a file dialog."""
+    QGuiApplication.clipboard().setText(str(path))
+
+
+def show_folder(parent: QWidget, path: Path) -> None:
+    """Open the bundle's folder; where no file manager opens it, say where the file is."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))):
+        return
+    dialogs.inform(
+        parent,
+        QCoreApplication.translate("ExportDialog", "The folder cannot be shown"),
+        QCoreApplication.translate(
+            "ExportDialog",
+            "This computer has no program to show folders. The bundle is here:\n%1\n\n"
+            "Use “Copy the path” and paste it where you need it.",
+        ).replace("%1", str(path)),
+        warning=True,
+    )
+
+
+def _show_saved(parent: QWidget, text: str, details: str, path: Path) -> None:
     dialogs.inform(
         parent,
         QCoreApplication.translate("ExportDialog", "Export finished"),
@@ -244,9 +315,16 @@ def _show_saved(parent: QWidget, text: str, details: str, folder: Path) -> None:
         details=details,
         actions=[
             dialogs.Action(
+                QCoreApplication.translate("ExportDialog", "Copy the path"), lambda: copy_path(path)
+            ),
+            dialogs.Action(
+                QCoreApplication.translate("ExportDialog", "Verify this bundle"),
+                lambda: open_verify_dialog(parent, path),
+            ),
+            dialogs.Action(
                 QCoreApplication.translate("ExportDialog", "Show the folder"),
-                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))),
-            )
+                lambda: show_folder(parent, path),
+            ),
         ],
     )
 
@@ -271,7 +349,7 @@ def run_export(
         dialog.deleteLater()
         if not dialog.abandoned:
             done(result)
-            _show_saved(parent, *summary_text(result), result.path.parent)
+            _show_saved(parent, *summary_text(result, stamp_requested=request.stamp), result.path)
 
     def broke(error: BaseException) -> None:
         dialog.close()

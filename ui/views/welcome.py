@@ -11,6 +11,7 @@ from ui.views.layout import centered_column, enlarge
 class WelcomePage(QWidget):
     create_requested = Signal()
     open_requested = Signal()
+    verify_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,7 +29,15 @@ class WelcomePage(QWidget):
         self.text.setWordWrap(True)
         self.create_button = QPushButton(self.tr("Create a new vault"), self)
         self.open_button = QPushButton(self.tr("Open an existing vault…"), self)
+        # a receiver who installed the app only to check a bundle needs no vault
+        self.verify_button = QPushButton(self.tr("Verify an evidence bundle…"), self)
+        self.verify_button.setObjectName("verifyBundleButton")
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_requested)
         self.open_button.clicked.connect(self.open_requested)
-        centered_column(self, [title, self.text, self.create_button, self.open_button], 560)
+        self.verify_button.clicked.connect(self.verify_requested)
+        centered_column(
+            self,
+            [title, self.text, self.create_button, self.open_button, self.verify_button],
+            560,
+        )

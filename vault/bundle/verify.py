@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,8 @@ from vault.bundle.readahead import read_ahead
 from vault.bundle.verify_context import ItemTimeFinding, TimeFinding, VerifyContext
 from vault.bundle.verify_time import ItemTimes, check_bundle_timestamp, check_time
 from vault.bundle.zipsafe import DEFAULT_LIMITS, READ_SIZE, SafeZip, ZipLimits
-from vault.dto import BundleCheck, BundleVerification
+from vault.dto import BundleCheck, BundleItemStatus, BundleVerification, VerifyProgress
+from vault.errors import VaultError
 from vault.note_file import note_file_bytes, note_item_id
 from vault.sshsig import (
     AllowedSignersError,
@@ -67,6 +69,15 @@ REQUIRED = (layout.SHA256SUMS, layout.SIGNATURE, layout.ALLOWED_SIGNERS, layout.
 MAX_LISTED_PROBLEMS = 50
 MAX_SHOWN_PATH = 100  # characters shown of a path the archive does not hold
 
+# What each evidence file of a verified bundle is found to be (BundleItemStatus.status).
+INTACT, ALTERED, MISSING, UNCHECKED = "intact", "altered", "missing", "unchecked"
+
+
+class VerifyCancelledError(VaultError):
+    """The user stopped a verification; nothing was decided about the bundle."""
+
+    code = "verify_cancelled"
+
 
 @dataclass(frozen=True)
 class TimedVerification(BundleVerification):
@@ -74,6 +85,7 @@ class TimedVerification(BundleVerification):
 
     item_times: tuple[ItemTimeFinding, ...] = ()
     bundle_time: TimeFinding | None = None
+    item_files: tuple[BundleItemStatus, ...] = ()  # each item's file: intact, altered …
 
     @property
     def items_with_time(self) -> int:
@@ -165,15 +177,23 @@ def check_files(ctx: VerifyContext) -> BundleCheck:
             tuple(found[:MAX_LISTED_PROBLEMS]),
         )
     present = [n for n in archive.names() if n not in layout.NOT_SUMMED]
+    unlisted = [name for name in present if name not in ctx.sums]
+    ctx.altered.update(unlisted)
     found += [
         f"{name} is in the bundle but not in SHA256SUMS: a file was added or renamed."
-        for name in present
-        if name not in ctx.sums
+        for name in unlisted
     ]
-    for name in (n for n in present if n in ctx.sums):
+    listed = [n for n in present if n in ctx.sums]
+    bytes_done = 0
+    for name in listed:
+        _check_cancel(ctx)
         ctx.files_hashed += 1
         if _digest(ctx, name) != ctx.sums[name]:
+            ctx.altered.add(name)
             found.append(f"{name} does not match its SHA-256 in SHA256SUMS: it was changed.")
+        bytes_done += archive.entries[name].size
+        _report(ctx, ctx.files_hashed, len(listed), bytes_done)
+    ctx.files_checked = True
     found += [
         f"{name} is listed in SHA256SUMS but missing from the bundle: it was removed or renamed."
         for name in ctx.sums
@@ -205,6 +225,18 @@ def _sha256(archive: SafeZip, name: str) -> str:
     for block in read_ahead(blocks) if archive.entries[name].size > READ_SIZE else blocks:
         digest.update(block)
     return digest.hexdigest()
+
+
+def _check_cancel(ctx: VerifyContext) -> None:
+    if ctx.cancel is not None and ctx.cancel.is_set():
+        raise VerifyCancelledError("The verification was cancelled.")
+
+
+def _report(ctx: VerifyContext, files_done: int = 0, files_total: int = 0, size: int = 0) -> None:
+    if ctx.progress is not None:
+        ctx.progress(
+            VerifyProgress(ctx.step, ctx.steps_done, ctx.steps_total, files_done, files_total, size)
+        )
 
 
 def check_signature(ctx: VerifyContext) -> BundleCheck:
@@ -356,6 +388,7 @@ class _ItemChecks:
 
     def item(self, item: ManifestItem) -> None:
         path = self._consistency(item)
+        self.ctx.item_paths.append((item.number, path))  # the archive's own string, shared
         self._custody(item)
         if self.times is not None:
             self.times.item(item, path)
@@ -483,6 +516,20 @@ STEPS: list[tuple[str, Step]] = [
 ]
 
 
+def _item_files(ctx: VerifyContext) -> tuple[BundleItemStatus, ...]:
+    """Each item's file as found: missing, altered, intact, or unchecked (no trusted sums)."""
+    entries = ctx.archive.entries
+
+    def status(path: str) -> str:
+        if path not in entries:
+            return MISSING
+        if path in ctx.altered:
+            return ALTERED
+        return INTACT if ctx.files_checked else UNCHECKED
+
+    return tuple(BundleItemStatus(number, path, status(path)) for number, path in ctx.item_paths)
+
+
 def verify_bundle(
     path: Path,
     *,
@@ -490,6 +537,8 @@ def verify_bundle(
     limits: ZipLimits = DEFAULT_LIMITS,
     steps: list[tuple[str, Step]] | None = None,
     tsa_roots: Sequence[x509.Certificate] = (),
+    progress: Callable[[VerifyProgress], None] | None = None,
+    cancel: threading.Event | None = None,
 ) -> TimedVerification:
     """Verify the bundle at ``path``; a file that is not a readable, safe ZIP raises
     :class:`~vault.bundle.zipsafe.BundleUnreadableError` (exit 2).
@@ -497,12 +546,26 @@ def verify_bundle(
     ``expected_key`` (a ``SHA256:…`` fingerprint or an ``ssh-ed25519 …`` key the
     receiver got from the sender another way) makes a bundle signed by any other key
     invalid. ``tsa_roots`` are trusted for RFC 3161 tokens beside the system's roots.
+    ``progress`` hears of each step and each file hashed; setting ``cancel`` stops the
+    work at the next step or file with :class:`VerifyCancelledError`.
     """
+    chosen = steps if steps is not None else STEPS
     with SafeZip(path, limits) as archive:
         ctx = VerifyContext(
-            path=path, archive=archive, expected_key=expected_key, tsa_roots=tsa_roots
+            path=path,
+            archive=archive,
+            expected_key=expected_key,
+            tsa_roots=tsa_roots,
+            progress=progress,
+            cancel=cancel,
+            steps_total=len(chosen),
         )
-        checks = [step(ctx) for _, step in (steps if steps is not None else STEPS)]
+        checks = []
+        for done, (name, step) in enumerate(chosen):
+            _check_cancel(ctx)
+            ctx.step, ctx.steps_done = name, done
+            _report(ctx)
+            checks.append(step(ctx))
     manifest = ctx.manifest
     result = TimedVerification(
         path=path,
@@ -516,6 +579,7 @@ def verify_bundle(
         files=len(archive.entries),
         item_times=tuple(ctx.item_times),
         bundle_time=ctx.bundle_time,
+        item_files=_item_files(ctx),
     )
     logger.info("verified a bundle: %s", "valid" if result.valid else "invalid")
     return result

@@ -6,7 +6,8 @@ reads what earlier ones established and records its own. Nothing here reads a fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vault.bundle.manifest import Manifest
 from vault.bundle.zipsafe import SafeZip
-from vault.dto import BundleCheck, Jsonable
+from vault.dto import BundleCheck, Jsonable, VerifyProgress
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +63,12 @@ class VerifyContext:
     tsa_roots: Sequence[x509.Certificate] = ()  # given with --tsa-ca, beside the system's
     item_times: list[ItemTimeFinding] = field(default_factory=list)
     bundle_time: TimeFinding | None = None
+    # each item's number and archive path, as the manifest step read them (compact)
+    item_paths: list[tuple[int, str]] = field(default_factory=list)
+    altered: set[str] = field(default_factory=set)  # files that differ or are not listed
+    files_checked: bool = False  # the files step hashed the evidence
+    progress: Callable[[VerifyProgress], None] | None = None
+    cancel: threading.Event | None = None
+    step: str = ""
+    steps_done: int = 0
+    steps_total: int = 0

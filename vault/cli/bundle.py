@@ -113,57 +113,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _print_verification(result: TimedVerification, expected_key: str | None) -> None:
-    out = sys.stdout
-    print(f"Bundle {result.path}", file=out)
-    if result.bundle_id:
-        print(
-            f"  id {result.bundle_id}, created {result.created_at}, {result.items} items", file=out
-        )
-    for check in result.checks:
-        print(f"{'OK    ' if check.ok else 'FAILED'}  {check.name}: {check.summary}", file=out)
-        for problem in check.problems:
-            print(f"        - {problem}", file=out)
-    if result.signer_fingerprint:
-        print(f"Signer key: {result.signer_key} ({result.signer_fingerprint})", file=out)
-    _print_times(result)
-    failed = [check.name for check in result.checks if not check.ok]
-    verdict = "VALID" if result.valid else f"INVALID ({', '.join(failed)} failed)"
-    print(f"Result: {verdict}", file=out)
-    if result.valid:
-        print(proven_sentence(result.signer_fingerprint, expected=expected_key), file=out)
+    from vault.bundle.verify_report import verification_lines  # noqa: PLC0415 - when it runs
 
-
-def proven_sentence(fingerprint: str | None, *, expected: str | None) -> str:
-    """What a VALID result proves, and no more (the signing key travels in the bundle)."""
-    if expected:
-        return (
-            f"Proven: the files are unchanged since they were signed by the key you expected "
-            f"({fingerprint})."
-        )
-    return (
-        f"Proven: the files are unchanged since they were signed by the key with fingerprint "
-        f"{fingerprint}. That key travels inside the bundle, so anyone could have made a valid "
-        f"bundle with a key of their own: compare the fingerprint with one the sender gave you "
-        f"another way (in person, by phone), or verify with --expect-key FINGERPRINT."
-    )
-
-
-def _print_times(result: TimedVerification) -> None:
-    from vault.bundle.verify_time import PROVEN  # noqa: PLC0415 - loaded by verify already
-
-    print("Trusted time:")
-    for item in result.item_times:
-        if item.status == PROVEN:
-            print(f"  {item.number:>3} {item.path}: {item.message}")
-        else:
-            print(f"  {item.number:>3} {item.path}: time not proven: {item.message}")
-    if result.bundle_time is not None:
-        print(f"  {result.bundle_time.message}")
-    if result.item_times and result.items_with_time == 0:
-        print(
-            "  No trusted time is proven for any item: if the checks above are OK, the files "
-            "are unchanged since they were signed, but when they existed is not proven."
-        )
+    for line in verification_lines(result, expected_key):
+        print(line, file=sys.stdout)
 
 
 def add_commands(tree: CommandTree) -> None:

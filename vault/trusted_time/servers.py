@@ -25,9 +25,21 @@ if TYPE_CHECKING:
 SETTING_KEY = "tsa_servers"
 # Public TSAs, tried in this order. DigiCert and Sectigo chain to roots in the common
 # system trust stores; FreeTSA's root must be added (evault tsa add URL --ca cacert.pem).
+#
+# MeSign (密信, MeSign Technology, Shenzhen) is there for users in mainland China, where
+# servers abroad may be slow or blocked. Its own page (mesign.com/zh-cn/e-sign/
+# mesign-timestamp-service.html) describes a free, RFC 3161 time-stamp service that is
+# Adobe-trusted; http://tsa.mesign.com is the public address given for it in the widely
+# used list of free RFC 3161 servers (gist Manouchehri/fd754e402d98430243455713efada710,
+# pointing to mesign.com/en-us/tsa/index.html). It is run by a mainland company for
+# mainland customers, over plain HTTP: that is why it is expected to answer from there;
+# nobody has measured it from this project. Its root may not be in every system's trust
+# store: a reply that chains to no trusted root is refused with its reason and the next
+# server is asked, as for FreeTSA (add its root with evault tsa add URL --ca ROOT.pem).
 DEFAULT_TSAS = (
     TsaDTO("http://timestamp.digicert.com"),
     TsaDTO("http://timestamp.sectigo.com"),
+    TsaDTO("http://tsa.mesign.com"),
     TsaDTO("https://freetsa.org/tsr"),
 )
 
