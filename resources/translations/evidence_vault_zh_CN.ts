@@ -173,6 +173,18 @@
         <translation>最长一次连续轰炸是 %1 次接连不断的联系，从 %2 开始。</translation>
     </message>
     <message>
+        <source>These calls predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>这些来电早于规则生效日（%1），未计入（%3，共 %2 次）。</translation>
+    </message>
+    <message>
+        <source>These items predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>这些证据早于规则生效日（%1），未计入（%3，共 %2 件）。</translation>
+    </message>
+    <message>
+        <source>These calls and messages predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>这些来电和短信早于规则生效日（%1），未计入（%3，共 %2 次）。</translation>
+    </message>
+    <message>
         <source>The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from numbers already known for this lender.</source>
         <translation>备份已作为证据保存：通话 %1 条，短信 %2 条，彩信 %3 条。其中 %4 条来自这个平台已知的号码。</translation>
     </message>
@@ -575,6 +587,10 @@
     <message>
         <source>A time stored in the vault is damaged. Run a vault check.</source>
         <translation>保险库中保存的某个时间已损坏。请运行保险库检查。</translation>
+    </message>
+    <message>
+        <source>That is not a time zone this computer knows. Choose one from the list.</source>
+        <translation>这台电脑不认识这个时区。请从列表中选择。</translation>
     </message>
     <message>
         <source>The vault&apos;s database could not be opened.</source>
@@ -1330,6 +1346,10 @@ Not imported: %3</source>
         <translation>选择…</translation>
     </message>
     <message>
+        <source>Time zone of the calls</source>
+        <translation>来电所在的时区</translation>
+    </message>
+    <message>
         <source>Choose a folder for the vault</source>
         <translation>为保险库选择文件夹</translation>
     </message>
@@ -1651,6 +1671,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
     <message>
         <source>Passphrase</source>
         <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Time zone of the calls</source>
+        <translation>来电所在的时区</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2239,13 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Verify an evidence bundle…</source>
         <translation>核验证据包…</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSetting</name>
+    <message>
+        <source>Days, night-time calls and the by-hour chart are counted in this zone. Choose where the calls happen (for mainland China: China Standard Time), even if this computer is set to another zone.</source>
+        <translation>日期、夜间来电和按小时分布图都按这个时区计算。请选择来电发生地的时区（中国大陆选“中国标准时间”），即使这台电脑设的是别的时区。</translation>
     </message>
 </context>
 </TS>

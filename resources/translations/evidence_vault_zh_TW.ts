@@ -173,6 +173,18 @@
         <translation>最長一次連續轟炸是 %1 次接連不斷的聯繫，從 %2 開始。</translation>
     </message>
     <message>
+        <source>These calls predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>這些來電早於規則生效日（%1），未計入（%3，共 %2 次）。</translation>
+    </message>
+    <message>
+        <source>These items predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>這些證據早於規則生效日（%1），未計入（%3，共 %2 件）。</translation>
+    </message>
+    <message>
+        <source>These calls and messages predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
+        <translation>這些來電和簡訊早於規則生效日（%1），未計入（%3，共 %2 次）。</translation>
+    </message>
+    <message>
         <source>The backup is stored as evidence: %1 calls, %2 SMS, %3 MMS. %4 of them came from numbers already known for this lender.</source>
         <translation>備份已作為證據保存：通話 %1 筆，簡訊 %2 則，多媒體簡訊 %3 則。其中 %4 筆來自這個平台已知的號碼。</translation>
     </message>
@@ -575,6 +587,10 @@
     <message>
         <source>A time stored in the vault is damaged. Run a vault check.</source>
         <translation>保險庫中儲存的某個時間已損壞。請執行保險庫檢查。</translation>
+    </message>
+    <message>
+        <source>That is not a time zone this computer knows. Choose one from the list.</source>
+        <translation>這台電腦不認得這個時區。請從清單中選擇。</translation>
     </message>
     <message>
         <source>The vault&apos;s database could not be opened.</source>
@@ -1330,6 +1346,10 @@ Not imported: %3</source>
         <translation>選擇…</translation>
     </message>
     <message>
+        <source>Time zone of the calls</source>
+        <translation>來電所在的時區</translation>
+    </message>
+    <message>
         <source>Choose a folder for the vault</source>
         <translation>為保險庫選擇資料夾</translation>
     </message>
@@ -1651,6 +1671,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
     <message>
         <source>Passphrase</source>
         <translation>密碼短語</translation>
+    </message>
+    <message>
+        <source>Time zone of the calls</source>
+        <translation>來電所在的時區</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2239,13 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Verify an evidence bundle…</source>
         <translation>核驗證據包…</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneSetting</name>
+    <message>
+        <source>Days, night-time calls and the by-hour chart are counted in this zone. Choose where the calls happen (for mainland China: China Standard Time), even if this computer is set to another zone.</source>
+        <translation>日期、夜間來電和按小時分布圖都按這個時區計算。請選擇來電發生地的時區（中國大陸選「中國標準時間」），即使這台電腦設的是別的時區。</translation>
     </message>
 </context>
 </TS>
