@@ -223,5 +223,27 @@ class DetailPane(QTabWidget):
             changes["incident_at"] = incident.replace(tzinfo=self.zone)
         self.save_requested.emit(self.item.id, changes)
 
+    def unsaved_changes(self) -> dict[str, object]:
+        """What the user changed in the form and has not saved yet (empty: nothing).
+
+        Leaving the row, switching lender, locking and closing save these, so an edit
+        to the categories or to what an item proves is never lost silently.
+        """
+        item = self.item
+        if item is None:
+            return {}
+        changes: dict[str, object] = {}
+        if self.title.text() != (item.title or ""):
+            changes["title"] = self.title.text()
+        if self.purpose.toPlainText() != (item.purpose or ""):
+            changes["purpose"] = self.purpose.toPlainText()
+        ticked = [code for code, box in self.categories.items() if box.isChecked()]
+        if set(ticked) != set(item.categories):
+            changes["categories"] = ticked
+        if self.incident.dateTime() != self._shown_incident:
+            incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
+            changes["incident_at"] = incident.replace(tzinfo=self.zone)
+        return changes
+
     def clear(self) -> None:
         self.show_item(None)

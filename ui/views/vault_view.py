@@ -146,6 +146,7 @@ class VaultView(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown: called on lock, before the keys are dropped."""
+        self.save_unsaved()  # queued on the one worker before the lock, so it lands
         self.vault = None
         for dialog in self._imports:
             if isValid(dialog):
@@ -223,6 +224,9 @@ class VaultView(QWidget):
         self.show_item(item)
 
     def show_item(self, item: ItemDTO | None) -> None:
+        shown = self.detail.item
+        if shown is not None and (item is None or item.id != shown.id):
+            self.save_unsaved()  # another row, another lender, a filter: keep the edits
         self.detail.show_item(item)
         self._update_trash_actions(item)
         vault = self.vault
@@ -244,6 +248,20 @@ class VaultView(QWidget):
             op(lambda: edit_item(vault, item_id, changes)).success(self._saved).failure(
                 self._fail
             ).run()
+
+    def save_unsaved(self) -> None:
+        """Save what the user changed in the detail pane and has not saved yet."""
+        item, vault = self.detail.item, self.vault
+        changes = self.detail.unsaved_changes()
+        if item is None or vault is None or not changes:
+            return
+        item_id = item.id
+
+        def saved(dto: ItemDTO) -> None:
+            if vault is self.vault:
+                self._saved(dto)
+
+        op(lambda: edit_item(vault, item_id, changes)).success(saved).failure(self._fail).run()
 
     def _saved(self, item: ItemDTO) -> None:
         self.model.replace_item(item)
