@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.ui_helpers import type_text
 from ui import tasks
 from ui.main_window import MainWindow
+from ui.views.date_field import DateTimeField
 from ui.views.vault_view import VaultView
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
@@ -107,3 +109,52 @@ def test_nothing_is_saved_when_nothing_changed(qtbot: QtBot, view: VaultView) ->
     view.table.selectRow(1)
     qtbot.wait(100)
     assert view.status.text() != view.tr("Saved.")
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("2025-03-01 09:30", "2025-03-01 09:30"),
+        ("2025/3/1 9:05", "2025-03-01 09:05"),
+        ("20250301", "2025-03-01 14:45"),  # no time typed: the time shown stays
+        ("2025-02-30 10:00", "2024-06-01 14:45"),  # no such day: the date shown stays
+        ("next tuesday", "2024-06-01 14:45"),
+    ],
+)
+def test_a_date_typed_into_the_field_takes(qtbot: QtBot, typed: str, shown: str) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    field = DateTimeField(QDateTime(QDate(2024, 6, 1), QTime(14, 45)), page)
+    other = QLineEdit(page)
+    layout = QVBoxLayout(page)
+    layout.addWidget(field)
+    layout.addWidget(other)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.mouseClick(field.lineEdit(), Qt.MouseButton.LeftButton)  # the cursor lands in a section
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == shown
+    assert field.dateTime().toString("yyyy-MM-dd HH:mm") == shown
+    qtbot.keyClick(field, Qt.Key.Key_Up)  # the arrow keys still step a section
+    assert field.text() != shown
+
+
+def test_dates_typed_in_chinese_and_taken_on_leaving_the_field(
+    qtbot: QtBot, view: VaultView
+) -> None:
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.detail.item is not None)
+    view.detail.setCurrentIndex(1)
+    field = view.detail.incident
+    field.setFocus()
+    field.lineEdit().selectAll()
+    type_text(field.lineEdit(), "2025年3月1日 9点30")  # what an input method commits
+    view.detail.title.setFocus()
+    qtbot.waitUntil(lambda: field.text() == "2025-03-01 09:30")
+    for edit in (view.filters.since, view.filters.until):
+        edit.setFocus()
+        qtbot.keyClicks(edit, "2025-03-0" + ("1" if edit is view.filters.since else "9"))
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert view.filters.since.date().toString("yyyy-MM-dd") == "2025-03-01"
+    assert view.filters.until.date().toString("yyyy-MM-dd") == "2025-03-09"

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.format import category_names, format_size, format_time, kind_name, time_source_sentence
+from ui.views.date_field import DateTimeField
 from ui.views.preview import Preview
 from vault.custody import CustodyEventDTO
 from vault.dto import ItemDTO
@@ -57,7 +57,7 @@ class DetailPane(QTabWidget):
         page = QWidget(scroll)
         scroll.setWidget(page)
         self.title = QLineEdit(page)
-        self.incident = QDateTimeEdit(page)
+        self.incident = DateTimeField(parent=page)
         self.incident.setCalendarPopup(True)
         self.incident.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.purpose = QPlainTextEdit(page)

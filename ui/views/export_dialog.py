@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -34,6 +33,7 @@ from ui import dialogs
 from ui.format import format_size
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
+from ui.views.date_field import DateField
 from ui.views.progress import TaskProgressDialog
 from vault.bundle.export import (
     BundleExportResult,
@@ -82,8 +82,8 @@ class ExportDialog(QDialog):
         self.lender.setCurrentIndex(max(0, self.lender.findText(current or "")))
         self.limit_dates = QCheckBox(self.tr("Only what happened between"), self)
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addMonths(-1), self)
-        self.date_to = QDateEdit(today, self)
+        self.date_from = DateField(today.addMonths(-1), self)
+        self.date_to = DateField(today, self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

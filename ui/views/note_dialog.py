@@ -6,7 +6,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,12 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.views.date_field import DateTimeField
+
 
 class NoteDialog(QDialog):
     def __init__(self, lender: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note about %1").replace("%1", lender))
-        self.occurred = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.occurred = DateTimeField(QDateTime.currentDateTime(), self)
         self.occurred.setCalendarPopup(True)
         self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.text = QPlainTextEdit(self)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ui.format import format_time, kind_name, time_source_sentence
 from ui.tasks import op
+from ui.views.date_field import DateField
 from ui.views.filter_bar import KINDS as ITEM_KINDS
 from vault.case.timeline import timeline
 from vault.dto import TimelineEntry
@@ -200,8 +200,8 @@ class TimelineView(QWidget):
         self.number.setPlaceholderText(self.tr("Only this number"))
         self.number.setClearButtonEnabled(True)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1), self)
-        self.until = QDateEdit(QDate.currentDate(), self)
+        self.since = DateField(QDate.currentDate().addMonths(-1), self)
+        self.until = DateField(QDate.currentDate(), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
