@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddLenderDialog</name>
+    <message>
+        <source>Add lender</source>
+        <translation>添加借贷平台</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000, 95188</source>
+        <translation>例如 138 0013 8000, 95188</translation>
+    </message>
+    <message>
+        <source>Name of the lending platform (pick one or type another):</source>
+        <translation>借贷平台名称（从列表选择或自己输入）：</translation>
+    </message>
+    <message>
+        <source>Numbers that call or message you for this lender (if you know them; separate them with commas):</source>
+        <translation>替这个平台给你打电话、发短信的号码（知道的话就填，多个号码用逗号隔开）：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number. Write it as your phone shows it.</source>
+        <translation>“%1”不是电话号码。请照手机上显示的样子填写。</translation>
+    </message>
+</context>
+<context>
     <name>AssignNumbersDialog</name>
     <message>
         <source>Numbers of %1</source>
@@ -1195,14 +1218,6 @@ Not imported: %3</source>
         <translation>
             <numerusform>全部平台（%n）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Add lender</source>
-        <translation>添加借贷平台</translation>
-    </message>
-    <message>
-        <source>Name of the lending platform (pick one or type another):</source>
-        <translation>借贷平台名称（从列表选择或自己输入）：</translation>
     </message>
     <message>
         <source>Rename lender</source>

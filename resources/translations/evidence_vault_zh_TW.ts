@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AddLenderDialog</name>
+    <message>
+        <source>Add lender</source>
+        <translation>新增借貸平台</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000, 95188</source>
+        <translation>例如 138 0013 8000, 95188</translation>
+    </message>
+    <message>
+        <source>Name of the lending platform (pick one or type another):</source>
+        <translation>借貸平台名稱（從清單選擇或自行輸入）：</translation>
+    </message>
+    <message>
+        <source>Numbers that call or message you for this lender (if you know them; separate them with commas):</source>
+        <translation>替這個平台給你打電話、發簡訊的號碼（知道的話就填，多個號碼用逗號隔開）：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number. Write it as your phone shows it.</source>
+        <translation>「%1」不是電話號碼。請照手機上顯示的樣子填寫。</translation>
+    </message>
+</context>
+<context>
     <name>AssignNumbersDialog</name>
     <message>
         <source>Numbers of %1</source>
@@ -1195,14 +1218,6 @@ Not imported: %3</source>
         <translation>
             <numerusform>全部平台（%n）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Add lender</source>
-        <translation>新增借貸平台</translation>
-    </message>
-    <message>
-        <source>Name of the lending platform (pick one or type another):</source>
-        <translation>借貸平台名稱（從清單選擇或自行輸入）：</translation>
     </message>
     <message>
         <source>Rename lender</source>

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from tests.ui.ui_helpers import type_text
+from tests.ui.ui_helpers import answer_next_modal, type_text
 from ui import tasks
+from ui.dialogs import Script
 from ui.main_window import MainWindow
+from ui.views.add_lender import AddLenderDialog
 from ui.views.date_field import DateTimeField
 from ui.views.vault_view import VaultView
 from vault.handle import create_vault, unlock_vault
@@ -158,3 +160,41 @@ def test_dates_typed_in_chinese_and_taken_on_leaving_the_field(
         qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert view.filters.since.date().toString("yyyy-MM-dd") == "2025-03-01"
     assert view.filters.until.date().toString("yyyy-MM-dd") == "2025-03-09"
+
+
+def test_the_collectors_numbers_are_entered_with_the_lender(
+    qtbot: QtBot, view: VaultView, dialogs: Script
+) -> None:
+    seen: list[tuple[bool, str]] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddLenderDialog)
+        dialog.name.setCurrentText("洋钱罐")
+        qtbot.keyClicks(dialog.numbers, "138 0013 8000, 95188x")
+        seen.append((dialog.ok_button.isEnabled(), dialog.problem.text()))
+        qtbot.keyClick(dialog.numbers, Qt.Key.Key_Backspace)
+        seen.append((dialog.ok_button.isEnabled(), dialog.problem.text()))
+        qtbot.keyClick(dialog.numbers, Qt.Key.Key_Return)
+
+    answer_next_modal(fill)
+    qtbot.mouseClick(view.sidebar.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.sidebar.current() == "洋钱罐", timeout=5000)
+    assert seen[0][0] is False and "95188x" in seen[0][1], "a wrong number is named, OK waits"
+    assert seen[1] == (True, seen[1][1]) and not dialogs
+    lender = next(dto for dto in view.sidebar.lenders() if dto.name == "洋钱罐")
+    assert set(lender.numbers) == {"13800138000", "95188"}
+    qtbot.waitUntil(lambda: "13800138000" in view.case.numbers.text(), timeout=5000)
+
+
+def test_a_lender_without_numbers_is_still_added(qtbot: QtBot, view: VaultView) -> None:
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddLenderDialog)
+        assert dialog.ok_button.isEnabled(), "a platform is offered first"
+        dialog.name.setCurrentText("")
+        assert not dialog.ok_button.isEnabled(), "a lender needs a name"
+        dialog.name.setCurrentText("  好分期 ")
+        dialog.accept()
+
+    answer_next_modal(fill)
+    qtbot.mouseClick(view.sidebar.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.sidebar.current() == "好分期", timeout=5000)

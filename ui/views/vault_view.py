@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
@@ -188,10 +188,10 @@ class VaultView(QWidget):
         lender = next((dto for dto in self.sidebar.lenders() if dto.name == current), None)
         self.case.show_lender(self.vault, lender)
 
-    def add_lender(self, name: str) -> None:
+    def add_lender(self, name: str, numbers: Sequence[str] = ()) -> None:
         vault = self.vault
         if vault is not None:
-            op(lambda: add_lender(vault, name)).success(
+            op(lambda: add_lender(vault, name, numbers=numbers)).success(
                 lambda dto: self.refresh_lenders(dto.name)
             ).failure(self._fail).run()
 
