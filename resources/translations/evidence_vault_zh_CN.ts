@@ -530,6 +530,25 @@
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <source>Start by adding the lending platform whose collectors call or message you. Then import your screenshots, call recordings and messages into it.</source>
+        <translation>第一步：添加催收人员替它打电话、发短信的借贷平台。然后把截图、通话录音和短信导入到这个平台下。</translation>
+    </message>
+    <message>
+        <source>Add lender…</source>
+        <translation>添加平台…</translation>
+    </message>
+    <message>
+        <source>No evidence here yet. Import screenshots, call recordings, text messages or a phone backup, or drop the files onto this window.</source>
+        <translation>这里还没有证据。请导入截图、通话录音、短信或手机备份，也可以直接把文件拖到这个窗口里。</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The passphrase is not right. Check the keyboard language and Caps Lock, then try again.</source>

@@ -530,6 +530,25 @@
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <source>Start by adding the lending platform whose collectors call or message you. Then import your screenshots, call recordings and messages into it.</source>
+        <translation>第一步：新增催收人員替它打電話、發簡訊的借貸平台。然後把截圖、通話錄音和簡訊匯入到這個平台下。</translation>
+    </message>
+    <message>
+        <source>Add lender…</source>
+        <translation>新增平台…</translation>
+    </message>
+    <message>
+        <source>No evidence here yet. Import screenshots, call recordings, text messages or a phone backup, or drop the files onto this window.</source>
+        <translation>這裡還沒有證據。請匯入截圖、通話錄音、簡訊或手機備份，也可以直接把檔案拖到這個視窗裡。</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The passphrase is not right. Check the keyboard language and Caps Lock, then try again.</source>

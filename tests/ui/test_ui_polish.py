@@ -198,3 +198,35 @@ def test_a_lender_without_numbers_is_still_added(qtbot: QtBot, view: VaultView) 
     answer_next_modal(fill)
     qtbot.mouseClick(view.sidebar.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.sidebar.current() == "好分期", timeout=5000)
+
+
+def test_an_empty_main_screen_says_what_to_do_first(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    vault, _ = create_vault(tmp_path / "empty", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    vault.lock()
+    window.show_unlock(tmp_path / "empty")
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    view = window.vault_view
+    hint = view.empty_hint
+    qtbot.waitUntil(hint.isVisible, timeout=10_000)
+    assert "adding the lending platform" in hint.text.text()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddLenderDialog)
+        dialog.name.setCurrentText("安逸花")
+        dialog.accept()
+
+    answer_next_modal(fill)
+    qtbot.mouseClick(hint.button, Qt.MouseButton.LeftButton)  # the hint's own button
+    qtbot.waitUntil(lambda: view.sidebar.current() == "安逸花", timeout=5000)
+    assert hint.isVisible() and "No evidence here yet" in hint.text.text()
+    assert hint.button.text() == view.import_button.text()
+    opened = window.vault
+    assert opened is not None
+    path = tmp_path / "sms.txt"
+    path.write_text("催收短信", encoding="utf-8")
+    view.import_paths([path], "安逸花")
+    qtbot.waitUntil(lambda: view.table.isVisible() and view.model.rowCount() == 1, timeout=10_000)
+    assert not hint.isVisible()

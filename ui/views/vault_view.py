@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from ui.models.items_model import ItemsModel
 from ui.tasks import op
 from ui.views.case_view import CaseView
 from ui.views.detail_pane import DetailPane
+from ui.views.empty_hint import EmptyHint
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
 from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
@@ -69,7 +71,11 @@ class VaultView(QWidget):
         self.table.setColumnWidth(0, 140)
         self.notes = QListWidget(self)
         self.middle_tabs = QTabWidget(self)
-        self.middle_tabs.addTab(self.table, self.tr("Evidence"))
+        self.empty_hint = EmptyHint(self)
+        self.evidence = QStackedWidget(self)  # the list, or what to do first while empty
+        self.evidence.addWidget(self.table)
+        self.evidence.addWidget(self.empty_hint)
+        self.middle_tabs.addTab(self.evidence, self.tr("Evidence"))
         self.middle_tabs.addTab(self.notes, self.tr("Notes"))
         self.case = CaseView(self)
         self.middle_tabs.addTab(self.case, self.tr("Case"))
@@ -118,6 +124,8 @@ class VaultView(QWidget):
         self.sidebar.rename_requested.connect(self._rename_lender)
         self.sidebar.dropped.connect(lambda lender, paths: self.import_paths(paths, lender))
         self.filters.changed.connect(self._filters_changed)
+        self.empty_hint.add_lender_requested.connect(self.sidebar.add_button.click)
+        self.empty_hint.import_requested.connect(self._choose_files)
         self.case.failed.connect(self._fail)
         self.case.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -163,6 +171,7 @@ class VaultView(QWidget):
         self.case.show_lender(None, None)
         self.detail.clear()
         self.status.clear()
+        self.evidence.setCurrentWidget(self.table)
 
     def _fail(self, error: BaseException) -> None:
         if self.vault is not None:
@@ -182,6 +191,7 @@ class VaultView(QWidget):
         if vault is self.vault:
             self.sidebar.set_lenders(lenders, select)
             self._show_case()
+            self._update_hint()
 
     def _show_case(self) -> None:
         current = self.sidebar.current()
@@ -207,9 +217,22 @@ class VaultView(QWidget):
         self.note_button.setEnabled(lender is not None)
         self._load_notes(lender)
         self._show_case()
+        self._update_hint()
 
     def _filters_changed(self) -> None:
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        """An empty screen says what to do first: add a lender, or import into it."""
+        lenders, current = self.sidebar.lenders(), self.sidebar.current()
+        in_scope = [dto for dto in lenders if current is None or dto.name == current]
+        empty = not any(dto.item_count for dto in in_scope) and not self.filters.trash.isChecked()
+        if self.vault is not None and empty:
+            self.empty_hint.show_for(no_lenders=not lenders)
+            self.evidence.setCurrentWidget(self.empty_hint)
+        else:
+            self.evidence.setCurrentWidget(self.table)
 
     def _update_status(self, total: int) -> None:
         count = self.tr("%n item(s)", "", total)
