@@ -6,15 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QDateTime, QFileInfo, Qt, QTime
+from PySide6.QtGui import QAbstractFileIconProvider
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.ui_helpers import answer_next_modal, type_text
-from ui import tasks
+from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
+from ui.qt_gaps import qt_gaps
 from ui.views.add_lender import AddLenderDialog
 from ui.views.date_field import DateTimeField
 from ui.views.vault_view import VaultView
@@ -230,3 +232,80 @@ def test_an_empty_main_screen_says_what_to_do_first(
     view.import_paths([path], "安逸花")
     qtbot.waitUntil(lambda: view.table.isVisible() and view.model.rowCount() == 1, timeout=10_000)
     assert not hint.isVisible()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCT = {"zh_CN": "证据保险箱", "zh_TW": "證據保險箱", "en": "Evidence Vault"}
+
+
+@pytest.mark.parametrize(
+    ("language", "look_in", "file_type"),
+    [("zh_CN", "查找范围(&L)：", "文件类型(&T)："), ("zh_TW", "尋找於(&L)：", "檔案類型(&T)：")],
+)
+def test_qts_own_file_dialog_speaks_the_users_language(
+    qtbot: QtBot, language: str, look_in: str, file_type: str
+) -> None:
+    i18n.install(language)
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's own, where no native
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = {label.text() for label in dialog.findChildren(QLabel) if label.isVisible()}
+        assert look_in in texts and file_type in texts, texts
+        assert all(not text.isascii() for text in texts), texts
+        assert all(not text.isascii() for text in qt_gaps())
+        folder = QAbstractFileIconProvider().type(QFileInfo(str(ROOT)))
+        assert folder in {"文件夹", "資料夾"}, "the Type column of a folder"
+    finally:
+        i18n.install("en")
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW", "en"])
+def test_the_title_bar_has_no_english_folder_name(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, language: str
+) -> None:
+    i18n.install(language)
+    try:
+        for folder, title in (
+            ("vault", PRODUCT[language]),  # the default folder: its name is English
+            ("家里的证据", f"{PRODUCT[language]} — 家里的证据"),
+        ):
+            vault, _ = create_vault(tmp_path / folder, PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+            window.opened(vault)
+            assert window.windowTitle() == title
+            window.lock()
+            qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+        assert window.windowTitle() == PRODUCT[language]
+    finally:
+        i18n.install("en")
+
+
+def test_one_product_name_in_each_language() -> None:
+    """证据保险箱 / 證據保險箱 / Evidence Vault: in the window, the bundle's README and
+    report, the README and the desktop file; the vault itself is a 保险箱 too."""
+    others = ("保险库", "保管箱", "保險庫", "證據保管")
+    places = [
+        ROOT / "resources" / "translations" / "evidence_vault_zh_CN.ts",
+        ROOT / "resources" / "translations" / "evidence_vault_zh_TW.ts",
+        ROOT / "resources" / "evidence-vault.desktop",
+        ROOT / "README.md",
+        *sorted((ROOT / "vault" / "bundle").rglob("*.py")),
+        *sorted((ROOT / "ui").rglob("*.py")),
+    ]
+    found = [
+        f"{path.relative_to(ROOT)}: {word}"
+        for path in places
+        for word in others
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert not found, found
+    desktop = (ROOT / "resources" / "evidence-vault.desktop").read_text(encoding="utf-8")
+    for language, name in PRODUCT.items():
+        key = "Name" if language == "en" else f"Name[{language}]"
+        assert f"{key}={name}\n" in desktop
+    for language in ("zh_CN", "zh_TW"):
+        ts = (ROOT / "resources" / "translations" / f"evidence_vault_{language}.ts").read_text(
+            encoding="utf-8"
+        )
+        assert f"<source>Evidence Vault</source>\n        <translation>{PRODUCT[language]}<" in ts
