@@ -3,12 +3,20 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QFileInfo, Qt, QTime
 from PySide6.QtGui import QAbstractFileIconProvider
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
@@ -19,11 +27,15 @@ from ui.main_window import MainWindow
 from ui.qt_gaps import qt_gaps
 from ui.views.add_lender import AddLenderDialog
 from ui.views.date_field import DateTimeField
+from ui.views.timeline_view import TEXT_SHOWN, TimelineModel
 from ui.views.vault_view import VaultView
+from ui.views.wrap import WrapDelegate
+from vault.dto import TimelineEntry
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
-from vault.items import get_item
+from vault.items import edit_item, get_item
 from vault.lenders import add_lender
+from vault.notes import add_note
 
 
 @pytest.fixture
@@ -309,3 +321,70 @@ def test_one_product_name_in_each_language() -> None:
             encoding="utf-8"
         )
         assert f"<source>Evidence Vault</source>\n        <translation>{PRODUCT[language]}<" in ts
+
+
+LONG_NOTE = "下午三点两名男子到小区门口，自称外访人员，" * 12
+
+
+def test_long_texts_are_whole_in_the_lists_and_on_hover(qtbot: QtBot, view: VaultView) -> None:
+    vault = view.vault
+    assert vault is not None
+    first = view.model.item_at(0)
+    assert first is not None
+    edit_item(vault, first.id, {"title": "催收" * 40, "purpose": "证明催收人员威胁联系单位"})
+    add_note(vault, "度小满", LONG_NOTE)
+    items = view.sidebar.list.findItems("度小满", Qt.MatchFlag.MatchStartsWith)
+    view.sidebar.list.setCurrentItem(items[0])
+    view.refresh()
+    qtbot.waitUntil(lambda: view.notes.count() == 1, timeout=5000)
+
+    def retitled() -> bool:
+        item = view.model.item_at(view.model.row_of(first.id))
+        return item is not None and item.title == "催收" * 40
+
+    qtbot.waitUntil(retitled, timeout=5000)
+    row = view.model.row_of(first.id)
+    tip = view.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.split("\n") == ["催收" * 40, first.original_name, "证明催收人员威胁联系单位"]
+    view.middle_tabs.setCurrentIndex(1)
+    note = view.notes.item(0)
+    qtbot.waitUntil(lambda: view.notes.visualItemRect(note).height() > 0)
+    line = view.notes.fontMetrics().height()
+    assert view.notes.visualItemRect(note).height() >= 4 * line, "a long note wraps"
+    assert view.notes.visualItemRect(note).width() <= view.notes.viewport().width()
+    assert note.toolTip() == LONG_NOTE
+
+
+def test_a_long_rule_and_its_source_wrap_in_their_row(qtbot: QtBot, view: VaultView) -> None:
+    findings = view.case.findings
+    assert isinstance(findings.itemDelegate(), WrapDelegate)
+    findings.clear()
+    rule = "未经债务人同意，严禁在每日22:00至次日08:00进行电话催收、外访催收及其他催收。"
+    source = "中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》，2026-01-30 起施行"
+    findings.addTopLevelItem(QTreeWidgetItem([rule, "14 天", "480", source]))
+    view.middle_tabs.setCurrentWidget(view.case)
+    view.case.tabs.setCurrentWidget(findings)
+    qtbot.waitUntil(findings.isVisible)
+    row = findings.topLevelItem(0)
+    assert row is not None
+    line = findings.fontMetrics().height()
+    qtbot.waitUntil(lambda: findings.visualItemRect(row).height() >= 2 * line, timeout=3000)
+    fm = findings.fontMetrics()
+    assert fm.horizontalAdvance(source) > findings.header().sectionSize(3), "it would not fit"
+    days = findings.header().sectionSize(1)
+    assert days >= fm.horizontalAdvance("14 天"), "a short column stays one line, whole"
+
+
+def test_the_timeline_shows_a_cut_off_text_whole_on_hover() -> None:
+    text = "你再不还钱我们就去你单位" * 20
+    entry = TimelineEntry(
+        at=datetime(2025, 3, 1, 2, 0, tzinfo=UTC), offset_min=480, time_source="device",
+        source="event", kind="sms", lender="度小满", ref="e1", item_id=None,
+        number="10690000", direction="in", text=text,
+    )  # fmt: skip
+    model = TimelineModel()
+    model.set_entries([entry])
+    shown = model.index(0, 3).data(Qt.ItemDataRole.DisplayRole)
+    assert len(shown) == TEXT_SHOWN and shown.endswith("…")
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == text
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

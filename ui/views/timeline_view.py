@@ -153,9 +153,10 @@ def _cell(entry: TimelineEntry, column: int) -> str:
 
 
 def _tooltip(entry: TimelineEntry, column: int) -> str | None:
-    """The whole text of a message or note; what an item's time source means."""
-    if column == 3:
-        return entry.text or None
+    """The whole text of a cell a narrow column cuts off (a message, a note, an item's
+    title); what an item's time source means."""
+    if column in (1, 3):
+        return (entry.text if column == 3 and entry.text else _cell(entry, column)) or None
     if column == 4 and entry.source == "item":
         return time_source_sentence(entry.time_source)
     return None

@@ -70,6 +70,10 @@ class VaultView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 140)
         self.notes = QListWidget(self)
+        self.notes.setWordWrap(True)  # a long note wraps in the list, whole
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.notes.setSpacing(2)
         self.middle_tabs = QTabWidget(self)
         self.empty_hint = EmptyHint(self)
         self.evidence = QStackedWidget(self)  # the list, or what to do first while empty
@@ -452,3 +456,4 @@ class VaultView(QWidget):
         self.notes.clear()
         for note in notes:
             self.notes.addItem(f"{format_time(note.occurred_at)}\n{note.text}")
+            self.notes.item(self.notes.count() - 1).setToolTip(note.text)
