@@ -1296,6 +1296,10 @@ Not imported: %3</source>
         <translation>播放速度</translation>
     </message>
     <message>
+        <source>No sound can be heard: this computer has no speakers or headphones connected.</source>
+        <translation>听不到声音：这台电脑没有连接音箱或耳机。</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

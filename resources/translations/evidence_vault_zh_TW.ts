@@ -1296,6 +1296,10 @@ Not imported: %3</source>
         <translation>播放速度</translation>
     </message>
     <message>
+        <source>No sound can be heard: this computer has no speakers or headphones connected.</source>
+        <translation>聽不到聲音：這台電腦沒有連接喇叭或耳機。</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>暫停</translation>
     </message>

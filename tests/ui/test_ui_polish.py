@@ -7,8 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import QDate, QDateTime, QFileInfo, Qt, QTime
 from PySide6.QtGui import QAbstractFileIconProvider
+from PySide6.QtMultimedia import QAudioDevice
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -25,6 +27,7 @@ from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.qt_gaps import qt_gaps
+from ui.viewers import media_player
 from ui.views.add_lender import AddLenderDialog
 from ui.views.date_field import DateTimeField
 from ui.views.timeline_view import TEXT_SHOWN, TimelineModel
@@ -388,3 +391,85 @@ def test_the_timeline_shows_a_cut_off_text_whole_on_hover() -> None:
     assert len(shown) == TEXT_SHOWN and shown.endswith("…")
     assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == text
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def _import_photo(qtbot: QtBot, view: VaultView, tmp_path: Path) -> int:
+    vault = view.vault
+    assert vault is not None
+    photo = tmp_path / "IMG_20250301_120000.jpg"
+    Image.new("RGB", (1600, 1200), (200, 40, 40)).save(photo)
+    import_paths(vault, [photo], lender="度小满")
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    kinds = [view.model.item_at(r).media_type for r in range(3)]  # type: ignore[union-attr]
+    return kinds.index("image/jpeg")
+
+
+def test_the_item_pane_is_empty_beside_the_notes_and_the_case(
+    qtbot: QtBot, view: VaultView, tmp_path: Path
+) -> None:
+    row = _import_photo(qtbot, view, tmp_path)
+    view.table.selectRow(row)
+    preview = view.detail.preview
+    qtbot.waitUntil(lambda: preview.currentWidget() is preview.image, timeout=5000)
+    for tab in (view.notes, view.case):
+        view.middle_tabs.setCurrentWidget(tab)
+        assert view.detail.item is None and preview.currentWidget() is preview.message
+        view.middle_tabs.setCurrentWidget(view.evidence)
+        qtbot.waitUntil(lambda: preview.currentWidget() is preview.image, timeout=5000)
+        assert view.detail.item is not None and view.detail.item.media_type == "image/jpeg"
+
+
+def test_an_image_chosen_behind_the_details_tab_opens_whole(
+    qtbot: QtBot, view: VaultView, tmp_path: Path
+) -> None:
+    row = _import_photo(qtbot, view, tmp_path)
+    view.detail.setCurrentIndex(1)  # 详情 in front
+    view.table.selectRow(row)
+    image = view.detail.preview.image
+    qtbot.waitUntil(lambda: view.detail.preview.currentWidget() is image, timeout=5000)
+    qtbot.wait(50)
+    view.detail.setCurrentIndex(0)
+    qtbot.waitUntil(image.view.isVisible)
+    qtbot.wait(50)  # the layout settles
+    viewport = image.view.viewport().rect()
+    shown = image.view.mapFromScene(image.view.sceneRect()).boundingRect()
+    assert viewport.adjusted(-2, -2, 2, 2).contains(shown), (viewport, shown)
+    assert shown.width() >= viewport.width() * 0.9 or shown.height() >= viewport.height() * 0.9
+    view.detail.resize(view.detail.width() - 120, view.detail.height())
+    qtbot.wait(50)
+    viewport = image.view.viewport().rect()
+    shown = image.view.mapFromScene(image.view.sceneRect()).boundingRect()
+    assert viewport.adjusted(-2, -2, 2, 2).contains(shown), "still whole after a resize"
+    before = image.zoom()
+    qtbot.mouseClick(image.zoom_in, Qt.MouseButton.LeftButton)
+    view.detail.resize(view.detail.width() + 60, view.detail.height())
+    qtbot.wait(50)
+    assert image.zoom() == pytest.approx(before * 1.25), "the user's zoom is kept"
+
+
+def test_no_sound_device_is_said_in_one_sentence(
+    qtbot: QtBot, view: VaultView, media_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = view.vault
+    assert vault is not None
+    recording = next(media_dir.glob("*.m4a"))
+    import_paths(vault, [recording], lender="度小满")
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    kinds = [view.model.item_at(r).kind for r in range(3)]  # type: ignore[union-attr]
+    view.table.selectRow(kinds.index("recording"))
+    preview = view.detail.preview
+    qtbot.waitUntil(lambda: preview.currentWidget() is preview.media, timeout=10_000)
+    media = preview.media
+    has_sound = bool(media_player.audio_outputs())
+    assert media.no_sound.isVisible() is not has_sound
+    monkeypatch.setattr(media_player, "audio_outputs", lambda: [])  # unplugged
+    media._check_sound()
+    assert media.no_sound.isVisible()
+    assert (
+        media.no_sound.text().count(".") == 1 and "speakers or headphones" in media.no_sound.text()
+    )
+    monkeypatch.setattr(media_player, "audio_outputs", lambda: [QAudioDevice()])  # plugged in
+    media._check_sound()
+    assert not media.no_sound.isVisible()

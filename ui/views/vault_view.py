@@ -133,6 +133,7 @@ class VaultView(QWidget):
         self.case.failed.connect(self._fail)
         self.case.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.middle_tabs.currentChanged.connect(self._middle_tab_changed)
         self.model.counted.connect(self._update_status)
         self.model.modelReset.connect(lambda: self.show_item(None))
         self.detail.save_requested.connect(self._save_item)
@@ -249,6 +250,17 @@ class VaultView(QWidget):
         rows = selected.indexes()
         item = self.model.item_at(rows[0].row()) if rows else None
         self.show_item(item)
+
+    def _middle_tab_changed(self, _index: int) -> None:
+        """The item pane belongs to the evidence list: beside the notes or the case it
+        would show an item that is no longer in view (and keep its sound playing)."""
+        if self.middle_tabs.currentWidget() is not self.evidence:
+            self.show_item(None)
+            return
+        rows = self.table.selectionModel().selectedRows()
+        item = self.model.item_at(rows[0].row()) if rows else None
+        if item is not None and (self.detail.item is None or self.detail.item.id != item.id):
+            self.show_item(item)
 
     def show_item(self, item: ItemDTO | None) -> None:
         shown = self.detail.item
