@@ -121,6 +121,29 @@ def test_edits_are_saved_when_the_vault_is_locked(qtbot: QtBot, view: VaultView)
     assert _stored(path, item_id) == (("threats",), "锁定前写的")
 
 
+def test_a_date_being_typed_is_kept_when_the_vault_locks(qtbot: QtBot, view: VaultView) -> None:
+    view.table.selectRow(0)
+    item = view.model.item_at(0)
+    assert item is not None
+    qtbot.waitUntil(lambda: view.detail.item is not None)
+    view.detail.setCurrentIndex(1)
+    field = view.detail.incident
+    field.setFocus()
+    qtbot.keyClicks(field, "2025-03-01 09:30")  # no Enter: the idle lock comes first
+    window = view.window()
+    assert isinstance(window, MainWindow) and window.vault is not None
+    path = window.vault.info.path
+    window.idle.idle.emit()  # what the idle timer does
+    qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+    assert window.vault is None
+    vault = unlock_vault(path, PASSPHRASE)
+    try:
+        incident = get_item(vault, item.id).incident_at
+    finally:
+        vault.lock()
+    assert incident == datetime(2025, 3, 1, 1, 30, tzinfo=UTC), "09:30 in Shanghai"
+
+
 def test_nothing_is_saved_when_nothing_changed(qtbot: QtBot, view: VaultView) -> None:
     view.table.selectRow(0)
     qtbot.waitUntil(lambda: view.detail.item is not None)

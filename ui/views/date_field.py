@@ -100,6 +100,10 @@ class _Typeable(QDateTimeEdit):
             self.commit_typed()
         super().focusOutEvent(event)
 
+    def typing(self) -> bool:
+        """Characters typed and not yet taken (Enter or leaving the field takes them)."""
+        return self._typed
+
     def commit_typed(self) -> None:
         """Take the typed text; a text naming no date puts back the date shown before."""
         self._typed = False

@@ -232,6 +232,8 @@ class DetailPane(QTabWidget):
         item = self.item
         if item is None:
             return {}
+        if self.incident.typing():
+            self.incident.commit_typed()  # a lock (Ctrl+L) while typing a date keeps it
         changes: dict[str, object] = {}
         if self.title.text() != (item.title or ""):
             changes["title"] = self.title.text()
