@@ -12,6 +12,8 @@ logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN", "zh_TW")
 _installed: list[QTranslator] = []
+# Qt's own texts: file dialogs ("Look in:", "Files of type:"), OK/Cancel, the player
+QT_CATALOGS = ("qtbase", "qtmultimedia")
 
 
 def resource_dir() -> Path:
@@ -62,13 +64,21 @@ def install(language: str) -> str:
         _installed.append(ours)
     else:
         logger.warning("No compiled translation for %s; run tools/build_translations.", language)
-    qt = QTranslator(app)
-    if qt.load(
-        QLocale(language),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    for catalog in QT_CATALOGS:
+        qt = QTranslator(app)
+        if any(
+            qt.load(QLocale(language), catalog, "_", str(folder))
+            for folder in qt_translation_dirs()
+        ):
+            app.installTranslator(qt)
+            _installed.append(qt)
+        else:
+            logger.warning("Qt's %s translation for %s is missing: its dialogs stay English.",
+                           catalog, language)  # fmt: skip
     return language
+
+
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own catalogs are: those of the Qt in use, then copies shipped with ours
+    (a frozen build carries them in resources/translations, see build.spec)."""
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), translations_dir()]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import message_for, show_error
 from ui.safety import IdleWatcher
-from ui.settings import Settings
+from ui.settings import Settings, default_vault_path
 from ui.tasks import op
 from ui.views.create_wizard import CreateVaultWizard
 from ui.views.lender_sidebar import dropped_paths
@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         if self.settings.neutral_title:
             self.setWindowTitle(self.tr("Notes"))
-        elif self.vault is not None:
+        elif self.vault is not None and self.vault.info.path.name != default_vault_path().name:
+            # a folder of the user's own naming tells two vaults apart; the default
+            # folder's English name "vault" would only be English in a Chinese title
             self.setWindowTitle(
                 self.tr("Evidence Vault — %1").replace("%1", self.vault.info.path.name)
             )

@@ -173,7 +173,7 @@ def test_readme_and_report_say_the_files_are_unchanged_since_signed(exported: Ex
     assert f"本包能证明：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动" in readme
     assert "signed by the key\nwith fingerprint " + fingerprint in readme
     assert readme.count("--expect-key") == 2
-    assert "自导入保管箱后未被改动" not in readme
+    assert "自导入保险箱后未被改动" not in readme
     assert "since they were imported" not in readme
     assert f"这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动" in html
     assert "evault verify --expect-key" in html

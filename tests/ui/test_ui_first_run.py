@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
@@ -15,6 +15,7 @@ from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.viewers.media_player import MediaPlayer
+from ui.views.add_lender import AddLenderDialog
 
 NEW_TITLE = "催收电话威胁上门"
 
@@ -60,9 +61,10 @@ def _create_vault(qtbot: QtBot, window: MainWindow, where: Path) -> None:
 
 def _add_lender(qtbot: QtBot, window: MainWindow, name: str) -> None:
     def choose(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        assert "微粒贷" in dialog.comboBoxItems(), "common platforms are offered"
-        dialog.setTextValue(name)
+        assert isinstance(dialog, AddLenderDialog)
+        offered = [dialog.name.itemText(n) for n in range(dialog.name.count())]
+        assert "微粒贷" in offered, "common platforms are offered"
+        dialog.name.setCurrentText(name)
         dialog.accept()
 
     answer_next_modal(choose)

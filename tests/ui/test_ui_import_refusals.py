@@ -78,7 +78,7 @@ def test_the_summary_says_in_chinese_why_each_file_was_refused(
     drop_files(window, [fifo, link, swapped, good], QPoint(600, 400))
     qtbot.waitUntil(lambda: bool(dialogs), timeout=15_000)
     text, details = dialogs[0]
-    assert text == "已导入：1\n已在保险库中：0\n未导入：3", text
+    assert text == "已导入：1\n已在保险箱中：0\n未导入：3", text
     assert details.splitlines() == [
         "通话录音.m4a: 这是命名管道，不是文件：只能导入普通文件。",
         "link.jpg: 不导入符号链接。请选择文件本身。",

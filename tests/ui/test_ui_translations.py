@@ -248,6 +248,6 @@ def test_compiled_chinese_shows_on_the_welcome(qtbot: QtBot, settings: Settings)
     try:
         window = MainWindow(settings, work_factor=10)
         qtbot.addWidget(window)
-        assert window.welcome.create_button.text() == "创建新保险库"
+        assert window.welcome.create_button.text() == "创建新保险箱"
     finally:
         i18n.install("en")

@@ -19,6 +19,7 @@ from tests.ui.ui_helpers import answer_next_modal, drop_files, type_text, visibl
 from ui import tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
+from ui.views.add_lender import AddLenderDialog
 from ui.views.import_dialog import ImportDialog
 from ui.views.note_dialog import NoteDialog
 from ui.views.vault_view import VaultView
@@ -134,8 +135,8 @@ def test_add_and_rename_lenders(qtbot: QtBot, view: VaultView, dialogs: Script) 
     qtbot.waitUntil(lambda: view.sidebar.current() == "度小满金融")
 
     def duplicate(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("分期乐")
+        assert isinstance(dialog, AddLenderDialog)
+        dialog.name.setCurrentText("分期乐")
         dialog.accept()
 
     answer_next_modal(duplicate)

@@ -160,6 +160,8 @@ class ItemsModel(QAbstractTableModel):
             return _cell(item, index.column())
         if role == Qt.ItemDataRole.UserRole:
             return item.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(item, index.column())
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -174,6 +176,19 @@ def _register_column_names() -> None:  # for lupdate: the column titles above
     QCoreApplication.translate("ItemsModel", "Title")
     QCoreApplication.translate("ItemsModel", "Number")
     QCoreApplication.translate("ItemsModel", "Size")
+
+
+def _tooltip(item: ItemDTO, column: int) -> str:
+    """The whole of what a narrow column cuts off: the title with the file's name and
+    what it proves (the detail pane shows all of it too)."""
+    if column != 2:
+        return _cell(item, column)
+    lines = [item.title or item.original_name]
+    if item.title and item.title != item.original_name:
+        lines.append(item.original_name)
+    if item.purpose:
+        lines.append(item.purpose)
+    return "\n".join(lines)
 
 
 def _cell(item: ItemDTO, column: int) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap, QWheelEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsScene,
@@ -45,9 +45,49 @@ def decode_image(data: bytes) -> QImage:
 
 
 class _View(QGraphicsView):
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+    """Fits the picture whenever its size changes, until the user zooms.
+
+    An image chosen while another tab is in front is laid out at a hidden widget's
+    size; fitting again when the view is shown and resized keeps it whole.
+    """
+
+    auto_fit = True
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget) -> None:
+        super().__init__(scene, parent)
+        self._refit = QTimer(self)  # once the layout has settled (scroll bars come and go)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_if_auto)
+
+    def fit(self) -> None:
+        self.resetTransform()
+        items = self.scene().items()
+        if items and not self.sceneRect().isEmpty():
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _fit_if_auto(self) -> None:
+        if self.auto_fit:
+            self.fit()
+
+    def zoom_by(self, factor: float) -> None:
+        self.auto_fit = False
         self.scale(factor, factor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom_by(1.25 if event.angleDelta().y() > 0 else 0.8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+            self._refit.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.auto_fit:
+            self.fit()
+            self._refit.start()
 
 
 class ImageViewer(QWidget):
@@ -63,8 +103,8 @@ class ImageViewer(QWidget):
         self.zoom_out = QPushButton(self.tr("Zoom out"), self)
         self.fit = QPushButton(self.tr("Fit"), self)
         self.message = QLabel(self)
-        self.zoom_in.clicked.connect(lambda: self.view.scale(1.25, 1.25))
-        self.zoom_out.clicked.connect(lambda: self.view.scale(0.8, 0.8))
+        self.zoom_in.clicked.connect(lambda: self.view.zoom_by(1.25))
+        self.zoom_out.clicked.connect(lambda: self.view.zoom_by(0.8))
         self.fit.clicked.connect(self.fit_to_view)
         buttons = QHBoxLayout()
         for widget in (self.zoom_in, self.zoom_out, self.fit):
@@ -91,9 +131,9 @@ class ImageViewer(QWidget):
         return self.view.transform().m11()
 
     def fit_to_view(self) -> None:
-        self.view.resetTransform()
-        if not self._item.pixmap().isNull():
-            self.view.fitInView(self._item, Qt.AspectRatioMode.KeepAspectRatio)
+        """The whole picture in view, and kept so as the pane changes size."""
+        self.view.auto_fit = True
+        self.view.fit()
 
     def clear(self) -> None:
         self._item.setPixmap(QPixmap())

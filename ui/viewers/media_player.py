@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtMultimedia import QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,11 @@ from PySide6.QtWidgets import (
 from ui.viewers.reader_device import ReaderDevice
 
 SPEEDS = (0.5, 1.0, 1.25, 1.5, 2.0)
+
+
+def audio_outputs() -> list[QAudioDevice]:
+    """The computer's sound outputs (speakers, headphones); empty: nothing can be heard."""
+    return list(QMediaDevices.audioOutputs())
 
 
 def clock(ms: int) -> str:
@@ -41,6 +46,12 @@ class MediaPlayer(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
         self._device: ReaderDevice | None = None
+        self.no_sound = QLabel(self)  # one plain sentence when nothing could be heard
+        self.no_sound.setWordWrap(True)
+        self.no_sound.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_sound.hide()
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._check_sound)
         self.play_button = QPushButton(self.tr("Play"), self)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.time_label = QLabel(clock(0) + " / " + clock(0), self)
@@ -68,6 +79,7 @@ class MediaPlayer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, 1)
         layout.addWidget(self.caption, 1)
+        layout.addWidget(self.no_sound)
         layout.addLayout(controls)
 
     def load(self, device: ReaderDevice, name: str, *, video: bool) -> None:
@@ -78,6 +90,17 @@ class MediaPlayer(QWidget):
         self.caption.setText("♪\n" + name)
         # the URL only hints the container format to the backend; nothing is read from it
         self.player.setSourceDevice(device, QUrl(name))
+        self._check_sound()
+
+    def _check_sound(self) -> None:
+        """Say so when this computer has no sound device: playing would seem broken."""
+        outputs = audio_outputs()
+        if outputs and self.audio.device().isNull():
+            self.audio.setDevice(QMediaDevices.defaultAudioOutput())  # one just plugged in
+        self.no_sound.setText(
+            self.tr("No sound can be heard: this computer has no speakers or headphones connected.")
+        )
+        self.no_sound.setVisible(self._device is not None and not outputs)
 
     def toggle(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
@@ -93,6 +116,7 @@ class MediaPlayer(QWidget):
             self._device.deleteLater()
             self._device = None
         self.caption.clear()
+        self.no_sound.hide()
         self.slider.setRange(0, 0)
         self.time_label.setText(clock(0) + " / " + clock(0))
 

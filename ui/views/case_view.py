@@ -50,6 +50,7 @@ from ui.tasks import op
 from ui.views.complaints import ComplaintsPanel
 from ui.views.import_dialog import backup_status
 from ui.views.timeline_view import TimelineView
+from ui.views.wrap import WrapDelegate
 from vault.case import lender_case
 from vault.case.events import NIGHT_END_HOUR, NIGHT_START_HOUR
 from vault.dto import (
@@ -146,11 +147,7 @@ class CaseView(QWidget):
         self.days.verticalHeader().hide()
         self.days.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.days.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.findings = QTreeWidget(self)
-        self.findings.setHeaderLabels(
-            [self.tr("Rule broken"), self.tr("Day"), self.tr("Times"), self.tr("Source")]
-        )
-        self.findings.setWordWrap(True)
+        self.findings = self._make_findings()
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.findings, self.tr("Rules broken"))
         self.tabs.addTab(self.chart, self.tr("By hour"))
@@ -301,6 +298,22 @@ class CaseView(QWidget):
         chart.setBackgroundRoundness(0)
         self.chart.setChart(chart)
 
+    def _make_findings(self) -> QTreeWidget:
+        """One row per rule broken: the rule and its source wrap, whole, in their row."""
+        findings = QTreeWidget(self)
+        findings.setHeaderLabels(
+            [self.tr("Rule broken"), self.tr("Day"), self.tr("Times"), self.tr("Source")]
+        )
+        findings.setItemDelegate(WrapDelegate(findings))
+        header = findings.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 190)
+        return findings
+
     def _fill_findings(self, findings: list[Finding]) -> None:
         """One row per rule broken (days, total times, source); its days below it."""
         chinese = QLocale().language() == QLocale.Language.Chinese
@@ -346,9 +359,6 @@ class CaseView(QWidget):
             self.findings.addTopLevelItem(
                 QTreeWidgetItem([self.tr("No rule is shown broken by this lender's events.")])
             )
-        self.findings.setColumnWidth(0, 330)
-        self.findings.setColumnWidth(1, 110)
-        self.findings.setColumnWidth(2, 90)
 
     def _fill_not_in_force(self, facts: Sequence[NotInForce]) -> None:
         """Per rule, what it did not count because the evidence predates its date in force:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.format import today, today_date
 from ui.tasks import op
+from ui.views.date_field import DateField
 from vault.case.complaints import Channel, Status, add_complaint, complaints, update_complaint
 from vault.dto import ComplaintDTO
 from vault.handle import OpenVault
@@ -78,7 +78,7 @@ class ComplaintDialog(QDialog):
         self.channel = QComboBox(self)
         for code, name in channel_names().items():
             self.channel.addItem(name, str(code))
-        self.filed_on = QDateEdit(today(), self)
+        self.filed_on = DateField(today(), self)
         self.status = QComboBox(self)
         for code, name in status_names().items():
             self.status.addItem(name, str(code))
@@ -86,7 +86,7 @@ class ComplaintDialog(QDialog):
         self.reference = QLineEdit(self)
         self.reference.setPlaceholderText(self.tr("The number the channel gave you, if any"))
         self.has_follow_up = QCheckBox(self.tr("Follow up on"), self)
-        self.follow_up = QDateEdit(today().addDays(7), self)
+        self.follow_up = DateField(today().addDays(7), self)
         self.has_follow_up.setChecked(True)
         self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
         for edit in (self.filed_on, self.follow_up):

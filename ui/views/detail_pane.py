@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -34,6 +33,7 @@ from ui.format import (
     time_source_sentence,
     wall_clock,
 )
+from ui.views.date_field import DateTimeField
 from ui.views.preview import Preview
 from vault.custody import CustodyEventDTO
 from vault.dto import ItemDTO
@@ -67,7 +67,7 @@ class DetailPane(QTabWidget):
         page = QWidget(scroll)
         scroll.setWidget(page)
         self.title = QLineEdit(page)
-        self.incident = QDateTimeEdit(page)
+        self.incident = DateTimeField(parent=page)
         self.incident.setCalendarPopup(True)
         self.incident.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.purpose = QPlainTextEdit(page)
@@ -257,6 +257,30 @@ class DetailPane(QTabWidget):
             incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
             changes["incident_at"] = incident.replace(tzinfo=self.zone or display_zone())
         self.save_requested.emit(self.item.id, changes)
+
+    def unsaved_changes(self) -> dict[str, object]:
+        """What the user changed in the form and has not saved yet (empty: nothing).
+
+        Leaving the row, switching lender, locking and closing save these, so an edit
+        to the categories or to what an item proves is never lost silently.
+        """
+        item = self.item
+        if item is None:
+            return {}
+        if self.incident.typing():
+            self.incident.commit_typed()  # a lock (Ctrl+L) while typing a date keeps it
+        changes: dict[str, object] = {}
+        if self.title.text() != (item.title or ""):
+            changes["title"] = self.title.text()
+        if self.purpose.toPlainText() != (item.purpose or ""):
+            changes["purpose"] = self.purpose.toPlainText()
+        ticked = [code for code, box in self.categories.items() if box.isChecked()]
+        if set(ticked) != set(item.categories):
+            changes["categories"] = ticked
+        if self.incident.dateTime() != self._shown_incident:
+            incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
+            changes["incident_at"] = incident.replace(tzinfo=self.zone)
+        return changes
 
     def clear(self) -> None:
         self.show_item(None)

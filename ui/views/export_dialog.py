@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,6 +34,7 @@ from ui.format import format_size, today_date
 from ui.format import today as today_qdate
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
+from ui.views.date_field import DateField
 from ui.views.progress import TaskProgressDialog
 from ui.views.verify_dialog import open_verify_dialog
 from vault.bundle.export import (
@@ -84,8 +84,8 @@ class ExportDialog(QDialog):
         self.lender.setCurrentIndex(max(0, self.lender.findText(current or "")))
         self.limit_dates = QCheckBox(self.tr("Only what happened between"), self)
         today = today_qdate()
-        self.date_from = QDateEdit(today.addMonths(-1), self)
-        self.date_to = QDateEdit(today, self)
+        self.date_from = DateField(today.addMonths(-1), self)
+        self.date_to = DateField(today, self)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.format import category_names, display_zone, kind_name, today
+from ui.views.date_field import DateField
 from vault.listing import ItemFilter
 
 KINDS = ("recording", "screenshot", "photo", "video", "document", "backup")
@@ -40,8 +40,8 @@ class FilterBar(QWidget):
             self.category.addItem(name, code)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
         self.trash = QCheckBox(self.tr("Show the trash"), self)
-        self.since = QDateEdit(today().addMonths(-1), self)
-        self.until = QDateEdit(today(), self)
+        self.since = DateField(today().addMonths(-1), self)
+        self.until = DateField(today(), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.views.add_lender import AddLenderDialog
 from vault.dto import LenderDTO
 
 # Platforms borrowers most often name; offered when adding a lender.
@@ -62,7 +63,7 @@ class _List(QListWidget):
 
 class LenderSidebar(QWidget):
     selected = Signal(object)  # lender name, or None for all
-    add_requested = Signal(str)
+    add_requested = Signal(str, list)  # name, the collectors' numbers as typed
     rename_requested = Signal(str, str)
     dropped = Signal(object, object)
 
@@ -126,16 +127,14 @@ class LenderSidebar(QWidget):
     def _ask_add(self) -> None:
         known = {lender.name for lender in self._lenders}
         offered = [name for name in SUGGESTIONS if name not in known]
-        name, ok = QInputDialog.getItem(
-            self,
-            self.tr("Add lender"),
-            self.tr("Name of the lending platform (pick one or type another):"),
-            offered,
-            0,
-            True,
-        )
-        if ok and name.strip():
-            self.add_requested.emit(name.strip())
+        dialog = AddLenderDialog(offered, self)
+        try:
+            accepted = dialog.exec() == AddLenderDialog.DialogCode.Accepted
+            name, numbers = dialog.lender_name(), dialog.phone_numbers()
+        finally:
+            dialog.deleteLater()
+        if accepted and name:
+            self.add_requested.emit(name, numbers)
 
     def _ask_rename(self) -> None:
         old = self.current()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,13 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.format import from_wall_clock, wall_clock
+from ui.views.date_field import DateTimeField
 
 
 class NoteDialog(QDialog):
     def __init__(self, lender: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Note about %1").replace("%1", lender))
-        self.occurred = QDateTimeEdit(wall_clock(), self)  # now, in the vault's zone
+        self.occurred = DateTimeField(wall_clock(), self)  # now, in the vault's zone
         self.occurred.setCalendarPopup(True)
         self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.text = QPlainTextEdit(self)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ui.format import format_time, kind_name, time_source_sentence, today
 from ui.tasks import op
+from ui.views.date_field import DateField
 from ui.views.filter_bar import KINDS as ITEM_KINDS
 from vault.case.timeline import timeline
 from vault.dto import TimelineEntry
@@ -153,9 +153,10 @@ def _cell(entry: TimelineEntry, column: int) -> str:
 
 
 def _tooltip(entry: TimelineEntry, column: int) -> str | None:
-    """The whole text of a message or note; what an item's time source means."""
-    if column == 3:
-        return entry.text or None
+    """The whole text of a cell a narrow column cuts off (a message, a note, an item's
+    title); what an item's time source means."""
+    if column in (1, 3):
+        return (entry.text if column == 3 and entry.text else _cell(entry, column)) or None
     if column == 4 and entry.source == "item":
         return time_source_sentence(entry.time_source)
     return None
@@ -200,8 +201,8 @@ class TimelineView(QWidget):
         self.number.setPlaceholderText(self.tr("Only this number"))
         self.number.setClearButtonEnabled(True)
         self.use_dates = QCheckBox(self.tr("Dates"), self)
-        self.since = QDateEdit(today().addMonths(-1), self)
-        self.until = QDateEdit(today(), self)
+        self.since = DateField(today().addMonths(-1), self)
+        self.until = DateField(today(), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from ui.models.items_model import ItemsModel
 from ui.tasks import op
 from ui.views.case_view import CaseView, import_summary
 from ui.views.detail_pane import DetailPane
+from ui.views.empty_hint import EmptyHint
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
 from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
@@ -70,8 +72,16 @@ class VaultView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 140)
         self.notes = QListWidget(self)
+        self.notes.setWordWrap(True)  # a long note wraps in the list, whole
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.notes.setSpacing(2)
         self.middle_tabs = QTabWidget(self)
-        self.middle_tabs.addTab(self.table, self.tr("Evidence"))
+        self.empty_hint = EmptyHint(self)
+        self.evidence = QStackedWidget(self)  # the list, or what to do first while empty
+        self.evidence.addWidget(self.table)
+        self.evidence.addWidget(self.empty_hint)
+        self.middle_tabs.addTab(self.evidence, self.tr("Evidence"))
         self.middle_tabs.addTab(self.notes, self.tr("Notes"))
         self.case = CaseView(self)
         self.middle_tabs.addTab(self.case, self.tr("Case"))
@@ -120,9 +130,12 @@ class VaultView(QWidget):
         self.sidebar.rename_requested.connect(self._rename_lender)
         self.sidebar.dropped.connect(lambda lender, paths: self.import_paths(paths, lender))
         self.filters.changed.connect(self._filters_changed)
+        self.empty_hint.add_lender_requested.connect(self.sidebar.add_button.click)
+        self.empty_hint.import_requested.connect(self._choose_files)
         self.case.failed.connect(self._fail)
         self.case.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.middle_tabs.currentChanged.connect(self._middle_tab_changed)
         self.model.counted.connect(self._update_status)
         self.model.modelReset.connect(lambda: self.show_item(None))
         self.detail.save_requested.connect(self._save_item)
@@ -159,6 +172,7 @@ class VaultView(QWidget):
 
     def clear(self) -> None:
         """Forget everything shown: called on lock, before the keys are dropped."""
+        self.save_unsaved()  # queued on the one worker before the lock, so it lands
         self.vault = None
         set_zone(None)
         for dialog in self._imports:
@@ -176,6 +190,7 @@ class VaultView(QWidget):
         self.case.show_lender(None, None)
         self.detail.clear()
         self.status.clear()
+        self.evidence.setCurrentWidget(self.table)
 
     def _fail(self, error: BaseException) -> None:
         if self.vault is not None:
@@ -195,16 +210,17 @@ class VaultView(QWidget):
         if vault is self.vault:
             self.sidebar.set_lenders(lenders, select)
             self._show_case()
+            self._update_hint()
 
     def _show_case(self) -> None:
         current = self.sidebar.current()
         lender = next((dto for dto in self.sidebar.lenders() if dto.name == current), None)
         self.case.show_lender(self.vault, lender)
 
-    def add_lender(self, name: str) -> None:
+    def add_lender(self, name: str, numbers: Sequence[str] = ()) -> None:
         vault = self.vault
         if vault is not None:
-            op(lambda: add_lender(vault, name)).success(
+            op(lambda: add_lender(vault, name, numbers=numbers)).success(
                 lambda dto: self.refresh_lenders(dto.name)
             ).failure(self._fail).run()
 
@@ -220,9 +236,22 @@ class VaultView(QWidget):
         self.note_button.setEnabled(lender is not None)
         self._load_notes(lender)
         self._show_case()
+        self._update_hint()
 
     def _filters_changed(self) -> None:
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        """An empty screen says what to do first: add a lender, or import into it."""
+        lenders, current = self.sidebar.lenders(), self.sidebar.current()
+        in_scope = [dto for dto in lenders if current is None or dto.name == current]
+        empty = not any(dto.item_count for dto in in_scope) and not self.filters.trash.isChecked()
+        if self.vault is not None and empty:
+            self.empty_hint.show_for(no_lenders=not lenders)
+            self.evidence.setCurrentWidget(self.empty_hint)
+        else:
+            self.evidence.setCurrentWidget(self.table)
 
     def _update_status(self, total: int) -> None:
         count = self.tr("%n item(s)", "", total)
@@ -236,7 +265,21 @@ class VaultView(QWidget):
         item = self.model.item_at(rows[0].row()) if rows else None
         self.show_item(item)
 
+    def _middle_tab_changed(self, _index: int) -> None:
+        """The item pane belongs to the evidence list: beside the notes or the case it
+        would show an item that is no longer in view (and keep its sound playing)."""
+        if self.middle_tabs.currentWidget() is not self.evidence:
+            self.show_item(None)
+            return
+        rows = self.table.selectionModel().selectedRows()
+        item = self.model.item_at(rows[0].row()) if rows else None
+        if item is not None and (self.detail.item is None or self.detail.item.id != item.id):
+            self.show_item(item)
+
     def show_item(self, item: ItemDTO | None) -> None:
+        shown = self.detail.item
+        if shown is not None and (item is None or item.id != shown.id):
+            self.save_unsaved()  # another row, another lender, a filter: keep the edits
         self.detail.show_item(item)
         self._update_trash_actions(item)
         vault = self.vault
@@ -258,6 +301,20 @@ class VaultView(QWidget):
             op(lambda: edit_item(vault, item_id, changes)).success(self._saved).failure(
                 self._fail
             ).run()
+
+    def save_unsaved(self) -> None:
+        """Save what the user changed in the detail pane and has not saved yet."""
+        item, vault = self.detail.item, self.vault
+        changes = self.detail.unsaved_changes()
+        if item is None or vault is None or not changes:
+            return
+        item_id = item.id
+
+        def saved(dto: ItemDTO) -> None:
+            if vault is self.vault:
+                self._saved(dto)
+
+        op(lambda: edit_item(vault, item_id, changes)).success(saved).failure(self._fail).run()
 
     def _saved(self, item: ItemDTO) -> None:
         self.model.replace_item(item)
@@ -457,3 +514,4 @@ class VaultView(QWidget):
         self.notes.clear()
         for note in notes:
             self.notes.addItem(f"{format_time(note.occurred_at)}\n{note.text}")
+            self.notes.item(self.notes.count() - 1).setToolTip(note.text)

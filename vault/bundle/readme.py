@@ -56,7 +56,7 @@ def _time_section(statements: list[str], without_time: int, items: int, zh: bool
         )
         return (
             f"{items - without_time} 件证据的存在时间由 timestamps/ 中的检查点证明：每个检查点声明\n"
-            "（Merkle 树根）由保管箱密钥签名（.sig），并由时间戳机构按 RFC 3161 盖戳（.tsr）；\n"
+            "（Merkle 树根）由保险箱密钥签名（.sig），并由时间戳机构按 RFC 3161 盖戳（.tsr）；\n"
             f"{MANIFEST} 中每件证据的 inclusion_proof 把该证据连到检查点的树根。核验每个检查点：\n\n"
             f"{commands}\n\n"
             "openssl 应显示 Verification: OK；用 openssl ts -reply -in <文件>.tsr -text 可看到盖戳时间。\n"
@@ -117,9 +117,9 @@ def readme_text(
 
 【中文】
 
-这是由“证据保管箱”（Evidence Vault）导出的证据包，内含催收骚扰证据的原始文件。
+这是由“证据保险箱”（Evidence Vault）导出的证据包，内含催收骚扰证据的原始文件。
 evidence/ 目录中的文件与导入时的原始文件逐字节相同；每个文件的 SHA-256 值记录在
-{SHA256SUMS} 中，该清单由保管箱的 Ed25519 密钥签名（{SIGNATURE}）。
+{SHA256SUMS} 中，该清单由保险箱的 Ed25519 密钥签名（{SIGNATURE}）。
 {zh_notes}{REPORT_PDF} 和 {REPORT_HTML} 是证据目录；{MANIFEST} 是机器可读的说明，
 包括每件证据的保管记录（哈希链）。
 
@@ -147,7 +147,7 @@ Good "{NAMESPACE}" signature for {PRINCIPAL}。
 
 本包能证明：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动
 （仅当该指纹与提交人另行告知的指纹一致时，才能说明是提交人签的名）。
-本包不能证明：文件在签名之前（包括导入保管箱之前）未被伪造或剪辑。
+本包不能证明：文件在签名之前（包括导入保险箱之前）未被伪造或剪辑。
 存有原始录音的手机是原始载体，请妥善保存，以备核对。
 
 [English]

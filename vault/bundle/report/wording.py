@@ -44,8 +44,8 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "unassigned": "未指定平台",
         "integrity_title": "完整性说明",
         "integrity": (
-            "本目录所列每个文件的 SHA-256 与 SM3 值均在导入证据保管箱时计算，并在导出时重新核对一致。"
-            "SHA256SUMS 清单由保管箱的 Ed25519 密钥签名，接收方可用 sha256sum 与 ssh-keygen 自行核验（见 README.txt）。"
+            "本目录所列每个文件的 SHA-256 与 SM3 值均在导入证据保险箱时计算，并在导出时重新核对一致。"
+            "SHA256SUMS 清单由保险箱的 Ed25519 密钥签名，接收方可用 sha256sum 与 ssh-keygen 自行核验（见 README.txt）。"
             "能够证明的：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动，保管记录（哈希链）未被篡改；"
             "接收方须将该指纹与提交人通过其他途径（当面、电话）告知的指纹比对，或运行 evault verify --expect-key 指纹，"
             "一致时才能说明是提交人签的名。"
@@ -93,8 +93,8 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "unassigned": "未指定平台",
         "integrity_title": "完整性說明",
         "integrity": (
-            "本目錄所列每個檔案的 SHA-256 與 SM3 值均於匯入證據保管箱時計算，並於匯出時重新核對一致。"
-            "SHA256SUMS 清單由保管箱的 Ed25519 金鑰簽名，接收方可用 sha256sum 與 ssh-keygen 自行核驗（見 README.txt）。"
+            "本目錄所列每個檔案的 SHA-256 與 SM3 值均於匯入證據保險箱時計算，並於匯出時重新核對一致。"
+            "SHA256SUMS 清單由保險箱的 Ed25519 金鑰簽名，接收方可用 sha256sum 與 ssh-keygen 自行核驗（見 README.txt）。"
             "能夠證明的：這些檔案自被指紋為 {fingerprint} 的金鑰簽名之後未被改動，保管紀錄（雜湊鏈）未被竄改；"
             "接收方須將該指紋與提交人經其他途徑（當面、電話）告知的指紋比對，或執行 evault verify --expect-key 指紋，"
             "一致時才能說明是提交人簽的名。"
