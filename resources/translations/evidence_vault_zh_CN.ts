@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddLenderDialog</name>
+    <message>
+        <source>Add lender</source>
+        <translation>添加借贷平台</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000, 95188</source>
+        <translation>例如 138 0013 8000, 95188</translation>
+    </message>
+    <message>
+        <source>Name of the lending platform (pick one or type another):</source>
+        <translation>借贷平台名称（从列表选择或自己输入）：</translation>
+    </message>
+    <message>
+        <source>Numbers that call or message you for this lender (if you know them; separate them with commas):</source>
+        <translation>替这个平台给你打电话、发短信的号码（知道的话就填，多个号码用逗号隔开）：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number. Write it as your phone shows it.</source>
+        <translation>“%1”不是电话号码。请照手机上显示的样子填写。</translation>
+    </message>
+</context>
+<context>
     <name>AssignNumbersDialog</name>
     <message>
         <source>Numbers of %1</source>
@@ -361,7 +384,7 @@
     <name>CreateVaultWizard</name>
     <message>
         <source>Create a vault</source>
-        <translation>创建保险库</translation>
+        <translation>创建保险箱</translation>
     </message>
 </context>
 <context>
@@ -531,6 +554,25 @@
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <source>Start by adding the lending platform whose collectors call or message you. Then import your screenshots, call recordings and messages into it.</source>
+        <translation>第一步：添加催收人员替它打电话、发短信的借贷平台。然后把截图、通话录音和短信导入到这个平台下。</translation>
+    </message>
+    <message>
+        <source>Add lender…</source>
+        <translation>添加平台…</translation>
+    </message>
+    <message>
+        <source>No evidence here yet. Import screenshots, call recordings, text messages or a phone backup, or drop the files onto this window.</source>
+        <translation>这里还没有证据。请导入截图、通话录音、短信或手机备份，也可以直接把文件拖到这个窗口里。</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The passphrase is not right. Check the keyboard language and Caps Lock, then try again.</source>
@@ -550,11 +592,11 @@
     </message>
     <message>
         <source>That folder already holds a vault or other files. Choose an empty or new folder.</source>
-        <translation>该文件夹里已有保险库或其他文件。请选择一个空的或新的文件夹。</translation>
+        <translation>该文件夹里已有保险箱或其他文件。请选择一个空的或新的文件夹。</translation>
     </message>
     <message>
         <source>That folder is not an Evidence Vault, or its vault.json is damaged.</source>
-        <translation>该文件夹不是证据保险库，或者其中的 vault.json 已损坏。</translation>
+        <translation>该文件夹不是证据保险箱，或者其中的 vault.json 已损坏。</translation>
     </message>
     <message>
         <source>A lender with this name already exists.</source>
@@ -562,15 +604,15 @@
     </message>
     <message>
         <source>This lender no longer exists in the vault.</source>
-        <translation>保险库中已没有这个借贷平台。</translation>
+        <translation>保险箱中已没有这个借贷平台。</translation>
     </message>
     <message>
         <source>This item no longer exists in the vault.</source>
-        <translation>保险库中已没有这条证据。</translation>
+        <translation>保险箱中已没有这条证据。</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
-        <translation>保险库已锁定。请解锁后重试。</translation>
+        <translation>保险箱已锁定。请解锁后重试。</translation>
     </message>
     <message>
         <source>This request cannot be carried out as given.</source>
@@ -586,7 +628,7 @@
     </message>
     <message>
         <source>A time stored in the vault is damaged. Run a vault check.</source>
-        <translation>保险库中保存的某个时间已损坏。请运行保险库检查。</translation>
+        <translation>保险箱中保存的某个时间已损坏。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>That is not a time zone this computer knows. Choose one from the list.</source>
@@ -594,19 +636,19 @@
     </message>
     <message>
         <source>The vault&apos;s database could not be opened.</source>
-        <translation>无法打开保险库的数据库。</translation>
+        <translation>无法打开保险箱的数据库。</translation>
     </message>
     <message>
         <source>The vault&apos;s database does not match its key. The vault may be damaged.</source>
-        <translation>保险库的数据库与密钥不匹配，保险库可能已损坏。</translation>
+        <translation>保险箱的数据库与密钥不匹配，保险箱可能已损坏。</translation>
     </message>
     <message>
         <source>The vault&apos;s database file is missing.</source>
-        <translation>保险库的数据库文件不见了。</translation>
+        <translation>保险箱的数据库文件不见了。</translation>
     </message>
     <message>
         <source>This vault was made by a newer version of Evidence Vault. Please update the app.</source>
-        <translation>这个保险库由更新版本的证据保险库创建。请更新本应用。</translation>
+        <translation>这个保险箱由更新版本的证据保险箱创建。请更新本应用。</translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -626,7 +668,7 @@
     </message>
     <message>
         <source>The vault&apos;s disk is full or refuses the write, so nothing of this file was kept. Free some space and import it again.</source>
-        <translation>保险库所在的磁盘已满或拒绝写入，因此这个文件没有保存任何内容。请腾出一些空间后再导入一次。</translation>
+        <translation>保险箱所在的磁盘已满或拒绝写入，因此这个文件没有保存任何内容。请腾出一些空间后再导入一次。</translation>
     </message>
     <message>
         <source>Only regular files can be imported.</source>
@@ -658,39 +700,39 @@
     </message>
     <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
-        <translation>无法保存到保险库：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
+        <translation>无法保存到保险箱：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged.</source>
-        <translation>保险库中的一个加密文件已损坏。</translation>
+        <translation>保险箱中的一个加密文件已损坏。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged and cannot be read.</source>
-        <translation>保险库中的一个加密文件已损坏，无法读取。</translation>
+        <translation>保险箱中的一个加密文件已损坏，无法读取。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is cut short and cannot be read.</source>
-        <translation>保险库中的一个加密文件不完整，无法读取。</translation>
+        <translation>保险箱中的一个加密文件不完整，无法读取。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault has a damaged header.</source>
-        <translation>保险库中一个加密文件的文件头已损坏。</translation>
+        <translation>保险箱中一个加密文件的文件头已损坏。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault was not made for this vault&apos;s key.</source>
-        <translation>保险库中的一个加密文件不是用本保险库的密钥加密的。</translation>
+        <translation>保险箱中的一个加密文件不是用本保险箱的密钥加密的。</translation>
     </message>
     <message>
         <source>A file in the vault is not in the encrypted format it should be.</source>
-        <translation>保险库中的一个文件不是应有的加密格式。</translation>
+        <translation>保险箱中的一个文件不是应有的加密格式。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault has damaged armor.</source>
-        <translation>保险库中一个加密文件的文本封装已损坏。</translation>
+        <translation>保险箱中一个加密文件的文本封装已损坏。</translation>
     </message>
     <message>
         <source>The vault&apos;s key file is damaged.</source>
-        <translation>保险库的密钥文件已损坏。</translation>
+        <translation>保险箱的密钥文件已损坏。</translation>
     </message>
     <message>
         <source>The file&apos;s date and details could not be read.</source>
@@ -698,15 +740,15 @@
     </message>
     <message>
         <source>An entry in the vault&apos;s history log is damaged.</source>
-        <translation>保险库操作记录中的一条已损坏。</translation>
+        <translation>保险箱操作记录中的一条已损坏。</translation>
     </message>
     <message>
         <source>An entry for the vault&apos;s history log could not be written.</source>
-        <translation>无法写入保险库操作记录。</translation>
+        <translation>无法写入保险箱操作记录。</translation>
     </message>
     <message>
         <source>The vault&apos;s key is damaged.</source>
-        <translation>保险库的密钥已损坏。</translation>
+        <translation>保险箱的密钥已损坏。</translation>
     </message>
     <message>
         <source>Unlocking was interrupted before it finished. Please try again.</source>
@@ -742,7 +784,7 @@
     </message>
     <message>
         <source>This complaint no longer exists in the vault.</source>
-        <translation>这条投诉已不在保险库中。</translation>
+        <translation>这条投诉已不在保险箱中。</translation>
     </message>
     <message>
         <source>This complaint cannot be saved as given.</source>
@@ -750,7 +792,7 @@
     </message>
     <message>
         <source>A rule file of this vault is damaged, so rules cannot be checked.</source>
-        <translation>这个保险库的规则文件已损坏，无法检查规定。</translation>
+        <translation>这个保险箱的规则文件已损坏，无法检查规定。</translation>
     </message>
     <message>
         <source>The bundle could not be written.</source>
@@ -778,7 +820,7 @@
     </message>
     <message>
         <source>A file in the vault no longer matches the hash taken when it was imported, so the export stopped. Run a vault check.</source>
-        <translation>保险库中有文件与导入时记录的哈希值不一致，导出已停止。请运行保险库检查。</translation>
+        <translation>保险箱中有文件与导入时记录的哈希值不一致，导出已停止。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>The timestamp server gave no usable answer.</source>
@@ -802,27 +844,27 @@
     </message>
     <message>
         <source>This timestamp server is not in the vault&apos;s list.</source>
-        <translation>这个时间戳服务器不在保险库的列表中。</translation>
+        <translation>这个时间戳服务器不在保险箱的列表中。</translation>
     </message>
     <message>
         <source>A checkpoint of the vault could not be made or checked. Run a vault check.</source>
-        <translation>无法生成或核对保险库的检查点。请运行保险库检查。</translation>
+        <translation>无法生成或核对保险箱的检查点。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>The vault&apos;s evidence no longer matches a checkpoint signed earlier: something in the vault was changed. Run a vault check.</source>
-        <translation>保险库中的证据与之前签署的检查点不再一致：保险库里有内容被改动过。请运行保险库检查。</translation>
+        <translation>保险箱中的证据与之前签署的检查点不再一致：保险箱里有内容被改动过。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>The vault&apos;s checkpoint data could not be worked out. Run a vault check.</source>
-        <translation>无法计算保险库的检查点数据。请运行保险库检查。</translation>
+        <translation>无法计算保险箱的检查点数据。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>A fingerprint in the vault&apos;s checkpoint data is damaged. Run a vault check.</source>
-        <translation>保险库检查点数据中的一个指纹已损坏。请运行保险库检查。</translation>
+        <translation>保险箱检查点数据中的一个指纹已损坏。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>The vault&apos;s checkpoint data does not cover the evidence asked for. Run a vault check.</source>
-        <translation>保险库的检查点数据不包含所要求的证据。请运行保险库检查。</translation>
+        <translation>保险箱的检查点数据不包含所要求的证据。请运行保险箱检查。</translation>
     </message>
     <message>
         <source>A signature does not check out, so the files cannot be shown unchanged.</source>
@@ -838,7 +880,7 @@
     </message>
     <message>
         <source>The signature was made for something else, not for Evidence Vault.</source>
-        <translation>这个签名是为别的用途制作的，不是证据保险库的签名。</translation>
+        <translation>这个签名是为别的用途制作的，不是证据保险箱的签名。</translation>
     </message>
     <message>
         <source>The signature was made with a different key from the one expected.</source>
@@ -878,15 +920,15 @@
     </message>
     <message>
         <source>This part of Evidence Vault is not installed.</source>
-        <translation>证据保险库的这个部分没有安装。</translation>
+        <translation>证据保险箱的这个部分没有安装。</translation>
     </message>
     <message>
         <source>Something went wrong in the vault.</source>
-        <translation>保险库出了点问题。</translation>
+        <translation>保险箱出了点问题。</translation>
     </message>
     <message>
         <source>The vault&apos;s history log is broken. Run a vault check to find where.</source>
-        <translation>保险库的操作记录链已断开。请运行保险库检查找出位置。</translation>
+        <translation>保险箱的操作记录链已断开。请运行保险箱检查找出位置。</translation>
     </message>
     <message>
         <source>Copy the file&apos;s path</source>
@@ -904,7 +946,7 @@
     </message>
     <message>
         <source>Evidence Vault</source>
-        <translation>证据保险库</translation>
+        <translation>证据保险箱</translation>
     </message>
 </context>
 <context>
@@ -931,7 +973,7 @@
     </message>
     <message>
         <source>Ask the vault&apos;s timestamp servers to stamp the bundle (needs the internet)</source>
-        <translation>请保险库的时间戳服务器为证据包加盖时间戳（需要联网）</translation>
+        <translation>请保险箱的时间戳服务器为证据包加盖时间戳（需要联网）</translation>
     </message>
     <message>
         <source>Export</source>
@@ -997,7 +1039,7 @@
     </message>
     <message>
         <source>Keep this vault and its passphrase: it holds the originals and can make a new bundle at any time.</source>
-        <translation>保留这个保险库和它的密码短语：原始文件都在里面，随时可以重新导出证据包。</translation>
+        <translation>保留这个保险箱和它的密码短语：原始文件都在里面，随时可以重新导出证据包。</translation>
     </message>
     <message>
         <source>SHA-256 of SHA256SUMS: %1</source>
@@ -1247,7 +1289,7 @@ Use “Copy the path” and paste it where you need it.</source>
 Already in the vault: %2
 Not imported: %3</source>
         <translation>已导入：%1
-已在保险库中：%2
+已在保险箱中：%2
 未导入：%3</translation>
     </message>
     <message>
@@ -1315,14 +1357,6 @@ Not imported: %3</source>
         </translation>
     </message>
     <message>
-        <source>Add lender</source>
-        <translation>添加借贷平台</translation>
-    </message>
-    <message>
-        <source>Name of the lending platform (pick one or type another):</source>
-        <translation>借贷平台名称（从列表选择或自己输入）：</translation>
-    </message>
-    <message>
         <source>Rename lender</source>
         <translation>重命名借贷平台</translation>
     </message>
@@ -1335,7 +1369,7 @@ Not imported: %3</source>
     <name>LocationPage</name>
     <message>
         <source>Where to keep the vault</source>
-        <translation>保险库存放位置</translation>
+        <translation>保险箱存放位置</translation>
     </message>
     <message>
         <source>A folder on this computer. You can copy it to a USB stick as a backup.</source>
@@ -1351,7 +1385,7 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Choose a folder for the vault</source>
-        <translation>为保险库选择文件夹</translation>
+        <translation>为保险箱选择文件夹</translation>
     </message>
 </context>
 <context>
@@ -1370,15 +1404,15 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Evidence Vault — %1</source>
-        <translation>证据保险库 — %1</translation>
+        <translation>证据保险箱 — %1</translation>
     </message>
     <message>
         <source>Evidence Vault</source>
-        <translation>证据保险库</translation>
+        <translation>证据保险箱</translation>
     </message>
     <message>
         <source>Choose the vault folder</source>
-        <translation>选择保险库文件夹</translation>
+        <translation>选择保险箱文件夹</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1424,10 @@ Not imported: %3</source>
     <message>
         <source>Playback speed</source>
         <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>No sound can be heard: this computer has no speakers or headphones connected.</source>
+        <translation>听不到声音：这台电脑没有连接音箱或耳机。</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1458,7 +1496,7 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Several words you can remember. Nobody, not even us, can open the vault without it or the recovery key.</source>
-        <translation>用几个你记得住的词。没有它或恢复密钥，任何人（包括我们）都打不开保险库。</translation>
+        <translation>用几个你记得住的词。没有它或恢复密钥，任何人（包括我们）都打不开保险箱。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1494,7 +1532,7 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Creating the vault… this takes a few seconds.</source>
-        <translation>正在创建保险库…需要几秒钟。</translation>
+        <translation>正在创建保险箱…需要几秒钟。</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1556,47 @@ Not imported: %3</source>
     <message>
         <source>This item could not be read for preview.</source>
         <translation>无法读取这条证据进行预览。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>Match OS X Finder</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1874,7 +1953,7 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
     <message>
         <source>After every import the vault signs a checkpoint of all its evidence. A timestamp server on the internet can confirm that the checkpoint existed at a given time, which shows the files were not made later. Only a hash is sent, never the evidence.</source>
-        <translation>每次导入后，保险库都会对全部证据签署一个检查点。互联网上的时间戳服务器可以证明这个检查点在某个时间已经存在，从而说明这些文件不是事后制作的。发送的只是哈希值，绝不发送证据本身。</translation>
+        <translation>每次导入后，保险箱都会对全部证据签署一个检查点。互联网上的时间戳服务器可以证明这个检查点在某个时间已经存在，从而说明这些文件不是事后制作的。发送的只是哈希值，绝不发送证据本身。</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -1943,7 +2022,7 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <name>UnlockPage</name>
     <message>
         <source>This vault is locked.</source>
-        <translation>保险库已锁定。</translation>
+        <translation>保险箱已锁定。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1955,11 +2034,11 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
     <message>
         <source>Open another vault…</source>
-        <translation>打开其他保险库…</translation>
+        <translation>打开其他保险箱…</translation>
     </message>
     <message>
         <source>Create a new vault</source>
-        <translation>创建新保险库</translation>
+        <translation>创建新保险箱</translation>
     </message>
     <message>
         <source>Forgot the passphrase? Unlock with the recovery key</source>
@@ -2063,7 +2142,7 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
     <message>
         <source>Choose the ZIP file of an evidence bundle. The check only reads it: it changes nothing and needs no vault.</source>
-        <translation>请选择证据包的 ZIP 文件。核验只读取它，不做任何修改，也不需要保险库。</translation>
+        <translation>请选择证据包的 ZIP 文件。核验只读取它，不做任何修改，也不需要保险箱。</translation>
     </message>
     <message>
         <source>The bundle&apos;s ZIP file</source>
@@ -2222,19 +2301,19 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <name>WelcomePage</name>
     <message>
         <source>Evidence Vault</source>
-        <translation>证据保险库</translation>
+        <translation>证据保险箱</translation>
     </message>
     <message>
         <source>Evidence Vault keeps your recordings, screenshots and notes about debt collectors locked and unchanged on this computer. When you complain or go to court, it makes one package that anyone can check has not been altered.</source>
-        <translation>证据保险库把催收相关的录音、截图和笔记加密保存在这台电脑上，原样不变。投诉或起诉时，它会生成一个任何人都能核验未被篡改的证据包。</translation>
+        <translation>证据保险箱把催收相关的录音、截图和笔记加密保存在这台电脑上，原样不变。投诉或起诉时，它会生成一个任何人都能核验未被篡改的证据包。</translation>
     </message>
     <message>
         <source>Create a new vault</source>
-        <translation>创建新保险库</translation>
+        <translation>创建新保险箱</translation>
     </message>
     <message>
         <source>Open an existing vault…</source>
-        <translation>打开已有保险库…</translation>
+        <translation>打开已有保险箱…</translation>
     </message>
     <message>
         <source>Verify an evidence bundle…</source>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AddLenderDialog</name>
+    <message>
+        <source>Add lender</source>
+        <translation>新增借貸平台</translation>
+    </message>
+    <message>
+        <source>e.g. 138 0013 8000, 95188</source>
+        <translation>例如 138 0013 8000, 95188</translation>
+    </message>
+    <message>
+        <source>Name of the lending platform (pick one or type another):</source>
+        <translation>借貸平台名稱（從清單選擇或自行輸入）：</translation>
+    </message>
+    <message>
+        <source>Numbers that call or message you for this lender (if you know them; separate them with commas):</source>
+        <translation>替這個平台給你打電話、發簡訊的號碼（知道的話就填，多個號碼用逗號隔開）：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number. Write it as your phone shows it.</source>
+        <translation>「%1」不是電話號碼。請照手機上顯示的樣子填寫。</translation>
+    </message>
+</context>
+<context>
     <name>AssignNumbersDialog</name>
     <message>
         <source>Numbers of %1</source>
@@ -361,7 +384,7 @@
     <name>CreateVaultWizard</name>
     <message>
         <source>Create a vault</source>
-        <translation>建立保險庫</translation>
+        <translation>建立保險箱</translation>
     </message>
 </context>
 <context>
@@ -531,6 +554,25 @@
     </message>
 </context>
 <context>
+    <name>EmptyHint</name>
+    <message>
+        <source>Start by adding the lending platform whose collectors call or message you. Then import your screenshots, call recordings and messages into it.</source>
+        <translation>第一步：新增催收人員替它打電話、發簡訊的借貸平台。然後把截圖、通話錄音和簡訊匯入到這個平台下。</translation>
+    </message>
+    <message>
+        <source>Add lender…</source>
+        <translation>新增平台…</translation>
+    </message>
+    <message>
+        <source>No evidence here yet. Import screenshots, call recordings, text messages or a phone backup, or drop the files onto this window.</source>
+        <translation>這裡還沒有證據。請匯入截圖、通話錄音、簡訊或手機備份，也可以直接把檔案拖到這個視窗裡。</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>匯入檔案…</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The passphrase is not right. Check the keyboard language and Caps Lock, then try again.</source>
@@ -550,11 +592,11 @@
     </message>
     <message>
         <source>That folder already holds a vault or other files. Choose an empty or new folder.</source>
-        <translation>該資料夾裡已有保險庫或其他檔案。請選擇一個空的或新的資料夾。</translation>
+        <translation>該資料夾裡已有保險箱或其他檔案。請選擇一個空的或新的資料夾。</translation>
     </message>
     <message>
         <source>That folder is not an Evidence Vault, or its vault.json is damaged.</source>
-        <translation>該資料夾不是證據保險庫，或者其中的 vault.json 已損壞。</translation>
+        <translation>該資料夾不是證據保險箱，或者其中的 vault.json 已損壞。</translation>
     </message>
     <message>
         <source>A lender with this name already exists.</source>
@@ -562,15 +604,15 @@
     </message>
     <message>
         <source>This lender no longer exists in the vault.</source>
-        <translation>保險庫中已沒有這個借貸平台。</translation>
+        <translation>保險箱中已沒有這個借貸平台。</translation>
     </message>
     <message>
         <source>This item no longer exists in the vault.</source>
-        <translation>保險庫中已沒有這筆證據。</translation>
+        <translation>保險箱中已沒有這筆證據。</translation>
     </message>
     <message>
         <source>The vault is locked. Unlock it and try again.</source>
-        <translation>保險庫已鎖定。請解鎖後重試。</translation>
+        <translation>保險箱已鎖定。請解鎖後重試。</translation>
     </message>
     <message>
         <source>This request cannot be carried out as given.</source>
@@ -586,7 +628,7 @@
     </message>
     <message>
         <source>A time stored in the vault is damaged. Run a vault check.</source>
-        <translation>保險庫中儲存的某個時間已損壞。請執行保險庫檢查。</translation>
+        <translation>保險箱中儲存的某個時間已損壞。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>That is not a time zone this computer knows. Choose one from the list.</source>
@@ -594,19 +636,19 @@
     </message>
     <message>
         <source>The vault&apos;s database could not be opened.</source>
-        <translation>無法開啟保險庫的資料庫。</translation>
+        <translation>無法開啟保險箱的資料庫。</translation>
     </message>
     <message>
         <source>The vault&apos;s database does not match its key. The vault may be damaged.</source>
-        <translation>保險庫的資料庫與金鑰不符，保險庫可能已損壞。</translation>
+        <translation>保險箱的資料庫與金鑰不符，保險箱可能已損壞。</translation>
     </message>
     <message>
         <source>The vault&apos;s database file is missing.</source>
-        <translation>保險庫的資料庫檔案不見了。</translation>
+        <translation>保險箱的資料庫檔案不見了。</translation>
     </message>
     <message>
         <source>This vault was made by a newer version of Evidence Vault. Please update the app.</source>
-        <translation>這個保險庫由較新版本的證據保險庫建立。請更新本應用程式。</translation>
+        <translation>這個保險箱由較新版本的證據保險箱建立。請更新本應用程式。</translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -626,7 +668,7 @@
     </message>
     <message>
         <source>The vault&apos;s disk is full or refuses the write, so nothing of this file was kept. Free some space and import it again.</source>
-        <translation>保險庫所在的磁碟已滿或拒絕寫入，因此這個檔案沒有儲存任何內容。請騰出一些空間後再匯入一次。</translation>
+        <translation>保險箱所在的磁碟已滿或拒絕寫入，因此這個檔案沒有儲存任何內容。請騰出一些空間後再匯入一次。</translation>
     </message>
     <message>
         <source>Only regular files can be imported.</source>
@@ -658,39 +700,39 @@
     </message>
     <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
-        <translation>無法儲存到保險庫：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
+        <translation>無法儲存到保險箱：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged.</source>
-        <translation>保險庫中的一個加密檔案已損壞。</translation>
+        <translation>保險箱中的一個加密檔案已損壞。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged and cannot be read.</source>
-        <translation>保險庫中的一個加密檔案已損壞，無法讀取。</translation>
+        <translation>保險箱中的一個加密檔案已損壞，無法讀取。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is cut short and cannot be read.</source>
-        <translation>保險庫中的一個加密檔案不完整，無法讀取。</translation>
+        <translation>保險箱中的一個加密檔案不完整，無法讀取。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault has a damaged header.</source>
-        <translation>保險庫中一個加密檔案的檔頭已損壞。</translation>
+        <translation>保險箱中一個加密檔案的檔頭已損壞。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault was not made for this vault&apos;s key.</source>
-        <translation>保險庫中的一個加密檔案不是用本保險庫的金鑰加密的。</translation>
+        <translation>保險箱中的一個加密檔案不是用本保險箱的金鑰加密的。</translation>
     </message>
     <message>
         <source>A file in the vault is not in the encrypted format it should be.</source>
-        <translation>保險庫中的一個檔案不是應有的加密格式。</translation>
+        <translation>保險箱中的一個檔案不是應有的加密格式。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault has damaged armor.</source>
-        <translation>保險庫中一個加密檔案的文字封裝已損壞。</translation>
+        <translation>保險箱中一個加密檔案的文字封裝已損壞。</translation>
     </message>
     <message>
         <source>The vault&apos;s key file is damaged.</source>
-        <translation>保險庫的金鑰檔案已損壞。</translation>
+        <translation>保險箱的金鑰檔案已損壞。</translation>
     </message>
     <message>
         <source>The file&apos;s date and details could not be read.</source>
@@ -698,15 +740,15 @@
     </message>
     <message>
         <source>An entry in the vault&apos;s history log is damaged.</source>
-        <translation>保險庫操作紀錄中的一筆已損壞。</translation>
+        <translation>保險箱操作紀錄中的一筆已損壞。</translation>
     </message>
     <message>
         <source>An entry for the vault&apos;s history log could not be written.</source>
-        <translation>無法寫入保險庫操作紀錄。</translation>
+        <translation>無法寫入保險箱操作紀錄。</translation>
     </message>
     <message>
         <source>The vault&apos;s key is damaged.</source>
-        <translation>保險庫的金鑰已損壞。</translation>
+        <translation>保險箱的金鑰已損壞。</translation>
     </message>
     <message>
         <source>Unlocking was interrupted before it finished. Please try again.</source>
@@ -742,7 +784,7 @@
     </message>
     <message>
         <source>This complaint no longer exists in the vault.</source>
-        <translation>這筆投訴已不在保險庫中。</translation>
+        <translation>這筆投訴已不在保險箱中。</translation>
     </message>
     <message>
         <source>This complaint cannot be saved as given.</source>
@@ -750,7 +792,7 @@
     </message>
     <message>
         <source>A rule file of this vault is damaged, so rules cannot be checked.</source>
-        <translation>這個保險庫的規則檔案已損毀，無法檢查規定。</translation>
+        <translation>這個保險箱的規則檔案已損毀，無法檢查規定。</translation>
     </message>
     <message>
         <source>The bundle could not be written.</source>
@@ -778,7 +820,7 @@
     </message>
     <message>
         <source>A file in the vault no longer matches the hash taken when it was imported, so the export stopped. Run a vault check.</source>
-        <translation>保險庫中有檔案與匯入時記錄的雜湊值不一致，匯出已停止。請執行保險庫檢查。</translation>
+        <translation>保險箱中有檔案與匯入時記錄的雜湊值不一致，匯出已停止。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>The timestamp server gave no usable answer.</source>
@@ -802,27 +844,27 @@
     </message>
     <message>
         <source>This timestamp server is not in the vault&apos;s list.</source>
-        <translation>這個時間戳伺服器不在保險庫的清單中。</translation>
+        <translation>這個時間戳伺服器不在保險箱的清單中。</translation>
     </message>
     <message>
         <source>A checkpoint of the vault could not be made or checked. Run a vault check.</source>
-        <translation>無法產生或核對保險庫的檢查點。請執行保險庫檢查。</translation>
+        <translation>無法產生或核對保險箱的檢查點。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>The vault&apos;s evidence no longer matches a checkpoint signed earlier: something in the vault was changed. Run a vault check.</source>
-        <translation>保險庫中的證據與先前簽署的檢查點不再一致：保險庫裡有內容被改動過。請執行保險庫檢查。</translation>
+        <translation>保險箱中的證據與先前簽署的檢查點不再一致：保險箱裡有內容被改動過。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>The vault&apos;s checkpoint data could not be worked out. Run a vault check.</source>
-        <translation>無法計算保險庫的檢查點資料。請執行保險庫檢查。</translation>
+        <translation>無法計算保險箱的檢查點資料。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>A fingerprint in the vault&apos;s checkpoint data is damaged. Run a vault check.</source>
-        <translation>保險庫檢查點資料中的一個指紋已損壞。請執行保險庫檢查。</translation>
+        <translation>保險箱檢查點資料中的一個指紋已損壞。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>The vault&apos;s checkpoint data does not cover the evidence asked for. Run a vault check.</source>
-        <translation>保險庫的檢查點資料不包含所要求的證據。請執行保險庫檢查。</translation>
+        <translation>保險箱的檢查點資料不包含所要求的證據。請執行保險箱檢查。</translation>
     </message>
     <message>
         <source>A signature does not check out, so the files cannot be shown unchanged.</source>
@@ -838,7 +880,7 @@
     </message>
     <message>
         <source>The signature was made for something else, not for Evidence Vault.</source>
-        <translation>這個簽章是為別的用途製作的，不是證據保險庫的簽章。</translation>
+        <translation>這個簽章是為別的用途製作的，不是證據保險箱的簽章。</translation>
     </message>
     <message>
         <source>The signature was made with a different key from the one expected.</source>
@@ -878,15 +920,15 @@
     </message>
     <message>
         <source>This part of Evidence Vault is not installed.</source>
-        <translation>證據保險庫的這個部分沒有安裝。</translation>
+        <translation>證據保險箱的這個部分沒有安裝。</translation>
     </message>
     <message>
         <source>Something went wrong in the vault.</source>
-        <translation>保險庫出了點問題。</translation>
+        <translation>保險箱出了點問題。</translation>
     </message>
     <message>
         <source>The vault&apos;s history log is broken. Run a vault check to find where.</source>
-        <translation>保險庫的操作紀錄鏈已斷開。請執行保險庫檢查找出位置。</translation>
+        <translation>保險箱的操作紀錄鏈已斷開。請執行保險箱檢查找出位置。</translation>
     </message>
     <message>
         <source>Copy the file&apos;s path</source>
@@ -904,7 +946,7 @@
     </message>
     <message>
         <source>Evidence Vault</source>
-        <translation>證據保險庫</translation>
+        <translation>證據保險箱</translation>
     </message>
 </context>
 <context>
@@ -931,7 +973,7 @@
     </message>
     <message>
         <source>Ask the vault&apos;s timestamp servers to stamp the bundle (needs the internet)</source>
-        <translation>請保險庫的時間戳伺服器為證據包加蓋時間戳（需要連網）</translation>
+        <translation>請保險箱的時間戳伺服器為證據包加蓋時間戳（需要連網）</translation>
     </message>
     <message>
         <source>Export</source>
@@ -997,7 +1039,7 @@
     </message>
     <message>
         <source>Keep this vault and its passphrase: it holds the originals and can make a new bundle at any time.</source>
-        <translation>保留這個保險庫和它的密碼短語：原始檔案都在裡面，隨時可以重新匯出證據包。</translation>
+        <translation>保留這個保險箱和它的密碼短語：原始檔案都在裡面，隨時可以重新匯出證據包。</translation>
     </message>
     <message>
         <source>SHA-256 of SHA256SUMS: %1</source>
@@ -1247,7 +1289,7 @@ Use “Copy the path” and paste it where you need it.</source>
 Already in the vault: %2
 Not imported: %3</source>
         <translation>已匯入：%1
-已在保險庫中：%2
+已在保險箱中：%2
 未匯入：%3</translation>
     </message>
     <message>
@@ -1315,14 +1357,6 @@ Not imported: %3</source>
         </translation>
     </message>
     <message>
-        <source>Add lender</source>
-        <translation>新增借貸平台</translation>
-    </message>
-    <message>
-        <source>Name of the lending platform (pick one or type another):</source>
-        <translation>借貸平台名稱（從清單選擇或自行輸入）：</translation>
-    </message>
-    <message>
         <source>Rename lender</source>
         <translation>重新命名借貸平台</translation>
     </message>
@@ -1335,7 +1369,7 @@ Not imported: %3</source>
     <name>LocationPage</name>
     <message>
         <source>Where to keep the vault</source>
-        <translation>保險庫存放位置</translation>
+        <translation>保險箱存放位置</translation>
     </message>
     <message>
         <source>A folder on this computer. You can copy it to a USB stick as a backup.</source>
@@ -1351,7 +1385,7 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Choose a folder for the vault</source>
-        <translation>為保險庫選擇資料夾</translation>
+        <translation>為保險箱選擇資料夾</translation>
     </message>
 </context>
 <context>
@@ -1370,15 +1404,15 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Evidence Vault — %1</source>
-        <translation>證據保險庫 — %1</translation>
+        <translation>證據保險箱 — %1</translation>
     </message>
     <message>
         <source>Evidence Vault</source>
-        <translation>證據保險庫</translation>
+        <translation>證據保險箱</translation>
     </message>
     <message>
         <source>Choose the vault folder</source>
-        <translation>選擇保險庫資料夾</translation>
+        <translation>選擇保險箱資料夾</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1424,10 @@ Not imported: %3</source>
     <message>
         <source>Playback speed</source>
         <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>No sound can be heard: this computer has no speakers or headphones connected.</source>
+        <translation>聽不到聲音：這台電腦沒有連接喇叭或耳機。</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1458,7 +1496,7 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Several words you can remember. Nobody, not even us, can open the vault without it or the recovery key.</source>
-        <translation>用幾個你記得住的詞。沒有它或復原金鑰，任何人（包括我們）都打不開保險庫。</translation>
+        <translation>用幾個你記得住的詞。沒有它或復原金鑰，任何人（包括我們）都打不開保險箱。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1494,7 +1532,7 @@ Not imported: %3</source>
     </message>
     <message>
         <source>Creating the vault… this takes a few seconds.</source>
-        <translation>正在建立保險庫…需要幾秒鐘。</translation>
+        <translation>正在建立保險箱…需要幾秒鐘。</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1556,47 @@ Not imported: %3</source>
     <message>
         <source>This item could not be read for preview.</source>
         <translation>無法讀取這筆證據進行預覽。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>Match OS X Finder</comment>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>檔案資料夾</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>磁碟機</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 檔案</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>尋找於(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>檔案類型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1874,7 +1953,7 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
     <message>
         <source>After every import the vault signs a checkpoint of all its evidence. A timestamp server on the internet can confirm that the checkpoint existed at a given time, which shows the files were not made later. Only a hash is sent, never the evidence.</source>
-        <translation>每次匯入後，保險庫都會對全部證據簽署一個檢查點。網際網路上的時間戳伺服器可以證明這個檢查點在某個時間已經存在，從而說明這些檔案不是事後製作的。傳送的只是雜湊值，絕不傳送證據本身。</translation>
+        <translation>每次匯入後，保險箱都會對全部證據簽署一個檢查點。網際網路上的時間戳伺服器可以證明這個檢查點在某個時間已經存在，從而說明這些檔案不是事後製作的。傳送的只是雜湊值，絕不傳送證據本身。</translation>
     </message>
     <message>
         <source>Reading…</source>
@@ -1943,7 +2022,7 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <name>UnlockPage</name>
     <message>
         <source>This vault is locked.</source>
-        <translation>保險庫已鎖定。</translation>
+        <translation>保險箱已鎖定。</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1955,11 +2034,11 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
     <message>
         <source>Open another vault…</source>
-        <translation>開啟其他保險庫…</translation>
+        <translation>開啟其他保險箱…</translation>
     </message>
     <message>
         <source>Create a new vault</source>
-        <translation>建立新保險庫</translation>
+        <translation>建立新保險箱</translation>
     </message>
     <message>
         <source>Forgot the passphrase? Unlock with the recovery key</source>
@@ -2063,7 +2142,7 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     </message>
     <message>
         <source>Choose the ZIP file of an evidence bundle. The check only reads it: it changes nothing and needs no vault.</source>
-        <translation>請選擇證據包的 ZIP 檔案。核驗只讀取它，不做任何修改，也不需要保險庫。</translation>
+        <translation>請選擇證據包的 ZIP 檔案。核驗只讀取它，不做任何修改，也不需要保險箱。</translation>
     </message>
     <message>
         <source>The bundle&apos;s ZIP file</source>
@@ -2222,19 +2301,19 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <name>WelcomePage</name>
     <message>
         <source>Evidence Vault</source>
-        <translation>證據保險庫</translation>
+        <translation>證據保險箱</translation>
     </message>
     <message>
         <source>Evidence Vault keeps your recordings, screenshots and notes about debt collectors locked and unchanged on this computer. When you complain or go to court, it makes one package that anyone can check has not been altered.</source>
-        <translation>證據保險庫把催收相關的錄音、截圖和筆記加密保存在這台電腦上，原樣不變。投訴或起訴時，它會產生一個任何人都能核驗未被竄改的證據包。</translation>
+        <translation>證據保險箱把催收相關的錄音、截圖和筆記加密保存在這台電腦上，原樣不變。投訴或起訴時，它會產生一個任何人都能核驗未被竄改的證據包。</translation>
     </message>
     <message>
         <source>Create a new vault</source>
-        <translation>建立新保險庫</translation>
+        <translation>建立新保險箱</translation>
     </message>
     <message>
         <source>Open an existing vault…</source>
-        <translation>開啟現有保險庫…</translation>
+        <translation>開啟現有保險箱…</translation>
     </message>
     <message>
         <source>Verify an evidence bundle…</source>
