@@ -549,6 +549,10 @@
         <translation>保險庫已鎖定。請解鎖後重試。</translation>
     </message>
     <message>
+        <source>Another program is using this vault (another Evidence Vault window or an evault command). Close it, then try again.</source>
+        <translation>另一個程式正在使用這個保險箱（另一個證據保險箱視窗或 evault 指令）。請先關閉它，再試一次。</translation>
+    </message>
+    <message>
         <source>This request cannot be carried out as given.</source>
         <translation>無法按這樣的方式執行此操作。</translation>
     </message>
@@ -1915,6 +1919,17 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>There is no evidence to export yet.</source>
         <translation>還沒有可匯出的證據。</translation>
+    </message>
+</context>
+<context>
+    <name>WayBack</name>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Show the window</source>
+        <translation>顯示視窗</translation>
     </message>
 </context>
 <context>
