@@ -91,6 +91,8 @@ def claim(name: str | None = None) -> QLocalServer | None:
             QLocalServer.removeServer(name)  # a crashed app's socket, no one answers it
             if not server.listen(name):
                 logger.warning("Cannot listen for a second launch: %s", server.errorString())
+                return server
+        logger.info("Listening for a second launch.")
         return server
     finally:
         guard.unlock()
