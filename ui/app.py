@@ -46,8 +46,7 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon  # noqa: PLC0415 - Qt only when the GUI starts
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from ui import errors, i18n, single_instance, tasks  # noqa: PLC0415
-    from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui import single_instance  # noqa: PLC0415
     from ui.settings import APPLICATION, ORGANIZATION, Settings  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
@@ -60,6 +59,9 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
     if server is None:  # the running app was asked to show its window: that is all
         logger.info("Evidence Vault is already running; its window was brought back.")
         return 0
+    from ui import errors, i18n, tasks  # noqa: PLC0415 - not loaded by a second launch
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
     icon = i18n.resource_dir() / "icons" / "evidence-vault.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
