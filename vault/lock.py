@@ -21,6 +21,10 @@ from pathlib import Path
 from vault.errors import VaultError
 
 LOCK_FILE = "vault.lock"
+BUSY = (
+    "Another program is using this vault (the Evidence Vault window or another evault "
+    "command); lock or close it, then try again."
+)
 
 
 class VaultBusyError(VaultError):
@@ -80,13 +84,11 @@ def acquire(folder: Path) -> VaultLock:
         if entry is not None:
             entry[1] += 1
             return VaultLock(key)
-        fd = os.open(Path(folder) / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)  # a planted link: no
+        fd = os.open(Path(folder) / LOCK_FILE, flags, 0o600)
         if not _try_lock(fd):
             os.close(fd)
-            raise VaultBusyError(
-                "Another program is using this vault (the Evidence Vault window or another "
-                "evault command); lock or close it, then try again."
-            )
+            raise VaultBusyError(BUSY)
         _held[key] = [fd, 1]
         return VaultLock(key)
 

@@ -182,3 +182,24 @@ def test_two_writers_at_once_leave_the_vault_whole(made_vault: Path, tmp_path: P
     assert check.returncode == 0, check.stdout + check.stderr
     with unlock_vault(made_vault, PASSPHRASE) as vault:
         assert len(list_items(vault)) == imported
+
+
+def test_a_busy_vault_is_said_before_a_passphrase_is_asked_for(
+    made_vault: Path, held: subprocess.Popen[str]
+) -> None:
+    run = evault("lender", "add", "借呗", "--vault", str(made_vault), passphrase=None)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"evault: {BUSY}"), run.stderr
+
+
+def test_a_planted_link_as_the_lock_file_is_refused_and_its_target_untouched(
+    made_vault: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("someone else's file", encoding="utf-8")
+    (made_vault / LOCK_FILE).unlink()  # left, empty and unlocked, by create_vault
+    (made_vault / LOCK_FILE).symlink_to(target)
+    run = evault("lender", "add", "借呗", "--vault", str(made_vault))
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+    assert target.read_text(encoding="utf-8") == "someone else's file"

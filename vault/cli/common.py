@@ -92,7 +92,10 @@ def begin_unlock(args: argparse.Namespace) -> None:
     """
     from vault import hardening  # noqa: PLC0415 - loaded only by vault commands
     from vault.keys import IdentityReader  # noqa: PLC0415
+    from vault.lock import BUSY, VaultBusyError, is_busy  # noqa: PLC0415
 
+    if getattr(args, "writes", True) and is_busy(Path(args.vault)):
+        raise VaultBusyError(BUSY)  # said before a passphrase is asked for in vain
     hardening.protect_process()
     args.unlocking = IdentityReader(Path(args.vault), passphrase(args))
 
