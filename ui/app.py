@@ -36,14 +36,17 @@ def install_error_handling(show: Callable[[BaseException], None]) -> Path | None
 
 
 def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
-    """Run the app until its window closes; ``vault`` opens that vault's unlock page."""
+    """Run the app until its window closes; ``vault`` opens that vault's unlock page.
+
+    A second launch by the same user only brings the running window back and returns 0
+    (``ui.single_instance``); the vault it names is not opened in the running one.
+    """
     os.umask(0o077)  # every file the app writes is private to the user
     _setup_logging()
     from PySide6.QtGui import QIcon  # noqa: PLC0415 - Qt only when the GUI starts
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from ui import errors, i18n, tasks  # noqa: PLC0415
-    from ui.main_window import MainWindow  # noqa: PLC0415
+    from ui import single_instance  # noqa: PLC0415
     from ui.settings import APPLICATION, ORGANIZATION, Settings  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
@@ -52,6 +55,13 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("evidence-vault")
+    server = single_instance.claim()
+    if server is None:  # the running app was asked to show its window: that is all
+        logger.info("Evidence Vault is already running; its window was brought back.")
+        return 0
+    from ui import errors, i18n, tasks  # noqa: PLC0415 - not loaded by a second launch
+    from ui.main_window import MainWindow  # noqa: PLC0415
+
     icon = i18n.resource_dir() / "icons" / "evidence-vault.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -59,6 +69,7 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
     i18n.install(i18n.choose_language(settings.language))
     install_error_handling(lambda error: errors.show_error(app.activeWindow(), error))
     window = MainWindow(settings)
+    single_instance.Instance(server, window.way_back.show_window)
     window.show()
     if vault is not None:
         window.open_path(vault)

@@ -56,6 +56,11 @@ def _messages() -> dict[str, str]:
         "vault_locked": QCoreApplication.translate(
             "Errors", "The vault is locked. Unlock it and try again."
         ),
+        "vault_busy": QCoreApplication.translate(
+            "Errors",
+            "Another program is using this vault (another Evidence Vault window or an evault "
+            "command). Close it, then try again.",
+        ),
         "usage": QCoreApplication.translate(
             "Errors", "This request cannot be carried out as given."
         ),

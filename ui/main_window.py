@@ -36,6 +36,7 @@ from ui.views.unlock import UnlockPage
 from ui.views.vault_view import VaultView
 from ui.views.verify_dialog import VerifyBundleDialog, open_verify_dialog
 from ui.views.welcome import WelcomePage
+from ui.way_back import WayBack
 from vault.errors import VaultError
 from vault.handle import OpenVault, unlock_vault
 
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(settings.idle_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.idle.quick_hide.connect(self.quick_hide)
+        self.way_back = WayBack(self)  # tray icon or minimise; a relaunch restores too
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def quick_hide(self) -> None:
         self.lock()
-        self.showMinimized()
+        self.way_back.hide_window()
 
     def edit_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, self, vault=self.vault, work_factor=self.work_factor)

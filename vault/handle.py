@@ -43,6 +43,7 @@ from vault.keys import (
     work_factor_of,
     write_identity,
 )
+from vault.lock import VaultLock, acquire
 from vault.sshsig import public_key_line
 from vault.store import BlobStore
 from vault.times import system_zone, zone_named, zone_or_default
@@ -87,6 +88,17 @@ def create_vault(
     zone = zone_named(time_zone) if time_zone else system_zone()
     factor = work_factor if work_factor is not None else calibrate_work_factor()
     make_private_dir(path)
+    held = acquire(path)
+    try:
+        return _create(path, passphrase, zone, factor, held, isolate_kdf=isolate_kdf)
+    except BaseException:
+        held.release()
+        raise
+
+
+def _create(
+    path: Path, passphrase: str, zone: ZoneInfo, factor: int, held: VaultLock, *, isolate_kdf: bool
+) -> tuple[OpenVault, str]:
     hardening.protect_process()
     keys = VaultKeys.from_identity(X25519Identity.generate())
     created = datetime.now(UTC)
@@ -102,7 +114,7 @@ def create_vault(
     )
     engine = open_database(path / DATABASE_FILE, keys.database_key, create=True)
     upgrade(engine)
-    vault = OpenVault(info, keys, engine, zone)
+    vault = OpenVault(info, keys, engine, zone, held)
     with vault.sessions() as session, session.begin():
         session.merge(Setting(key="time_zone", value=zone.key))
         ledger.append(
@@ -166,7 +178,11 @@ _INFO_KEYS = ("vault_id", "created_at", "age_recipient", "ssh_public_key")
 
 
 def unlock_vault(
-    path: Path, passphrase: str | IdentityReader, *, isolate_kdf: bool = False
+    path: Path,
+    passphrase: str | IdentityReader,
+    *,
+    isolate_kdf: bool = False,
+    exclusive: bool = True,
 ) -> OpenVault:
     """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError.
 
@@ -176,23 +192,34 @@ def unlock_vault(
     passes an :class:`~vault.keys.IdentityReader` it started before loading this module,
     so scrypt and the module loading overlap; a folder that is not a vault is still
     reported as such first.
+
+    ``exclusive`` (the default) holds the vault's lock (:mod:`vault.lock`) until
+    ``lock()``: VaultBusyError if another process holds it. A caller that only reads
+    passes False and works beside a holder.
     """
     info = read_info(path)
-    hardening.protect_process()
-    if isinstance(passphrase, IdentityReader):
-        identity, _ = passphrase.result()
-    else:
-        identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
-    return _open(info, identity)
+    held = acquire(path) if exclusive else None
+    try:
+        hardening.protect_process()
+        if isinstance(passphrase, IdentityReader):
+            identity, _ = passphrase.result()
+        else:
+            identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
+        return _open(info, identity, held)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
 
 
-def _open(info: VaultInfo, identity: X25519Identity) -> OpenVault:
+def _open(info: VaultInfo, identity: X25519Identity, held: VaultLock | None) -> OpenVault:
     keys = VaultKeys.from_identity(identity)
     engine = open_database(info.path / DATABASE_FILE, keys.database_key)
     upgrade(engine)
     with session_factory(engine)() as session:
         zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
-    return OpenVault(info, keys, engine, zone_or_default(zone_name) if zone_name else system_zone())
+    zone = zone_or_default(zone_name) if zone_name else system_zone()
+    return OpenVault(info, keys, engine, zone, held)
 
 
 def unlock_with_recovery_key(
@@ -219,8 +246,13 @@ def unlock_with_recovery_key(
     identity = parse_recovery_key(recovery_key)
     if str(identity.recipient()) != info.recipient:
         raise RecoveryKeyMismatchError("This recovery key belongs to another vault.")
-    hardening.protect_process()
-    vault = _open(info, identity)
+    held = acquire(path)
+    try:
+        hardening.protect_process()
+        vault = _open(info, identity, held)
+    except BaseException:
+        held.release()
+        raise
     try:
         if work_factor is None:
             try:
@@ -280,8 +312,16 @@ def recovery_key_of(vault: OpenVault) -> RecoveryKey:
 class OpenVault:
     """An unlocked vault. ``lock()`` drops the keys and closes the database."""
 
-    def __init__(self, info: VaultInfo, keys: VaultKeys, engine: Engine, tz: ZoneInfo) -> None:
+    def __init__(
+        self,
+        info: VaultInfo,
+        keys: VaultKeys,
+        engine: Engine,
+        tz: ZoneInfo,
+        held: VaultLock | None = None,
+    ) -> None:
         self.info = info
+        self._held = held  # the vault's lock (vault.lock), given back by lock()
         self.tz = tz
         self.store = BlobStore(info.path)
         self._keys: VaultKeys | None = keys
@@ -314,6 +354,8 @@ class OpenVault:
         self._engine = None
         self._sessions = None
         self._keys = None
+        if self._held is not None:
+            self._held.release()
 
     def __enter__(self) -> OpenVault:
         return self

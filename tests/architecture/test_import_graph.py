@@ -51,6 +51,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.rfc3161",
             "vault.trusted_time.statement",
             "vault.note_file",
+            "vault.lock",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),

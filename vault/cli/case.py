@@ -170,7 +170,9 @@ def _complaint_line(c: ComplaintDTO) -> str:
 
 
 def add_commands(tree: CommandTree) -> None:
-    line = tree.command("timeline", "items, notes and call/SMS events in time order", cmd_timeline)
+    line = tree.command(
+        "timeline", "items, notes and call/SMS events in time order", cmd_timeline, writes=False
+    )
     line.add_argument("--lender", help="one lender (default: every lender)")
     line.add_argument("--kind", action="append", help="item kind, note, call, sms or mms")
     line.add_argument("--category", action="append", help="harassment category of items")
@@ -178,13 +180,15 @@ def add_commands(tree: CommandTree) -> None:
     line.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     line.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     line.add_argument("--json", action="store_true")
-    stats = tree.command("stats", "calls, messages and night contacts per day and hour", cmd_stats)
+    stats = tree.command(
+        "stats", "calls, messages and night contacts per day and hour", cmd_stats, writes=False
+    )
     stats.add_argument("--lender", required=True)
     stats.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     stats.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     stats.add_argument("--json", action="store_true")
     violations = tree.command(
-        "violations", "collection rules the evidence shows broken", cmd_violations
+        "violations", "collection rules the evidence shows broken", cmd_violations, writes=False
     )
     violations.add_argument("--lender", required=True)
     violations.add_argument("--json", action="store_true")
@@ -204,7 +208,7 @@ def add_commands(tree: CommandTree) -> None:
         sub.add_argument("--status", choices=[s.value for s in Status])
         sub.add_argument("--follow-up", metavar="YYYY-MM-DD", help="next follow-up date")
         sub.add_argument("--notes")
-    listed = complaint("list", "list the complaints", cmd_complaint_list)
+    listed = complaint("list", "list the complaints", cmd_complaint_list, writes=False)
     listed.add_argument("--lender", help="one lender (default: every lender)")
     for sub in (add, update, listed):
         sub.add_argument("--json", action="store_true")

@@ -92,16 +92,28 @@ def begin_unlock(args: argparse.Namespace) -> None:
     """
     from vault import hardening  # noqa: PLC0415 - loaded only by vault commands
     from vault.keys import IdentityReader  # noqa: PLC0415
+    from vault.lock import BUSY, VaultBusyError, is_busy  # noqa: PLC0415
 
+    if getattr(args, "writes", True) and is_busy(Path(args.vault)):
+        raise VaultBusyError(BUSY)  # said before a passphrase is asked for in vain
     hardening.protect_process()
     args.unlocking = IdentityReader(Path(args.vault), passphrase(args))
 
 
 def open_vault(args: argparse.Namespace) -> OpenVault:
-    """Unlock the vault named by ``--vault`` (the vault modules load here, not at start)."""
+    """Unlock the vault named by ``--vault`` (the vault modules load here, not at start).
+
+    A command that changes the vault (``writes``, the default) holds the vault's lock
+    while it runs, so it is refused with one sentence while the window or another
+    writing command has the vault; a command that only reads works beside them.
+    """
     from vault.handle import unlock_vault  # noqa: PLC0415 - loaded only by vault commands
 
-    return unlock_vault(Path(args.vault), getattr(args, "unlocking", None) or passphrase(args))
+    return unlock_vault(
+        Path(args.vault),
+        getattr(args, "unlocking", None) or passphrase(args),
+        exclusive=getattr(args, "writes", True),
+    )
 
 
 def emit(data: Any) -> None:
@@ -150,10 +162,17 @@ class CommandTree:
         self._commands = commands
 
     def command(
-        self, name: str, help_text: str, handler: Handler, *, unlocks: bool = True
+        self,
+        name: str,
+        help_text: str,
+        handler: Handler,
+        *,
+        unlocks: bool = True,
+        writes: bool = True,
     ) -> argparse.ArgumentParser:
-        """``evault NAME --vault DIR …``; ``unlocks``: the handler opens that vault."""
-        return with_vault(self.plain(name, help_text, handler), unlocks=unlocks)
+        """``evault NAME --vault DIR …``; ``unlocks``: the handler opens that vault;
+        ``writes``: it changes the vault, so it holds the vault's lock (``open_vault``)."""
+        return with_vault(self.plain(name, help_text, handler), unlocks=unlocks, writes=writes)
 
     def plain(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         """``evault NAME …`` with no vault (``verify``, ``gui``)."""
@@ -161,23 +180,25 @@ class CommandTree:
         sub.set_defaults(handler=handler)
         return sub
 
-    def actions(
-        self, name: str, help_text: str
-    ) -> Callable[[str, str, Handler], argparse.ArgumentParser]:
+    def actions(self, name: str, help_text: str) -> Callable[..., argparse.ArgumentParser]:
         """A command whose actions are sub-commands: ``evault NAME ACTION --vault DIR …``."""
         group = self._commands.add_parser(name, help=help_text, description=help_text)
         subs = group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-        def action(verb: str, text: str, handler: Handler) -> argparse.ArgumentParser:
+        def action(
+            verb: str, text: str, handler: Handler, *, writes: bool = True
+        ) -> argparse.ArgumentParser:
             sub = subs.add_parser(verb, help=text, description=text)
             sub.set_defaults(handler=handler)
-            return with_vault(sub)
+            return with_vault(sub, writes=writes)
 
         return action
 
 
-def with_vault(sub: argparse.ArgumentParser, *, unlocks: bool = True) -> argparse.ArgumentParser:
-    sub.set_defaults(unlocks=unlocks)
+def with_vault(
+    sub: argparse.ArgumentParser, *, unlocks: bool = True, writes: bool = True
+) -> argparse.ArgumentParser:
+    sub.set_defaults(unlocks=unlocks, writes=writes)
     sub.add_argument("--vault", required=True, help="the vault folder")
     sub.add_argument(
         "--passphrase-file",

@@ -76,7 +76,7 @@ def add_commands(tree: CommandTree) -> None:
         ("list", "list the TSAs in the order they are asked"),
         ("remove", "remove a TSA"),
     ):
-        sub = tsa(action, text, cmd_tsa)
+        sub = tsa(action, text, cmd_tsa, writes=action != "list")
         if action != "list":
             sub.add_argument("url", metavar="URL")
         if action == "add":

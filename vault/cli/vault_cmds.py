@@ -241,7 +241,7 @@ def add_commands(tree: CommandTree) -> None:
     update = lender("update", "add collectors' numbers to a lender", cmd_lender_update)
     update.add_argument("name", metavar="NAME")
     update.add_argument("--add-number", action="append", help="a number to add")
-    listing = lender("list", "list the lenders", cmd_lender_list)
+    listing = lender("list", "list the lenders", cmd_lender_list, writes=False)
     listing.add_argument("--json", action="store_true")
     imp = tree.command(
         "import", "import files and folders (kind detected from content)", cmd_import
@@ -261,10 +261,10 @@ def add_commands(tree: CommandTree) -> None:
     note.add_argument("--lender", required=True)
     note.add_argument("--at", help="when it happened (ISO 8601, vault time zone if none)")
     note.add_argument("--text", required=True)
-    lst = tree.command("list", "list evidence items", cmd_list)
+    lst = tree.command("list", "list evidence items", cmd_list, writes=False)
     lst.add_argument("--lender")
     lst.add_argument("--json", action="store_true")
-    show = tree.command("show", "show one item and its custody history", cmd_show)
+    show = tree.command("show", "show one item and its custody history", cmd_show, writes=False)
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
     check = tree.command("check", "read every blob back and verify the custody chain", cmd_check)
