@@ -615,6 +615,10 @@
         <translation>保险箱已锁定。请解锁后重试。</translation>
     </message>
     <message>
+        <source>Another program is using this vault (another Evidence Vault window or an evault command). Close it, then try again.</source>
+        <translation>另一个程序正在使用这个保险箱（另一个证据保险箱窗口或 evault 命令）。请先关闭它，再试一次。</translation>
+    </message>
+    <message>
         <source>This request cannot be carried out as given.</source>
         <translation>无法按这样的方式执行此操作。</translation>
     </message>
@@ -2295,6 +2299,17 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>The bundle has no timestamp of its own; it can be checked without one.</source>
         <translation>证据包没有自己的时间戳；没有时间戳也可以核验。</translation>
+    </message>
+</context>
+<context>
+    <name>WayBack</name>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Show the window</source>
+        <translation>显示窗口</translation>
     </message>
 </context>
 <context>

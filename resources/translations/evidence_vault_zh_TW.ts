@@ -615,6 +615,10 @@
         <translation>保險箱已鎖定。請解鎖後重試。</translation>
     </message>
     <message>
+        <source>Another program is using this vault (another Evidence Vault window or an evault command). Close it, then try again.</source>
+        <translation>另一個程式正在使用這個保險箱（另一個證據保險箱視窗或 evault 指令）。請先關閉它，再試一次。</translation>
+    </message>
+    <message>
         <source>This request cannot be carried out as given.</source>
         <translation>無法按這樣的方式執行此操作。</translation>
     </message>
@@ -2295,6 +2299,17 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>The bundle has no timestamp of its own; it can be checked without one.</source>
         <translation>證據包沒有自己的時間戳；沒有時間戳也可以核驗。</translation>
+    </message>
+</context>
+<context>
+    <name>WayBack</name>
+    <message>
+        <source>Notes</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Show the window</source>
+        <translation>顯示視窗</translation>
     </message>
 </context>
 <context>
