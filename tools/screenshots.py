@@ -1,4 +1,4 @@
-"""Render each main screen of the app in en and zh_CN to PNG files (see tools/screenshots)."""
+"""Render each main screen of the app in en, zh_CN and zh_TW to PNG files (see tools/screenshots)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from ui import i18n, tasks
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.views.add_lender import AddLenderDialog
 from ui.views.settings_dialog import SettingsDialog
+from vault.bundle.export import ExportRequest, export_bundle
 from vault.case.complaints import add_complaint
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.importing import import_backup, import_paths
@@ -30,6 +32,7 @@ from vault.lenders import add_lender, add_lender_numbers
 from vault.notes import add_note
 
 PASSPHRASE = "screenshots only, a throw-away vault"  # noqa: S105
+LANGUAGES = ("en", "zh_CN", "zh_TW")
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 
@@ -115,6 +118,7 @@ def run(lang: str, out: Path, work: Path) -> None:
     vault = window.vault
     if vault is None:
         raise SystemExit("the vault was not created")
+    empty_screens(app, window, lang, out)
     for name in ("借呗", "微粒贷", "京东金融"):
         add_lender(vault, name)
     report = import_paths(vault, make_evidence(work / f"evidence-{lang}"), lender="微粒贷")
@@ -196,6 +200,7 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
         shoot(trusted, out / f"{lang}-16-trusted-time.png")
         trusted.reject()
     case_screens(app, window, lang, out)
+    verify_screen(app, window, lang, out)
     window.lock()
     settle(app)
     shoot(window, out / f"{lang}-10-unlock.png")
@@ -224,6 +229,33 @@ def recovery_screens(app: QApplication, settings: SettingsDialog, lang: str, out
     show.reject()
 
 
+def empty_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """A new vault's empty main screen, and adding a lender with its collectors' numbers."""
+    settle(app)
+    shoot(window, out / f"{lang}-22-empty-no-lender.png")
+    adding = AddLenderDialog(["借呗", "微粒贷"], window)
+    adding.name.setEditText("微粒贷")
+    adding.numbers.setText("+86 138 0013 8000, 95188")
+    adding.show()
+    settle(app)
+    shoot(adding, out / f"{lang}-23-add-lender.png")
+    adding.reject()
+
+
+def verify_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """A bundle of 微粒贷, exported and then checked in the app as a receiver would."""
+    vault = window.vault
+    if vault is None:
+        return
+    bundle = out.parent / f"screenshots-{lang}-bundle.zip"
+    export_bundle(vault, ExportRequest(out=bundle, lender="微粒贷", stamp=False))
+    dialog = window.verify_bundle(bundle)
+    settle(app, lambda: dialog.verification is not None)
+    shoot(dialog, out / f"{lang}-24-verify-bundle.png")
+    dialog.reject()
+    bundle.unlink(missing_ok=True)
+
+
 def case_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
     view = window.vault_view
     view.middle_tabs.setCurrentWidget(view.case)
@@ -245,14 +277,19 @@ def case_screens(app: QApplication, window: MainWindow, lang: str, out: Path) ->
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bench/out/screenshots")
+    args = sys.argv[1:]
+    out = Path(args[0]) if args else Path("bench/out/screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    if len(args) < 2:  # one process per language: Qt's translators are per process
+        for lang in LANGUAGES:
+            subprocess.run([sys.executable, __file__, str(out), lang], check=True)
+        print(out)
+        return
     app = QApplication([])
     app.setApplicationName("Evidence Vault")
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
     try:
-        for lang in ("en", "zh_CN"):
-            run(lang, out, work)
+        run(args[1], out, work)
     finally:
         tasks.worker().stop()
         shutil.rmtree(work, ignore_errors=True)
