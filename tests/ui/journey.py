@@ -99,6 +99,7 @@ class Actions:
     script: Script
     log: list[str] = field(default_factory=list)
     _read: int = 0  # messages of the script already acknowledged
+    _maybe: list[bool] = field(default_factory=lambda: [True])
 
     @property
     def count(self) -> int:
@@ -189,6 +190,25 @@ class Actions:
             else:
                 self._count("answer yes" if answer else "answer no")
                 self.script.answer(answer)
+
+    def maybe_answer(self, fill: Callable[[object], bool]) -> None:
+        """Stand ready for a question the app may or may not ask next; call
+        :meth:`settle_maybe` once it would have come."""
+        self._maybe = [False]
+
+        def answered(dialog: object) -> bool:
+            self._maybe[0] = True
+            accepted = fill(dialog)
+            self._count("accept dialog" if accepted else "cancel dialog")
+            return accepted
+
+        self.script.answer(answered)
+
+    def settle_maybe(self) -> None:
+        """Drop the ready answer if no question took it (it must not answer a later one)."""
+        if not self._maybe[0]:
+            self.script._answers.pop()  # the seam has no public way to take an answer back
+        self._maybe = [True]
 
     def acknowledge(self) -> list[tuple[str, str]]:
         """Close every message box shown since the last call (one OK click each);
@@ -311,7 +331,9 @@ def make_phone_folder(where: Path) -> Path:
         Call(COLLECTOR, "2026-01-01 00:10", MISSED),
         Call(COLLECTOR, "2026-01-02 06:20", MISSED),
         Call(COLLECTOR, "2026-01-02 06:25", MISSED),
+        Call(COLLECTOR, "2026-02-03 22:15", MISSED),  # the CBA rules are in force by now
+        Call(COLLECTOR, "2026-02-03 23:50", REJECTED),
         Call("13900001111", "2026-01-02 12:00", 1, 30),  # the borrower's sister
     ]
-    write_calls(folder / "calls-20260103013000.xml", night)
+    write_calls(folder / "calls-20260204013000.xml", night)
     return folder
