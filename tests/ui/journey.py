@@ -47,6 +47,12 @@ def plain(text: str) -> str:
     return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
 
 
+def same(shown: str) -> str:
+    """A text to compare: the product's noun as the polish branch writes it (保险箱;
+    today's translation still says 保险库 in places)."""
+    return plain(shown).replace("保险库", "保险箱")
+
+
 # --- finding widgets the way a user does ------------------------------------------------
 
 
@@ -55,7 +61,7 @@ def button(root: QWidget, text: str) -> QAbstractButton:
     found = [
         b
         for b in root.findChildren(QAbstractButton)
-        if b.isVisible() and plain(b.text()).startswith(text)
+        if b.isVisible() and same(b.text()).startswith(same(text))
     ]
     texts = sorted(plain(b.text()) for b in root.findChildren(QAbstractButton) if b.isVisible())
     assert len(found) == 1, f"no single button {text!r} on screen; the buttons read: {texts}"
@@ -70,7 +76,7 @@ def tab(root: QWidget, text: str) -> tuple[QTabBar, int]:
             continue
         for index in range(bar.count()):
             seen.append(plain(bar.tabText(index)))
-            if plain(bar.tabText(index)) == text:
+            if same(bar.tabText(index)) == same(text):
                 return bar, index
     raise AssertionError(f"no tab {text!r} on screen; the tabs read: {seen}")
 

@@ -38,9 +38,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -57,7 +58,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import require_tool
 from tests.ui.conftest import FAST_WORK_FACTOR
-from tests.ui.journey import COLLECTOR, Actions, Pending, button, make_phone_folder, plain
+from tests.ui.journey import (
+    COLLECTOR,
+    Actions,
+    Pending,
+    button,
+    make_phone_folder,
+    plain,
+    same,
+)
 from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
@@ -150,10 +159,10 @@ def _journey(
     pending.need(title == PRODUCT, f"polish: the product name {PRODUCT} (the window says {title})")
     assert title in (PRODUCT, "证据保险库") and title in _texts(window.welcome)
     act.shot(window, "01-welcome")
-    act.click_button(window.welcome, "创建新保险库")
+    act.click_button(window.welcome, "创建新保险箱")
     wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CreateVaultWizard))
     qtbot.waitExposed(wizard)
-    assert wizard.currentPage().title() == "保险库存放位置"
+    assert same(wizard.currentPage().title()) == "保险箱存放位置"
     where = Path(wizard.location.path.text())
     assert home in where.parents, f"the suggested place is in the user's home: {where}"
     act.click_button(wizard, "下一步")
@@ -348,29 +357,51 @@ def _journey(
     # --- 10. lock, then unlock with the recovery key and a new passphrase -----------------
     act.click_button(view, "锁定")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock)
-    assert "保险库已锁定。" in _texts(window.unlock)
+    assert "保险箱已锁定。" in same(_texts(window.unlock))
     act.shot(window, "07-locked")
     for secret in (NOTE, PURPOSE, REFERENCE, LENDER):
         assert secret not in _texts(window), f"{secret!r} is still on screen after locking"
     with_key = [
         b
-        for b in window.unlock.findChildren(QWidget)
-        if "恢复密钥" in plain(getattr(b, "text", lambda: "")())
+        for b in window.unlock.findChildren(QAbstractButton)
+        if "用恢复密钥解锁" in plain(b.text())
     ]
     if pending.need(bool(with_key), "recovery: unlock with the recovery key on the unlock page"):
-        # Plan (recovery): act.click(with_key[0]); act.type(<key field>, recovery_key);
-        # act.type(<new passphrase>, NEW_PASSPHRASE); act.type(<again>, NEW_PASSPHRASE);
-        # act.click_button(<page or dialog>, "确定"/"解锁"); wait for window.vault_view;
-        # then lock and unlock with NEW_PASSPHRASE (the old one must be refused).
-        pending.need(False, "journey: walk the recovery-key unlock (its button is there now)")
-    else:
-        # today: the passphrase is the only way in
-        act.type(window.unlock.passphrase, PASSPHRASE)
-        act.click_button(window.unlock, "解锁")
+        act.click(with_key[0], what="忘记密码短语？用恢复密钥解锁")
+        form = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog) and w.isVisible() and w.windowTitle() == "用恢复密钥解锁"
+        )
+        key_field = next(
+            e for e in form.findChildren(QPlainTextEdit) if e.placeholderText().startswith("AGE-")
+        )
+        act.type(key_field, recovery_key)  # from the sheet
+        first, second = (e for e in form.findChildren(QLineEdit) if e.isVisible())
+        act.type(first, NEW_PASSPHRASE)
+        act.type(second, NEW_PASSPHRASE)
+        act.click_button(form, "解锁并设置新的密码短语")
         qtbot.waitUntil(lambda: window.stack.currentWidget() is window.vault_view, timeout=20_000)
-        rows = view.sidebar.list
-        qtbot.waitUntil(lambda: rows.count() == 2, timeout=10_000)
-        assert rows.item(1).text() == f"{LENDER} (4)", "the evidence is all there again"
+        told = "".join(text for text, _ in act.acknowledge())
+        assert "今后请用新的密码短语解锁" in told, told
+        # the old passphrase no longer opens it; the new one does
+        act.click_button(view, "锁定")
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock)
+        act.type(window.unlock.passphrase, PASSPHRASE)
+        act.key(window.unlock.passphrase, Qt.Key.Key_Return)
+        qtbot.waitUntil(window.unlock.unlock_button.isEnabled, timeout=20_000)
+        assert window.unlock.message.text(), "the old passphrase is refused in words"
+        assert window.stack.currentWidget() is window.unlock
+        window.unlock.passphrase.clear()
+        passphrase = NEW_PASSPHRASE
+    else:
+        passphrase = PASSPHRASE  # today: the passphrase is the only way in
+    act.type(window.unlock.passphrase, passphrase)
+    act.click_button(window.unlock, "解锁")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.vault_view, timeout=20_000)
+    rows = view.sidebar.list
+    qtbot.waitUntil(lambda: rows.count() == 2, timeout=10_000)
+    assert rows.item(1).text() == f"{LENDER} (4)", "the evidence is all there again"
     return verified_at
 
 
