@@ -86,7 +86,7 @@ PRODUCT = "证据保险箱"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def home(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An empty home of a borrower in China: no vault, no settings, Shanghai time."""
     home = tmp_path / "home"
     (home / "Documents").mkdir(parents=True)
@@ -182,6 +182,7 @@ def _journey(
 
     def save_sheet(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog), dialog
+        act.shot(dialog, "02b-save-the-sheet")
         act.click_button(dialog, "保存")  # the name it proposes
 
     act.on_next_modal(save_sheet)
@@ -204,6 +205,7 @@ def _journey(
         combo = dialog.findChild(QComboBox)
         assert combo is not None
         act.choose(combo, LENDER)
+        act.shot(dialog, "02c-add-lender")
         # polish: a number field at lender creation (any visible field not the list's)
         number = [
             e for e in dialog.findChildren(QLineEdit) if e.isVisible() and e.parent() is not combo
