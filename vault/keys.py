@@ -18,7 +18,6 @@ from pathlib import Path
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from vault import kdf_process
 from vault.age import (
@@ -26,7 +25,7 @@ from vault.age import (
     parse_identity_file,
 )
 from vault.age.header import read_header
-from vault.age.keys import MAX_SCRYPT_WORK_FACTOR
+from vault.age.keys import MAX_SCRYPT_WORK_FACTOR, derive_scrypt
 from vault.errors import KeyFormatError, UsageError
 from vault.fsutil import atomic_write
 
@@ -119,7 +118,7 @@ def calibrate_work_factor(target_seconds: float = 1.0) -> int:
     """
     probe = 14
     start = time.perf_counter()
-    Scrypt(salt=b"calibration-salt", length=32, n=1 << probe, r=8, p=1).derive(b"probe")
+    derive_scrypt(b"probe", b"calibration-salt", probe)
     elapsed = max(time.perf_counter() - start, 1e-6)
     factor = probe
     while elapsed * 2 <= target_seconds * 1.4 and factor < MAX_SCRYPT_WORK_FACTOR:

@@ -7,6 +7,7 @@ when a stanza of its type is malformed (the spec makes that fatal).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ _X25519_LABEL = b"age-encryption.org/v1/X25519"
 _SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
 _PUBLIC_HRP = "age"
 _SECRET_HRP = "age-secret-key-"  # noqa: S105 (the bech32 prefix, not a secret)
+_HASHLIB_MAXMEM = 2**31 - 1  # hashlib.scrypt refuses a maxmem from here on
 MAX_SCRYPT_WORK_FACTOR = 22  # as the reference implementation caps it on decryption
 _WORK_FACTOR = re.compile(r"[1-9][0-9]{0,1}")
 
@@ -128,9 +130,24 @@ class X25519Identity:
         return None
 
 
+def derive_scrypt(secret: bytes, salt: bytes, log_n: int) -> bytes:
+    """32 bytes of scrypt (r = 8, p = 1) at work factor 2^``log_n``.
+
+    OpenSSL's scrypt through :mod:`hashlib`, which lets go of the GIL while it works (the
+    ``cryptography`` package's Scrypt holds it): the CLI loads its modules while the key
+    of an unlock is derived on another core (:class:`vault.keys.IdentityReader`).
+    Python's ``maxmem`` stops below 2 GiB, so from 2^21 on (a working set of 2 GiB or
+    more, which only a very fast machine calibrates to) ``cryptography`` derives it.
+    """
+    n = 1 << log_n
+    limit = 128 * 8 * (n + 2) + (1 << 20)  # scrypt's V array and blocks (r = 8, p = 1)
+    if limit < _HASHLIB_MAXMEM:
+        return hashlib.scrypt(secret, salt=salt, n=n, r=8, p=1, maxmem=limit, dklen=32)
+    return Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(secret)
+
+
 def _scrypt_key(passphrase: bytes, salt: bytes, log_n: int) -> bytes:
-    kdf = Scrypt(salt=_SCRYPT_LABEL + salt, length=32, n=1 << log_n, r=8, p=1)
-    return kdf.derive(passphrase)
+    return derive_scrypt(passphrase, _SCRYPT_LABEL + salt, log_n)
 
 
 @dataclass(frozen=True)
