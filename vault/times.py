@@ -14,6 +14,7 @@ No database, no vault: the bundle verifier uses this module too.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -80,7 +81,13 @@ def local_text(moment: datetime, offset_min: int | None, zone: ZoneInfo) -> str:
 
 def system_zone() -> ZoneInfo:
     """The zone this computer is set to (``TZ``, else the system's own setting, as
-    :mod:`tzlocal` finds it on Linux, macOS and Windows), else Asia/Shanghai."""
+    :mod:`tzlocal` finds it on Linux, macOS and Windows), else Asia/Shanghai.
+
+    ``TZ`` is read on every call: tzlocal reads it once per process and keeps the answer.
+    """
+    name: str | None = os.environ.get("TZ", "").lstrip(":") or None
+    if name and zone_or_default(name).key == name:
+        return ZoneInfo(name)
     try:
         name = tzlocal.get_localzone_name()
     except (OSError, LookupError, ValueError):  # ZoneInfoNotFoundError is a KeyError

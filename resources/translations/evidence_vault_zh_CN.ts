@@ -1448,30 +1448,6 @@ Not imported: %3</source>
         <source>The same passphrase again</source>
         <translation>再输入一次密码短语</translation>
     </message>
-    <message>
-        <source>Very weak</source>
-        <translation>非常弱</translation>
-    </message>
-    <message>
-        <source>Weak</source>
-        <translation>弱</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation>强</translation>
-    </message>
-    <message>
-        <source>Very strong</source>
-        <translation>非常强</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>两次输入的密码短语不一致。</translation>
-    </message>
 </context>
 <context>
     <name>NoteDialog</name>

@@ -1448,30 +1448,6 @@ Not imported: %3</source>
         <source>The same passphrase again</source>
         <translation>再輸入一次密碼短語</translation>
     </message>
-    <message>
-        <source>Very weak</source>
-        <translation>非常弱</translation>
-    </message>
-    <message>
-        <source>Weak</source>
-        <translation>弱</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>普通</translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation>強</translation>
-    </message>
-    <message>
-        <source>Very strong</source>
-        <translation>非常強</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>兩次輸入的密碼短語不一致。</translation>
-    </message>
 </context>
 <context>
     <name>NoteDialog</name>

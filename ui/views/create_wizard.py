@@ -56,6 +56,26 @@ def hint_sentence(hint: Hint) -> str:
     }[hint]
 
 
+def strength_feedback(first: str, second: str) -> tuple[int, str]:
+    """The strength meter's score for ``first`` and the lines shown under it: its word,
+    what would make it stronger, and whether ``second`` (typed again) differs."""
+    strength = estimate(first)
+    words = [
+        QCoreApplication.translate("PassphrasePage", "Very weak"),
+        QCoreApplication.translate("PassphrasePage", "Weak"),
+        QCoreApplication.translate("PassphrasePage", "Fair"),
+        QCoreApplication.translate("PassphrasePage", "Strong"),
+        QCoreApplication.translate("PassphrasePage", "Very strong"),
+    ]
+    lines = [words[strength.score]]
+    lines += [hint_sentence(h) for h in strength.hints if h is not Hint.EMPTY]
+    if second and second != first:
+        lines.append(
+            QCoreApplication.translate("PassphrasePage", "The two passphrases are not the same.")
+        )
+    return strength.score, "\n".join(lines)
+
+
 class LocationPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,17 +140,9 @@ class PassphrasePage(QWizardPage):
         self._changed()
 
     def _changed(self) -> None:
-        strength = estimate(self.first.text())
-        self.meter.setValue(strength.score)
-        words = [
-            self.tr("Very weak"), self.tr("Weak"), self.tr("Fair"), self.tr("Strong"), self.tr("Very strong"),
-        ]  # fmt: skip
-        lines = [words[strength.score]] + [
-            hint_sentence(h) for h in strength.hints if h is not Hint.EMPTY
-        ]
-        if self.second.text() and self.second.text() != self.first.text():
-            lines.append(self.tr("The two passphrases are not the same."))
-        self.feedback.setText("\n".join(lines))
+        score, feedback = strength_feedback(self.first.text(), self.second.text())
+        self.meter.setValue(score)
+        self.feedback.setText(feedback)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.errors import message_for
 from ui.tasks import op
-from ui.views.create_wizard import hint_sentence
+from ui.views.create_wizard import strength_feedback
 from ui.views.recovery_sheet import RecoverySheet, fixed_font
 from vault.dto import RecoveryKey
 from vault.errors import VaultError
@@ -36,7 +36,7 @@ from vault.handle import (
     show_recovery_key,
     unlock_with_recovery_key,
 )
-from vault.passphrase import Hint, estimate
+from vault.passphrase import estimate
 
 
 def _secret(parent: QWidget, placeholder: str) -> QLineEdit:
@@ -68,17 +68,9 @@ class NewPassphrase(QWidget):
         self._update()
 
     def _update(self) -> None:
-        strength = estimate(self.first.text())
-        self.meter.setValue(strength.score)
-        words = [
-            self.tr("Very weak"), self.tr("Weak"), self.tr("Fair"), self.tr("Strong"), self.tr("Very strong"),
-        ]  # fmt: skip
-        lines = [words[strength.score]] + [
-            hint_sentence(h) for h in strength.hints if h is not Hint.EMPTY
-        ]
-        if self.second.text() and self.second.text() != self.first.text():
-            lines.append(self.tr("The two passphrases are not the same."))
-        self.feedback.setText("\n".join(lines))
+        score, feedback = strength_feedback(self.first.text(), self.second.text())
+        self.meter.setValue(score)
+        self.feedback.setText(feedback)
 
     def acceptable(self) -> bool:
         text = self.first.text()
