@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from vault import kdf_process
@@ -35,6 +35,22 @@ def install_error_handling(show: Callable[[BaseException], None]) -> Path | None
     return path
 
 
+def no_display_sentence(environ: Mapping[str, str], platform: str) -> str | None:
+    """One sentence when the window has no screen to open on, else None.
+
+    On Linux a window needs an X or Wayland display; without one (an SSH session, a
+    service) Qt would abort with several lines about platform plugins instead.
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "there is no screen to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+        "is set): start it from the desktop, or use the evault command."
+    )
+
+
 def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; ``vault`` opens that vault's unlock page.
 
@@ -43,6 +59,10 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
     """
     os.umask(0o077)  # every file the app writes is private to the user
     _setup_logging()
+    missing = no_display_sentence(os.environ, sys.platform)
+    if missing is not None:
+        print(f"evidence-vault: {missing}", file=sys.stderr)
+        return 2
     from PySide6.QtGui import QIcon  # noqa: PLC0415 - Qt only when the GUI starts
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 

@@ -18,7 +18,6 @@ so far. The count may not grow past ``CEILING``, today's count: the target of 25
 
 from __future__ import annotations
 
-import subprocess
 import time
 import zipfile
 from collections.abc import Iterator
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.helpers import require_tool
+from tests.helpers import standard_tools_accept
 from tests.ui.conftest import FAST_WORK_FACTOR
 from tests.ui.journey import (
     COLLECTOR,
@@ -60,7 +59,6 @@ from ui.settings import Settings
 from ui.views.create_wizard import CreateVaultWizard
 from ui.views.export_dialog import ExportDialog
 from ui.views.verify_dialog import VerifyBundleDialog
-from vault.bundle import layout
 
 TARGET = 25  # issue 13: from first start to a verified bundle
 CEILING = 35  # today's count; lower it as steps get shorter, never raise it
@@ -342,7 +340,7 @@ def _journey(
     assert states and set(states) == {"完好"}, states
     act.shot(checking, "08-verified")
     act.click_button(checking, "关闭")
-    _standard_tools_accept(out, home / "unzipped")
+    standard_tools_accept(out, home / "unzipped")
     _bundle_holds(out, pending, calls=calls)
 
     # --- 10. lock, then unlock with the recovery key and a new passphrase -----------------
@@ -394,34 +392,6 @@ def _journey(
     qtbot.waitUntil(lambda: rows.count() == 2, timeout=10_000)
     assert rows.item(1).text() == f"{LENDER} (4)", "the evidence is all there again"
     return verified_at
-
-
-def _standard_tools_accept(bundle: Path, folder: Path) -> None:
-    """What a clerk does on any computer: unzip, ``sha256sum -c``, ``ssh-keygen -Y verify``."""
-    subprocess.run([require_tool("unzip"), "-q", str(bundle), "-d", str(folder)], check=True)
-    sums = subprocess.run(
-        [require_tool("sha256sum"), "-c", layout.SHA256SUMS],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert sums.returncode == 0, sums.stdout + sums.stderr
-    with (folder / layout.SHA256SUMS).open("rb") as message:
-        signature = subprocess.run(
-            [
-                require_tool("ssh-keygen"),
-                *("-Y", "verify", "-f", layout.ALLOWED_SIGNERS, "-I", layout.PRINCIPAL),
-                *("-n", layout.NAMESPACE, "-s", layout.SIGNATURE),
-            ],
-            cwd=folder,
-            stdin=message,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    assert signature.returncode == 0, signature.stderr
-    assert "Good" in signature.stdout
 
 
 def _bundle_holds(bundle: Path, pending: Pending, *, calls: bool) -> None:

@@ -33,3 +33,14 @@ def test_evault_gui_opens_the_app(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=20)
     assert b"Traceback" not in err, err.decode(errors="replace")
     assert not (tmp_path / "vault").exists(), "opening the app creates nothing by itself"
+
+
+def test_without_a_screen_the_window_says_so_in_one_sentence() -> None:
+    from ui.app import no_display_sentence  # noqa: PLC0415 - the function under test
+
+    sentence = no_display_sentence({"HOME": "/home/x"}, "linux")
+    assert sentence is not None and "no screen" in sentence and "\n" not in sentence
+    assert no_display_sentence({"DISPLAY": ":0"}, "linux") is None
+    assert no_display_sentence({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert no_display_sentence({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert no_display_sentence({}, "win32") is None
