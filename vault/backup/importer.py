@@ -254,16 +254,7 @@ def store_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> 
         stream.close()
     summary = read.summary
     logger.info("imported a backup with %d rows", summary.rows)
-    attached, unassigned = _report_counts(vault, writer, item_id, lender_id)
-    return BackupImportReport(
-        item_id=item_id,
-        lender=lender,
-        calls=summary.calls,
-        sms=summary.sms,
-        mms=summary.mms,
-        attached=attached,
-        unassigned=unassigned,
-    )
+    return _report(vault, writer, summary, item_id, lender, lender_id)
 
 
 READ_CHUNK = 1 << 20
@@ -316,16 +307,7 @@ def analyse_stored_backup(
             session.rollback()
             raise
     logger.info("analysed a stored backup with %d rows", summary.rows)
-    attached, unassigned = _report_counts(vault, writer, item_id, lender_id)
-    return BackupImportReport(
-        item_id=item_id,
-        lender=lender,
-        calls=summary.calls,
-        sms=summary.sms,
-        mms=summary.mms,
-        attached=attached,
-        unassigned=unassigned,
-    )
+    return _report(vault, writer, summary, item_id, lender, lender_id)
 
 
 def backup_report(vault: OpenVault, item_id: str, *, lender: str | None) -> BackupImportReport:
@@ -423,6 +405,27 @@ def _add_item(
         item_id=staged.item_id,
         lender_id=lender_id,
         payload={"calls": summary.calls, "sms": summary.sms, "mms": summary.mms},
+    )
+
+
+def _report(
+    vault: OpenVault,
+    writer: _EventWriter,
+    summary: BackupSummary,
+    item_id: str,
+    lender: str | None,
+    lender_id: int | None,
+) -> BackupImportReport:
+    """What a read backup brought: its rows by kind, and whose numbers they are."""
+    attached, unassigned = _report_counts(vault, writer, item_id, lender_id)
+    return BackupImportReport(
+        item_id=item_id,
+        lender=lender,
+        calls=summary.calls,
+        sms=summary.sms,
+        mms=summary.mms,
+        attached=attached,
+        unassigned=unassigned,
     )
 
 
