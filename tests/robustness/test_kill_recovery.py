@@ -55,10 +55,16 @@ def test_sigkill_while_the_recovery_key_sets_a_new_passphrase(tmp_path: Path) ->
     def argv(vault_dir: Path) -> list[str]:
         return ["-c", SNIPPET.format(v=str(vault_dir), k=key, p=NEW_PASSPHRASE)]
 
-    calibrate = copy_vault(prepared, tmp_path / "calibrate")
-    code, duration = timed_run(argv(calibrate))
-    assert code == 0, f"recover fails even without a kill (exit {code})"
-    unlock_vault(calibrate, NEW_PASSPHRASE).lock()
+    # the shortest of three whole runs bounds the delays: one slow run (a cold cache, a
+    # busy machine) would put most kills after the end
+    durations = []
+    for run in range(3):
+        calibrate = copy_vault(prepared, tmp_path / f"calibrate{run}")
+        code, took = timed_run(argv(calibrate))
+        assert code == 0, f"recover fails even without a kill (exit {code})"
+        unlock_vault(calibrate, NEW_PASSPHRASE).lock()
+        durations.append(took)
+    duration = min(durations)
     rng = random.Random(f"{SEED}/recover")
     killed = 0
     for trial in range(TRIALS):
