@@ -50,10 +50,15 @@ def cmd_receive(args: argparse.Namespace) -> int:
                 except queue.Empty:
                     continue
                 _confirm(session, phone)
+        except KeyboardInterrupt:  # Ctrl-C is how a session is meant to end
+            session.stop("interrupted")
         finally:
             session.stop()
-    if session.end_reason in _ENDED:
-        print(_ENDED[session.end_reason], file=sys.stderr)
+    print(
+        _ENDED.get(session.end_reason or "", "The session ended.")
+        + f" {len(session.arrivals)} files arrived.",
+        file=sys.stderr,
+    )
     return 0
 
 
