@@ -61,6 +61,7 @@ def test_the_dialog_pairs_the_phone_and_lists_arrivals(
     assert status == 200
     qtbot.waitUntil(lambda: dialog.arrivals.topLevelItemCount() == 2, timeout=5000)
     first = dialog.arrivals.topLevelItem(0)
+    assert first is not None
     assert first.text(0) == phone_files["recording"].name
     assert first.text(2).startswith("2024-03-15 14:30")
     assert first.text(3) == "file name"
