@@ -118,6 +118,7 @@ def test_the_first_phone_waits_for_the_computer_and_a_second_is_refused(
         assert get(session.url + "/state")[1] == b'{"state": "paired"}'
         # another device on the network (another source address) is refused
         assert get(session.url + "/state", source="127.0.0.2")[1] == b'{"state": "refused"}'
+        assert get(session.url, source="127.0.0.2") == (403, b"")
         shot = phone_files["screenshot"]
         other = post_stream(
             session.url, shot.name, file_chunks(shot), shot.stat().st_size, source="127.0.0.2"

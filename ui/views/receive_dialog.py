@@ -114,7 +114,10 @@ class ReceiveDialog(QDialog):
         self.arrivals.setHeaderLabels(
             [self.tr("File"), self.tr("Result"), self.tr("Captured"), self.tr("Time from")]
         )
-        self.arrivals.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.arrivals.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stop receiving"))
         buttons.rejected.connect(self.reject)
@@ -144,7 +147,9 @@ class ReceiveDialog(QDialog):
         big.setBold(True)
         big.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 4)
         self.code.setFont(big)
-        self.fingerprint = QLabel(session.fingerprint, self)
+        half = len(session.fingerprint) // 2 + 1  # 16 of the 32 bytes a line
+        shown = f"{session.fingerprint[:half]}\n{session.fingerprint[half:]}"
+        self.fingerprint = QLabel(shown, self)
         self.fingerprint.setWordWrap(True)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         facts = QGridLayout()

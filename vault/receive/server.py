@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 SOCKET_TIMEOUT = 60.0  # seconds a phone may stay silent mid-request
 MAX_MTIME_MS = 1 << 45
+DRAIN_LIMIT = 1 << 20  # a refused body up to this size is read before the answer
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -121,6 +122,8 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.session.state_of(self.client)
         if route == "state":
             self._json(200, {"state": str(state)})
+        elif state is PairState.REFUSED:
+            self._send(403, b"", "text/plain")  # the page shows the pairing code
         elif route == "":
             language = choose_language(self.headers.get("Accept-Language"), self.session.language)
             self._send(200, render_page(language, self.session.pairing_code), "text/html")
@@ -135,6 +138,7 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.session.state_of(self.client)
         if state is not PairState.PAIRED:
             status = 409 if state is PairState.WAITING else 403
+            self._drain()
             self._json(status, {"state": str(state), "results": []})
             return
         length = self._length()
@@ -155,6 +159,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._json(200, {"results": results})
 
+    def _drain(self) -> None:
+        """Read and drop a small refused body, so that the sender reads the answer (a
+        large one is cut off: the connection closes after the answer)."""
+        text = self.headers.get("Content-Length", "")
+        if text.isdigit() and int(text) <= DRAIN_LIMIT:
+            self.rfile.read(int(text))
+        else:
+            self.close_connection = True
+
     def _length(self) -> int | None:
         text = self.headers.get("Content-Length")
         if text is None or not text.isdigit():
@@ -162,12 +175,12 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         length = int(text)
         if length > self.session.max_request:
+            self._drain()
             self._json(413, {"error": "The upload is too large.", "results": []})
-            self.close_connection = True
             return None
         if not self.session.admit(length):
+            self._drain()
             self._json(413, {"error": "The session has taken all it may.", "results": []})
-            self.close_connection = True
             threading.Thread(target=self.session.stop, args=("size_limit",), daemon=True).start()
             return None
         return length
