@@ -6,6 +6,7 @@ serves, :mod:`vault.receive.multipart_stream` the upload body read as streams, a
 :mod:`vault.receive.tls` the session's own certificate.
 """
 
-from vault.receive.session import Arrival, PairState, ReceiveSession
+from vault.receive.server import PairState
+from vault.receive.session import Arrival, ReceiveSession
 
 __all__ = ["Arrival", "PairState", "ReceiveSession"]

@@ -12,6 +12,7 @@ handshake holds up no one else.
 from __future__ import annotations
 
 import contextlib
+import enum
 import hmac
 import json
 import logging
@@ -20,26 +21,51 @@ import ssl
 import threading
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import Any, BinaryIO, Protocol, cast
 from urllib.parse import parse_qs, urlsplit
 
 from vault.errors import VaultError
 from vault.receive.multipart_stream import MalformedUploadError, MultipartBody
 from vault.receive.page import choose_language, render_page
-from vault.receive.session import BAD_REQUESTS, PairState
-
-if TYPE_CHECKING:
-    from vault.receive.session import ReceiveSession
+from vault.receive.tls import SessionCertificate
 
 logger = logging.getLogger(__name__)
 
 SOCKET_TIMEOUT = 60.0  # seconds a phone may stay silent mid-request
 MAX_MTIME_MS = 1 << 45
 DRAIN_LIMIT = 1 << 20  # a refused body up to this size is read before the answer
+BAD_REQUESTS = 20  # wrong-token requests from one address before it is ignored
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+class PairState(enum.StrEnum):
+    WAITING = "waiting"  # no phone yet, or one waiting to be accepted
+    PAIRED = "paired"
+    REFUSED = "refused"
+
+
+class _Arrival(Protocol):
+    def to_json(self) -> dict[str, object]: ...
+
+
+class ReceiveSession(Protocol):
+    """What the server asks of its session (:class:`vault.receive.session.ReceiveSession`)."""
+
+    certificate: SessionCertificate
+    ended: threading.Event
+    token: str
+    pairing_code: str
+    language: str | None
+    max_request: int
+
+    def touch(self) -> None: ...
+    def state_of(self, client: str) -> PairState: ...
+    def admit(self, length: int) -> bool: ...
+    def receive(self, src: BinaryIO, name: str, client: str, mtime: float | None) -> _Arrival: ...
+    def stop(self, reason: str = ...) -> None: ...
 
 
 class ReceiveServer(ThreadingHTTPServer):

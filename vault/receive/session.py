@@ -13,7 +13,6 @@ The session ends when it is stopped, after ``idle_minutes`` without a request, o
 
 from __future__ import annotations
 
-import enum
 import ipaddress
 import logging
 import secrets
@@ -27,23 +26,16 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from vault.dto import BackupImportReport, ImportStatus
 from vault.errors import UsageError
+from vault.receive.server import PairState, ReceiveServer
 from vault.receive.tls import make_certificate
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
-    from vault.receive.server import ReceiveServer
 
 logger = logging.getLogger(__name__)
 
 MAX_REQUEST = 8 << 30  # one upload request, bytes
 MAX_TOTAL = 32 << 30  # everything one session takes
-BAD_REQUESTS = 20  # wrong-token requests from one address before it is ignored
-
-
-class PairState(enum.StrEnum):
-    WAITING = "waiting"  # no phone yet, or one waiting to be accepted
-    PAIRED = "paired"
-    REFUSED = "refused"
 
 
 class ReceiveBindError(UsageError):
@@ -195,8 +187,6 @@ class ReceiveSession:
 
     def start(self) -> None:
         """Bind and serve on background threads (returns once it listens)."""
-        from vault.receive.server import ReceiveServer  # noqa: PLC0415 - no cycle
-
         try:
             self._server = ReceiveServer(self, (self.host, self.requested_port))
         except OSError as error:
