@@ -229,6 +229,9 @@ class ReceiveSession:
                 return
 
     def _idle(self) -> float:
+        """Seconds without a request; a file still arriving counts as activity."""
+        if self._import_lock.locked():
+            return 0.0
         with self._lock:
             return time.monotonic() - self._last_activity
 
