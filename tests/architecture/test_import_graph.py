@@ -41,6 +41,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.categories",
             "vault.case.complaint_codes",
             "vault.fsutil",
+            "vault.portable",
+            "vault.location",
             "vault.logfile",
             "vault.hardening",
             "vault.merkle",

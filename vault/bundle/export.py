@@ -55,12 +55,13 @@ from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import CustodyEventDTO, JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
 from vault.errors import AgeError, UsageError, VaultError
-from vault.fsutil import PRIVATE_FILE, fsync_dir
+from vault.fsutil import PRIVATE_FILE
 from vault.handle import OpenVault
 from vault.items import UnknownItemError, get_item, list_items, open_item
 from vault.lenders import list_lenders
 from vault.note_file import note_file_bytes, note_item_id
 from vault.notes import list_notes
+from vault.portable import fsync_dir
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
