@@ -13,12 +13,14 @@ The rest of the core calls these and never asks which system it runs on:
 - :func:`restrict` and :func:`others_may_access` are file modes (``0o600``, ``0o700``).
   Windows has no such bits (``chmod`` only toggles read-only); there the user's profile
   folder's access list is what keeps a vault private, so both do nothing.
+- :func:`try_lock_file` and :func:`lock_file`: an exclusive lock on an open file that goes
+  with the descriptor (``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows).
 - :data:`BINARY`, :data:`NOFOLLOW`, :data:`NONBLOCK`: ``os.open`` flags that exist on some
   systems only, 0 where they do not. Windows opens a descriptor in text mode (which turns
   ``\\r\\n`` into ``\\n`` and stops at Ctrl-Z) unless ``BINARY`` is given.
 
 The time zone is :func:`vault.times.system_zone` (``tzlocal`` reads each system's own
-setting) and the vault's lock is :mod:`vault.lock`. Only Linux runs the tests here: the
+setting). Only Linux runs the tests here: the
 Windows and macOS branches are written for those systems but not tested on them.
 """
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -123,6 +126,39 @@ def others_may_access(st_mode: int) -> bool:
     return FILE_MODES and bool(stat.S_IMODE(st_mode) & 0o077)
 
 
+def try_lock_file(fd: int) -> bool:
+    """Lock the open file ``fd`` for this descriptor alone if no one else holds it;
+    False at once if someone does. Closing the descriptor gives the lock back."""
+    if sys.platform == "win32":
+        import msvcrt  # noqa: PLC0415 - Windows only
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl  # noqa: PLC0415 - POSIX only
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def lock_file(fd: int) -> None:
+    """Lock the open file ``fd`` as :func:`try_lock_file` does, waiting while another
+    holds it (Windows gives up with ``OSError`` after ten tries a second apart)."""
+    if sys.platform == "win32":
+        import msvcrt  # noqa: PLC0415 - Windows only
+
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        return
+    import fcntl  # noqa: PLC0415 - POSIX only
+
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
 __all__ = [
     "BINARY",
     "DIRECTORY_SYNC",
@@ -131,6 +167,7 @@ __all__ = [
     "NOFOLLOW",
     "NONBLOCK",
     "fsync_dir",
+    "lock_file",
     "others_may_access",
     "pread",
     "pread_by_seek",
@@ -138,4 +175,5 @@ __all__ = [
     "restrict",
     "skip_directory_sync",
     "sync_directory",
+    "try_lock_file",
 ]

@@ -157,3 +157,30 @@ def test_restrict_sets_a_path_or_a_descriptor_and_sees_who_else_may_read(tmp_pat
     finally:
         os.close(descriptor)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_file_lock_is_refused_while_another_descriptor_holds_it(tmp_path: Path) -> None:
+    path = tmp_path / "lock"
+    path.write_bytes(b"")
+    first = os.open(path, os.O_RDWR)
+    second = os.open(path, os.O_RDWR)
+    try:
+        assert portable.try_lock_file(first)
+        assert not portable.try_lock_file(second), "a second holder is refused at once"
+        taken = threading.Event()
+
+        def wait_for_it() -> None:
+            portable.lock_file(second)
+            taken.set()
+
+        waiter = threading.Thread(target=wait_for_it)
+        waiter.start()
+        assert not taken.wait(0.3), "lock_file waits while the first descriptor holds it"
+        os.close(first)
+        first = -1
+        assert taken.wait(10), "closing the first descriptor gives the lock to the waiter"
+        waiter.join()
+    finally:
+        for descriptor in (first, second):
+            if descriptor >= 0:
+                os.close(descriptor)
