@@ -132,7 +132,7 @@ class BlobStore:
                 target = self.quarantine / f"{path.name}.{number}"
                 number += 1
                 continue
-            except OSError:
+            except (OSError, NotImplementedError):  # Windows: no follow_symlinks for link
                 # Filesystems without hard links: check, then rename (one writer: the vault).
                 if target.exists() or target.is_symlink():
                     target = self.quarantine / f"{path.name}.{number}"
