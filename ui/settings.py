@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QSettings
 
 ORGANIZATION = "EvidenceVault"
 APPLICATION = "Evidence Vault"
 DEFAULT_IDLE_MINUTES = 5
-
-
-def default_vault_path() -> Path:
-    """Where a new vault goes unless the user picks another folder."""
-    return Path(platformdirs.user_data_dir(APPLICATION, appauthor=False)) / "vault"
 
 
 class Settings:

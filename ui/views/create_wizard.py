@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import message_for
-from ui.settings import default_vault_path
 from ui.tasks import op
 from ui.views.recovery_sheet import RecoverySheet
 from ui.views.time_zone import ZoneSetting
 from vault.dto import RecoveryKey
 from vault.errors import VaultError
 from vault.handle import OpenVault, create_vault, recovery_key_of
+from vault.location import default_vault_path
 from vault.passphrase import Hint, estimate
 
 
