@@ -16,11 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from vault import portable
+from vault import importing, portable
 from vault.age import AgeReader, X25519Identity, encrypt
 from vault.age import reader as age_reader
 from vault.age.stream import CHUNK_SIZE
 from vault.fsutil import atomic_write, make_private_dir
+from vault.handle import OpenVault
+from vault.importing import import_paths
+from vault.ingest import pipeline
+from vault.items import get_item, open_item
 
 READERS: list[Callable[[int, int, int], bytes]] = [portable.pread_native, portable.pread_by_seek]
 DATA = os.urandom(200_003)
@@ -184,3 +188,22 @@ def test_a_file_lock_is_refused_while_another_descriptor_holds_it(tmp_path: Path
         for descriptor in (first, second):
             if descriptor >= 0:
                 os.close(descriptor)
+
+
+def test_an_import_on_the_seek_fallback_stores_the_file_byte_for_byte(
+    vault: OpenVault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a system without os.pread runs on import: the head read by position, the
+    metadata and the whole file then read from the same descriptor and its twin."""
+    from PIL import Image  # noqa: PLC0415
+
+    monkeypatch.setattr(pipeline, "pread", portable.pread_by_seek)
+    monkeypatch.setattr(importing, "pread", portable.pread_by_seek)
+    shot = tmp_path / "Screenshot_2024-03-15-21-50-01.png"
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(shot)
+    report = import_paths(vault, [shot])
+    (result,) = report.results
+    assert result.item_id, result.reason
+    with open_item(vault, result.item_id) as reader:
+        assert reader.pread(0, reader.size) == shot.read_bytes()
+    assert get_item(vault, result.item_id).kind == "screenshot", "the head was read right"
