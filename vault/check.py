@@ -39,7 +39,6 @@ from vault.custody import ledger
 from vault.dto import CheckProblem, CheckReport
 from vault.errors import AgeError
 from vault.handle import OpenVault
-from vault.portable import NOFOLLOW, NONBLOCK
 from vault.store import BlobStore
 from vault.times import format_utc
 from vault.trusted_time.checkpoints import CheckpointError, leaf_hashes
@@ -193,7 +192,7 @@ def _check_blob(
 
 def _not_a_plain_file(path: Path) -> str | None:
     """Why ``path`` is not a regular file that can be opened, or None. Never blocks."""
-    flags = os.O_RDONLY | NONBLOCK | NOFOLLOW
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
