@@ -78,21 +78,14 @@ def _image_formats() -> str:
 
 
 def _catalogs() -> str:
-    from PySide6.QtCore import QLocale, QTranslator  # noqa: PLC0415 - Qt only when the test runs
-
-    from ui import i18n  # noqa: PLC0415
+    from ui import i18n  # noqa: PLC0415 - Qt only when the test runs
 
     found = []
     for language in (name for name in i18n.LANGUAGES if name != "en"):
-        ours = QTranslator()
-        if not ours.load(f"evidence_vault_{language}", str(i18n.translations_dir())):
+        if i18n.app_translator(language) is None:
             raise QtPartMissingError(f"The app's {language} catalog is missing.")
         for catalog in i18n.QT_CATALOGS:
-            qt = QTranslator()
-            if not any(
-                qt.load(QLocale(language), catalog, "_", str(folder))
-                for folder in i18n.qt_translation_dirs()
-            ):
+            if i18n.qt_translator(language, catalog) is None:
                 raise QtPartMissingError(f"Qt's {catalog} catalog for {language} is missing.")
         found.append(language)
     return f"the app's and Qt's for {', '.join(found)}"
