@@ -90,6 +90,8 @@ def test_the_built_cli_walks_the_borrowers_path(built: Path, tmp_path: Path) -> 
     phone = make_phone_folder(tmp_path)
     vault = str(home / "evidence")
     assert _frozen(built, home, "--version", passphrase=False).startswith("evault ")
+    completion = _frozen(built, home, "completion", "bash", passphrase=False)
+    assert "\ncomplete -o bashdefault -F _shtab_evault evault" in completion  # shtab is built in
     _frozen(built, home, "init", "--vault", vault, "--time-zone", "Asia/Shanghai")
     _frozen(built, home, "lender", "add", LENDER, "--number", COLLECTOR, "--vault", vault)
     imported = _frozen(built, home, "import", "--vault", vault, "--lender", LENDER, str(phone))
