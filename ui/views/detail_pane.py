@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -56,7 +57,13 @@ class CategoryBoxes(QWidget):
         self.boxes: list[QCheckBox] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        # the pane may narrow below the current columns: they rearrange, never hold it wide
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._columns = 0
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((box.sizeHint().width() for box in self.boxes), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
 
     def add(self, name: str) -> QCheckBox:
         box = QCheckBox(name, self)
@@ -66,9 +73,17 @@ class CategoryBoxes(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        widest = max((box.sizeHint().width() for box in self.boxes), default=1)
+        self._arrange(self._columns_for(event.size().width()))
+
+    def _columns_for(self, width: int) -> int:
+        """The most columns whose widest boxes, side by side, fit ``width``."""
         spacing = max(self._grid.horizontalSpacing(), 6)  # -1: the style decides
-        self._arrange(max(1, (event.size().width() + spacing) // (widest + spacing)))
+        hints = [box.sizeHint().width() for box in self.boxes]
+        for columns in range(len(hints), 1, -1):
+            widths = [max(hints[c::columns]) for c in range(columns)]
+            if sum(widths) + spacing * (columns - 1) <= width:
+                return columns
+        return 1
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns and len(self.boxes) == self._grid.count():
@@ -120,16 +135,22 @@ class DetailPane(QTabWidget):
             box.toggled.connect(self._edited)
             self.categories[code] = box
         self.purpose.textChanged.connect(self._edited)
-        self.marking = QLabel(self.tr("What does it show? Tick all that apply:"), page)
-        self.marking.setWordWrap(True)
-        purpose_label = QLabel(self.tr("What this proves"), page)
+        self.marking = QWidget(page)  # shown with an item only
+        question = QLabel(self.tr("What does it show? Tick all that apply:"), self.marking)
+        question.setWordWrap(True)
+        purpose_label = QLabel(self.tr("What this proves"), self.marking)
+        boxes.setParent(self.marking)
+        self.purpose.setParent(self.marking)
+        marks = QVBoxLayout(self.marking)
+        marks.setContentsMargins(0, 6, 0, 0)
+        marks.addWidget(question)
+        marks.addWidget(boxes)
+        marks.addWidget(purpose_label)
+        marks.addWidget(self.purpose)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.marking)
-        layout.addWidget(boxes)
-        layout.addWidget(purpose_label)
-        layout.addWidget(self.purpose)
         return page
 
     def _build_details(self) -> QWidget:
@@ -222,6 +243,7 @@ class DetailPane(QTabWidget):
         self.restore_button.setVisible(withdrawn)
         self.purge_button.setVisible(withdrawn)
         self.analyse_button.setVisible(False)  # until the history shows it was never analysed
+        self.marking.setVisible(enabled)
         for box in self.categories.values():
             box.setEnabled(enabled)
             box.setChecked(False)
