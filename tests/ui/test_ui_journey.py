@@ -226,7 +226,7 @@ def _journey(
     assert "已导入：4" in imported and "未导入：0" in imported, imported
     # the lender's number is known: the sister's number is offered, not asked about
     assert button(banner, "选择催收号码").isVisible(), "the backup's other number is offered"
-    qtbot.waitUntil(lambda: view.sidebar.list.currentItem().text().startswith(f"{LENDER} ("))
+    qtbot.waitUntil(lambda: view.sidebar.list.currentItem().text() == f"{LENDER} (4)")
     backup_known = "已读进“案情”页" in imported  # the import summary names the backup
     act.shot(window, "03-after-import")
     calls = pending.need(backup_known, "backup-intake: the call log in a dropped folder")

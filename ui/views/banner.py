@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Banner(QFrame):
@@ -20,6 +28,7 @@ class Banner(QFrame):
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#banner { background: #e8f4ea; border: 1px solid #9cc9a4; }")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.title = QLabel(self)
         bold = self.title.font()
         bold.setBold(True)
@@ -36,6 +45,7 @@ class Banner(QFrame):
         words.setContentsMargins(0, 0, 0, 0)
         words.addWidget(self.title)
         words.addWidget(self.text)
+        words.addStretch(1)
         row = QHBoxLayout(self)
         row.addLayout(words, 1)
         row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignTop)
@@ -51,10 +61,12 @@ class Banner(QFrame):
         self.action.setText(action[0] if action else "")
         self.action.setVisible(action is not None)
         self.show()
+        self.updateGeometry()  # as tall as these words, not the last ones
 
     def add_line(self, line: str) -> None:
         """Say one more thing about the same result (what its action did)."""
         self.text.setText(f"{self.text.text()}\n{line}".strip())
+        self.updateGeometry()
 
     def clear(self) -> None:
         """Hide and forget the words (called on lock too: a file name may be in them)."""
