@@ -82,7 +82,7 @@ def test_create_import_play_edit_lock_unlock(
 ) -> None:
     view = window.vault_view
     _create_vault(qtbot, window, tmp_path / "vault")
-    _add_lender(qtbot, window, "小赢卡贷")  # typed: not one of the names the empty screen offers
+    _add_lender(qtbot, window, "借呗")
 
     # drop the files on the lender's row in the sidebar
     sidebar = view.sidebar.list
@@ -123,7 +123,7 @@ def test_create_import_play_edit_lock_unlock(
     qtbot.keyClick(view.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock)
     shown = "\n".join([*visible_texts(), QApplication.clipboard().text()])
-    for secret in (NEW_TITLE, sha, files[0].name, files[1].name, "小赢卡贷"):
+    for secret in (NEW_TITLE, sha, files[0].name, files[1].name, "借呗"):
         assert secret not in shown, f"{secret!r} is still on screen after locking"
 
     # unlock: the edit is there

@@ -2,7 +2,8 @@
 
 With no lender yet, the platforms borrowers most often name stand here as buttons: one
 click on a familiar name opens the add-lender dialog with it chosen, and only the
-collectors' numbers are left to write.
+collectors' numbers are left to write. The buttons exist only while they are offered: a
+lender's name stays nowhere in the window once the vault has lenders or is locked.
 """
 
 from __future__ import annotations
@@ -26,14 +27,9 @@ class EmptyHint(QWidget):
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setFixedWidth(420)  # a centred label does not grow to fit its lines: we do
         self.platforms = QWidget(self)
-        grid = QGridLayout(self.platforms)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(self.platforms)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self.platform_buttons: list[QPushButton] = []
-        for n, name in enumerate(SUGGESTIONS):
-            pick = QPushButton(name, self.platforms)
-            pick.clicked.connect(lambda _c=False, name=name: self.add_lender_requested.emit(name))
-            grid.addWidget(pick, n // COLUMNS, n % COLUMNS)
-            self.platform_buttons.append(pick)
         self.button = QPushButton(self)
         self.button.clicked.connect(self._clicked)
         self._no_lenders = True
@@ -48,6 +44,16 @@ class EmptyHint(QWidget):
     def show_for(self, *, no_lenders: bool) -> None:
         """No lender yet: add one first. A lender without evidence: import files."""
         self._no_lenders = no_lenders
+        if no_lenders and not self.platform_buttons:
+            for n, name in enumerate(SUGGESTIONS):
+                pick = QPushButton(name, self.platforms)
+                pick.clicked.connect(
+                    lambda _c=False, name=name: self.add_lender_requested.emit(name)
+                )
+                self._grid.addWidget(pick, n // COLUMNS, n % COLUMNS)
+                self.platform_buttons.append(pick)
+        elif not no_lenders:
+            self.forget()
         self.platforms.setVisible(no_lenders)
         if no_lenders:
             self.text.setText(
@@ -68,6 +74,13 @@ class EmptyHint(QWidget):
             )
             self.button.setText(self.tr("Import files…"))
         self.text.setMinimumHeight(self.text.heightForWidth(self.text.width()))
+
+    def forget(self) -> None:
+        """Drop the platform buttons (a lock, or a vault with lenders)."""
+        for pick in self.platform_buttons:
+            pick.hide()
+            pick.deleteLater()
+        self.platform_buttons = []
 
     def _clicked(self) -> None:
         if self._no_lenders:

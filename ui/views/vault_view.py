@@ -199,6 +199,7 @@ class VaultView(QWidget):
         self.detail.clear()
         self.status.clear()
         self.banner.clear()
+        self.empty_hint.forget()
         self.evidence.setCurrentWidget(self.table)
 
     def _fail(self, error: BaseException) -> None:
@@ -261,6 +262,7 @@ class VaultView(QWidget):
             self.empty_hint.show_for(no_lenders=not lenders)
             self.evidence.setCurrentWidget(self.empty_hint)
         else:
+            self.empty_hint.forget()  # no platform names kept behind the list
             self.evidence.setCurrentWidget(self.table)
 
     def _update_status(self, total: int) -> None:
