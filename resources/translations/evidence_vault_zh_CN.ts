@@ -626,6 +626,10 @@
         <translation>另一个程序正在使用这个保险箱（另一个证据保险箱窗口或 evault 命令）。请先关闭它，再试一次。</translation>
     </message>
     <message>
+        <source>This copy of the app is incomplete: a part it needs is missing. Install it again.</source>
+        <translation>这个应用的安装不完整：缺少它需要的部分。请重新安装。</translation>
+    </message>
+    <message>
         <source>This request cannot be carried out as given.</source>
         <translation>无法按这样的方式执行此操作。</translation>
     </message>

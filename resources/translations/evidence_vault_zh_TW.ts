@@ -626,6 +626,10 @@
         <translation>另一個程式正在使用這個保險箱（另一個證據保險箱視窗或 evault 指令）。請先關閉它，再試一次。</translation>
     </message>
     <message>
+        <source>This copy of the app is incomplete: a part it needs is missing. Install it again.</source>
+        <translation>這個應用程式的安裝不完整：缺少它需要的部分。請重新安裝。</translation>
+    </message>
+    <message>
         <source>This request cannot be carried out as given.</source>
         <translation>無法按這樣的方式執行此操作。</translation>
     </message>
