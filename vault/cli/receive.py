@@ -117,7 +117,7 @@ def add_commands(tree: CommandTree) -> None:
     receive = tree.command(
         "receive", "receive files from a phone's browser over the local network", cmd_receive
     )
-    receive.add_argument("--lender", required=True)
+    receive.add_argument("--lender", required=True, help="the lender the files belong to")
     receive.add_argument("--bind", metavar="ADDR", help="the address to listen on")
     receive.add_argument("--port", type=int, default=0, help="the port (default: any free one)")
     receive.add_argument(
