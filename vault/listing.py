@@ -23,6 +23,7 @@ from vault.errors import UsageError
 from vault.handle import OpenVault
 from vault.items import item_dto
 from vault.lenders import lender_by_name
+from vault.phones import stored_spellings, try_normalize
 
 MAX_PAGE = 1000
 
@@ -78,20 +79,28 @@ def _where(session: Session, query: Select[Any], flt: ItemFilter) -> Select[Any]
         query = query.where(_effective_time() < flt.until)
     text = flt.text.strip()
     if text:
-        pattern = f"%{_escape(text)}%"
-        digits = "".join(ch for ch in text if ch.isdigit())
-        matches = [
-            Item.title.ilike(pattern, escape="\\"),
-            Item.purpose.ilike(pattern, escape="\\"),
-            Item.original_name.ilike(pattern, escape="\\"),
-            Item.contact_name.ilike(pattern, escape="\\"),
-            Item.counterpart.ilike(pattern, escape="\\"),
-            exists().where(Note.item_id == Item.id, Note.text.ilike(pattern, escape="\\")),
-        ]
-        if len(digits) >= 3:
-            matches.append(Item.counterpart.contains(digits))
-        query = query.where(or_(*matches))
+        query = query.where(or_(*_text_matches(text)))
     return query
+
+
+def _text_matches(text: str) -> list[Any]:
+    """The conditions of which any makes an item match the search ``text``."""
+    pattern = f"%{_escape(text)}%"
+    digits = "".join(ch for ch in text if ch.isdigit())
+    matches = [
+        Item.title.ilike(pattern, escape="\\"),
+        Item.purpose.ilike(pattern, escape="\\"),
+        Item.original_name.ilike(pattern, escape="\\"),
+        Item.contact_name.ilike(pattern, escape="\\"),
+        Item.counterpart.ilike(pattern, escape="\\"),
+        exists().where(Note.item_id == Item.id, Note.text.ilike(pattern, escape="\\")),
+    ]
+    if len(digits) >= 3:
+        matches.append(Item.counterpart.contains(digits))
+    number = try_normalize(text)
+    if number is not None:  # "+86 10 6552 9988" finds 01065529988 too
+        matches.append(Item.counterpart.in_(stored_spellings([number])))
+    return matches
 
 
 def _escape(text: str) -> str:

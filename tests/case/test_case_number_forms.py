@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PIL import Image
 from sqlalchemy import text
 
 from tests.case.case_xml import ANSWERED, MISSED, Call, Sms, write_calls, write_sms
@@ -13,8 +14,10 @@ from vault.case.stats import stats_for
 from vault.case.timeline import timeline
 from vault.db.models import LenderNumber
 from vault.handle import OpenVault
-from vault.importing import import_backup
+from vault.importing import import_backup, import_paths
+from vault.items import edit_item, list_items
 from vault.lenders import add_lender, add_lender_numbers, assign_number, lender_id_of
+from vault.listing import ItemFilter, item_count
 
 LENDER = "分期乐"
 BEIJING = "01065529988"  # the collection centre's landline
@@ -107,3 +110,16 @@ def test_an_earlier_vaults_stored_numbers_still_match(
     # the old spelling is the same line: nothing new is added for it
     assert add_lender_numbers(case_vault, LENDER, ["+861065529988"]).numbers == ("1065529988",)
     assert report.item_id
+
+
+def test_searching_items_by_a_number_finds_it_in_any_form(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    photo = tmp_path / "threat.png"
+    Image.new("RGB", (32, 32), (200, 30, 30)).save(photo)
+    import_paths(case_vault, [photo])
+    (item,) = list_items(case_vault)
+    edit_item(case_vault, item.id, {"counterpart": "(010) 6552 9988"})
+    for written in ("+86 10 6552 9988", "0086 10 65529988", "010-6552-9988", "6552 9988"):
+        assert item_count(case_vault, ItemFilter(text=written)) == 1, written
+    assert item_count(case_vault, ItemFilter(text="021-6552 9988")) == 0
