@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, Self, TypeVar
 
-from sqlalchemy import Select, String, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from vault.categories import Category
@@ -49,11 +49,18 @@ class ItemFilter:
     only_withdrawn: bool = False  # the trash: withdrawn items, not yet purged
 
 
+class _Filterable(Protocol):
+    def where(self, *clauses: ColumnElement[bool]) -> Self: ...
+
+
+_Query = TypeVar("_Query", bound=_Filterable)  # a select() of any columns
+
+
 def _effective_time() -> Any:
     return func.coalesce(Item.incident_at, Item.captured_at)
 
 
-def _where(session: Session, query: Select[Any], flt: ItemFilter) -> Select[Any]:
+def _where(session: Session, query: _Query, flt: ItemFilter) -> _Query:
     query = query.where(Item.purged_at.is_(None))
     if flt.only_withdrawn:
         query = query.where(Item.withdrawn_at.is_not(None))
