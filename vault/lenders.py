@@ -20,7 +20,7 @@ from vault.db.backup import BackupEvent
 from vault.db.models import Item, Lender, LenderNumber
 from vault.dto import LenderDTO
 from vault.errors import UsageError
-from vault.phones import normalize
+from vault.phones import canonical, normalize, stored_spellings
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
@@ -85,7 +85,7 @@ def add_lender_numbers(vault: OpenVault, name: str, numbers: Iterable[str]) -> L
     normalized = sorted({normalize(n) for n in numbers})
     with vault.sessions() as session, session.begin():
         lender = lender_by_name(session, name)
-        known = {n.number for n in lender.numbers}
+        known = {canonical(n.number) for n in lender.numbers}  # earlier versions' forms too
         added = [n for n in normalized if n not in known]
         lender.numbers.extend(LenderNumber(number=n) for n in added)
         ledger.append(
@@ -171,6 +171,8 @@ def assign_number(vault: OpenVault, lender: str, numbers: Iterable[str]) -> tupl
     updated = add_lender_numbers(vault, lender, wanted)
     with vault.sessions() as session:
         count = session.scalar(
-            select(func.count(BackupEvent.id)).where(BackupEvent.number.in_(wanted))
+            select(func.count(BackupEvent.id)).where(
+                BackupEvent.number.in_(stored_spellings(wanted))
+            )
         )
     return updated, int(count or 0)

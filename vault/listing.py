@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, Self, TypeVar
 
-from sqlalchemy import Select, String, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from vault.categories import Category
@@ -23,6 +23,7 @@ from vault.errors import UsageError
 from vault.handle import OpenVault
 from vault.items import item_dto
 from vault.lenders import lender_by_name
+from vault.phones import stored_spellings, try_normalize
 
 MAX_PAGE = 1000
 
@@ -48,11 +49,18 @@ class ItemFilter:
     only_withdrawn: bool = False  # the trash: withdrawn items, not yet purged
 
 
+class _Filterable(Protocol):
+    def where(self, *clauses: ColumnElement[bool]) -> Self: ...
+
+
+_Query = TypeVar("_Query", bound=_Filterable)  # a select() of any columns
+
+
 def _effective_time() -> Any:
     return func.coalesce(Item.incident_at, Item.captured_at)
 
 
-def _where(session: Session, query: Select[Any], flt: ItemFilter) -> Select[Any]:
+def _where(session: Session, query: _Query, flt: ItemFilter) -> _Query:
     query = query.where(Item.purged_at.is_(None))
     if flt.only_withdrawn:
         query = query.where(Item.withdrawn_at.is_not(None))
@@ -78,20 +86,28 @@ def _where(session: Session, query: Select[Any], flt: ItemFilter) -> Select[Any]
         query = query.where(_effective_time() < flt.until)
     text = flt.text.strip()
     if text:
-        pattern = f"%{_escape(text)}%"
-        digits = "".join(ch for ch in text if ch.isdigit())
-        matches = [
-            Item.title.ilike(pattern, escape="\\"),
-            Item.purpose.ilike(pattern, escape="\\"),
-            Item.original_name.ilike(pattern, escape="\\"),
-            Item.contact_name.ilike(pattern, escape="\\"),
-            Item.counterpart.ilike(pattern, escape="\\"),
-            exists().where(Note.item_id == Item.id, Note.text.ilike(pattern, escape="\\")),
-        ]
-        if len(digits) >= 3:
-            matches.append(Item.counterpart.contains(digits))
-        query = query.where(or_(*matches))
+        query = query.where(or_(*_text_matches(text)))
     return query
+
+
+def _text_matches(text: str) -> list[Any]:
+    """The conditions of which any makes an item match the search ``text``."""
+    pattern = f"%{_escape(text)}%"
+    digits = "".join(ch for ch in text if ch.isdigit())
+    matches = [
+        Item.title.ilike(pattern, escape="\\"),
+        Item.purpose.ilike(pattern, escape="\\"),
+        Item.original_name.ilike(pattern, escape="\\"),
+        Item.contact_name.ilike(pattern, escape="\\"),
+        Item.counterpart.ilike(pattern, escape="\\"),
+        exists().where(Note.item_id == Item.id, Note.text.ilike(pattern, escape="\\")),
+    ]
+    if len(digits) >= 3:
+        matches.append(Item.counterpart.contains(digits))
+    number = try_normalize(text)
+    if number is not None:  # "+86 10 6552 9988" finds 01065529988 too
+        matches.append(Item.counterpart.in_(stored_spellings([number])))
+    return matches
 
 
 def _escape(text: str) -> str:

@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.times",
             "vault.hashing",
             "vault.phones",
+            "vault.image_formats",
             "vault.categories",
             "vault.case.complaint_codes",
             "vault.fsutil",

@@ -199,7 +199,7 @@ def rows_of(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
         found: dict[str, list[tuple[object, ...]]] = {}
         for name in list(names):
             result = conn.execute(every.select_from(table(name)))
-            found[name] = [tuple(row) for row in result.tuples()]
+            found[name] = [tuple(row) for row in result]
         return found
 
 

@@ -22,19 +22,16 @@ logger = logging.getLogger(__name__)
 
 
 def decode_image(data: bytes) -> QImage:
-    """Qt's decoders first; Pillow (with HEIC when pillow-heif is installed) after."""
+    """Qt's decoders first; Pillow (with HEIC, see :mod:`vault.image_formats`) after."""
     image = QImage.fromData(data)
     if not image.isNull():
         return image
     try:
         from PIL import Image  # noqa: PLC0415 - only for formats Qt cannot read
 
-        try:
-            import pillow_heif  # type: ignore[import-not-found,unused-ignore] # noqa: PLC0415
+        from vault import image_formats  # noqa: PLC0415
 
-            pillow_heif.register_heif_opener()
-        except ImportError:
-            pass
+        image_formats.register()
         with Image.open(io.BytesIO(data)) as pil:
             rgba = pil.convert("RGBA")
             raw = rgba.tobytes("raw", "RGBA")

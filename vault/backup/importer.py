@@ -52,6 +52,7 @@ from vault.ingest.kinds import Kind
 from vault.ingest.pipeline import content_key
 from vault.ingest.record import NewItem, record_items
 from vault.lenders import lender_id_of
+from vault.phones import canonical, stored_spellings
 from vault.store import StagedBlob, new_item_id
 from vault.times import offset_minutes
 
@@ -449,13 +450,14 @@ def _report_counts(
             return _attached_in_db(session, item_id, lender_id), _unassigned_in_db(session, item_id)
         assigned = session.execute(select(LenderNumber.number, LenderNumber.lender_id)).all()
     rows, inbound = counts
-    attached = sum(rows[n] for n, owner in assigned if owner == lender_id)
-    return attached, _unassigned(inbound, {n for n, _ in assigned})
+    owned = {canonical(n) for n, owner in assigned if owner == lender_id}
+    attached = sum(count for n, count in rows.items() if canonical(n) in owned)
+    return attached, _unassigned(inbound, {canonical(n) for n, _ in assigned})
 
 
 def _unassigned(inbound: Counter[str], assigned: set[str]) -> tuple[NumberCount, ...]:
     """The numbers no lender has that reached the phone most often (counted on import)."""
-    counts = [(n, count) for n, count in inbound.items() if n and n not in assigned]
+    counts = [(n, count) for n, count in inbound.items() if n and canonical(n) not in assigned]
     counts.sort(key=lambda entry: (-entry[1], entry[0]))
     return tuple(NumberCount(n, count) for n, count in counts[:UNASSIGNED_SHOWN])
 
@@ -466,12 +468,18 @@ def _attached_in_db(session: Session, item_id: str, lender_id: int | None) -> in
     count = session.scalar(
         select(func.count(BackupEvent.id)).where(
             BackupEvent.item_id == item_id,
-            BackupEvent.number.in_(
-                select(LenderNumber.number).where(LenderNumber.lender_id == lender_id)
-            ),
+            BackupEvent.number.in_(stored_spellings(_numbers_of(session, lender_id))),
         )
     )
     return int(count or 0)
+
+
+def _numbers_of(session: Session, lender_id: int | None) -> list[str]:
+    """The numbers of one lender, or of every lender, as stored."""
+    query = select(LenderNumber.number)
+    if lender_id is not None:
+        query = query.where(LenderNumber.lender_id == lender_id)
+    return list(session.scalars(query))
 
 
 def _unassigned_in_db(session: Session, item_id: str) -> tuple[NumberCount, ...]:
@@ -482,7 +490,7 @@ def _unassigned_in_db(session: Session, item_id: str) -> tuple[NumberCount, ...]
             BackupEvent.item_id == item_id,
             BackupEvent.number.is_not(None),
             BackupEvent.direction.in_(sorted(INBOUND)),
-            BackupEvent.number.not_in(select(LenderNumber.number)),
+            BackupEvent.number.not_in(stored_spellings(_numbers_of(session, None))),
         )
         .group_by(BackupEvent.number)
         .order_by(count.desc(), BackupEvent.number)

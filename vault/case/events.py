@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from vault.db.backup import from_epoch_ms
 from vault.db.models import Lender, LenderNumber
+from vault.phones import canonical, stored_spellings
 
 logger = logging.getLogger(__name__)
 
@@ -84,13 +85,16 @@ def day_of(number: int) -> date:
 
 
 def lender_numbers(session: Session, lender_id: int | None) -> dict[str, tuple[str, ...]]:
-    """Number -> names of the lenders it is assigned to (all lenders when ``lender_id`` is None)."""
+    """Number (:func:`vault.phones.canonical` form) -> names of the lenders it is assigned
+    to (all lenders when ``lender_id`` is None)."""
     query = select(LenderNumber.number, Lender.name).join(Lender)
     if lender_id is not None:
         query = query.where(LenderNumber.lender_id == lender_id)
     owners: dict[str, list[str]] = {}
     for number, name in session.execute(query.order_by(Lender.name)):
-        owners.setdefault(number, []).append(name)
+        names = owners.setdefault(canonical(number), [])
+        if name not in names:  # one lender holding a number in two stored forms
+            names.append(name)
     return {number: tuple(names) for number, names in owners.items()}
 
 
@@ -154,7 +158,7 @@ def prepare(conn: Connection) -> None:
 
 
 def _from_args(numbers: Iterable[str], withdrawn: bool) -> tuple[list[str], dict[str, str]]:
-    wanted = sorted(set(numbers))
+    wanted = stored_spellings(numbers)  # events stored by earlier versions match too
     parts = {
         "marks": ", ".join("?" * len(wanted)),
         "withdrawn": "" if withdrawn else " AND i.withdrawn_at IS NULL",

@@ -39,6 +39,7 @@ from vault.db.backup import ANSWERED_CALL, MESSAGE, from_epoch_ms
 from vault.dto import Burst, DayStats, LenderStats, NumberStats
 from vault.handle import OpenVault
 from vault.lenders import lender_id_of
+from vault.phones import canonical
 
 logger = logging.getLogger(__name__)
 
@@ -78,12 +79,13 @@ def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> Len
     """The statistics of the contacts ``scope`` chooses; separated out for the report."""
     days: dict[int, list[int]] = {}  # attempted, answered, sms, night, numbers
     numbers: dict[str, list[int]] = {}  # attempted, answered, sms, first, last
+    day_lines: set[tuple[int, str]] = set()
     hours = [0] * 24
     longest_by_day: dict[int, int] = {}
     longest: Burst | None = None
     if not scope.empty:
         sql = _DAY_NUMBERS.format(where=scope.where)
-        for day, number, attempted, answered, sms, night, first, last in conn.exec_driver_sql(
+        for day, stored, attempted, answered, sms, night, first, last in conn.exec_driver_sql(
             sql, scope.params
         ):
             counts = days.setdefault(day, [0, 0, 0, 0, 0])
@@ -91,9 +93,12 @@ def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> Len
             counts[1] += answered
             counts[2] += sms
             counts[3] += night
-            if number is None:
+            if stored is None:
                 continue
-            counts[4] += 1
+            number = canonical(stored)  # one line stored in two forms counts once
+            if (day, number) not in day_lines:
+                day_lines.add((day, number))
+                counts[4] += 1
             seen = numbers.get(number)
             if seen is None:
                 numbers[number] = [attempted, answered, sms, first, last]

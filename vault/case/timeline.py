@@ -27,7 +27,7 @@ from vault.handle import OpenVault
 from vault.items import list_items
 from vault.lenders import lender_id_of, list_lenders
 from vault.notes import list_notes
-from vault.phones import normalize
+from vault.phones import canonical, normalize
 from vault.times import offset_minutes
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def timeline(
             return False
         if wanted_categories is not None and not wanted_categories & set(entry.categories):
             return False
-        if wanted_number is not None and entry.number != wanted_number:
+        if wanted_number is not None and canonical(entry.number or "") != wanted_number:
             return False
         day = clock.local(entry.at).date()
         return (start is None or day >= start) and (end is None or day <= end)
@@ -132,23 +132,26 @@ def _events(
         owners = lender_numbers(session, lender_id)
         numbers = owners if number is None else [n for n in owners if n == number]
         rows = events_for_numbers(session, numbers, kinds=kinds, start=start, end=end)
-    return [
-        TimelineEntry(
-            at=row.at,
-            offset_min=row.offset_min,
-            time_source=EVENT_TIME_SOURCE,
-            source="event",
-            kind=row.kind,
-            lender=lender if lender is not None else ", ".join(owners.get(row.number or "", ())),
-            ref=str(row.id),
-            item_id=row.item_id,
-            number=row.number,
-            direction=row.direction,
-            duration_s=row.duration_s,
-            text=row.body,
+    entries = []
+    for row in rows:
+        line = None if row.number is None else canonical(row.number)
+        entries.append(
+            TimelineEntry(
+                at=row.at,
+                offset_min=row.offset_min,
+                time_source=EVENT_TIME_SOURCE,
+                source="event",
+                kind=row.kind,
+                lender=lender if lender is not None else ", ".join(owners.get(line or "", ())),
+                ref=str(row.id),
+                item_id=row.item_id,
+                number=line,
+                direction=row.direction,
+                duration_s=row.duration_s,
+                text=row.body,
+            )
         )
-        for row in rows
-    ]
+    return entries
 
 
 __all__ = ["timeline"]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, Row, String, func, insert, select, type_coerce, update
+from sqlalchemy import ColumnElement, String, func, insert, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from vault.custody import (
@@ -196,7 +196,7 @@ def iter_events(
         yield row_event(row)
 
 
-def event_rows(session: Session, *conditions: ColumnElement[bool]) -> Result[Any]:
+def event_rows(session: Session, *conditions: ColumnElement[bool]) -> Iterable[Sequence[Any]]:
     # The time is read as raw text so that a tampered value becomes a reported
     # problem, not an exception inside the result processing.
     return session.execute(
@@ -216,7 +216,7 @@ def event_rows(session: Session, *conditions: ColumnElement[bool]) -> Result[Any
     )
 
 
-def row_event(row: Row[Any]) -> CustodyEventDTO:
+def row_event(row: Sequence[Any]) -> CustodyEventDTO:
     seq, at, action, item_id, lender_id, payload_text, prev_hash, hash_ = row
     try:
         payload = json.loads(payload_text) if isinstance(payload_text, str) else None

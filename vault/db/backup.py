@@ -5,7 +5,9 @@
 ``seq`` its position in that file, so every event can be traced back to the evidence.
 Events carry no lender: an event belongs to every lender whose numbers
 (``lender_numbers``) include the event's number, so assigning a number to a lender
-after an import makes its events follow at once.
+after an import makes its events follow at once. Numbers are compared as the same line
+(:func:`vault.phones.stored_spellings`), so rows stored by an earlier version's
+normal form still belong.
 
 The foreign key from an event to its item is checked at commit (``DEFERRABLE
 INITIALLY DEFERRED``): the events of a backup are written while the XML is parsed,

@@ -60,7 +60,8 @@ class Lender(Base):
 
 
 class LenderNumber(Base):
-    """A phone number a lender's collectors called from, in :func:`vault.phones.normalize` form."""
+    """A phone number a lender's collectors called from, in :func:`vault.phones.normalize`
+    form (or an earlier version's, read by :func:`vault.phones.canonical`)."""
 
     __tablename__ = "lender_numbers"
     __table_args__ = (UniqueConstraint("lender_id", "number"),)

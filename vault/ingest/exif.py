@@ -3,14 +3,13 @@
 Pillow parses only the container headers here (``Image.open`` is lazy and pixels are
 never decoded), from a binary file object the caller owns. Any problem with the file —
 truncated, hostile, a decompression bomb, not an image — makes the answer "absent"
-(``None``), never an exception. HEIC/HEIF is read when the optional ``pillow-heif``
-package is installed, and skipped otherwise.
+(``None``), never an exception. HEIC/HEIF (iPhone photos) is read through
+:mod:`vault.image_formats`.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import logging
 import re
 import warnings
@@ -20,6 +19,7 @@ from typing import BinaryIO
 
 from PIL import ExifTags, Image
 
+from vault import image_formats
 from vault.ingest.names import plausible
 
 logger = logging.getLogger(__name__)
@@ -155,18 +155,6 @@ def _text(value: object) -> str | None:
 
 @functools.cache
 def _open_formats() -> tuple[str, ...]:
-    """The image formats EXIF is read from, among those this Pillow can open.
-
-    Registers ``pillow-heif`` for HEIC/HEIF when it is installed (it is optional).
-    """
-    try:
-        module = importlib.import_module("pillow_heif")
-    except ImportError:
-        logger.debug("pillow-heif not installed; HEIC EXIF is not read")
-    else:
-        try:
-            module.register_heif_opener()
-        except Exception as exc:  # a broken optional plug-in must not stop imports
-            logger.warning("pillow-heif could not be registered (%s)", type(exc).__name__)
-    Image.init()
+    """The image formats EXIF is read from, among those this Pillow can open."""
+    image_formats.register()
     return tuple(name for name in _FORMATS if name in Image.OPEN)

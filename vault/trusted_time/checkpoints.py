@@ -190,19 +190,16 @@ def leaf_indexes(session: Session, item_ids: Iterable[str]) -> dict[str, int]:
             select(CheckpointNoteLeaf.note_id, CheckpointNoteLeaf.leaf_index).where(
                 CheckpointNoteLeaf.note_id.in_(numbers)
             )
-        ).tuples():
+        ):
             found[notes[note_id]] = index
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk : chunk + 500]
-        found.update(
-            session.execute(
-                select(CheckpointLeaf.item_id, CheckpointLeaf.leaf_index).where(
-                    CheckpointLeaf.item_id.in_(part)
-                )
+        for item_id, index in session.execute(
+            select(CheckpointLeaf.item_id, CheckpointLeaf.leaf_index).where(
+                CheckpointLeaf.item_id.in_(part)
             )
-            .tuples()
-            .all()
-        )
+        ):
+            found[item_id] = index
     return found
 
 

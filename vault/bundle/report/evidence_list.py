@@ -139,6 +139,9 @@ def make_thumbnail(data: bytes) -> bytes | None:
     """A small JPEG of an image, or None when Pillow cannot read it (never raises)."""
     from PIL import Image  # noqa: PLC0415 - only exports with images need Pillow loaded
 
+    from vault import image_formats  # noqa: PLC0415
+
+    image_formats.register()
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.thumbnail(
