@@ -1,9 +1,10 @@
 """The import pipeline: each file is read once, hashed while it is encrypted.
 
 Per file, on a worker thread: open, sniff the first bytes, read capture metadata
-(bounded reads), then one streaming pass computes SHA-256 and SM3 while the age writer
+(bounded reads), then one streaming pass computes SHA-256 while the age writer
 encrypts into a temp blob, which is fsynced, renamed to its final name and its folder
-fsynced. Files are then committed in groups: one database transaction stores the
+fsynced. SM3 is not on this path: it is derived later from the stored blob
+(:mod:`vault.ingest.sm3`). Files are then committed in groups: one database transaction stores the
 group's items and their custody events (:mod:`vault.ingest.record`). A crash at any
 point leaves complete items or orphan blobs (which ``check --repair`` moves to
 quarantine), never a row without its blob. Bad files are refused and the batch goes on:
@@ -64,7 +65,7 @@ class ImportContext:
     sessions: sessionmaker[Session]
     content_key: bytes
     tz: ZoneInfo
-    hashes: tuple[str, ...] = (SHA256, SM3)
+    hashes: tuple[str, ...] = (SHA256,)  # SM3 comes later: vault.ingest.sm3
 
 
 @dataclass
