@@ -71,12 +71,14 @@ class Sm3Pass:
             if cancel.is_set():
                 return
             try:
-                group.append(compute_sm3(vault, item, cancel=cancel))
+                computed = compute_sm3(vault, item, cancel=cancel)
             except InterruptedError:
                 return
             except (VaultError, OSError) as error:
                 logger.warning("no SM3 for an item: %s", getattr(error, "code", type(error)))
                 continue
+            if computed is not None:
+                group.append(computed)
             if len(group) >= SM3_GROUP_ITEMS or time.monotonic() - since >= SM3_GROUP_SECONDS:
                 self._record(vault, group, cancel)
                 group, since = [], time.monotonic()

@@ -236,8 +236,9 @@ def pending_sm3(vault: OpenVault, item_ids: Iterable[str] | None = None) -> list
 
 def compute_sm3(
     vault: OpenVault, todo: sm3.PendingSm3, *, cancel: threading.Event | None = None
-) -> sm3.ComputedSm3:
-    """The SM3 of one item's blob, checked against its SHA-256; no database is touched."""
+) -> sm3.ComputedSm3 | None:
+    """The SM3 of one item's blob, checked against its SHA-256 (None if it no longer
+    matches); no database is touched."""
     return sm3.compute(vault.store, [vault.keys.identity], todo, cancel=cancel)
 
 
@@ -273,12 +274,14 @@ def fill_sm3(
         if progress is not None:
             progress(index, len(todo))
         try:
-            done.append(compute_sm3(vault, item, cancel=cancel))
+            computed = compute_sm3(vault, item, cancel=cancel)
         except InterruptedError:
             break
         except (VaultError, OSError) as error:
             logger.warning("no SM3 for an item: %s", getattr(error, "code", type(error).__name__))
             continue
+        if computed is not None:
+            done.append(computed)
         if len(done) >= SM3_GROUP_ITEMS or time.monotonic() - since >= SM3_GROUP_SECONDS:
             recorded += record_sm3(vault, done)
             done, since = [], time.monotonic()

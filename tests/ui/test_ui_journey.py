@@ -52,6 +52,7 @@ from tests.ui.journey import (
     plain,
     same,
 )
+from tests.ui.ui_helpers import sm3_settled
 from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
@@ -230,6 +231,7 @@ def _journey(
     act.drop(sidebar.viewport(), [phone], row)
     act.wait_message("导入完成")
     qtbot.waitUntil(tasks.worker().idle, timeout=20_000)
+    sm3_settled(qtbot, view)  # the SM3 events come before the edits below
     act.settle_maybe()
     summaries = act.acknowledge()
     imported = "\n".join(text for text, _ in summaries)
@@ -269,8 +271,9 @@ def _journey(
     act.type(view.detail.purpose, PURPOSE)
     act.click_button(view.detail, "保存修改")
     qtbot.waitUntil(lambda: view.status.text() == "已保存。", timeout=10_000)
-    qtbot.waitUntil(lambda: view.detail.history.count() == 2, timeout=10_000)
-    assert view.detail.history.item(1).text().endswith("描述已修改: 类别, 证明目的")
+    qtbot.waitUntil(lambda: view.detail.history.count() == 3, timeout=10_000)
+    assert view.detail.history.item(1).text().endswith("已计算 SM3 值")
+    assert view.detail.history.item(2).text().endswith("描述已修改: 类别, 证明目的")
     assert threats.isChecked() and view.detail.purpose.toPlainText() == PURPOSE
     act.shot(window, "04-screenshot-marked")
 

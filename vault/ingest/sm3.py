@@ -34,7 +34,6 @@ from vault import custody
 from vault.age import AgeReader, Identity
 from vault.custody import CustodyEventDTO, ledger
 from vault.db.models import Item
-from vault.errors import VaultError
 from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.store import BlobStore
 
@@ -43,13 +42,6 @@ logger = logging.getLogger(__name__)
 READ_SIZE = 1 << 20
 PARALLEL_FROM = 4 << 20  # from this size SHA-256 and SM3 run on threads of their own
 ENGINE = ssl.OPENSSL_VERSION  # hashlib's SM3 is OpenSSL's
-
-
-class Sm3SourceMismatchError(VaultError):
-    """The stored blob no longer has the SHA-256 or size recorded at import."""
-
-    code = "sm3_source_mismatch"
-    exit_code = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +76,8 @@ def blob_digests(
 ) -> tuple[dict[str, str], int]:
     """Hex digests of the plaintext ``reader`` yields, and its length, in one pass.
 
-    ``cancel`` is looked at between blocks; once set, the
-    pass stops with :class:`InterruptedError`.
+    ``cancel`` is looked at between blocks; once set, the pass stops with
+    :class:`InterruptedError`.
     """
     large = reader.size >= PARALLEL_FROM
     hasher: SerialHasher | ParallelHasher = (
@@ -109,20 +101,18 @@ def compute(
     todo: PendingSm3,
     *,
     cancel: threading.Event | None = None,
-) -> ComputedSm3:
+) -> ComputedSm3 | None:
     """Decrypt ``todo``'s blob and return its SM3, checked against its import SHA-256.
 
-    Raises :class:`Sm3SourceMismatchError` when the blob's SHA-256 or size differ (then
-    ``evault check`` has something to say), ``AgeError`` or ``OSError`` when it cannot
-    be read.
+    None when the blob's SHA-256 or size differ: no SM3 is recorded for other bytes than
+    the imported ones (``evault check`` reports that blob). Raises ``AgeError`` or
+    ``OSError`` when it cannot be read.
     """
     with store.open(todo.item_id, identities) as reader:
         digests, length = blob_digests(reader, (SHA256, SM3), cancel=cancel)
     if digests[SHA256] != todo.sha256 or length != todo.size:
-        raise Sm3SourceMismatchError(
-            f"Item {todo.item_id} no longer matches the hash recorded at import, so no SM3 "
-            "was recorded for it; run evault check."
-        )
+        logger.warning("a blob no longer matches its SHA-256; no SM3 recorded for it")
+        return None
     return ComputedSm3(todo.item_id, todo.sha256, digests[SM3])
 
 
