@@ -141,6 +141,23 @@ def test_check_catches_an_sm3_set_without_its_custody_event(
     assert item.sm3 is None
 
 
+def test_a_blob_that_no_longer_matches_its_sha256_gets_no_sm3(
+    vault: OpenVault, tmp_path: Path
+) -> None:
+    add_lender(vault, LENDER)
+    _files(tmp_path / "in", 2, 3000)
+    import_paths(vault, [tmp_path / "in"], lender=LENDER)
+    kept, swapped = list_items(vault)
+    # the other item's blob in its place: it decrypts, to other bytes
+    vault.store.path_for(swapped.id).write_bytes(vault.store.path_for(kept.id).read_bytes())
+    assert fill_sm3(vault) == 1
+    by_id = {i.id: i.sm3 for i in list_items(vault)}
+    assert by_id[kept.id] is not None and by_id[swapped.id] is None
+    assert {(p.kind, p.item_id) for p in check_vault(vault).problems} == {
+        ("hash_mismatch", swapped.id)
+    }
+
+
 _PASS = textwrap.dedent(
     """
     import sys
