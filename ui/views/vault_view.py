@@ -138,6 +138,7 @@ class VaultView(QWidget):
         self.empty_hint.import_requested.connect(self._choose_files)
         self.case.failed.connect(self._fail)
         self.case.changed.connect(self.refresh)
+        self.case.changed.connect(self._fill_sm3)  # a backup imported from the Case tab
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.middle_tabs.currentChanged.connect(self._middle_tab_changed)
         self.model.counted.connect(self._update_status)
@@ -421,6 +422,10 @@ class VaultView(QWidget):
         if vault is not None and report.count(ImportStatus.IMPORTED):
             self.sm3_pass.start(vault)
         return added
+
+    def _fill_sm3(self) -> None:
+        if self.vault is not None:
+            self.sm3_pass.start(self.vault)
 
     def _sm3_recorded(self, computed: list[ComputedSm3]) -> None:
         """Show SM3 values the background pass recorded, without reloading the table."""
