@@ -41,6 +41,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.categories",
             "vault.case.complaint_codes",
             "vault.fsutil",
+            "vault.portable",
+            "vault.location",
             "vault.logfile",
             "vault.hardening",
             "vault.merkle",
@@ -52,6 +54,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.trusted_time.statement",
             "vault.note_file",
             "vault.lock",
+            "vault.shipped",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),
@@ -82,7 +85,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "interface",
-        ("vault.cli",),
+        ("vault.cli", "vault.selftest"),
     ),
 ]
 
