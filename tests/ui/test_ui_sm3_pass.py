@@ -67,9 +67,7 @@ def test_the_window_computes_sm3_after_an_import_and_shows_it(
     data = os.urandom(6 << 20)
     (folder / "call.m4a").write_bytes(data)
     view.import_paths([folder], LENDER)
-    qtbot.waitUntil(lambda: bool(dialogs), timeout=20_000)
-    assert "Imported: 1" in dialogs[0][0]
-    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=20_000)
     expected = hashlib.new("sm3", data).hexdigest()
 
     def shown() -> bool:
