@@ -2,13 +2,15 @@
 
 Three things are checked, and a fault in one never stops the others:
 
-- every blob: read back in full and compared with the hashes the import recorded. A
+- every blob: read back in full and compared with the SHA-256 the import recorded, and
+  with the SM3 recorded after it where there is one (one pass computes both). A
   blob that is missing, truncated, not a regular file (a folder, a FIFO, a symlink) or
   unreadable is one problem naming its item; the other items are still checked.
 - the custody log: the hash chain (:func:`vault.ledger.verify_chain`), then one
   ordered pass that replays every event's payload into the state it proves (an item's
   import fields, its later edits, withdrawal and purge; notes, lenders, complaints,
-  backup row counts, checkpoints and timestamps). Every stored row is compared with
+  backup row counts, checkpoints and timestamps; an SM3 counts only with its
+  ``sm3_computed`` event, made for the item's SHA-256). Every stored row is compared with
   that state field by field: a field edited in ``vault.db`` is a problem naming the
   row and the field, a row the log names that is gone is a problem, never an orphan.
 - checkpoints: each signature (the vault's key), the chain of consistency proofs
@@ -39,6 +41,8 @@ from vault.custody import ledger
 from vault.dto import CheckProblem, CheckReport
 from vault.errors import AgeError
 from vault.handle import OpenVault
+from vault.hashing import SHA256, SM3
+from vault.ingest.sm3 import blob_digests
 from vault.store import BlobStore
 from vault.times import format_utc
 from vault.trusted_time.checkpoints import CheckpointError, leaf_hashes
@@ -46,7 +50,6 @@ from vault.trusted_time.statement import NAMESPACE
 
 logger = logging.getLogger(__name__)
 
-READ_SIZE = 1 << 20
 
 # Fields every import path leaves at these values (the payload does not repeat them).
 _IMPORT_DEFAULTS: dict[str, object] = {
@@ -115,11 +118,11 @@ def check_vault(
         problems += _compare_vault(vault, replayed)
         problems += _check_checkpoints(vault, session, replayed)
     problems += replayed.problems
-    live = [(r["id"], r["sha256"], r["size"]) for r in rows if r["purged_at"] is None]
-    for done, (item_id, sha256, size) in enumerate(live):
+    live = [r for r in rows if r["purged_at"] is None]
+    for done, row in enumerate(live):
         if progress is not None:
             progress(done, len(live))
-        problem = _check_blob(vault, identities, str(item_id), sha256, size)
+        problem = _check_blob(vault, identities, row)
         if problem is not None:
             problems.append(problem)
     problems += [
@@ -155,8 +158,9 @@ def check_vault(
 
 
 def _check_blob(
-    vault: OpenVault, identities: list[Identity], item_id: str, sha256: object, size: object
+    vault: OpenVault, identities: list[Identity], row: dict[str, Any]
 ) -> CheckProblem | None:
+    item_id, sm3 = str(row["id"]), row["sm3"]
     path = vault.store.path_for(item_id)
     fault = _not_a_plain_file(path)
     if fault is not None:
@@ -167,12 +171,10 @@ def _check_blob(
             else f"The file of item {item_id} cannot be read: {fault}."
         )
         return CheckProblem(kind, text, item_id)
-    digest = hashlib.sha256()
+    algorithms = (SHA256, SM3) if sm3 is not None else (SHA256,)
     try:
         with AgeReader(path, identities) as reader:
-            while block := reader.read(READ_SIZE):
-                digest.update(block)
-            length = reader.size
+            digests, length = blob_digests(reader, algorithms)
     except AgeError as error:
         return CheckProblem("unreadable_blob", f"Item {item_id}: {error}", item_id)
     except OSError as error:
@@ -181,10 +183,16 @@ def _check_blob(
             f"The file of item {item_id} cannot be read: {error.strerror or error}.",
             item_id,
         )
-    if digest.hexdigest() != sha256 or length != size:
+    if digests[SHA256] != row["sha256"] or length != row["size"]:
         return CheckProblem(
             "hash_mismatch",
             f"Item {item_id} no longer matches the hash recorded at import.",
+            item_id,
+        )
+    if sm3 is not None and digests[SM3] != sm3:
+        return CheckProblem(
+            "sm3_mismatch",
+            f"Item {item_id}: its recorded SM3 is not the SM3 of its file.",
             item_id,
         )
     return None
@@ -283,6 +291,22 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
         state_or_none["withdrawn_at"] = None
     elif action == custody.Action.ITEM_PURGED and state_or_none is not None:
         state_or_none["purged_at"] = at
+    elif action == custody.Action.SM3_COMPUTED and state_or_none is not None:
+        earlier = state_or_none.get("sm3")
+        if payload["sha256"] != state_or_none.get("sha256") or earlier not in {
+            None,
+            payload["sm3"],
+        }:
+            out.problems.append(
+                CheckProblem(
+                    "custody_payload",
+                    f"Custody event {seq} records an SM3 of other bytes than item {item_id}.",
+                    item_id,
+                    seq,
+                )
+            )
+        else:
+            state_or_none["sm3"] = str(payload["sm3"])
     elif action == custody.Action.BACKUP_EVENTS_ADDED and item_id is not None:
         out.backup_counts[item_id] = {
             "call": int(payload["calls"]),

@@ -1,10 +1,11 @@
-"""Content hashes computed while a file streams through the import.
+"""Content hashes computed while bytes stream past: the import, the SM3 pass, check.
 
-SHA-256 anchors everything (custody log, Merkle leaves, bundle sums); SM3 is the hash
-Chinese evidence platforms use. :class:`ParallelHasher` runs each algorithm on its
-own thread (hashlib releases the GIL), fed with copies of the batches, so hashing
-overlaps encryption and one slow algorithm (SM3 is ~4x slower than SHA-256 here)
-does not hold up the others' share of the work.
+SHA-256 anchors everything (custody log, Merkle leaves, bundle sums) and is the one
+hash the import computes; SM3 is the hash Chinese evidence platforms use, derived
+afterwards from the stored blob together with SHA-256 (:mod:`vault.ingest.sm3`).
+:class:`ParallelHasher` runs each algorithm on its own thread (hashlib releases the
+GIL), fed with copies of the batches, so hashing overlaps decryption or encryption and
+one slow algorithm (SM3 is ~4x slower than SHA-256 here) does not hold up the others.
 """
 
 from __future__ import annotations

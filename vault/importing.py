@@ -13,6 +13,11 @@ a batch that stored something is covered by a signed Merkle checkpoint at once, 
 timestamp waits in the queue (:mod:`vault.trusted_time.stamping`), so no TSA can fail or slow an
 import. This module is the only caller of either importer and the only place that makes
 the checkpoint after an import.
+
+The intake hashes with SHA-256 alone; :func:`fill_sm3` derives the SM3 afterwards from
+the stored blobs (:mod:`vault.ingest.sm3`): the window runs it in the background after
+an import, ``evault import`` runs it once the import is durable (``--defer-sm3`` leaves
+it to the next pass), and the export computes what is still missing.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ import io
 import logging
 import os
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
@@ -43,7 +50,7 @@ from vault.dto import (
 )
 from vault.errors import VaultError
 from vault.fsutil import open_regular
-from vault.hashing import SHA256, SM3
+from vault.ingest import sm3
 from vault.ingest.kinds import HEAD_SIZE, Family, detect
 from vault.ingest.pipeline import (
     ImportContext,
@@ -62,6 +69,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+SM3_GROUP_SECONDS = 0.5  # a pass commits what it computed at least this often
+SM3_GROUP_ITEMS = 64
+
 
 def import_paths(
     vault: OpenVault,
@@ -70,10 +80,9 @@ def import_paths(
     lender: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None,
-    sm3: bool = True,
 ) -> ImportReport:
-    """Import files and folders; ``sm3=False`` skips the SM3 hash (about 4x the cost
-    of SHA-256 here), leaving ``sm3`` empty for those items.
+    """Import files and folders, hashed with SHA-256 only: their SM3 is left to
+    :func:`fill_sm3` (run after the import, or by the export).
 
     A phone backup among them is imported as :func:`import_backup` does (its result is
     ``imported``, or ``duplicate`` when it was already there, with its
@@ -85,7 +94,7 @@ def import_paths(
     files = list(expand(paths))
     backups = [path for path in files if _is_backup(path)]
     others = [path for path in files if path not in set(backups)]
-    context = _context(vault, sm3=sm3)
+    context = _context(vault)
     done_bytes = total_bytes = 0
 
     def files_progress(step: ImportProgress) -> None:  # counted among all files, backups too
@@ -155,14 +164,13 @@ def import_upload(
     return result, backup
 
 
-def _context(vault: OpenVault, *, sm3: bool = True) -> ImportContext:
+def _context(vault: OpenVault) -> ImportContext:
     return ImportContext(
         store=vault.store,
         recipient=vault.keys.identity.recipient(),
         sessions=vault.session_factory,
         content_key=vault.keys.content_key,
         tz=vault.tz,
-        hashes=(SHA256, SM3) if sm3 else (SHA256,),
     )
 
 
@@ -299,3 +307,69 @@ def _checkpoint(vault: OpenVault) -> CheckpointDTO | None:
     except VaultError as error:
         logger.warning("no checkpoint after the import: %s", error.code)
         return None
+
+
+# --- SM3, after the import -------------------------------------------------------------
+
+
+def pending_sm3(vault: OpenVault, item_ids: Iterable[str] | None = None) -> list[sm3.PendingSm3]:
+    """The items (of ``item_ids``, or all) whose SM3 is still to be computed."""
+    with vault.sessions() as session:
+        return sm3.pending(session, item_ids)
+
+
+def compute_sm3(
+    vault: OpenVault, todo: sm3.PendingSm3, *, cancel: threading.Event | None = None
+) -> sm3.ComputedSm3 | None:
+    """The SM3 of one item's blob, checked against its SHA-256 (None if it no longer
+    matches); no database is touched."""
+    return sm3.compute(vault.store, [vault.keys.identity], todo, cancel=cancel)
+
+
+def record_sm3(vault: OpenVault, computed: Sequence[sm3.ComputedSm3]) -> int:
+    """Record computed SM3 values with their custody events (one transaction); returns
+    how many were recorded (an item that got its SM3 meanwhile is left as it is)."""
+    if not computed:
+        return 0
+    with vault.sessions() as session, session.begin():
+        return len(sm3.record(session, computed, datetime.now(UTC)))
+
+
+def fill_sm3(
+    vault: OpenVault,
+    item_ids: Iterable[str] | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Compute and record every missing SM3 (of ``item_ids``, or all); returns how many.
+
+    Committed in groups (at least every :data:`SM3_GROUP_SECONDS`), so an interrupted
+    pass keeps what it recorded and the next one goes on from there. An item whose blob
+    no longer matches its SHA-256 is skipped (``evault check`` reports it).
+    """
+    todo = pending_sm3(vault, item_ids)
+    done: list[sm3.ComputedSm3] = []
+    recorded = 0
+    since = time.monotonic()
+    for index, item in enumerate(todo):
+        if cancel is not None and cancel.is_set():
+            break
+        if progress is not None:
+            progress(index, len(todo))
+        try:
+            computed = compute_sm3(vault, item, cancel=cancel)
+        except InterruptedError:
+            break
+        except (VaultError, OSError) as error:
+            logger.warning("no SM3 for an item: %s", getattr(error, "code", type(error).__name__))
+            continue
+        if computed is not None:
+            done.append(computed)
+        if len(done) >= SM3_GROUP_ITEMS or time.monotonic() - since >= SM3_GROUP_SECONDS:
+            recorded += record_sm3(vault, done)
+            done, since = [], time.monotonic()
+    recorded += record_sm3(vault, done)
+    if progress is not None:
+        progress(len(todo), len(todo))
+    return recorded

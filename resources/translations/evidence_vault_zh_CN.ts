@@ -555,6 +555,10 @@
         <source>Calls and messages analysed</source>
         <translation>已分析通话和短信</translation>
     </message>
+    <message>
+        <source>SM3 computed</source>
+        <translation>已计算 SM3 值</translation>
+    </message>
 </context>
 <context>
     <name>EmptyHint</name>

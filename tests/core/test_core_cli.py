@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -69,7 +70,9 @@ def test_lender_import_list_show_check(made_vault: Path, tmp_path: Path) -> None
     listed = json.loads(evault("list", "--vault", vault, "--json").stdout)
     assert [i["id"] for i in listed] == [item_id] and listed[0]["lender"] == "微粒贷"
     shown = json.loads(evault("show", item_id, "--vault", vault, "--json").stdout)
-    assert [e["action"] for e in shown["custody"]] == ["item_imported"]
+    # the import is durable first; then evault import computes the SM3 and records it
+    assert [e["action"] for e in shown["custody"]] == ["item_imported", "sm3_computed"]
+    assert shown["sm3"] == hashlib.new("sm3", shot.read_bytes()).hexdigest()
     lenders = json.loads(evault("lender", "list", "--vault", vault, "--json").stdout)
     assert lenders[0]["numbers"] == ["13900001111"] and lenders[0]["item_count"] == 1
     assert (

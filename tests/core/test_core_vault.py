@@ -20,7 +20,7 @@ from vault import errors
 from vault.check import check_vault
 from vault.dto import ImportProgress, ImportStatus
 from vault.handle import OpenVault, create_vault, unlock_vault
-from vault.importing import import_paths
+from vault.importing import fill_sm3, import_paths
 from vault.items import list_items, open_item
 from vault.keys import IdentityReader
 from vault.lenders import add_lender, list_lenders
@@ -67,6 +67,8 @@ def test_import_round_trip_and_recovery_with_the_age_cli(
     add_lender(vault, LENDER, numbers=["+86 138-1234-5678"])
     report = import_paths(vault, [tmp_path / "phone"], lender=LENDER)
     assert report.count(ImportStatus.IMPORTED) == len(originals), report
+    assert all(item.sm3 is None for item in list_items(vault, lender=LENDER))  # not at intake
+    assert fill_sm3(vault) == len(originals)
     items = {item.original_name: item for item in list_items(vault, lender=LENDER)}
     assert set(items) == set(originals)
     for name, data in originals.items():

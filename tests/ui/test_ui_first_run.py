@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from tests.ui.ui_helpers import answer_next_modal, drop_files, type_text, visible_texts
+from tests.ui.ui_helpers import (
+    answer_next_modal,
+    drop_files,
+    sm3_settled,
+    type_text,
+    visible_texts,
+)
 from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -94,6 +100,7 @@ def test_create_import_play_edit_lock_unlock(
     assert view.banner.isVisible() and not dialogs, dialogs
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     qtbot.waitUntil(lambda: view.sidebar.lenders()[0].item_count == 2)  # the count follows
+    sm3_settled(qtbot, view)  # its custody event comes before the edit below
 
     # select the recording and play it to the end
     recording = next(r for r in range(2) if view.model.item_at(r).kind == "recording")  # type: ignore[union-attr]
@@ -111,8 +118,9 @@ def test_create_import_play_edit_lock_unlock(
     view.detail.title.clear()
     type_text(view.detail.title, NEW_TITLE)
     qtbot.waitUntil(lambda: view.model.item_at(recording).title == NEW_TITLE)  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: view.detail.history.count() == 2)  # imported, edited
-    assert view.detail.history.item(1).text().endswith("Description edited: title")
+    qtbot.waitUntil(lambda: view.detail.history.count() == 3)  # imported, SM3, edited
+    assert view.detail.history.item(1).text().endswith("SM3 computed")
+    assert view.detail.history.item(2).text().endswith("Description edited: title")
     sha = view.detail.sha256.text()
     qtbot.mouseClick(view.detail.copy_hash, Qt.MouseButton.LeftButton)
     assert sha in QApplication.clipboard().text(), "hashes can be copied"

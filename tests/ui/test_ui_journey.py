@@ -52,6 +52,7 @@ from tests.ui.journey import (
     plain,
     same,
 )
+from tests.ui.ui_helpers import sm3_settled
 from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
@@ -220,6 +221,7 @@ def _journey(
         lambda: banner.isVisible() and banner.title.text() == "导入完成", timeout=30_000
     )
     qtbot.waitUntil(tasks.worker().idle, timeout=20_000)
+    sm3_settled(qtbot, view)  # the SM3 events come before the edits below
     act.settle_maybe()
     assert act.acknowledge() == [], "no box to click away after a clean import"
     imported = banner.text.text()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from tests.ui.ui_helpers import answer_next_modal, type_text
+from tests.ui.ui_helpers import answer_next_modal, sm3_settled, type_text
 from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
@@ -60,6 +60,7 @@ def view(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> VaultView:
     qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(window.vault_view.sidebar.lenders()) == 2, timeout=10_000)
     qtbot.waitUntil(lambda: window.vault_view.model.rowCount() == 2, timeout=10_000)
+    sm3_settled(qtbot, window.vault_view)  # the tests change the vault themselves
     return window.vault_view
 
 

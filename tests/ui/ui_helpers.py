@@ -18,6 +18,10 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
+
+from ui import tasks
+from ui.views.vault_view import VaultView
 
 
 def answer_next_modal(handle: Callable[[QWidget], None]) -> None:
@@ -85,3 +89,13 @@ def _columns(model: QAbstractItemModel) -> int:
         return model.columnCount(QModelIndex())
     except TypeError:  # list models keep columnCount private: they have one column
         return 1
+
+
+def sm3_settled(qtbot: QtBot, view: VaultView) -> None:
+    """Wait until the window's background SM3 pass has recorded everything it found.
+
+    The pass writes to the vault (on the one database worker); a test that then changes
+    the vault itself from its own thread, or counts custody events, waits for it first.
+    """
+    qtbot.waitUntil(view.sm3_pass.finished.is_set, timeout=60_000)
+    qtbot.waitUntil(tasks.worker().idle, timeout=60_000)

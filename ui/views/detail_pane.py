@@ -9,6 +9,7 @@ there is no save button to forget.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal, SignalInstance
@@ -299,6 +300,13 @@ class DetailPane(QTabWidget):
         if self.item is not None:
             signal.emit(self.item.id)
 
+    def show_sm3(self, sm3: str) -> None:
+        """The SM3 the background pass recorded for the item shown (nothing else changes)."""
+        if self.item is not None:
+            self.item = dataclasses.replace(self.item, sm3=sm3)
+            self.sm3.setText(sm3)
+            self.sm3.setCursorPosition(0)
+
     def _copy_hashes(self) -> None:
         self.copied = f"SHA-256 {self.sha256.text()}\nSM3 {self.sm3.text()}".strip()
         QGuiApplication.clipboard().setText(self.copied)
@@ -338,6 +346,7 @@ class DetailPane(QTabWidget):
             "item_purged": self.tr("Deleted for good"),
             "exported": self.tr("Exported"),
             "backup_events_added": self.tr("Calls and messages analysed"),
+            "sm3_computed": self.tr("SM3 computed"),
         }.get(action, action)
 
     def _edited(self, *_args: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from ui import dialogs
 from ui.errors import show_error
 from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
+from ui.sm3_pass import Sm3Pass
 from ui.tasks import op
 from ui.views.banner import Banner
 from ui.views.case_view import CaseView, import_summary, unassigned_numbers
@@ -42,10 +44,11 @@ from ui.views.receive_dialog import ReceiveDialog
 from ui.views.trash import confirm_purge
 from ui.views.trusted_time import TrustedTimeDialog
 from vault.custody import CustodyEventDTO
-from vault.dto import BackupImportReport, ImportReport, ItemDTO, LenderDTO, NoteDTO
+from vault.dto import BackupImportReport, ImportReport, ImportStatus, ItemDTO, LenderDTO, NoteDTO
 from vault.errors import VaultError
 from vault.handle import OpenVault
 from vault.importing import analyse_backup_item
+from vault.ingest.sm3 import ComputedSm3
 from vault.items import edit_item, item_history, purge_item, restore_item, withdraw_item
 from vault.lenders import add_lender, list_lenders, rename_lender
 from vault.notes import add_note, list_notes
@@ -59,6 +62,7 @@ class VaultView(QWidget):
         super().__init__(parent)
         self.vault: OpenVault | None = None
         self._imports: list[ImportDialog] = []
+        self.sm3_pass = Sm3Pass(self._sm3_recorded)
         self._exports: list[ExportProgressDialog] = []
         self._offer: tuple[str, list[BackupImportReport]] | None = None  # numbers to choose
         self.sidebar = LenderSidebar(self)
@@ -144,6 +148,7 @@ class VaultView(QWidget):
         self.empty_hint.import_requested.connect(self._choose_files)
         self.case.failed.connect(self._fail)
         self.case.changed.connect(self.refresh)
+        self.case.changed.connect(self._fill_sm3)  # a backup imported from the Case tab
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.middle_tabs.currentChanged.connect(self._middle_tab_changed)
         self.model.counted.connect(self._update_status)
@@ -173,6 +178,7 @@ class VaultView(QWidget):
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
         self.model.set_vault(vault)
         self.refresh_lenders()
+        self.sm3_pass.start(vault)  # what an earlier session or evault import left
 
     def zone_changed(self) -> None:
         """The vault's time zone changed: every time, day and count is shown again in it."""
@@ -186,6 +192,7 @@ class VaultView(QWidget):
     def clear(self) -> None:
         """Forget everything shown: called on lock, before the keys are dropped."""
         self.save_unsaved()  # queued on the one worker before the lock, so it lands
+        self.sm3_pass.stop()
         self.vault = None
         set_zone(None)
         for dialog in self._imports:
@@ -440,7 +447,25 @@ class VaultView(QWidget):
                 added = self.case.ask_numbers(vault, lender, backups)
             self.case.refresh()
         self.refresh()
+        if vault is not None and report.count(ImportStatus.IMPORTED):
+            self.sm3_pass.start(vault)
         return added
+
+    def _fill_sm3(self) -> None:
+        if self.vault is not None:
+            self.sm3_pass.start(self.vault)
+
+    def _sm3_recorded(self, computed: list[ComputedSm3]) -> None:
+        """Show SM3 values the background pass recorded, without reloading the table."""
+        for result in computed:
+            row = self.model.row_of(result.item_id)
+            item = self.model.item_at(row)
+            if item is not None and item.sm3 is None:
+                self.model.replace_item(dataclasses.replace(item, sm3=result.sm3))
+            shown = self.detail.item
+            if shown is not None and shown.id == result.item_id and self.vault is not None:
+                self.detail.show_sm3(result.sm3)
+                self._load_history(self.vault, shown.id)
 
     def _notice(self, title: str, text: str) -> None:
         """A clean import's summary, in the window; with the offer to choose numbers."""

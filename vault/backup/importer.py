@@ -1,12 +1,12 @@
 """Import a phone backup: the XML becomes an evidence item, its rows become events.
 
 One pass over the file, on a worker thread (:mod:`vault.backup.reading`): each chunk
-read is hashed (SHA-256, SM3), encrypted into the item's blob and fed to the streaming
-XML reader. This thread writes the parsed rows to ``backup_events`` batch by batch as
-they come — all inside one database transaction that also adds the item and its
-custody events. A malformed or hostile file, a duplicate of an earlier import, or any
-failure rolls the transaction back and removes the temp blob: the vault is left
-exactly as it was.
+read is hashed (SHA-256; its SM3 comes after the import), encrypted into the item's
+blob and fed to the streaming XML reader. This thread writes the parsed rows to
+``backup_events`` batch by batch as they come — all inside one database transaction
+that also adds the item and its custody events. A malformed or hostile file, a
+duplicate of an earlier import, or any failure rolls the transaction back and removes
+the temp blob: the vault is left exactly as it was.
 
 Events carry no lender; they belong to the lenders whose numbers they show (see
 :mod:`vault.db.backup`). :func:`vault.lenders.assign_number` adds a number to a lender, and the
@@ -251,7 +251,7 @@ def store_backup(
                 read.summary,
                 newest,
                 digest,
-                read.digests[SM3],
+                read.digests.get(SM3),
                 key,
             )
             session.commit()  # inside the try: a failed commit removes the blob too
@@ -377,7 +377,7 @@ def _add_item(
     summary: BackupSummary,
     newest: datetime,
     digest: str,
-    sm3: str,
+    sm3: str | None,
     key: str,
 ) -> None:
     now = datetime.now(UTC)

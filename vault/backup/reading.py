@@ -2,7 +2,7 @@
 
 The worker reads the file in 1 MiB chunks into the encryption loop (which stages the
 item's blob, see :meth:`vault.store.BlobStore.stage`); each chunk is also hashed
-(SHA-256 and SM3, see :mod:`vault.hashing`) and fed to the streaming XML reader, whose
+(SHA-256, see :mod:`vault.hashing`; SM3 comes later, :mod:`vault.ingest.sm3`) and fed to the streaming XML reader, whose
 row batches are handed to the caller through a short queue. The caller — the thread
 that owns the database transaction — writes each batch while the worker parses the
 next: no database connection ever leaves its thread, and inserting (which runs in
@@ -32,13 +32,13 @@ from vault.age import Recipient
 from vault.backup.xml_reader import BackupReader, BackupSummary, Row
 from vault.errors import UsageError
 from vault.fsutil import NotRegularFileError, display_name, open_regular
-from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
+from vault.hashing import SHA256, ParallelHasher, SerialHasher
 from vault.ingest.pipeline import BATCH_BYTES, SMALL_FILE
 from vault.store import BlobStore, StagedBlob
 
 logger = logging.getLogger(__name__)
 
-HASHES = (SHA256, SM3)
+HASHES = (SHA256,)  # SM3 is derived after the import, as for every item
 QUEUED_BATCHES = 4  # parsed batches waiting for the database, at most
 # Rows per batch, written by one statement with a parameter per field: 12 x 2500 stays
 # under SQLite's default limit of 32,766 parameters a statement.

@@ -3,7 +3,11 @@
 One streaming pass per item: the blob is decrypted, its SHA-256 recomputed and the
 plaintext written into the ZIP (stored, not compressed: recordings and images are
 compressed already, and a stored entry is the original byte for byte). A blob whose
-hash or size no longer matches what was recorded at import stops the export.
+hash or size no longer matches what was recorded at import stops the export. An item
+whose SM3 the background pass has not reached yet gets it in the same pass: it is
+recorded with its custody event (:mod:`vault.ingest.sm3`) once every evidence file is
+written and checked, before the evidence list and the manifest are made, so every
+bundle lists the SM3 of every file.
 
 Trusted time: every item that a stamped checkpoint covers carries its inclusion proof in
 ``manifest.json``, and ``timestamps/`` holds those checkpoints' statements, signatures,
@@ -56,6 +60,8 @@ from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
 from vault.errors import AgeError, UsageError, VaultError
 from vault.fsutil import PRIVATE_FILE
 from vault.handle import OpenVault
+from vault.hashing import SM3
+from vault.ingest import sm3
 from vault.items import UnknownItemError, get_item, list_items, open_item
 from vault.lenders import list_lenders
 from vault.note_file import note_file_bytes, note_item_id
@@ -463,6 +469,7 @@ class _BundleWriter:
         self.time_files: list[BundleFile] = []
         self.times: dict[str, tuple[datetime, str]] = {}
         self.sums_token: CheckedToken | None = None
+        self.new_sm3: dict[str, sm3.ComputedSm3] = {}
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel.is_set():
@@ -485,6 +492,7 @@ class _BundleWriter:
                 self._report(done, entry.path)
                 self._write_evidence(bundle, entry)
             self._check_cancel()
+            self._record_sm3()
             self._report(len(self.entries), None)
             html = evidence_list.render_html(
                 evidence_list.ReportInput(
@@ -620,6 +628,7 @@ class _BundleWriter:
         info.compress_type = zipfile.ZIP_STORED
         info.file_size = item.size
         digest = hashlib.sha256()
+        sm3_digest = hashlib.new(SM3) if item.sm3 is None else None
         keep = (
             item.media_type in evidence_list.THUMBNAIL_TYPES
             and item.size <= evidence_list.MAX_THUMBNAIL_SOURCE
@@ -629,6 +638,8 @@ class _BundleWriter:
         with bundle.open(info, "w", force_zip64=True) as target:
             for block in self._plaintext(item):
                 digest.update(block)
+                if sm3_digest is not None:
+                    sm3_digest.update(block)
                 target.write(block)
                 written += len(block)
                 self.bytes_done += len(block)
@@ -640,10 +651,28 @@ class _BundleWriter:
                 "the export was stopped. Run evault check."
             )
         self.sums.append((entry.path, item.sha256))
+        if sm3_digest is not None:
+            self.new_sm3[item.id] = sm3.ComputedSm3(item.id, item.sha256, sm3_digest.hexdigest())
         if kept:
             thumb = evidence_list.make_thumbnail(b"".join(kept))
             if thumb is not None:
                 self.thumbnails[item.id] = thumb
+
+    def _record_sm3(self) -> None:
+        """Record the SM3 computed while writing, and put it and its custody event in the
+        items' entries (an item given its SM3 meanwhile keeps that one, the same)."""
+        if not self.new_sm3:
+            return
+        with self.vault.sessions() as session, session.begin():
+            sm3.record(session, list(self.new_sm3.values()), datetime.now(UTC))
+            for index, entry in enumerate(self.entries):
+                computed = self.new_sm3.get(entry.item.id)
+                if computed is not None:
+                    self.entries[index] = dataclasses.replace(
+                        entry,
+                        item=dataclasses.replace(entry.item, sm3=computed.sm3),
+                        events=tuple(ledger.iter_events(session, item_id=entry.item.id)),
+                    )
 
     def _plaintext(self, item: ItemDTO) -> Iterator[bytes]:
         """Decrypted blocks of ``item``, decrypted one block ahead on a helper thread."""

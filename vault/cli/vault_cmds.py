@@ -7,6 +7,7 @@ Each handler imports what it runs when it runs; building the parser loads none o
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from vault.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from vault.dto import BackupImportReport
+    from vault.dto import BackupImportReport, ImportReport
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -75,25 +76,39 @@ def cmd_lender_list(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from vault.dto import ImportStatus  # noqa: PLC0415 - loaded when the command runs
-    from vault.importing import import_paths  # noqa: PLC0415 - loaded when it runs
+    """Import, say what happened, then (unless ``--defer-sm3``) compute every SM3 still
+    missing: the items are durable and checkpointed before the SM3 pass begins, so an
+    interrupted pass loses nothing, and the next import or export finishes it."""
+    from vault.importing import fill_sm3, import_paths  # noqa: PLC0415 - loaded when it runs
 
     with open_vault(args) as vault:
         report = import_paths(vault, [Path(p) for p in args.paths], lender=args.lender)
-    if args.json:
+        _print_import(report, as_json=args.json)
+        if not args.defer_sm3:
+            filled = fill_sm3(vault)
+            if filled and not args.json:
+                print(f"SM3 computed for {filled} items.")
+    return 0
+
+
+def _print_import(report: ImportReport, *, as_json: bool) -> None:
+    from vault.dto import ImportStatus  # noqa: PLC0415 - loaded when the command runs
+
+    if as_json:
         emit(report.to_json())
-        return 0
+        sys.stdout.flush()
+        return
     for result in report.results:
         detail = result.item_id or result.duplicate_of or result.reason or ""
         print(f"{result.status}\t{shown_path(result.path)}\t{detail}")
     counts = {s: report.count(s) for s in ImportStatus}
     print(
         f"{counts[ImportStatus.IMPORTED]} imported, {counts[ImportStatus.DUPLICATE]} duplicates, "
-        f"{counts[ImportStatus.REFUSED]} refused."
+        f"{counts[ImportStatus.REFUSED]} refused.",
+        flush=True,
     )
     for backup in report.backups:
         _print_backup(backup)
-    return 0
 
 
 def cmd_import_backup(args: argparse.Namespace) -> int:
@@ -254,6 +269,11 @@ def add_commands(tree: CommandTree) -> None:
     )
     imp.add_argument("--lender", help="the lender the evidence is filed under")
     json_option(imp)
+    imp.add_argument(
+        "--defer-sm3",
+        action="store_true",
+        help="leave the SM3 hashes to the next import, the window or the export",
+    )
     completes(
         imp.add_argument(
             "paths",

@@ -88,6 +88,7 @@ class Action(StrEnum):
     COMPLAINT_UPDATED = "complaint_updated"
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
     BACKUP_EVENTS_ADDED = "backup_events_added"
+    SM3_COMPUTED = "sm3_computed"  # derived after the import, from the stored blob
 
 
 ACTIONS = frozenset(Action)
