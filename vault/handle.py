@@ -337,6 +337,13 @@ class OpenVault:
         return self._keys
 
     @property
+    def engine(self) -> Engine:
+        """The unlocked database's engine (a backup's snapshot reads through it)."""
+        if self._engine is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._engine
+
+    @property
     def session_factory(self) -> sessionmaker[Session]:
         """The unlocked database's session factory (the import pipeline's own sessions)."""
         if self._sessions is None:

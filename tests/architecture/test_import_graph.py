@@ -52,6 +52,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.trusted_time.statement",
             "vault.note_file",
             "vault.lock",
+            "vault.safekeeping.layout",
+            "vault.safekeeping.retention",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),
@@ -78,6 +80,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.case.rules",
             "vault.check",
             "vault.bundle",
+            "vault.safekeeping",
         ),
     ),
     (

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from vault import __version__
-from vault.cli import bundle, case, trusted_time, vault_cmds
+from vault.cli import bundle, case, safekeeping, trusted_time, vault_cmds
 from vault.cli.common import CommandTree, begin_unlock, shown_path
 from vault.errors import UsageError, VaultError
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: a fault of ours, distinct from 1 (integrity)
-COMMAND_GROUPS = (vault_cmds, bundle, trusted_time, case)
+COMMAND_GROUPS = (vault_cmds, bundle, trusted_time, case, safekeeping)
 
 __all__ = ["EXIT_UNEXPECTED", "Extensions", "build_parser", "main"]
 

@@ -88,6 +88,7 @@ class Action(StrEnum):
     COMPLAINT_UPDATED = "complaint_updated"
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
     BACKUP_EVENTS_ADDED = "backup_events_added"
+    VAULT_BACKED_UP = "vault_backed_up"  # a copy made by evault backup (vault.safekeeping)
 
 
 ACTIONS = frozenset(Action)

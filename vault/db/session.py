@@ -271,3 +271,24 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         command.upgrade(migration_config(conn), "head")
     logger.info("vault database schema at revision %s", head_revision())
+
+
+def snapshot(engine: Engine, key: bytes, target: Path) -> None:
+    """Copy the whole database into the new file ``target``, consistently, while it is used.
+
+    SQLite's online backup API copies every page under one read lock, so the copy is
+    one committed state even while the vault is being written; the copy is keyed with
+    the same ``key``, so its pages (and its journal) are encrypted as the vault's are.
+    """
+    _prepare_file(target, create=True)
+    copy = _connect_keyed(target, f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        with engine.connect() as conn:
+            conn.connection.driver_connection.backup(copy)  # type: ignore[union-attr]
+    finally:
+        copy.close()
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

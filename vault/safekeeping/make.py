@@ -1,0 +1,298 @@
+"""``evault backup``: an incremental, verified, atomic copy of the vault into DEST.
+
+The steps, and why a run stopped at any of them leaves DEST's previous backup whole, are
+in the package's docstring. :func:`make_backup` copies; :func:`record_backup` appends the
+custody event to the source vault (the window runs it on its database worker).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from vault import custody
+from vault.custody import ledger
+from vault.db.session import open_database, snapshot
+from vault.errors import UsageError, VaultError
+from vault.fsutil import fsync_dir
+from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
+from vault.keys import IDENTITY_FILE
+from vault.lock import acquire
+from vault.safekeeping import layout, retention
+from vault.safekeeping.copying import Blob, copy_file, damage_of
+from vault.store import BlobStore
+from vault.times import format_utc
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class BackupDestinationError(UsageError):
+    code = "backup_destination"
+
+
+class BackupCancelledError(VaultError):
+    code = "backup_cancelled"
+    exit_code = 130
+
+
+class BackupCopyError(VaultError):
+    """A copy read back from DEST is not what the vault holds: nothing was published."""
+
+    code = "backup_copy_failed"
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    destination: Path
+    at: datetime
+    items: int  # live items the new snapshot names
+    copied: int  # blobs copied by this run (new ones and repaired ones)
+    bytes_copied: int
+    repaired: tuple[str, ...]  # sentences: copies in DEST found damaged and copied again
+    snapshot: str
+    snapshots_kept: int
+    chain_seq: int
+    chain_head: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "destination": str(self.destination),
+            "at": format_utc(self.at),
+            "items": self.items,
+            "copied": self.copied,
+            "bytes_copied": self.bytes_copied,
+            "repaired": list(self.repaired),
+            "snapshot": self.snapshot,
+            "snapshots_kept": self.snapshots_kept,
+            "retention": retention.RULE,
+            "chain_seq": self.chain_seq,
+            "chain_head": self.chain_head,
+        }
+
+
+def make_backup(
+    vault: OpenVault,
+    dest: Path,
+    *,
+    verify_all: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    now: datetime | None = None,
+) -> BackupReport:
+    """Back ``vault`` up into ``dest`` (a new folder, an empty one, or its earlier backup).
+
+    ``verify_all`` reads every copy already in DEST in full as well (otherwise each is
+    opened: header MAC, final chunk and size). Copies found damaged are copied again and
+    named in the report. Raises :class:`BackupCopyError` when a new copy does not read
+    back as the item (DEST then keeps its previous backup).
+    """
+    dest = Path(os.path.abspath(dest))
+    _check_destination(vault, dest)
+    layout.make_dir(dest)
+    held = acquire(dest)
+    try:
+        return _run(vault, dest, verify_all, progress, cancel, now or datetime.now(UTC))
+    finally:
+        held.release()
+
+
+def record_backup(vault: OpenVault, report: BackupReport) -> None:
+    """Append the backup's custody event (when, where, how many items, the chain head)."""
+    with vault.sessions() as session, session.begin():
+        ledger.append(
+            session,
+            custody.Action.VAULT_BACKED_UP,
+            at=report.at,
+            payload={
+                "to": str(report.destination),
+                "items": report.items,
+                "copied": report.copied,
+                "snapshot": report.snapshot,
+                "chain_seq": report.chain_seq,
+                "chain_head": report.chain_head,
+            },
+        )
+
+
+def _check_destination(vault: OpenVault, dest: Path) -> None:
+    source = Path(os.path.abspath(vault.info.path))
+    if dest == source or source in dest.parents or dest in source.parents:
+        raise BackupDestinationError(
+            "The backup folder must be outside the vault folder, and not contain it."
+        )
+    if not dest.exists():
+        return
+    if not dest.is_dir():
+        raise BackupDestinationError(f"{dest} is a file, not a folder.")
+    if (dest / VAULT_JSON).exists():
+        try:
+            info = read_info(dest)
+        except NotAVaultError:
+            raise BackupDestinationError(
+                f"{dest} holds a damaged vault; choose another folder."
+            ) from None
+        if info.vault_id != vault.info.vault_id:
+            raise BackupDestinationError(
+                f"{dest} holds another vault; choose an empty folder for this one."
+            )
+        if not layout.is_backup(dest):
+            raise BackupDestinationError(f"{dest} is a vault in use, not a backup of it.")
+        return
+    if any(dest.iterdir()):
+        raise BackupDestinationError(
+            f"{dest} is not empty and holds no backup of this vault; choose an empty folder."
+        )
+
+
+def _run(
+    vault: OpenVault,
+    dest: Path,
+    verify_all: bool,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    at: datetime,
+) -> BackupReport:
+    for where in (layout.folder(dest), layout.snapshots_dir(dest)):
+        layout.make_dir(where)
+    incoming = layout.incoming_dir(dest)
+    shutil.rmtree(incoming, ignore_errors=True)  # temp copies of an interrupted run
+    layout.make_dir(incoming)
+    key = vault.keys.database_key
+    staged_db = incoming / DATABASE_FILE
+    snapshot(vault.engine, key, staged_db)
+    blobs, seq, head = _snapshot_contents(staged_db, key)
+    identities = [vault.keys.identity]
+    store, copies = vault.store, BlobStore(dest)
+    present = set(copies.iter_ids())
+    limit = layout.size_limit(dest)
+    to_copy: list[Blob] = []
+    repaired: list[str] = []
+    total = len(blobs)
+    for done, blob in enumerate(blobs):
+        _step(progress, cancel, done, total * 2)
+        if blob.item_id not in present:
+            to_copy.append(blob)
+            continue
+        source_size = _size(store.path_for(blob.item_id))
+        damage = damage_of(copies.path_for(blob.item_id), identities, blob, full=verify_all)
+        if damage is None and source_size not in (None, _size(copies.path_for(blob.item_id))):
+            damage = "it differs from the vault's file"
+        if damage is not None:
+            repaired.append(f"The copy of item {blob.item_id} in the backup was damaged: {damage}.")
+            to_copy.append(blob)
+    written = 0
+    for done, blob in enumerate(to_copy):
+        _step(progress, cancel, total + done * total // max(len(to_copy), 1), total * 2)
+        target = incoming / f"{blob.item_id}.age"
+        written += copy_file(store.path_for(blob.item_id), target, limit=limit)
+        damage = damage_of(target, identities, blob, full=True)
+        if damage is not None:
+            raise BackupCopyError(
+                f"The copy of item {blob.item_id} did not read back as the item ({damage}); "
+                "the backup folder keeps its previous backup. Run evault check on the vault."
+            )
+    _step(progress, cancel, total * 2, total * 2)
+    name = _publish(vault, dest, to_copy, staged_db, at)
+    kept = _apply_retention(dest)
+    logger.info("backup made: %d blobs copied", len(to_copy))
+    return BackupReport(
+        destination=dest,
+        at=at,
+        items=len(blobs),
+        copied=len(to_copy),
+        bytes_copied=written,
+        repaired=tuple(repaired),
+        snapshot=name,
+        snapshots_kept=kept,
+        chain_seq=seq,
+        chain_head=head,
+    )
+
+
+def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int) -> None:
+    if cancel is not None and cancel.is_set():
+        raise BackupCancelledError("The backup was cancelled; the backup folder is as it was.")
+    if progress is not None:
+        progress(done, total)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _snapshot_contents(db: Path, key: bytes) -> tuple[list[Blob], int, str]:
+    """The live items' blobs the snapshot names, and its custody head (seq, hash)."""
+    engine = open_database(db, key)
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT id, sha256, size FROM items WHERE purged_at IS NULL ORDER BY id"
+            ).all()
+            head = conn.exec_driver_sql("SELECT seq, hash FROM custody_head WHERE id = 1").first()
+    finally:
+        engine.dispose()
+    blobs = [Blob(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+    return blobs, int(head[0]) if head else 0, str(head[1]) if head else ""
+
+
+def _publish(
+    vault: OpenVault, dest: Path, copied: list[Blob], staged_db: Path, at: datetime
+) -> str:
+    """Make the verified copies DEST's backup; ``vault.db``'s rename is the last step."""
+    copies = BlobStore(dest)
+    ids = {blob.item_id for blob in copied}
+    if ids:
+        layout.write_pending(dest, layout.pending_ids(dest) | ids)
+    incoming = layout.incoming_dir(dest)
+    layout.make_dir(copies.root)
+    for item_id in sorted(ids):
+        final = copies.path_for(item_id)
+        layout.make_dir(final.parent)
+        os.replace(incoming / f"{item_id}.age", final)
+    for folder in sorted({copies.path_for(i).parent for i in ids}):
+        fsync_dir(folder)
+    for public in (VAULT_JSON, IDENTITY_FILE):
+        target = incoming / public
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        copy_file(vault.info.path / public, target)
+        os.replace(target, dest / public)
+    name = _snapshot_name(dest, at)
+    kept = layout.snapshots_dir(dest) / name
+    copy_file(staged_db, kept)
+    fsync_dir(kept.parent)
+    os.replace(staged_db, dest / DATABASE_FILE)
+    fsync_dir(dest)
+    layout.clear_pending(dest)
+    return name
+
+
+def _snapshot_name(dest: Path, at: datetime) -> str:
+    stem = at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    name, number = f"{stem}{layout.SNAPSHOT_SUFFIX}", 1
+    while (layout.snapshots_dir(dest) / name).exists():
+        name, number = f"{stem}-{number}{layout.SNAPSHOT_SUFFIX}", number + 1
+    return name
+
+
+def _apply_retention(dest: Path) -> int:
+    names = layout.snapshot_names(dest)
+    keep = retention.kept(names)
+    for name in names:
+        if name not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                (layout.snapshots_dir(dest) / name).unlink()
+    return len(keep)
