@@ -24,7 +24,7 @@ from vault.errors import UsageError, VaultError
 from vault.fsutil import fsync_dir
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
-from vault.lock import acquire
+from vault.lock import LOCK_FILE, acquire
 from vault.safekeeping import layout, retention
 from vault.safekeeping.copying import Blob, copy_file, damage_of
 from vault.store import BlobStore
@@ -148,10 +148,14 @@ def _check_destination(vault: OpenVault, dest: Path) -> None:
         if not layout.is_backup(dest):
             raise BackupDestinationError(f"{dest} is a vault in use, not a backup of it.")
         return
-    if any(dest.iterdir()):
+    if {entry.name for entry in dest.iterdir()} - _FIRST_BACKUP_LEAVES:
         raise BackupDestinationError(
             f"{dest} is not empty and holds no backup of this vault; choose an empty folder."
         )
+
+
+# What a first backup stopped before its vault.json leaves: DEST may go on from there.
+_FIRST_BACKUP_LEAVES = frozenset({layout.FOLDER, "blobs", IDENTITY_FILE, DATABASE_FILE, LOCK_FILE})
 
 
 def _run(
@@ -264,20 +268,24 @@ def _publish(
         os.replace(incoming / f"{item_id}.age", final)
     for folder in sorted({copies.path_for(i).parent for i in ids}):
         fsync_dir(folder)
-    for public in (VAULT_JSON, IDENTITY_FILE):
-        target = incoming / public
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-        copy_file(vault.info.path / public, target)
-        os.replace(target, dest / public)
+    _copy_public(vault, dest, IDENTITY_FILE)
     name = _snapshot_name(dest, at)
     kept = layout.snapshots_dir(dest) / name
     copy_file(staged_db, kept)
     fsync_dir(kept.parent)
     os.replace(staged_db, dest / DATABASE_FILE)
+    _copy_public(vault, dest, VAULT_JSON)  # last: a first backup is a vault from here on
     fsync_dir(dest)
     layout.clear_pending(dest)
     return name
+
+
+def _copy_public(vault: OpenVault, dest: Path, name: str) -> None:
+    target = layout.incoming_dir(dest) / name
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    copy_file(vault.info.path / name, target)
+    os.replace(target, dest / name)
 
 
 def _snapshot_name(dest: Path, at: datetime) -> str:
