@@ -160,6 +160,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.unlock.reset()
         self.vault_view.open_vault(vault)
+        self.vault_view.backup_reminder.check(
+            vault, items=self.settings.backup_remind_items, days=self.settings.backup_remind_days
+        )
         self.stack.setCurrentWidget(self.vault_view)
         self.idle.start()
         self.update_title()

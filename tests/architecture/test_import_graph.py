@@ -54,6 +54,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.lock",
             "vault.safekeeping.layout",
             "vault.safekeeping.retention",
+            "vault.safekeeping.reminder",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),

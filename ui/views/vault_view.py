@@ -29,6 +29,7 @@ from ui.errors import show_error
 from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
+from ui.views.backup_dialog import BackupDialog, BackupReminder
 from ui.views.case_view import CaseView, import_summary
 from ui.views.detail_pane import DetailPane
 from ui.views.empty_hint import EmptyHint
@@ -90,6 +91,9 @@ class VaultView(QWidget):
         self.note_button = QPushButton(self.tr("Write a note…"), self)
         self.export_button = QPushButton(self.tr("Export a bundle…"), self)
         self.time_button = QPushButton(self.tr("Trusted time…"), self)
+        self.backup_button = QPushButton(self.tr("Back up…"), self)
+        self.backup_button.setToolTip(self.tr("Back up to a USB stick or folder"))
+        self.backup_reminder = BackupReminder(self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
@@ -104,6 +108,7 @@ class VaultView(QWidget):
         top.addWidget(self.note_button)
         top.addWidget(self.export_button)
         top.addWidget(self.time_button)
+        top.addWidget(self.backup_button)
         top.addStretch(1)
         top.addWidget(self.settings_button)
         top.addWidget(self.lock_button)
@@ -111,6 +116,7 @@ class VaultView(QWidget):
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
+        column.addWidget(self.backup_reminder)
         column.addWidget(self.filters)
         column.addWidget(self.middle_tabs, 1)
         column.addWidget(self.status)
@@ -147,6 +153,8 @@ class VaultView(QWidget):
         self.note_button.clicked.connect(self._write_note)
         self.export_button.clicked.connect(self.export_bundle)
         self.time_button.clicked.connect(self.trusted_time)
+        self.backup_button.clicked.connect(self.back_up)
+        self.backup_reminder.backup_requested.connect(self.back_up)
         self.lock_button.clicked.connect(self.lock_requested)
         self.settings_button.clicked.connect(self.settings_requested)
 
@@ -190,6 +198,7 @@ class VaultView(QWidget):
         self.case.show_lender(None, None)
         self.detail.clear()
         self.status.clear()
+        self.backup_reminder.reset()
         self.evidence.setCurrentWidget(self.table)
 
     def _fail(self, error: BaseException) -> None:
@@ -451,6 +460,15 @@ class VaultView(QWidget):
         if vault is None:
             return None
         dialog = TrustedTimeDialog(vault, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def back_up(self) -> BackupDialog | None:
+        vault = self.vault
+        if vault is None:
+            return None
+        dialog = BackupDialog(vault, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

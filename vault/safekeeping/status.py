@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
 from vault import custody
 from vault.db.models import CustodyEvent, Item
 from vault.handle import OpenVault
-
-DEFAULT_REMIND_ITEMS = 20
-DEFAULT_REMIND_DAYS = 7
+from vault.safekeeping.reminder import DEFAULT_REMIND_DAYS, DEFAULT_REMIND_ITEMS, is_due
 
 
 @dataclass(frozen=True)
@@ -49,10 +47,10 @@ def backup_status(
             count = count.where(Item.imported_at > row.at)
         new_items = int(session.scalar(count) or 0)
     if row is None:
-        return BackupStatus(None, "", new_items, new_items > 0)
+        return BackupStatus(None, "", new_items, is_due(new_items, None, now, items=1, days=1))
     try:
         where = str(json.loads(row.payload).get("to", ""))
     except (ValueError, AttributeError):
         where = ""
-    due = new_items >= remind_items or now - row.at >= timedelta(days=remind_days)
+    due = is_due(new_items, row.at, now, items=remind_items, days=remind_days)
     return BackupStatus(row.at, where, new_items, due)
