@@ -126,6 +126,11 @@ def _messages() -> dict[str, str]:
             "The vault could not be saved: the disk is full or failing. Nothing was "
             "half-saved. Free some space and try again.",
         ),
+        "db_read_only": QCoreApplication.translate(
+            "Errors",
+            "This is a backup, opened to be looked at: nothing in it can be changed. "
+            "To work with it, restore it.",
+        ),
         "backup_destination": QCoreApplication.translate(
             "Errors",
             "This folder cannot take the backup: choose an empty folder outside the vault, "

@@ -42,6 +42,13 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it (evault restore).</source>
+        <translation>这是一份备份，只能查看，不能修改其中任何内容。要继续使用，请先恢复它（evault restore）。</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up to a USB stick or folder</source>
@@ -787,6 +794,10 @@
     <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
         <translation>无法保存到保险箱：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
+    </message>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it.</source>
+        <translation>这是一份备份，只能查看，不能修改其中任何内容。要继续使用，请先恢复它。</translation>
     </message>
     <message>
         <source>This folder cannot take the backup: choose an empty folder outside the vault, or one that already holds a backup of this vault.</source>

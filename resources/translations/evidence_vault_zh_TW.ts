@@ -42,6 +42,13 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it (evault restore).</source>
+        <translation>這是一份備份，只能查看，不能修改其中任何內容。要繼續使用，請先還原它（evault restore）。</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up to a USB stick or folder</source>
@@ -787,6 +794,10 @@
     <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
         <translation>無法儲存到保險箱：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it.</source>
+        <translation>這是一份備份，只能查看，不能修改其中任何內容。要繼續使用，請先還原它。</translation>
     </message>
     <message>
         <source>This folder cannot take the backup: choose an empty folder outside the vault, or one that already holds a backup of this vault.</source>

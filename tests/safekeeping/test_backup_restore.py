@@ -11,9 +11,11 @@ from tests.safekeeping.conftest import LENDER, NOTE, NUMBER, PASSPHRASE, Stocked
 from vault.case.complaints import complaints
 from vault.check import check_vault
 from vault.custody import ledger
+from vault.db.session import DatabaseReadOnlyError
 from vault.handle import OpenVault, unlock_vault
 from vault.importing import import_paths
 from vault.items import list_items
+from vault.lenders import add_lender
 from vault.notes import list_notes
 from vault.safekeeping import layout, retention
 from vault.safekeeping.make import BackupDestinationError, make_backup, record_backup
@@ -204,3 +206,18 @@ def test_retention_keeps_the_last_ten_and_the_last_of_each_earlier_month() -> No
         *[f"20240315T0900{n:02d}Z.db" for n in range(3, 12)],
         "20240315T090011Z-1.db",
     }
+
+
+def test_a_backup_opened_read_only_shows_everything_and_changes_nothing(
+    stocked: Stocked, tmp_path: Path
+) -> None:
+    dest = tmp_path / "backup"
+    make_backup(stocked.vault, dest)
+    before = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    with unlock_vault(dest, PASSPHRASE, read_only=True) as copy:
+        assert copy.read_only
+        assert _state(copy) == _state(stocked.vault)
+        with pytest.raises(DatabaseReadOnlyError, match="This is a backup"):
+            add_lender(copy, "新的")
+    after = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+    assert after == before

@@ -18,6 +18,7 @@ from ui.views.backup_dialog import BackupDialog
 from vault.check import check_vault
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
+from vault.safekeeping.make import make_backup
 
 
 def _open(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
@@ -76,3 +77,26 @@ def test_a_folder_that_cannot_take_the_backup_is_said_in_the_dialog(
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cannot take the backup" in dialog.outcome.text(), timeout=10_000)
     assert dialog.start_button.isEnabled()
+
+
+def test_a_backup_opens_read_only_and_says_so(
+    qtbot: QtBot, window: MainWindow, settings: Settings, tmp_path: Path, dialogs: Script
+) -> None:
+    vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    (tmp_path / "threat.txt").write_text("明天上门", encoding="utf-8")
+    import_paths(vault, [tmp_path / "threat.txt"])
+    make_backup(vault, tmp_path / "usb")
+    vault.lock()
+    _open(qtbot, window, tmp_path / "usb")
+    view = window.vault_view
+    assert window.vault is not None and window.vault.read_only
+    assert view.backup_banner.isVisible()
+    assert "This is a backup" in view.backup_banner.text()
+    assert not view.import_button.isEnabled() and not view.backup_button.isEnabled()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(tasks.worker().idle)
+    assert settings.last_vault is None, "a backup looked at is not the vault to open next"
+    assert not dialogs, dialogs  # opening wrote nothing, so nothing was refused
+    window.lock()
+    qtbot.waitUntil(tasks.worker().idle)
+    assert not view.backup_banner.isVisible()

@@ -229,3 +229,19 @@ class BackupReminder(QFrame):
         """The vault was locked: the next unlock may remind again."""
         self.shown_once = False
         self.hide()
+
+
+class BackupBanner(QLabel):
+    """ "这是一份备份": above the evidence of a backup opened to be looked at."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupBanner")
+        self.setWordWrap(True)
+        self.setText(
+            self.tr(
+                "This is a backup, opened to be looked at: nothing in it can be changed. "
+                "To work with it, restore it (evault restore)."
+            )
+        )
+        self.hide()

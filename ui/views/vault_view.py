@@ -29,7 +29,7 @@ from ui.errors import show_error
 from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
-from ui.views.backup_dialog import BackupDialog, BackupReminder
+from ui.views.backup_dialog import BackupBanner, BackupDialog, BackupReminder
 from ui.views.case_view import CaseView, import_summary
 from ui.views.detail_pane import DetailPane
 from ui.views.empty_hint import EmptyHint
@@ -94,6 +94,7 @@ class VaultView(QWidget):
         self.backup_button = QPushButton(self.tr("Back up…"), self)
         self.backup_button.setToolTip(self.tr("Back up to a USB stick or folder"))
         self.backup_reminder = BackupReminder(self)
+        self.backup_banner = BackupBanner(self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
@@ -117,6 +118,7 @@ class VaultView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.backup_reminder)
+        column.addWidget(self.backup_banner)
         column.addWidget(self.filters)
         column.addWidget(self.middle_tabs, 1)
         column.addWidget(self.status)
@@ -168,6 +170,20 @@ class VaultView(QWidget):
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
         self.model.set_vault(vault)
         self.refresh_lenders()
+        self._show_read_only(vault.read_only)
+
+    def _show_read_only(self, read_only: bool) -> None:
+        """A backup opened to be looked at: say so, and offer nothing that would write."""
+        self.backup_banner.setVisible(read_only)
+        for button in (
+            self.import_button,
+            self.note_button,
+            self.export_button,
+            self.time_button,
+            self.backup_button,
+            self.sidebar.add_button,
+        ):
+            button.setEnabled(not read_only)
 
     def zone_changed(self) -> None:
         """The vault's time zone changed: every time, day and count is shown again in it."""
@@ -199,6 +215,7 @@ class VaultView(QWidget):
         self.detail.clear()
         self.status.clear()
         self.backup_reminder.reset()
+        self._show_read_only(False)
         self.evidence.setCurrentWidget(self.table)
 
     def _fail(self, error: BaseException) -> None:
@@ -404,7 +421,7 @@ class VaultView(QWidget):
 
     def import_paths(self, paths: list[Path], lender: str | None) -> None:
         vault = self.vault
-        if vault is None or not paths:
+        if vault is None or not paths or vault.read_only:  # a backup takes in nothing
             return
         lender = lender if lender is not None else self.sidebar.current()
         self._imports.append(run_import(self, vault, paths, lender, self._imported, self._fail))
