@@ -17,7 +17,7 @@ from pathlib import Path
 
 from vault.age import AgeReader, Identity
 from vault.errors import AgeError, VaultError
-from vault.fsutil import PRIVATE_FILE
+from vault.fsutil import PRIVATE_FILE, start_writeback
 
 CHUNK = 1 << 20
 
@@ -36,11 +36,13 @@ class Blob:
     size: int
 
 
-def copy_file(source: Path, target: Path, *, limit: int | None = None) -> int:
-    """Copy ``source`` to the new file ``target`` durably; returns the bytes written.
+def copy_file(source: Path, target: Path, *, limit: int | None = None, durable: bool = True) -> int:
+    """Copy ``source`` to the new file ``target``; returns the bytes written.
 
-    ``limit`` is the largest file the target's file system holds (FAT32): a larger
-    source is refused before anything is written.
+    ``durable`` fsyncs it now; a caller copying many files passes False and makes them
+    durable together (:func:`vault.fsutil.sync_file_system`), the writeback of each
+    started as it is written. ``limit`` is the largest file the target's file system
+    holds (FAT32): a larger source is refused before anything is written.
     """
     size = source.stat().st_size
     if limit is not None and size > limit:
@@ -57,14 +59,26 @@ def copy_file(source: Path, target: Path, *, limit: int | None = None) -> int:
                 while block := src.read(CHUNK):
                     out.write(block)
                     written += len(block)
-                os.fsync(out.fileno())
-                with contextlib.suppress(AttributeError, OSError):
-                    os.posix_fadvise(out.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+                if durable:
+                    os.fsync(out.fileno())
+                else:
+                    start_writeback(out.fileno(), 0, written)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 target.unlink()
             raise
     return written
+
+
+def forget_cached(path: Path) -> None:
+    """Drop ``path``'s pages from the page cache (once durable), so that reading it back
+    reads the device: a fake-capacity USB stick that drops writes is found then."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        with contextlib.suppress(AttributeError, OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
 
 
 def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong

@@ -21,12 +21,12 @@ from vault import custody
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
-from vault.fsutil import fsync_dir
+from vault.fsutil import fsync_dir, sync_file_system
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, acquire
 from vault.safekeeping import layout, retention
-from vault.safekeeping.copying import Blob, copy_file, damage_of
+from vault.safekeeping.copying import Blob, copy_file, damage_of, forget_cached
 from vault.store import BlobStore
 from vault.times import format_utc
 
@@ -195,10 +195,19 @@ def _run(
             repaired.append(f"The copy of item {blob.item_id} in the backup was damaged: {damage}.")
             to_copy.append(blob)
     written = 0
-    for done, blob in enumerate(to_copy):
-        _step(progress, cancel, total + done * total // max(len(to_copy), 1), total * 2)
-        target = incoming / f"{blob.item_id}.age"
-        written += copy_file(store.path_for(blob.item_id), target, limit=limit)
+    targets = [incoming / f"{blob.item_id}.age" for blob in to_copy]
+    for done, (blob, target) in enumerate(zip(to_copy, targets, strict=True)):
+        _step(progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2)
+        written += copy_file(store.path_for(blob.item_id), target, limit=limit, durable=False)
+    sync_file_system(dest, targets)
+    for done, (blob, target) in enumerate(zip(to_copy, targets, strict=True)):
+        _step(
+            progress,
+            cancel,
+            total + (len(to_copy) + done) * total // max(2 * len(to_copy), 1),
+            total * 2,
+        )
+        forget_cached(target)
         damage = damage_of(target, identities, blob, full=True)
         if damage is not None:
             raise BackupCopyError(
@@ -264,10 +273,10 @@ def _publish(
     layout.make_dir(copies.root)
     for item_id in sorted(ids):
         final = copies.path_for(item_id)
-        layout.make_dir(final.parent)
+        if not final.parent.is_dir():
+            layout.make_dir(final.parent)
         os.replace(incoming / f"{item_id}.age", final)
-    for folder in sorted({copies.path_for(i).parent for i in ids}):
-        fsync_dir(folder)
+    sync_file_system(dest, [copies.path_for(i) for i in sorted(ids)])
     _copy_public(vault, dest, IDENTITY_FILE)
     name = _snapshot_name(dest, at)
     kept = layout.snapshots_dir(dest) / name
