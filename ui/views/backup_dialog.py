@@ -101,7 +101,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        self.setMinimumWidth(600)
         op(lambda: backup_status(vault)).success(self.show_status).owned_by(self).run()
 
     def show_status(self, status: BackupStatus) -> None:
@@ -238,6 +238,8 @@ class BackupBanner(QLabel):
         super().__init__(parent)
         self.setObjectName("backupBanner")
         self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMargin(6)
         self.setText(
             self.tr(
                 "This is a backup, opened to be looked at: nothing in it can be changed. "
