@@ -221,3 +221,24 @@ def test_a_backup_opened_read_only_shows_everything_and_changes_nothing(
             add_lender(copy, "新的")
     after = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_blobs_a_stopped_backup_published_before_its_database_are_not_orphans(
+    stocked: Stocked, tmp_path: Path
+) -> None:
+    """The state a kill leaves between the blobs' renames and vault.db's: still whole."""
+    vault, dest = stocked.vault, tmp_path / "backup"
+    make_backup(vault, dest)
+    (late,) = stocked.add_files(1, "late")
+    item = next(i for i in list_items(vault) if i.original_name == late.name)
+    published = BlobStore(dest).path_for(item.id)
+    published.parent.mkdir(exist_ok=True)
+    published.write_bytes(vault.store.path_for(item.id).read_bytes())
+    with unlock_vault(dest, PASSPHRASE, exclusive=False) as copy:
+        kinds = [p.kind for p in check_vault(copy).problems]
+    assert kinds == ["orphan_blob"], "without the pending list it would be an orphan"
+    layout.write_pending(dest, {item.id})
+    _checked(dest).lock()
+    report = make_backup(vault, dest)  # the next backup takes it as it is, already there
+    assert report.copied == 0 and not layout.pending_ids(dest)
+    _checked(dest).lock()

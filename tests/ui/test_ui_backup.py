@@ -100,3 +100,14 @@ def test_a_backup_opens_read_only_and_says_so(
     window.lock()
     qtbot.waitUntil(tasks.worker().idle)
     assert not view.backup_banner.isVisible()
+
+
+def test_settings_change_when_the_reminder_comes(
+    qtbot: QtBot, window: MainWindow, settings: Settings
+) -> None:
+    assert (settings.backup_remind_items, settings.backup_remind_days) == (20, 7)
+    dialog = window.edit_settings()
+    dialog.remind_items.setValue(5)
+    dialog.remind_days.setValue(3)
+    dialog.accept()
+    assert (settings.backup_remind_items, settings.backup_remind_days) == (5, 3)
