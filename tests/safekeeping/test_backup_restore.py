@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,12 @@ from vault.items import list_items
 from vault.lenders import add_lender
 from vault.notes import list_notes
 from vault.safekeeping import layout, retention
-from vault.safekeeping.make import BackupDestinationError, make_backup, record_backup
+from vault.safekeeping.make import (
+    BackupCancelledError,
+    BackupDestinationError,
+    make_backup,
+    record_backup,
+)
 from vault.safekeeping.restore import RestoreTargetError, restore_backup
 from vault.safekeeping.status import backup_status
 from vault.store import BlobStore
@@ -242,3 +248,23 @@ def test_blobs_a_stopped_backup_published_before_its_database_are_not_orphans(
     report = make_backup(vault, dest)  # the next backup takes it as it is, already there
     assert report.copied == 0 and not layout.pending_ids(dest)
     _checked(dest).lock()
+
+
+def test_a_cancelled_backup_leaves_the_previous_one(stocked: Stocked, tmp_path: Path) -> None:
+    vault, dest = stocked.vault, tmp_path / "backup"
+    make_backup(vault, dest)
+    then = _state(vault)
+    stocked.add_files(4, "c")
+    cancel = threading.Event()
+    steps: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        steps.append((done, total))
+        if len(steps) > len(then["items"]) + 2:  # type: ignore[arg-type]
+            cancel.set()  # among the new copies being written or read back
+
+    with pytest.raises(BackupCancelledError, match="as it was"):
+        make_backup(vault, dest, progress=progress, cancel=cancel)
+    with _checked(dest) as copy:
+        assert _state(copy)["items"] == then["items"]
+    assert make_backup(vault, dest).copied == 4

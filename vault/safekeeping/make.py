@@ -13,11 +13,13 @@ import os
 import shutil
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from vault import custody
+from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
@@ -205,20 +207,17 @@ def _run(
         _step(progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2)
         written += copy_file(store.path_for(blob.item_id), target, limit=limit, durable=False)
     sync_file_system(dest, targets)
-    for done, (blob, target) in enumerate(zip(to_copy, targets, strict=True)):
-        _step(
+    _read_all_back(
+        to_copy,
+        targets,
+        identities,
+        lambda done: _step(
             progress,
             cancel,
             total + (len(to_copy) + done) * total // max(2 * len(to_copy), 1),
             total * 2,
-        )
-        forget_cached(target)
-        damage = damage_of(target, identities, blob, full=True)
-        if damage is not None:
-            raise BackupCopyError(
-                f"The copy of item {blob.item_id} did not read back as the item ({damage}); "
-                "the backup folder keeps its previous backup. Run evault check on the vault."
-            )
+        ),
+    )
     _step(progress, cancel, total * 2, total * 2)
     name = _publish(vault, dest, to_copy, staged_db, at)
     kept = _apply_retention(dest)
@@ -246,6 +245,42 @@ ROTATION = 8
 
 def _slot(item_id: str) -> int:
     return sum(item_id.encode("ascii")) % ROTATION
+
+
+READERS = 2
+
+
+def _read_all_back(
+    blobs: list[Blob],
+    targets: list[Path],
+    identities: list[X25519Identity],
+    step: Callable[[int], None],
+) -> None:
+    """Read every new copy back from the device; the first that is not its item stops it.
+
+    Reading back is device reads, decryption and SHA-256, which mostly let go of the GIL,
+    so two files are read at once. A cancel or a bad copy drops the reads not begun.
+    """
+    readers = ThreadPoolExecutor(max_workers=READERS)
+    try:
+        checks = readers.map(
+            lambda pair: _read_back(pair[0], pair[1], identities), zip(blobs, targets, strict=True)
+        )
+        for done, (blob, damage) in enumerate(zip(blobs, checks, strict=True)):
+            step(done)
+            if damage is not None:
+                raise BackupCopyError(
+                    f"The copy of item {blob.item_id} did not read back as the item "
+                    f"({damage}); the backup folder keeps its previous backup. Run evault "
+                    "check on the vault."
+                )
+    finally:
+        readers.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_back(blob: Blob, target: Path, identities: list[X25519Identity]) -> str | None:
+    forget_cached(target)
+    return damage_of(target, identities, blob, full=True)
 
 
 def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int) -> None:
