@@ -186,6 +186,11 @@ def test_a_backup_folder_is_never_the_vault_another_vault_or_a_full_folder(
     restore_backup(dest, PASSPHRASE, tmp_path / "restored")
     with pytest.raises(BackupDestinationError, match="in use, not a backup"):
         make_backup(vault, tmp_path / "restored")
+    with (
+        unlock_vault(dest, PASSPHRASE) as copy,
+        pytest.raises(BackupDestinationError, match="itself a backup"),
+    ):
+        make_backup(copy, tmp_path / "second")
     with pytest.raises(RestoreTargetError, match="not empty"):
         restore_backup(dest, PASSPHRASE, full)
 

@@ -129,6 +129,10 @@ def record_backup(vault: OpenVault, report: BackupReport) -> None:
 
 def _check_destination(vault: OpenVault, dest: Path) -> None:
     source = Path(os.path.abspath(vault.info.path))
+    if layout.is_backup(source):
+        raise BackupDestinationError(
+            "This folder is itself a backup; restore it (evault restore) and back up that vault."
+        )
     if dest == source or source in dest.parents or dest in source.parents:
         raise BackupDestinationError(
             "The backup folder must be outside the vault folder, and not contain it."
