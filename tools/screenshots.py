@@ -101,7 +101,6 @@ def run(lang: str, out: Path, work: Path) -> None:
     shoot(window, out / f"{lang}-01-welcome.png")
     wizard = window.start_create()
     settle(app)
-    wizard.next()
     wizard.passphrase.first.setText("correct horse")
     wizard.passphrase.second.setText("correct horse")
     settle(app)
@@ -112,6 +111,9 @@ def run(lang: str, out: Path, work: Path) -> None:
     wizard.next()
     settle(app, lambda: wizard.currentPage() is wizard.recovery)
     shoot(wizard, out / f"{lang}-03-recovery-key.png")
+    wizard.recovery.save_pdf(work / f"recovery-{lang}.pdf")
+    settle(app)
+    shoot(wizard, out / f"{lang}-03b-recovery-sheet-saved.png")
     wizard.recovery.confirm.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     settle(app, lambda: window.vault is not None)
@@ -151,7 +153,8 @@ def run(lang: str, out: Path, work: Path) -> None:
         vault, "微粒贷", channel="nifa", filed_on=date(2026, 2, 16), status="acknowledged"
     )
     window.vault_view.refresh("微粒贷")
-    vault_screens(app, window, lang, out, len(ids) + 1)
+    import_banner_screen(app, window, lang, out, len(ids) + 1)
+    vault_screens(app, window, lang, out, len(ids) + 2)
 
 
 def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, count: int) -> None:
@@ -208,6 +211,20 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     window.close()
     window.deleteLater()
     settle(app)
+
+
+def import_banner_screen(
+    app: QApplication, window: MainWindow, lang: str, out: Path, count: int
+) -> None:
+    """One more file imported through the window: a clean import's summary in a banner."""
+    view = window.vault_view
+    with tempfile.TemporaryDirectory(prefix="screenshots-more-") as folder:
+        extra = Path(folder) / "sms-20250316.txt"
+        extra.write_text("【催收】3月16日前不还款，将联系你的紧急联系人。", encoding="utf-8")
+        view.import_paths([extra], "微粒贷")
+        settle(app, lambda: view.banner.isVisible() and view.model.rowCount() == count + 1)
+    shoot(window, out / f"{lang}-04b-import-banner.png")
+    view.banner.clear()
 
 
 def trusted_time_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:

@@ -99,10 +99,16 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> int:
-    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child)."""
+    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child);
+    ``--selftest`` runs the self-test offscreen (``ui.selftest``)."""
     args = sys.argv[1:]
     if args == [kdf_process.CHILD_FLAG]:
         return kdf_process.main()
+    if args == ["--selftest"]:
+        from ui import selftest  # noqa: PLC0415 - only for the self-test
+
+        os.umask(0o077)
+        return selftest.run()
     vault = Path(args[0]) if args and not args[0].startswith("-") else None
     return run(vault)
 

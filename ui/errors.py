@@ -61,6 +61,10 @@ def _messages() -> dict[str, str]:
             "Another program is using this vault (another Evidence Vault window or an evault "
             "command). Close it, then try again.",
         ),
+        "selftest_failed": QCoreApplication.translate(
+            "Errors",
+            "This copy of the app is incomplete: a part it needs is missing. Install it again.",
+        ),
         "usage": QCoreApplication.translate(
             "Errors", "This request cannot be carried out as given."
         ),

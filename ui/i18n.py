@@ -58,24 +58,36 @@ def install(language: str) -> str:
     QLocale.setDefault(QLocale(language))
     if language == "en":
         return language
-    ours = QTranslator(app)
-    if ours.load(f"evidence_vault_{language}", str(translations_dir())):
+    ours = app_translator(language)
+    if ours is not None:
         app.installTranslator(ours)
         _installed.append(ours)
     else:
         logger.warning("No compiled translation for %s; run tools/build_translations.", language)
     for catalog in QT_CATALOGS:
-        qt = QTranslator(app)
-        if any(
-            qt.load(QLocale(language), catalog, "_", str(folder))
-            for folder in qt_translation_dirs()
-        ):
+        qt = qt_translator(language, catalog)
+        if qt is not None:
             app.installTranslator(qt)
             _installed.append(qt)
         else:
             logger.warning("Qt's %s translation for %s is missing: its dialogs stay English.",
                            catalog, language)  # fmt: skip
     return language
+
+
+def app_translator(language: str) -> QTranslator | None:
+    """The app's own catalog for ``language``, loaded; None when it is missing."""
+    ours = QTranslator(QCoreApplication.instance())
+    return ours if ours.load(f"evidence_vault_{language}", str(translations_dir())) else None
+
+
+def qt_translator(language: str, catalog: str) -> QTranslator | None:
+    """Qt's ``catalog`` (``qtbase``, ``qtmultimedia``) for ``language``; None when missing."""
+    qt = QTranslator(QCoreApplication.instance())
+    found = any(
+        qt.load(QLocale(language), catalog, "_", str(folder)) for folder in qt_translation_dirs()
+    )
+    return qt if found else None
 
 
 def qt_translation_dirs() -> list[Path]:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import message_for, show_error
 from ui.safety import IdleWatcher
-from ui.settings import Settings, default_vault_path
+from ui.settings import Settings
 from ui.tasks import op
 from ui.views.create_wizard import CreateVaultWizard
 from ui.views.lender_sidebar import dropped_paths
@@ -39,6 +39,7 @@ from ui.views.welcome import WelcomePage
 from ui.way_back import WayBack
 from vault.errors import VaultError
 from vault.handle import OpenVault, unlock_vault
+from vault.location import default_vault_path
 from vault.safekeeping.layout import is_backup
 
 logger = logging.getLogger(__name__)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from vault.safekeeping.reminder import DEFAULT_REMIND_DAYS, DEFAULT_REMIND_ITEMS
 
@@ -14,9 +13,20 @@ APPLICATION = "Evidence Vault"
 DEFAULT_IDLE_MINUTES = 5
 
 
-def default_vault_path() -> Path:
-    """Where a new vault goes unless the user picks another folder."""
-    return Path(platformdirs.user_data_dir(APPLICATION, appauthor=False)) / "vault"
+def new_file_in_documents(stem: str, suffix: str, folder: Path | None = None) -> Path:
+    """A file name that is not taken yet, in ``folder`` (default: the user's Documents
+    folder, else home): ``stem.suffix``, else ``stem (2).suffix`` and so on."""
+    if folder is None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    path = folder / f"{stem}{suffix}"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem} ({n}){suffix}"
+        n += 1
+    return path
 
 
 class Settings:

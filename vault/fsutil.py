@@ -1,6 +1,9 @@
 """Crash-safe file writes (temp name, fsync, rename, fsync the folder), and opening a
 file for import only if it is a regular one: anything else is refused by what it is,
-each kind with its own error code and one English sentence."""
+each kind with its own error code and one English sentence.
+
+What differs between operating systems (the folder fsync, file modes, ``os.open`` flags)
+is :mod:`vault.portable`'s; this module only uses it."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vault.errors import VaultError
+from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, restrict
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -26,9 +30,6 @@ SOCKET_REFUSED = "Sockets are not imported: only regular files can be imported."
 FOLDER_REFUSED = "This is a folder, not a regular file."
 OTHER_REFUSED = "Only regular files can be imported."
 CHANGED_REFUSED = "The file was replaced while it was being opened; it was not imported."
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 class NotRegularFileError(VaultError):
@@ -105,7 +106,7 @@ def open_regular(path: Path) -> tuple[int, os.stat_result]:
     if (kind := refused(seen.st_mode)) is not None:
         raise kind()
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | BINARY | NOFOLLOW | NONBLOCK)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise SymlinkRefusedError() from None
@@ -118,7 +119,7 @@ def open_regular(path: Path) -> tuple[int, os.stat_result]:
             raise kind()
         if (info.st_dev, info.st_ino) != (seen.st_dev, seen.st_ino):
             raise FileReplacedError()
-        if _NONBLOCK:
+        if NONBLOCK:
             os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
@@ -146,15 +147,6 @@ def display_name(name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def fsync_dir(path: Path) -> None:
-    """Make a rename or creation inside ``path`` durable."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def make_private_dir(path: Path) -> None:
     """Create ``path`` readable by the owner only, and every missing parent the same way.
 
@@ -164,8 +156,8 @@ def make_private_dir(path: Path) -> None:
     missing = [folder for folder in (path, *path.parents) if not folder.exists()]
     for folder in reversed(missing):
         folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-        folder.chmod(PRIVATE_DIR)
-    path.chmod(PRIVATE_DIR)
+        restrict(folder, PRIVATE_DIR)
+    restrict(path, PRIVATE_DIR)
 
 
 @contextlib.contextmanager
@@ -177,7 +169,7 @@ def atomic_write(path: Path, *, sync_dir: bool = True) -> Iterator[BinaryIO]:
     untouched.
     """
     temp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE)
     try:
         with os.fdopen(fd, "wb") as out:
             yield out

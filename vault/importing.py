@@ -46,6 +46,7 @@ from vault.ingest.kinds import HEAD_SIZE, Family, detect
 from vault.ingest.pipeline import ImportContext, ProgressCallback, expand, import_files
 from vault.items import get_item, restore_item
 from vault.lenders import lender_id_of
+from vault.portable import pread
 from vault.trusted_time.checkpoints import create_checkpoint
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ def _is_backup(path: Path) -> bool:
     except (OSError, VaultError):
         return False
     try:
-        head = os.pread(fd, HEAD_SIZE, 0)
+        head = pread(fd, HEAD_SIZE, 0)
     except OSError:
         return False
     finally:

@@ -3,7 +3,7 @@
 The window holds it for as long as it has the vault unlocked, and each ``evault`` command
 that changes the vault holds it while it runs; a second holder is refused at once with
 :class:`VaultBusyError` (it never waits, and never writes beside the first). The lock is
-the operating system's (``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows), so
+the operating system's (:func:`vault.portable.try_lock_file`), so
 it goes with its process: a holder that crashes or is killed leaves nothing to clean up.
 The file itself stays in the folder, empty; only the lock on it matters.
 
@@ -14,11 +14,11 @@ holder, and the OS lock is given back when the last holder releases it.
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from pathlib import Path
 
 from vault.errors import VaultError
+from vault.portable import NOFOLLOW, try_lock_file
 
 LOCK_FILE = "vault.lock"
 BUSY = (
@@ -34,24 +34,6 @@ class VaultBusyError(VaultError):
 
 _guard = threading.Lock()
 _held: dict[str, list[int]] = {}  # folder -> [fd, holders]
-
-
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":
-        import msvcrt  # noqa: PLC0415 - Windows only
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl  # noqa: PLC0415 - POSIX only
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
 
 
 class VaultLock:
@@ -84,9 +66,9 @@ def acquire(folder: Path) -> VaultLock:
         if entry is not None:
             entry[1] += 1
             return VaultLock(key)
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)  # a planted link: no
+        flags = os.O_RDWR | os.O_CREAT | NOFOLLOW  # a planted link: no
         fd = os.open(Path(folder) / LOCK_FILE, flags, 0o600)
-        if not _try_lock(fd):
+        if not try_lock_file(fd):
             os.close(fd)
             raise VaultBusyError(BUSY)
         _held[key] = [fd, 1]

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vault.age import AgeReader, AgeWriter, Identity, Recipient
-from vault.fsutil import PRIVATE_FILE, fsync_dir, make_private_dir
+from vault.fsutil import PRIVATE_FILE, make_private_dir
+from vault.portable import BINARY, fsync_dir
 
 BLOBS = "blobs"
 QUARANTINE = "quarantine"
@@ -69,7 +70,7 @@ class BlobStore:
             make_private_dir(self.root)
             make_private_dir(final.parent)
         temp = final.with_name(f".{item_id}{_TEMP_SUFFIX}")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, PRIVATE_FILE)
         try:
             with os.fdopen(fd, "wb", buffering=0) as out:
                 with AgeWriter(
@@ -131,7 +132,7 @@ class BlobStore:
                 target = self.quarantine / f"{path.name}.{number}"
                 number += 1
                 continue
-            except OSError:
+            except (OSError, NotImplementedError):  # Windows: no follow_symlinks for link
                 # Filesystems without hard links: check, then rename (one writer: the vault).
                 if target.exists() or target.is_symlink():
                     target = self.quarantine / f"{path.name}.{number}"

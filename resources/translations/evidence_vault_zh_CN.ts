@@ -131,6 +131,13 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Import a call log or SMS backup…</source>
@@ -526,10 +533,6 @@
         <translation>证明目的，例如：催收人员威胁要去我父母家。</translation>
     </message>
     <message>
-        <source>Save changes</source>
-        <translation>保存修改</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -542,8 +545,8 @@
         <translation>发生时间</translation>
     </message>
     <message>
-        <source>Categories</source>
-        <translation>类别</translation>
+        <source>What does it show? Tick all that apply:</source>
+        <translation>它显示了什么？符合的都勾上：</translation>
     </message>
     <message>
         <source>What this proves</source>
@@ -649,8 +652,12 @@
         <translation>第一步：添加催收人员替它打电话、发短信的借贷平台。然后把截图、通话录音和短信导入到这个平台下。</translation>
     </message>
     <message>
-        <source>Add lender…</source>
-        <translation>添加平台…</translation>
+        <source>Which platform is it? Click its name:</source>
+        <translation>是哪个平台？点它的名字：</translation>
+    </message>
+    <message>
+        <source>Another platform…</source>
+        <translation>其他平台…</translation>
     </message>
     <message>
         <source>No evidence here yet. Import screenshots, call recordings, text messages or a phone backup, or drop the files onto this window.</source>
@@ -706,6 +713,10 @@
     <message>
         <source>Another program is using this vault (another Evidence Vault window or an evault command). Close it, then try again.</source>
         <translation>另一个程序正在使用这个保险箱（另一个证据保险箱窗口或 evault 命令）。请先关闭它，再试一次。</translation>
+    </message>
+    <message>
+        <source>This copy of the app is incomplete: a part it needs is missing. Install it again.</source>
+        <translation>这个应用的安装不完整：缺少它需要的部分。请重新安装。</translation>
     </message>
     <message>
         <source>This request cannot be carried out as given.</source>
@@ -1491,18 +1502,14 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
-    <name>LocationPage</name>
-    <message>
-        <source>Where to keep the vault</source>
-        <translation>保险箱存放位置</translation>
-    </message>
-    <message>
-        <source>A folder on this computer. You can copy it to a USB stick as a backup.</source>
-        <translation>这台电脑上的一个文件夹。你可以把它复制到 U 盘作为备份。</translation>
-    </message>
+    <name>LocationBox</name>
     <message>
         <source>Choose…</source>
         <translation>选择…</translation>
+    </message>
+    <message>
+        <source>The vault is kept in this folder on this computer. You can copy it to a USB stick as a backup.</source>
+        <translation>保险箱存放在这台电脑上的这个文件夹里。你可以把它复制到 U 盘作为备份。</translation>
     </message>
     <message>
         <source>Time zone of the calls</source>
@@ -1718,8 +1725,12 @@ Not imported: %3</source>
         <translation>它只显示这一次。请打印或保存为 PDF，并存放在这台电脑以外的地方。</translation>
     </message>
     <message>
-        <source>I have printed or saved the recovery key.</source>
-        <translation>我已打印或保存恢复密钥。</translation>
+        <source>A PDF on this computer alone is not enough: if the computer is lost or broken, the key goes with it.</source>
+        <translation>只把 PDF 存在这台电脑上是不够的：电脑丢了或坏了，恢复密钥也就跟着没了。</translation>
+    </message>
+    <message>
+        <source>I have printed the recovery key or copied it off this computer.</source>
+        <translation>我已打印恢复密钥，或已把它复制到这台电脑以外的地方。</translation>
     </message>
 </context>
 <context>
@@ -1733,8 +1744,16 @@ Not imported: %3</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>保存为 PDF…</translation>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save elsewhere…</source>
+        <translation>另存到别处…</translation>
+    </message>
+    <message>
+        <source>Choose where: a USB stick, for example.</source>
+        <translation>自己选择位置，例如 U 盘。</translation>
     </message>
     <message>
         <source>Created %1</source>
@@ -2189,6 +2208,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <translation>写笔记…</translation>
     </message>
     <message>
+        <source>Record a complaint…</source>
+        <translation>记录投诉…</translation>
+    </message>
+    <message>
         <source>Export a bundle…</source>
         <translation>导出证据包…</translation>
     </message>
@@ -2199,10 +2222,6 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Back up…</source>
         <translation>备份…</translation>
-    </message>
-    <message>
-        <source>Back up to a USB stick or folder</source>
-        <translation>备份到U盘或文件夹</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -2249,6 +2268,28 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Choose evidence files</source>
         <translation>选择证据文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup holds %n other number(s) that belong to no lender.</source>
+        <translation>
+            <numerusform>备份里还有 %n 个号码不属于任何平台。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose collectors&apos; numbers…</source>
+        <translation>选择催收号码…</translation>
+    </message>
+    <message>
+        <source>Recorded for %1. Follow it up on the Case tab, under Complaints.</source>
+        <translation>已为%1记录。可在“案情”页的“投诉”中跟进。</translation>
+    </message>
+    <message>
+        <source>Reference %2, recorded for %1. Follow it up on the Case tab, under Complaints.</source>
+        <translation>编号 %2，已为%1记录。可在“案情”页的“投诉”中跟进。</translation>
+    </message>
+    <message>
+        <source>Complaint recorded</source>
+        <translation>投诉已记录</translation>
     </message>
     <message>
         <source>Backup analysed</source>

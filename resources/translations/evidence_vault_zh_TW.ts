@@ -131,6 +131,13 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>Import a call log or SMS backup…</source>
@@ -526,10 +533,6 @@
         <translation>證明目的，例如：催收人員威脅要去我父母家。</translation>
     </message>
     <message>
-        <source>Save changes</source>
-        <translation>儲存變更</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -542,8 +545,8 @@
         <translation>發生時間</translation>
     </message>
     <message>
-        <source>Categories</source>
-        <translation>類別</translation>
+        <source>What does it show? Tick all that apply:</source>
+        <translation>它顯示了什麼？符合的都勾選：</translation>
     </message>
     <message>
         <source>What this proves</source>
@@ -649,8 +652,12 @@
         <translation>第一步：新增催收人員替它打電話、發簡訊的借貸平台。然後把截圖、通話錄音和簡訊匯入到這個平台下。</translation>
     </message>
     <message>
-        <source>Add lender…</source>
-        <translation>新增平台…</translation>
+        <source>Which platform is it? Click its name:</source>
+        <translation>是哪個平台？點它的名字：</translation>
+    </message>
+    <message>
+        <source>Another platform…</source>
+        <translation>其他平台…</translation>
     </message>
     <message>
         <source>No evidence here yet. Import screenshots, call recordings, text messages or a phone backup, or drop the files onto this window.</source>
@@ -706,6 +713,10 @@
     <message>
         <source>Another program is using this vault (another Evidence Vault window or an evault command). Close it, then try again.</source>
         <translation>另一個程式正在使用這個保險箱（另一個證據保險箱視窗或 evault 指令）。請先關閉它，再試一次。</translation>
+    </message>
+    <message>
+        <source>This copy of the app is incomplete: a part it needs is missing. Install it again.</source>
+        <translation>這個應用程式的安裝不完整：缺少它需要的部分。請重新安裝。</translation>
     </message>
     <message>
         <source>This request cannot be carried out as given.</source>
@@ -1491,18 +1502,14 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
-    <name>LocationPage</name>
-    <message>
-        <source>Where to keep the vault</source>
-        <translation>保險箱存放位置</translation>
-    </message>
-    <message>
-        <source>A folder on this computer. You can copy it to a USB stick as a backup.</source>
-        <translation>這台電腦上的一個資料夾。你可以把它複製到隨身碟作為備份。</translation>
-    </message>
+    <name>LocationBox</name>
     <message>
         <source>Choose…</source>
         <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>The vault is kept in this folder on this computer. You can copy it to a USB stick as a backup.</source>
+        <translation>保險箱存放在這台電腦上的這個資料夾裡。你可以把它複製到隨身碟作為備份。</translation>
     </message>
     <message>
         <source>Time zone of the calls</source>
@@ -1718,8 +1725,12 @@ Not imported: %3</source>
         <translation>它只顯示這一次。請列印或儲存為 PDF，並存放在這台電腦以外的地方。</translation>
     </message>
     <message>
-        <source>I have printed or saved the recovery key.</source>
-        <translation>我已列印或儲存復原金鑰。</translation>
+        <source>A PDF on this computer alone is not enough: if the computer is lost or broken, the key goes with it.</source>
+        <translation>只把 PDF 存在這台電腦上是不夠的：電腦遺失或損壞，復原金鑰也就跟著沒了。</translation>
+    </message>
+    <message>
+        <source>I have printed the recovery key or copied it off this computer.</source>
+        <translation>我已列印復原金鑰，或已把它複製到這台電腦以外的地方。</translation>
     </message>
 </context>
 <context>
@@ -1733,8 +1744,16 @@ Not imported: %3</source>
         <translation>列印…</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>儲存為 PDF…</translation>
+        <source>Save as PDF</source>
+        <translation>儲存為 PDF</translation>
+    </message>
+    <message>
+        <source>Save elsewhere…</source>
+        <translation>另存到別處…</translation>
+    </message>
+    <message>
+        <source>Choose where: a USB stick, for example.</source>
+        <translation>自己選擇位置，例如隨身碟。</translation>
     </message>
     <message>
         <source>Created %1</source>
@@ -2189,6 +2208,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <translation>寫筆記…</translation>
     </message>
     <message>
+        <source>Record a complaint…</source>
+        <translation>記錄投訴…</translation>
+    </message>
+    <message>
         <source>Export a bundle…</source>
         <translation>匯出證據包…</translation>
     </message>
@@ -2199,10 +2222,6 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Back up…</source>
         <translation>備份…</translation>
-    </message>
-    <message>
-        <source>Back up to a USB stick or folder</source>
-        <translation>備份到隨身碟或資料夾</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -2249,6 +2268,28 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Choose evidence files</source>
         <translation>選擇證據檔案</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup holds %n other number(s) that belong to no lender.</source>
+        <translation>
+            <numerusform>備份裡還有 %n 個號碼不屬於任何平台。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose collectors&apos; numbers…</source>
+        <translation>選擇催收號碼…</translation>
+    </message>
+    <message>
+        <source>Recorded for %1. Follow it up on the Case tab, under Complaints.</source>
+        <translation>已為%1記錄。可在「案情」頁的「投訴」中跟進。</translation>
+    </message>
+    <message>
+        <source>Reference %2, recorded for %1. Follow it up on the Case tab, under Complaints.</source>
+        <translation>編號 %2，已為%1記錄。可在「案情」頁的「投訴」中跟進。</translation>
+    </message>
+    <message>
+        <source>Complaint recorded</source>
+        <translation>投訴已記錄</translation>
     </message>
     <message>
         <source>Backup analysed</source>

@@ -41,6 +41,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.categories",
             "vault.case.complaint_codes",
             "vault.fsutil",
+            "vault.portable",
+            "vault.location",
             "vault.logfile",
             "vault.hardening",
             "vault.merkle",
@@ -55,6 +57,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.safekeeping.layout",
             "vault.safekeeping.retention",
             "vault.safekeeping.reminder",
+            "vault.shipped",
         ),
     ),
     ("storage", ("vault.db", "vault.custody", "vault.dto", "vault.store", "vault.keys")),
@@ -86,7 +89,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "interface",
-        ("vault.cli",),
+        ("vault.cli", "vault.selftest"),
     ),
 ]
 

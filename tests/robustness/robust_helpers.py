@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import io
 import os
+import random
 import resource
 import shutil
 import signal
@@ -182,13 +183,37 @@ def timed_run(argv: Sequence[str], passphrase: str = PASSPHRASE) -> tuple[int, f
     return code, time.monotonic() - start
 
 
-def kill_after(argv: Sequence[str], delay: float, passphrase: str = PASSPHRASE) -> int:
-    """Start ``argv``, SIGKILL it after ``delay`` seconds; returns its exit status."""
+def kill_after(
+    argv: Sequence[str], delay: float, passphrase: str = PASSPHRASE
+) -> tuple[int, float]:
+    """Start ``argv``, SIGKILL it after ``delay`` seconds unless it ends first:
+    (its exit status, the seconds it ran)."""
+    start = time.monotonic()
     pid = fork_cli(argv, passphrase)
-    time.sleep(delay)
+    while time.monotonic() - start < delay:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status), time.monotonic() - start
+        time.sleep(0.001)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    return wait_exit(pid)
+    return wait_exit(pid), delay
+
+
+class KillDelays:
+    """Seeded kill delays over the shortest whole run seen. The calibration runs set the
+    first bound and every trial that ends before its kill lowers it: one slow calibration
+    run (a cold cache, a busy machine) would otherwise put most kills after the end."""
+
+    def __init__(self, rng: random.Random, whole_runs: Sequence[float]) -> None:
+        self._rng = rng
+        self.bound = min(whole_runs)
+
+    def draw(self) -> float:
+        return self._rng.uniform(0.0, self.bound)
+
+    def ended_after(self, seconds: float) -> None:
+        self.bound = min(self.bound, seconds)
 
 
 def _limit_file_size(limit: int) -> None:

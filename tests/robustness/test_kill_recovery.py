@@ -19,6 +19,7 @@ from tests.robustness.robust_helpers import (
     LENDER,
     NEW_PASSPHRASE,
     PASSPHRASE,
+    KillDelays,
     assert_sound,
     copy_vault,
     kill_after,
@@ -55,8 +56,7 @@ def test_sigkill_while_the_recovery_key_sets_a_new_passphrase(tmp_path: Path) ->
     def argv(vault_dir: Path) -> list[str]:
         return ["-c", SNIPPET.format(v=str(vault_dir), k=key, p=NEW_PASSPHRASE)]
 
-    # the shortest of three whole runs bounds the delays: one slow run (a cold cache, a
-    # busy machine) would put most kills after the end
+    # three whole runs: the shortest is the first bound of the kill delays
     durations = []
     for run in range(3):
         calibrate = copy_vault(prepared, tmp_path / f"calibrate{run}")
@@ -65,17 +65,18 @@ def test_sigkill_while_the_recovery_key_sets_a_new_passphrase(tmp_path: Path) ->
         unlock_vault(calibrate, NEW_PASSPHRASE).lock()
         durations.append(took)
     duration = min(durations)
-    rng = random.Random(f"{SEED}/recover")
+    delays = KillDelays(random.Random(f"{SEED}/recover"), durations)
     killed = 0
     for trial in range(TRIALS):
-        delay = rng.uniform(0.0, duration)
+        delay = delays.draw()
         context = f"recover trial {trial} (EVAULT_KILL_SEED={SEED}, kill after {delay:.4f} s)"
         vault_dir = copy_vault(prepared, tmp_path / f"t{trial}")
-        status = kill_after(argv(vault_dir), delay)
+        status, ran = kill_after(argv(vault_dir), delay)
         if status == -signal.SIGKILL:
             killed += 1
         else:
             assert status == 0, f"{context}: it failed on its own (exit {status})"
+            delays.ended_after(ran)
         items = assert_sound(vault_dir, context, passphrases).items
         assert set(before) <= set(items), f"{context}: earlier items are missing"
         shutil.rmtree(vault_dir)

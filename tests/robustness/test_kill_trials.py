@@ -34,6 +34,7 @@ from tests.robustness.robust_helpers import (
     LENDER,
     NEW_PASSPHRASE,
     PASSPHRASE,
+    KillDelays,
     assert_sound,
     calls_xml,
     copy_vault,
@@ -253,8 +254,8 @@ def test_sigkill_at_random_points(
 ) -> None:
     op = operations[name]
     rng = random.Random(f"{SEED}/{name}")
-    # The operation run to the end once: its duration bounds the kill delays, and its
-    # result must itself be sound.
+    # The operation run to the end once: its duration is the first bound of the kill
+    # delays, and its result must itself be sound.
     calibrate, out = copy_vault(op.prepared, tmp_path / "calibrate"), tmp_path / "out-calibrate"
     out.mkdir()
     before = assert_sound(op.prepared, f"{name}: the prepared vault", op.passphrases).items
@@ -265,19 +266,21 @@ def test_sigkill_at_random_points(
         assert len(after) > len(before), f"{name}: the uninterrupted run imported nothing"
     shutil.rmtree(calibrate)
 
+    delays = KillDelays(rng, [duration])
     killed = finished = 0
     for trial in range(TRIALS[name]):
-        delay = rng.uniform(0.0, duration)
+        delay = delays.draw()
         context = f"{name} trial {trial} (EVAULT_KILL_SEED={SEED}, kill after {delay:.4f} s)"
         vault_dir = copy_vault(op.prepared, tmp_path / f"t{trial}")
         out = tmp_path / f"out{trial}"
         out.mkdir()
-        status = kill_after(op.argv(vault_dir, out), delay)
+        status, ran = kill_after(op.argv(vault_dir, out), delay)
         if status == -signal.SIGKILL:
             killed += 1
         else:
             assert status == 0, f"{context}: the operation failed on its own (exit {status})"
             finished += 1
+            delays.ended_after(ran)
         items = _trial_check(op, vault_dir, out, context)
         assert set(before) <= set(items), f"{context}: earlier items are missing"
         shutil.rmtree(vault_dir)

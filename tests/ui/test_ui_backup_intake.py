@@ -23,7 +23,7 @@ from vault.hashing import SHA256
 from vault.importing import import_backup
 from vault.ingest.pipeline import ImportContext, import_files
 from vault.items import get_item, withdraw_item
-from vault.lenders import lender_id_of
+from vault.lenders import add_lender_numbers, lender_id_of
 from vault.phones import normalize
 
 
@@ -42,9 +42,10 @@ def test_a_dropped_phone_folder_has_its_call_log_analysed_and_numbers_asked(
     row = view.sidebar.list.findItems("分期乐", Qt.MatchFlag.MatchStartsWith)[0]
     at = view.sidebar.list.visualItemRect(row).center()
     drop_files(view.sidebar.list.viewport(), [phone], at)
-    qtbot.waitUntil(lambda: bool(dialogs.texts("inform")), timeout=30_000)
-    assert not dialogs.texts("warn", "failure"), dialogs
-    ((summary, _details),) = dialogs.texts("inform")
+    # a clean import: the summary stands in the window, no box to click away
+    qtbot.waitUntil(lambda: "Imported: 3" in view.banner.text.text(), timeout=30_000)
+    assert not dialogs.texts("inform", "warn", "failure"), dialogs
+    summary = view.banner.text.text()
     assert "Imported: 3" in summary and "Not imported: 0" in summary, summary
     assert "Phone backup calls-20260212.xml: 200 calls" in summary
     assert "5 number(s) added" in summary
@@ -56,6 +57,38 @@ def test_a_dropped_phone_folder_has_its_call_log_analysed_and_numbers_asked(
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=10_000)
     titles = [view.model.index(r, 2).data() for r in range(view.model.rowCount())]
     assert "Phone call log backup (200 calls, 0 messages)" in titles
+
+
+def test_a_lender_with_numbers_is_not_asked_but_offered_the_backups_other_numbers(
+    qtbot: QtBot,
+    view: VaultView,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    media_dir: Path,
+    offered: list[tuple[str, ...]],  # noqa: F811 - the fixture
+    dialogs: Script,
+) -> None:
+    vault = view.vault
+    assert vault is not None
+    add_lender_numbers(vault, "分期乐", COLLECTORS[:1])
+    view.refresh_lenders("分期乐")
+    qtbot.waitUntil(lambda: bool(view.sidebar.lenders()[0].numbers), timeout=10_000)
+    phone = tmp_path / "phone"
+    shutil.copytree(media_dir, phone)
+    write_calls(phone / "calls-20260213.xml", 120, days=4, numbers=COLLECTORS + FAMILY)
+    row = view.sidebar.list.findItems("分期乐", Qt.MatchFlag.MatchStartsWith)[0]
+    drop_files(
+        view.sidebar.list.viewport(), [phone], view.sidebar.list.visualItemRect(row).center()
+    )
+    banner = view.banner
+    qtbot.waitUntil(lambda: "Imported: 3" in banner.text.text(), timeout=30_000)
+    assert not offered and not dialogs.shown, "its calls count already: nothing to answer now"
+    assert "6 other number(s) that belong to no lender" in banner.text.text(), banner.text.text()
+    assert banner.action.isVisible() and banner.action.text() == "Choose collectors' numbers…"
+    qtbot.mouseClick(banner.action, Qt.MouseButton.LeftButton)  # the question, when wanted
+    assert offered and {normalize(n) for n in COLLECTORS[1:]} <= set(offered[0])
+    qtbot.waitUntil(lambda: "4 number(s) added" in banner.text.text(), timeout=10_000)
+    assert not banner.action.isVisible(), "done once"
+    qtbot.waitUntil(lambda: len(view.sidebar.lenders()[0].numbers) == 5, timeout=10_000)
 
 
 def test_a_backup_stored_as_a_plain_file_is_analysed_from_its_detail_pane(

@@ -89,7 +89,9 @@ def test_create_import_play_edit_lock_unlock(
     row = sidebar.visualItemRect(sidebar.currentItem()).center()
     files = sorted(media_dir.iterdir())
     drop_files(sidebar.viewport(), files, row)
-    qtbot.waitUntil(lambda: any("Imported: 2" in text for text, _ in dialogs), timeout=20_000)
+    # a clean import says so in the window, with no box to click away
+    qtbot.waitUntil(lambda: "Imported: 2" in view.banner.text.text(), timeout=20_000)
+    assert view.banner.isVisible() and not dialogs, dialogs
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     qtbot.waitUntil(lambda: view.sidebar.lenders()[0].item_count == 2)  # the count follows
 
@@ -104,11 +106,10 @@ def test_create_import_play_edit_lock_unlock(
         qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
     assert player.player.duration() > 1000, "the spoken recording lasts more than a second"
 
-    # edit its title
+    # edit its title: saved by itself a moment later
     view.detail.setCurrentIndex(1)
     view.detail.title.clear()
     type_text(view.detail.title, NEW_TITLE)
-    qtbot.mouseClick(view.detail.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.item_at(recording).title == NEW_TITLE)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: view.detail.history.count() == 2)  # imported, edited
     assert view.detail.history.item(1).text().endswith("Description edited: title")

@@ -226,6 +226,36 @@ def test_the_collectors_numbers_are_entered_with_the_lender(
     qtbot.waitUntil(lambda: "13800138000" in view.case.numbers.text(), timeout=5000)
 
 
+def test_a_platform_named_on_the_empty_screen_leaves_only_the_numbers_to_write(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    vault, _ = create_vault(tmp_path / "empty", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    vault.lock()
+    window.show_unlock(tmp_path / "empty")
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    view = window.vault_view
+    hint = view.empty_hint
+    qtbot.waitUntil(hint.isVisible, timeout=10_000)
+    names = [b.text() for b in hint.platform_buttons if b.isVisible()]
+    assert "度小满" in names and len(names) == 12, names
+    seen: list[tuple[str, bool]] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, AddLenderDialog)
+        seen.append((dialog.lender_name(), dialog.focusWidget() is dialog.numbers))
+        qtbot.keyClicks(dialog.numbers, "95055")
+        qtbot.keyClick(dialog.numbers, Qt.Key.Key_Return)
+
+    answer_next_modal(fill)
+    pick = next(b for b in hint.platform_buttons if b.text() == "度小满")
+    qtbot.mouseClick(pick, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.sidebar.current() == "度小满", timeout=5000)
+    assert seen == [("度小满", True)], "the platform clicked, the numbers field waiting"
+    assert view.sidebar.lenders()[0].numbers == ("95055",)
+    assert not any(b.isVisible() for b in hint.platform_buttons), "a lender now: import next"
+
+
 def test_a_lender_without_numbers_is_still_added(qtbot: QtBot, view: VaultView) -> None:
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, AddLenderDialog)

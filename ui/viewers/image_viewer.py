@@ -30,7 +30,7 @@ def decode_image(data: bytes) -> QImage:
         from PIL import Image  # noqa: PLC0415 - only for formats Qt cannot read
 
         try:
-            import pillow_heif  # type: ignore[import-not-found] # noqa: PLC0415
+            import pillow_heif  # type: ignore[import-not-found,unused-ignore] # noqa: PLC0415
 
             pillow_heif.register_heif_opener()
         except ImportError:

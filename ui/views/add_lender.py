@@ -22,6 +22,12 @@ from vault.phones import try_normalize
 
 _BETWEEN_NUMBERS = re.compile(r"[,，;；、/\n]+")
 
+# Platforms borrowers most often name; offered when adding a lender.
+SUGGESTIONS = (
+    "借呗", "微粒贷", "京东金融", "360借条", "美团借钱", "安逸花",
+    "分期乐", "好分期", "拍拍贷", "度小满", "招联金融", "洋钱罐",
+)  # fmt: skip
+
 
 def split_numbers(text: str) -> list[str]:
     """The numbers written in ``text``: separated by commas, semicolons or 、 (a number
@@ -30,13 +36,17 @@ def split_numbers(text: str) -> list[str]:
 
 
 class AddLenderDialog(QDialog):
-    def __init__(self, offered: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, offered: list[str], parent: QWidget | None = None, *, chosen: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add lender"))
         self.name = QComboBox(self)
         self.name.setEditable(True)
         self.name.addItems(offered)
         self.name.setCurrentIndex(0 if offered else -1)
+        if chosen:  # picked on the empty main screen: the numbers are what is left
+            self.name.setCurrentText(chosen)
         self.numbers = QLineEdit(self)
         self.numbers.setPlaceholderText(self.tr("e.g. 138 0013 8000, 95188"))
         self.problem = QLabel(self)
@@ -70,6 +80,8 @@ class AddLenderDialog(QDialog):
         self.numbers.textChanged.connect(self._check)
         self.setMinimumWidth(480)
         self._check()
+        if chosen:
+            self.numbers.setFocus()
 
     def lender_name(self) -> str:
         return self.name.currentText().strip()

@@ -168,6 +168,7 @@ class ComplaintDialog(QDialog):
 
 class ComplaintsPanel(QWidget):
     failed = Signal(object)
+    recorded = Signal(str, str)  # lender, reference: a new complaint was saved
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -251,9 +252,14 @@ class ComplaintsPanel(QWidget):
         if self._run(dialog):
             values = dialog.new_complaint()
             op(lambda: add_complaint(vault, lender, **values)).success(  # type: ignore[arg-type]
-                lambda _dto: self.show_lender(vault, lender)
+                lambda dto: self._added(vault, lender, dto)
             ).failure(self.failed.emit).run()
         dialog.deleteLater()
+
+    def _added(self, vault: OpenVault, lender: str, complaint: ComplaintDTO) -> None:
+        self.show_lender(vault, lender)
+        if vault is self.vault:
+            self.recorded.emit(lender, complaint.reference or "")
 
     def edit_selected(self) -> None:
         vault, lender = self.vault, self.lender

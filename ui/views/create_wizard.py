@@ -1,4 +1,11 @@
-"""Create a vault: where, a passphrase (twice, with strength), then the recovery key once."""
+"""Create a vault: a passphrase (twice, with strength) and where, then the recovery key once.
+
+Two pages. The place and the time zone have good defaults, so they sit under the
+passphrase rather than on a page of their own that only says "next"; Enter in the second
+passphrase field goes on. The last page shows the recovery key, saves or prints its
+sheet in one click, and finishes only once the user confirms a copy is kept away from
+this computer.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -22,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import message_for
-from ui.settings import default_vault_path
 from ui.tasks import op
 from ui.views.recovery_sheet import RecoverySheet
 from ui.views.time_zone import ZoneSetting
 from vault.dto import RecoveryKey
 from vault.errors import VaultError
 from vault.handle import OpenVault, create_vault, recovery_key_of
+from vault.location import default_vault_path
 from vault.passphrase import Hint, estimate
 
 
@@ -76,34 +83,42 @@ def strength_feedback(first: str, second: str) -> tuple[int, str]:
     return strength.score, "\n".join(lines)
 
 
-class LocationPage(QWizardPage):
+class LocationBox(QWidget):
+    """Where the vault goes and the zone its days and nights are counted in."""
+
+    changed = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Where to keep the vault"))
-        self.setSubTitle(
-            self.tr("A folder on this computer. You can copy it to a USB stick as a backup.")
-        )
         self.path = QLineEdit(str(default_vault_path()), self)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.path.textChanged.connect(self.completeChanged)
+        self.path.textChanged.connect(self.changed)
         self.zone = ZoneSetting(self)  # the zone its days and nights are counted in
+        where = QLabel(
+            self.tr(
+                "The vault is kept in this folder on this computer. You can copy it to a USB stick as a backup."
+            ),
+            self,
+        )
+        where.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(where)
         layout.addLayout(row)
         layout.addSpacing(12)
         layout.addWidget(QLabel(self.tr("Time zone of the calls"), self))
         layout.addWidget(self.zone)
-        layout.addStretch(1)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder for the vault"))
         if folder:
             self.path.setText(str(Path(folder) / "vault"))
 
-    def isComplete(self) -> bool:
+    def is_complete(self) -> bool:
         return bool(self.path.text().strip())
 
 
@@ -126,6 +141,7 @@ class PassphrasePage(QWizardPage):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setPlaceholderText(hint)
             edit.textChanged.connect(self._changed)
+        self.second.returnPressed.connect(self._enter)  # Enter goes on, as "Next" does
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
@@ -136,6 +152,10 @@ class PassphrasePage(QWizardPage):
         layout = QVBoxLayout(self)
         for widget in (self.first, self.second, self.meter, self.feedback, self.status):
             layout.addWidget(widget)
+        layout.addSpacing(12)
+        layout.addWidget(wizard.location)
+        layout.addStretch(1)
+        wizard.location.changed.connect(self.completeChanged)
         self._busy = False
         self._changed()
 
@@ -147,11 +167,22 @@ class PassphrasePage(QWizardPage):
 
     def isComplete(self) -> bool:
         text = self.first.text()
-        return not self._busy and estimate(text).acceptable and text == self.second.text()
+        return (
+            not self._busy
+            and estimate(text).acceptable
+            and text == self.second.text()
+            and self._wizard.location.is_complete()
+        )
+
+    def _enter(self) -> None:
+        if self.isComplete():
+            self._wizard.next()
 
     def validatePage(self) -> bool:
         if self._wizard.vault is not None:
             return True
+        if not self.isComplete():
+            return False
         self._busy = True
         self.completeChanged.emit()
         self.status.setText(self.tr("Creating the vault… this takes a few seconds."))
@@ -194,11 +225,21 @@ class RecoveryPage(QWizardPage):
         self.sheet = RecoverySheet(self)
         self.warning, self.key = self.sheet.warning, self.sheet.key
         self.print_button, self.pdf_button = self.sheet.print_button, self.sheet.pdf_button
-        self.confirm = QCheckBox(self.tr("I have printed or saved the recovery key."), self)
+        self.not_enough = QLabel(
+            self.tr(
+                "A PDF on this computer alone is not enough: if the computer is lost or broken, the key goes with it."
+            ),
+            self,
+        )
+        self.not_enough.setWordWrap(True)
+        self.confirm = QCheckBox(
+            self.tr("I have printed the recovery key or copied it off this computer."), self
+        )
         self.confirm.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sheet)
         layout.addStretch(1)
+        layout.addWidget(self.not_enough)
         layout.addWidget(self.confirm)
 
     def show_key(self, recovery: RecoveryKey, tz: tzinfo | None) -> None:
@@ -218,10 +259,10 @@ class CreateVaultWizard(QWizard):
         self.work_factor = work_factor
         self.vault: OpenVault | None = None
         self.recovery_text = ""
-        self.location = LocationPage(self)
+        self.location = LocationBox(self)
         self.passphrase = PassphrasePage(self)
         self.recovery = RecoveryPage(self)
-        for page in (self.location, self.passphrase, self.recovery):
+        for page in (self.passphrase, self.recovery):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

@@ -1,11 +1,18 @@
-"""One item: its preview, the description the user can edit, provenance, hashes, history."""
+"""One item: its preview, the description the user can edit, provenance, hashes, history.
+
+What an item proves (its categories and 证明目的, which drive the findings) is marked
+under the preview, where the user looks at the item; title and time are on the details
+tab. Every edit is saved by itself a moment after the last change, and at once when the
+user leaves the row or locks (the vault view asks :meth:`DetailPane.unsaved_changes`):
+there is no save button to forget.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -13,6 +20,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -38,6 +46,54 @@ from ui.views.preview import Preview
 from vault.custody import CustodyEventDTO
 from vault.dto import ItemDTO
 
+SAVE_AFTER_MS = 1000  # an edit is saved this long after the last keystroke or tick
+
+
+class CategoryBoxes(QWidget):
+    """Tick boxes in as many columns as the pane's width holds whole (none cut off)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: list[QCheckBox] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        # the pane may narrow below the current columns: they rearrange, never hold it wide
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._columns = 0
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((box.sizeHint().width() for box in self.boxes), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def add(self, name: str) -> QCheckBox:
+        box = QCheckBox(name, self)
+        self.boxes.append(box)
+        self._arrange(1)
+        return box
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(self._columns_for(event.size().width()))
+
+    def _columns_for(self, width: int) -> int:
+        """The most columns whose widest boxes, side by side, fit ``width``."""
+        spacing = max(self._grid.horizontalSpacing(), 6)  # -1: the style decides
+        hints = [box.sizeHint().width() for box in self.boxes]
+        for columns in range(len(hints), 1, -1):
+            widths = [max(hints[c::columns]) for c in range(columns)]
+            if sum(widths) + spacing * (columns - 1) <= width:
+                return columns
+        return 1
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns and len(self.boxes) == self._grid.count():
+            return
+        self._columns = columns
+        for box in self.boxes:
+            self._grid.removeWidget(box)
+        for n, box in enumerate(self.boxes):
+            self._grid.addWidget(box, n // columns, n % columns)
+
 
 class DetailPane(QTabWidget):
     save_requested = Signal(str, dict)  # item id, changes for edit_item
@@ -53,11 +109,49 @@ class DetailPane(QTabWidget):
         self.zone: tzinfo | None = None  # the vault's time zone; None: this computer's
         self.copied = ""  # what this pane put on the clipboard; cleared again on lock
         self.preview = Preview(self)
-        self.addTab(self.preview, self.tr("Preview"))
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(SAVE_AFTER_MS)
+        self._autosave.timeout.connect(self._save_now)
+        self._filling = False  # show_item sets the fields: not an edit
+        self.addTab(self._build_look(), self.tr("Preview"))
         self.addTab(self._build_details(), self.tr("Details"))
         self.history = QListWidget(self)
         self.addTab(self.history, self.tr("History"))
         self.show_item(None)
+
+    def _build_look(self) -> QWidget:
+        """The preview, and under it what the item proves: categories and purpose."""
+        page = QWidget(self)
+        self.purpose = QPlainTextEdit(page)
+        self.purpose.setPlaceholderText(
+            self.tr("What this proves, e.g. the collector threatened to visit my parents.")
+        )
+        self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * 3 + 12)
+        boxes = CategoryBoxes(page)
+        self.categories: dict[str, QCheckBox] = {}
+        for code, name in category_names().items():
+            box = boxes.add(name)
+            box.toggled.connect(self._edited)
+            self.categories[code] = box
+        self.purpose.textChanged.connect(self._edited)
+        self.marking = QWidget(page)  # shown with an item only
+        question = QLabel(self.tr("What does it show? Tick all that apply:"), self.marking)
+        question.setWordWrap(True)
+        purpose_label = QLabel(self.tr("What this proves"), self.marking)
+        boxes.setParent(self.marking)
+        self.purpose.setParent(self.marking)
+        marks = QVBoxLayout(self.marking)
+        marks.setContentsMargins(0, 6, 0, 0)
+        marks.addWidget(question)
+        marks.addWidget(boxes)
+        marks.addWidget(purpose_label)
+        marks.addWidget(self.purpose)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.marking)
+        return page
 
     def _build_details(self) -> QWidget:
         scroll = QScrollArea(self)
@@ -70,21 +164,8 @@ class DetailPane(QTabWidget):
         self.incident = DateTimeField(parent=page)
         self.incident.setCalendarPopup(True)
         self.incident.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.purpose = QPlainTextEdit(page)
-        self.purpose.setPlaceholderText(
-            self.tr("What this proves, e.g. the collector threatened to visit my parents.")
-        )
-        self.purpose.setMaximumHeight(90)
-        boxes = QWidget(page)
-        grid = QGridLayout(boxes)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.categories: dict[str, QCheckBox] = {}
-        for n, (code, name) in enumerate(category_names().items()):
-            box = QCheckBox(name, boxes)
-            self.categories[code] = box
-            grid.addWidget(box, n, 0)
-        self.save_button = QPushButton(self.tr("Save changes"), page)
-        self.save_button.clicked.connect(self._save)
+        self.title.textEdited.connect(self._edited)
+        self.incident.dateTimeChanged.connect(self._edited)
         self.file_name = QLineEdit(page)
         self.file_name.setReadOnly(True)
         self.info = QLabel(page)
@@ -103,9 +184,6 @@ class DetailPane(QTabWidget):
         outer.addStretch(1)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Happened at"), self.incident)
-        form.addRow(self.tr("Categories"), boxes)
-        form.addRow(self.tr("What this proves"), self.purpose)
-        form.addRow("", self.save_button)
         form.addRow(self.tr("File"), self.file_name)
         form.addRow("", self.info)
         form.addRow(self.tr("Time source"), self.provenance)
@@ -148,15 +226,24 @@ class DetailPane(QTabWidget):
         return actions
 
     def show_item(self, item: ItemDTO | None) -> None:
+        self._autosave.stop()  # the vault view saved what was shown before (unsaved_changes)
+        self._filling = True
+        try:
+            self._fill(item)
+        finally:
+            self._filling = False
+
+    def _fill(self, item: ItemDTO | None) -> None:
         self.item = item
         enabled = item is not None
-        for widget in (self.title, self.incident, self.purpose, self.save_button, self.copy_hash):
+        for widget in (self.title, self.incident, self.purpose, self.copy_hash):
             widget.setEnabled(enabled)
         withdrawn = item is not None and item.withdrawn
         self.trash_button.setVisible(enabled and not withdrawn)
         self.restore_button.setVisible(withdrawn)
         self.purge_button.setVisible(withdrawn)
         self.analyse_button.setVisible(False)  # until the history shows it was never analysed
+        self.marking.setVisible(enabled)
         for box in self.categories.values():
             box.setEnabled(enabled)
             box.setChecked(False)
@@ -174,12 +261,7 @@ class DetailPane(QTabWidget):
             return
         self.title.setText(shown_title(item.title))
         self.purpose.setPlainText(item.purpose or "")
-        moment = (item.incident_at or item.captured_at).astimezone(self.zone or display_zone())
-        self.incident.setDateTime(
-            QDateTime(
-                QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-            )
-        )  # wall-clock time in the vault's zone, as the user reads it
+        self.incident.setDateTime(self._incident_of(item))
         self._shown_incident = self.incident.dateTime()
         for code, box in self.categories.items():
             box.setChecked(code in item.categories)
@@ -196,6 +278,22 @@ class DetailPane(QTabWidget):
         self.sha256.setCursorPosition(0)
         self.sm3.setText(item.sm3 or "")
         self.sm3.setCursorPosition(0)
+
+    def _incident_of(self, item: ItemDTO) -> QDateTime:
+        """When it happened, as wall-clock time in the vault's zone, as the user reads it."""
+        moment = (item.incident_at or item.captured_at).astimezone(self.zone or display_zone())
+        return QDateTime(
+            QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+        )
+
+    def accept_saved(self, item: ItemDTO) -> None:
+        """The vault stored an edit of the shown item: take its new state without
+        refilling the fields (the user may be typing on); what differs still is saved
+        next."""
+        if self.item is None or self.item.id != item.id:
+            return
+        self.item = item
+        self._shown_incident = self._incident_of(item)
 
     def _request(self, signal: SignalInstance) -> None:
         if self.item is not None:
@@ -242,21 +340,17 @@ class DetailPane(QTabWidget):
             "backup_events_added": self.tr("Calls and messages analysed"),
         }.get(action, action)
 
-    def _save(self) -> None:
-        if self.item is None:
+    def _edited(self, *_args: object) -> None:
+        if not self._filling and self.item is not None:
+            self._autosave.start()  # again: saved once the user pauses
+
+    def _save_now(self) -> None:
+        if self.incident.typing():
+            self._autosave.start()  # a date half typed is saved once it is whole
             return
-        title = self.title.text()
-        if self.item.title and title == shown_title(self.item.title):
-            title = self.item.title  # a backup's title, shown in the user's language
-        changes: dict[str, object] = {
-            "title": title,
-            "purpose": self.purpose.toPlainText(),
-            "categories": [code for code, box in self.categories.items() if box.isChecked()],
-        }
-        if self.incident.dateTime() != self._shown_incident:
-            incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
-            changes["incident_at"] = incident.replace(tzinfo=self.zone or display_zone())
-        self.save_requested.emit(self.item.id, changes)
+        changes = self.unsaved_changes()
+        if self.item is not None and changes:
+            self.save_requested.emit(self.item.id, changes)
 
     def unsaved_changes(self) -> dict[str, object]:
         """What the user changed in the form and has not saved yet (empty: nothing).
@@ -270,7 +364,7 @@ class DetailPane(QTabWidget):
         if self.incident.typing():
             self.incident.commit_typed()  # a lock (Ctrl+L) while typing a date keeps it
         changes: dict[str, object] = {}
-        if self.title.text() != (item.title or ""):
+        if self.title.text() != shown_title(item.title):  # a backup's title is translated
             changes["title"] = self.title.text()
         if self.purpose.toPlainText() != (item.purpose or ""):
             changes["purpose"] = self.purpose.toPlainText()
@@ -279,7 +373,7 @@ class DetailPane(QTabWidget):
             changes["categories"] = ticked
         if self.incident.dateTime() != self._shown_incident:
             incident: datetime = self.incident.dateTime().toPython()  # type: ignore[assignment]
-            changes["incident_at"] = incident.replace(tzinfo=self.zone)
+            changes["incident_at"] = incident.replace(tzinfo=self.zone or display_zone())
         return changes
 
     def clear(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QSize, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from ui import dialogs
 from ui.format import format_size, today_date
 from ui.format import today as today_qdate
 from ui.pdf_report import render_pdf_on_gui_thread
+from ui.settings import new_file_in_documents
 from ui.tasks import op
 from ui.views.date_field import DateField
 from ui.views.progress import TaskProgressDialog
@@ -54,23 +55,13 @@ DEFAULT_REPORT_LANGUAGE = "zh_CN"
 
 def default_bundle_path(lender: str, today: date, folder: Path | None = None) -> Path:
     """A new file name in the user's Documents folder: 'Evidence bundle <lender> <date>.zip'."""
-    if folder is None:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
     stem = (
         QCoreApplication.translate("ExportDialog", "Evidence bundle %1 %2")
         .replace("%1", lender)
         .replace("%2", today.isoformat())
     )
     stem = "".join("_" if c in '/\\:*?"<>|' else c for c in stem).strip()
-    path = folder / f"{stem}.zip"
-    n = 2
-    while path.exists():
-        path = folder / f"{stem} ({n}).zip"
-        n += 1
-    return path
+    return new_file_in_documents(stem, ".zip", folder)
 
 
 class ExportDialog(QDialog):

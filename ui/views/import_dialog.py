@@ -1,4 +1,7 @@
-"""Import with progress (file n of m, MB/s), cancel, and a summary at the end."""
+"""Import with progress (file n of m, MB/s), cancel, and a summary at the end.
+
+A clean import's summary is shown in the window (``notice``, the vault view's banner);
+a box to click away comes only when files were refused or the import was cancelled."""
 
 from __future__ import annotations
 
@@ -101,6 +104,7 @@ def run_import(
     lender: str | None,
     done: Callable[[ImportReport], str | None],
     failed: Callable[[BaseException], None],
+    notice: Callable[[str, str], None],
 ) -> ImportDialog:
     dialog = ImportDialog(parent)
     cancel = dialog.cancel_event
@@ -118,7 +122,10 @@ def run_import(
         if added:
             text += "\n" + added.strip()
         title = QCoreApplication.translate("ImportDialog", "Import finished")
-        dialogs.inform(parent, title, text, details=details)
+        if report.count(ImportStatus.REFUSED) or report.count(ImportStatus.CANCELLED):
+            dialogs.inform(parent, title, text, details=details)
+        else:
+            notice(title, text)
 
     def broke(error: BaseException) -> None:
         dialog.close()

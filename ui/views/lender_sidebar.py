@@ -16,14 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.views.add_lender import AddLenderDialog
+from ui.views.add_lender import SUGGESTIONS, AddLenderDialog
 from vault.dto import LenderDTO
-
-# Platforms borrowers most often name; offered when adding a lender.
-SUGGESTIONS = (
-    "借呗", "微粒贷", "京东金融", "360借条", "美团借钱", "安逸花",
-    "分期乐", "好分期", "拍拍贷", "度小满", "招联金融", "洋钱罐",
-)  # fmt: skip
 
 ALL = "\x00all"  # the "All lenders" row's key
 
@@ -72,7 +66,7 @@ class LenderSidebar(QWidget):
         self.list = _List(self)
         self.add_button = QPushButton(self.tr("Add lender…"), self)
         self.rename_button = QPushButton(self.tr("Rename…"), self)
-        self.add_button.clicked.connect(self._ask_add)
+        self.add_button.clicked.connect(lambda _checked=False: self.ask_add())
         self.rename_button.clicked.connect(self._ask_rename)
         self.list.currentItemChanged.connect(self._changed)
         self.list.dropped.connect(self.dropped)
@@ -124,10 +118,11 @@ class LenderSidebar(QWidget):
         self.rename_button.setEnabled(self.current() is not None)
         self.selected.emit(self.current())
 
-    def _ask_add(self) -> None:
+    def ask_add(self, chosen: str = "") -> None:
+        """The add-lender dialog; ``chosen``: the platform the user already picked."""
         known = {lender.name for lender in self._lenders}
         offered = [name for name in SUGGESTIONS if name not in known]
-        dialog = AddLenderDialog(offered, self)
+        dialog = AddLenderDialog(offered, self, chosen=chosen)
         try:
             accepted = dialog.exec() == AddLenderDialog.DialogCode.Accepted
             name, numbers = dialog.lender_name(), dialog.phone_numbers()

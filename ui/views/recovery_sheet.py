@@ -4,6 +4,10 @@ The key stands on one line in a monospaced font that nothing may break (``<pre>`
 a PDF viewer copies it back exactly, ``AGE-SECRET-KEY-`` hyphens included. Around it the
 sheet speaks the user's language and gives the creation time in the vault's time zone.
 Used by the create wizard's last page and by "show the recovery key again".
+
+Saving as PDF is one click: the sheet goes to the Documents folder under a name not yet
+taken, and the page says where, and that a file on this computer is not yet a copy kept
+elsewhere. *Save elsewhere…* asks for a place (a USB stick).
 """
 
 from __future__ import annotations
@@ -35,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui.format import format_time
+from ui.settings import new_file_in_documents
 from vault.dto import RecoveryKey
 
 KEY_POINT_SIZE = 9  # 74 characters of a monospaced font (about 14 cm) fit A4 and Letter
-PDF_NAME = "evidence-vault-recovery-key.pdf"
+PDF_STEM = "evidence-vault-recovery-key"
 
 
 def fixed_font() -> QFont:
@@ -73,15 +78,19 @@ class RecoverySheet(QWidget):
         lines = self.key.fontMetrics().lineSpacing()
         self.key.setFixedHeight(lines * 2 + 16)  # one line and room for a scroll bar
         self.print_button = QPushButton(self.tr("Print…"), self)
-        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.pdf_button = QPushButton(self.tr("Save as PDF"), self)
+        self.elsewhere_button = QPushButton(self.tr("Save elsewhere…"), self)
+        self.elsewhere_button.setToolTip(self.tr("Choose where: a USB stick, for example."))
         self.print_button.clicked.connect(self._print)
-        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.pdf_button.clicked.connect(self._save_in_documents)
+        self.elsewhere_button.clicked.connect(self._ask_pdf)
         self.where = QLabel(self)
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.elsewhere_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -180,9 +189,12 @@ class RecoverySheet(QWidget):
         self.saved.emit(path)
         return True
 
+    def _save_in_documents(self) -> None:
+        self.save_pdf(new_file_in_documents(PDF_STEM, ".pdf"))
+
     def _ask_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery key"), PDF_NAME, "PDF (*.pdf)"
+            self, self.tr("Save the recovery key"), f"{PDF_STEM}.pdf", "PDF (*.pdf)"
         )
         if name:
             self.save_pdf(Path(name))

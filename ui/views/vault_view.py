@@ -30,7 +30,8 @@ from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
 from ui.tasks import op
 from ui.views.backup_dialog import BackupBanner, BackupDialog, BackupReminder
-from ui.views.case_view import CaseView, import_summary
+from ui.views.banner import Banner
+from ui.views.case_view import CaseView, import_summary, unassigned_numbers
 from ui.views.detail_pane import DetailPane
 from ui.views.empty_hint import EmptyHint
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
@@ -58,6 +59,7 @@ class VaultView(QWidget):
         self.vault: OpenVault | None = None
         self._imports: list[ImportDialog] = []
         self._exports: list[ExportProgressDialog] = []
+        self._offer: tuple[str, list[BackupImportReport]] | None = None  # numbers to choose
         self.sidebar = LenderSidebar(self)
         self.filters = FilterBar(self)
         self.model = ItemsModel(self)
@@ -89,15 +91,16 @@ class VaultView(QWidget):
         self.detail = DetailPane(self)
         self.import_button = QPushButton(self.tr("Import files…"), self)
         self.note_button = QPushButton(self.tr("Write a note…"), self)
+        self.complaint_button = QPushButton(self.tr("Record a complaint…"), self)
         self.export_button = QPushButton(self.tr("Export a bundle…"), self)
         self.time_button = QPushButton(self.tr("Trusted time…"), self)
         self.backup_button = QPushButton(self.tr("Back up…"), self)
-        self.backup_button.setToolTip(self.tr("Back up to a USB stick or folder"))
         self.backup_reminder = BackupReminder(self)
         self.backup_banner = BackupBanner(self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
+        self.banner = Banner(self)  # what an import or a complaint just did
         self._trash_actions()
         self._status_note = ""  # what the last action did, shown beside the count
         self._wire()
@@ -107,6 +110,7 @@ class VaultView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.note_button)
+        top.addWidget(self.complaint_button)
         top.addWidget(self.export_button)
         top.addWidget(self.time_button)
         top.addWidget(self.backup_button)
@@ -120,6 +124,7 @@ class VaultView(QWidget):
         column.addWidget(self.backup_reminder)
         column.addWidget(self.backup_banner)
         column.addWidget(self.filters)
+        column.addWidget(self.banner)
         column.addWidget(self.middle_tabs, 1)
         column.addWidget(self.status)
         split = QSplitter(self)
@@ -138,7 +143,7 @@ class VaultView(QWidget):
         self.sidebar.rename_requested.connect(self._rename_lender)
         self.sidebar.dropped.connect(lambda lender, paths: self.import_paths(paths, lender))
         self.filters.changed.connect(self._filters_changed)
-        self.empty_hint.add_lender_requested.connect(self.sidebar.add_button.click)
+        self.empty_hint.add_lender_requested.connect(self.sidebar.ask_add)
         self.empty_hint.import_requested.connect(self._choose_files)
         self.case.failed.connect(self._fail)
         self.case.changed.connect(self.refresh)
@@ -153,6 +158,8 @@ class VaultView(QWidget):
         self.detail.analyse_requested.connect(self._analyse_backup)
         self.import_button.clicked.connect(self._choose_files)
         self.note_button.clicked.connect(self._write_note)
+        self.complaint_button.clicked.connect(self.case.complaints.add)
+        self.case.complaints.recorded.connect(self._complaint_recorded)
         self.export_button.clicked.connect(self.export_bundle)
         self.time_button.clicked.connect(self.trusted_time)
         self.backup_button.clicked.connect(self.back_up)
@@ -214,6 +221,8 @@ class VaultView(QWidget):
         self.case.show_lender(None, None)
         self.detail.clear()
         self.status.clear()
+        self.banner.clear()
+        self.empty_hint.forget()
         self.backup_reminder.reset()
         self._show_read_only(False)
         self.evidence.setCurrentWidget(self.table)
@@ -260,6 +269,7 @@ class VaultView(QWidget):
     def _lender_selected(self, lender: str | None) -> None:
         self.model.set_lender(lender)
         self.note_button.setEnabled(lender is not None)
+        self.complaint_button.setEnabled(lender is not None)
         self._load_notes(lender)
         self._show_case()
         self._update_hint()
@@ -277,6 +287,7 @@ class VaultView(QWidget):
             self.empty_hint.show_for(no_lenders=not lenders)
             self.evidence.setCurrentWidget(self.empty_hint)
         else:
+            self.empty_hint.forget()  # no platform names kept behind the list
             self.evidence.setCurrentWidget(self.table)
 
     def _update_status(self, total: int) -> None:
@@ -345,7 +356,7 @@ class VaultView(QWidget):
     def _saved(self, item: ItemDTO) -> None:
         self.model.replace_item(item)
         if self.detail.item is not None and self.detail.item.id == item.id:
-            self.detail.show_item(item)
+            self.detail.accept_saved(item)
             vault = self.vault
             if vault is not None:
                 op(lambda: item_history(vault, item.id)).success(self.detail.show_history).failure(
@@ -424,21 +435,65 @@ class VaultView(QWidget):
         if vault is None or not paths or vault.read_only:  # a backup takes in nothing
             return
         lender = lender if lender is not None else self.sidebar.current()
-        self._imports.append(run_import(self, vault, paths, lender, self._imported, self._fail))
+        self._imports.append(
+            run_import(self, vault, paths, lender, self._imported, self._fail, self._notice)
+        )
 
     def _imported(self, report: ImportReport) -> str | None:
         """Refresh; after phone backups, ask for their collectors' numbers as the Case tab
-        does. Returns the sentence on the numbers added, for the import summary."""
+        does. Returns the sentence on the numbers added, for the import summary.
+
+        A lender that has numbers already needs no answer now: its calls are counted, and
+        choosing among the backup's other numbers is offered beside the summary instead."""
         self._imports = [d for d in self._imports if d.isVisible()]
+        self._offer = None
         vault = self.vault
         added = None
         if report.backups and vault is not None:
             lender = report.backups[0].lender
-            if lender is not None:
-                added = self.case.ask_numbers(vault, lender, list(report.backups))
+            known = next((dto for dto in self.sidebar.lenders() if dto.name == lender), None)
+            backups = list(report.backups)
+            if lender is not None and known is not None and known.numbers:
+                if unassigned_numbers(backups):
+                    self._offer = (lender, backups)
+            elif lender is not None:
+                added = self.case.ask_numbers(vault, lender, backups)
             self.case.refresh()
         self.refresh()
         return added
+
+    def _notice(self, title: str, text: str) -> None:
+        """A clean import's summary, in the window; with the offer to choose numbers."""
+        offer, self._offer = self._offer, None
+        if offer is None:
+            self.banner.show_message(title, text)
+            return
+        lender, backups = offer
+        count = len(unassigned_numbers(backups))
+        text += "\n" + self.tr(
+            "The backup holds %n other number(s) that belong to no lender.", "", count
+        )
+        self.banner.show_message(
+            title,
+            text,
+            (self.tr("Choose collectors' numbers…"), lambda: self._choose_numbers(lender, backups)),
+        )
+
+    def _choose_numbers(self, lender: str, backups: list[BackupImportReport]) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        added = self.case.ask_numbers(vault, lender, backups)
+        if added:
+            self.banner.add_line(added.strip())
+
+    def _complaint_recorded(self, lender: str, reference: str) -> None:
+        text = self.tr("Recorded for %1. Follow it up on the Case tab, under Complaints.")
+        if reference:
+            text = self.tr(
+                "Reference %2, recorded for %1. Follow it up on the Case tab, under Complaints."
+            ).replace("%2", reference)
+        self.banner.show_message(self.tr("Complaint recorded"), text.replace("%1", lender))
 
     def _analyse_backup(self, item_id: str) -> None:
         vault, item = self.vault, self.detail.item

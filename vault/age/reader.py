@@ -26,6 +26,7 @@ from vault.age.stream import (
 )
 from vault.age.writebehind import WriteBehind
 from vault.errors import HeaderError, NoIdentityMatchError, PayloadError, TruncatedError
+from vault.portable import BINARY, pread
 
 
 def unwrap_file_key(header: Header, identities: Sequence[Identity]) -> bytes:
@@ -173,7 +174,7 @@ class AgeReader(io.RawIOBase):
 
     def __init__(self, path: Path | str, identities: Sequence[Identity]) -> None:
         super().__init__()
-        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        self._fd = os.open(path, os.O_RDONLY | BINARY)
         try:
             with os.fdopen(os.dup(self._fd), "rb") as src:
                 self._aead = open_payload(src, identities)
@@ -220,7 +221,7 @@ class AgeReader(io.RawIOBase):
 
     def _read_chunk(self, index: int) -> bytes:
         offset = self._payload_start + index * ENC_CHUNK_SIZE
-        return os.pread(self._fd, ENC_CHUNK_SIZE, offset)
+        return pread(self._fd, ENC_CHUNK_SIZE, offset)
 
     def _plain_chunk(self, index: int) -> bytes:
         with self._cache_lock:

@@ -16,7 +16,7 @@ file, ``SHA256SUMS`` and its signature are written and synced is the export reco
 as a custody event and the file renamed into place. A crash or a cancel leaves at most
 the hidden temp file, never a complete-looking bundle. That partial file holds plaintext
 evidence, so it is named recognisably (``.<name>.evault-<random>.partial``) and kept under
-an exclusive ``flock`` while it is written; the next export to the same folder removes
+an exclusive lock (:func:`vault.portable.lock_file`) while it is written; the next export to the same folder removes
 every such partial whose lock it can take (its writer is gone) and reports their names.
 
 Python warnings (Pillow's, when a screenshot is odd) never reach stderr: the export
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import hashlib
 import logging
 import os
@@ -55,12 +54,13 @@ from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import CustodyEventDTO, JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
 from vault.errors import AgeError, UsageError, VaultError
-from vault.fsutil import PRIVATE_FILE, fsync_dir
+from vault.fsutil import PRIVATE_FILE
 from vault.handle import OpenVault
 from vault.items import UnknownItemError, get_item, list_items, open_item
 from vault.lenders import list_lenders
 from vault.note_file import note_file_bytes, note_item_id
 from vault.notes import list_notes
+from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, lock_file, try_lock_file
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
@@ -72,7 +72,6 @@ _SMALL_FILE_MODE = 0o644 << 16
 # ".bundle.zip.evault-0123456789ab.partial" (and its ".pdf" report beside it); the
 # unprefixed form is what earlier versions left behind.
 _PARTIAL = re.compile(r"\..+\.(?:evault-)?[0-9a-f]{12}\.partial(?:\.pdf)?")
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 ProgressCallback = Callable[[ExportProgress], None]
 PdfRenderer = Callable[[str, Path], None]
@@ -227,9 +226,9 @@ def _create_partial(out: Path) -> tuple[int, Path]:
     """
     while True:
         temp = out.with_name(f".{out.name}.evault-{os.urandom(6).hex()}.partial")
-        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, PRIVATE_FILE)
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | NOFOLLOW | BINARY, PRIVATE_FILE)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            lock_file(fd)
             held = os.fstat(fd)
             try:
                 now = os.lstat(temp)
@@ -272,7 +271,7 @@ def remove_stale_partials(folder: Path) -> tuple[str, ...]:
 
 def _remove_if_unlocked(folder: Path, owner: str, name: str) -> bool:
     try:
-        fd = os.open(folder / owner, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(folder / owner, os.O_RDONLY | NOFOLLOW | NONBLOCK)
     except FileNotFoundError:
         fd = None  # a report partial whose bundle partial is gone
     except OSError:
@@ -281,9 +280,7 @@ def _remove_if_unlocked(folder: Path, owner: str, name: str) -> bool:
         if fd is not None:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return False
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not try_lock_file(fd):
                 return False  # an export is writing it now
         target = folder / name
         if not stat.S_ISREG(os.lstat(target).st_mode):

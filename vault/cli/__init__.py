@@ -1,7 +1,7 @@
 """``evault``: the command-line interface, a thin layer over the core (DESIGN.md §7).
 
 Passphrases come from ``--passphrase-file``, ``EVAULT_PASSPHRASE`` or a prompt (only
-on a terminal). Every action is a real sub-command (``evault lender add``), so options go
+on a terminal); the vault is ``--vault``, else ``EVAULT_VAULT``, else the window's own. Every action is a real sub-command (``evault lender add``), so options go
 before or after positionals. Errors are one sentence on stderr and an exit code (0 ok,
 1 integrity failure, 2 usage or bad input, 3 wrong passphrase), never a traceback: an
 unexpected failure is one sentence, the path of the log file holding its details, and
@@ -25,12 +25,21 @@ from pathlib import Path
 from typing import NamedTuple
 
 from vault import __version__
-from vault.cli import bundle, case, safekeeping, trusted_time, vault_cmds
-from vault.cli.common import CommandTree, begin_unlock, shown_path
+from vault.cli import bundle, case, completion, safekeeping, selftest, trusted_time, vault_cmds
+from vault.cli.common import (
+    DEFAULT_VAULT,
+    FOLDER,
+    CommandTree,
+    HelpFormatter,
+    begin_unlock,
+    completes,
+    resolve_vault,
+    shown_path,
+)
 from vault.errors import UsageError, VaultError
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: a fault of ours, distinct from 1 (integrity)
-COMMAND_GROUPS = (vault_cmds, bundle, trusted_time, case, safekeeping)
+COMMAND_GROUPS = (vault_cmds, bundle, trusted_time, case, safekeeping, selftest, completion)
 
 __all__ = ["EXIT_UNEXPECTED", "Extensions", "build_parser", "main"]
 
@@ -53,7 +62,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
     extensions: Extensions = args.extensions
     if extensions.run_gui is None:
         raise FeatureMissingError("The desktop app is not available in this installation.")
-    return extensions.run_gui(Path(args.vault) if args.vault else None)
+    from vault.location import named_vault  # noqa: PLC0415 - loaded when it runs
+
+    return extensions.run_gui(named_vault(args.vault))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,13 +74,26 @@ def build_parser() -> argparse.ArgumentParser:
             "Evidence Vault keeps evidence of debt-collection harassment encrypted, hashed "
             "and timestamped, and exports bundles anyone can verify with standard tools."
         ),
+        epilog=(
+            f"Without --vault, a command works on the vault in $EVAULT_VAULT, else on "
+            f"{DEFAULT_VAULT} (where the window keeps its vault)."
+        ),
+        formatter_class=HelpFormatter,
     )
+    parser.set_defaults(root_parser=parser)
     parser.add_argument("--version", action="version", version=f"evault {__version__}")
-    tree = CommandTree(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    tree = CommandTree(parser.add_subparsers(dest="command", metavar="COMMAND", help="what to do"))
     for group in COMMAND_GROUPS:
         group.add_commands(tree)
     gui = tree.plain("gui", "open the desktop app", cmd_gui)
-    gui.add_argument("--vault", help="the vault folder to open")
+    completes(
+        gui.add_argument(
+            "--vault",
+            metavar="DIR",
+            help="the vault folder to open (default: $EVAULT_VAULT, else the one opened last)",
+        ),
+        FOLDER,
+    )
     return parser
 
 
@@ -79,6 +103,7 @@ def main(argv: Sequence[str] | None = None, extensions: Extensions | None = None
             stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)  # --help and --version end here, before any logging
+    resolve_vault(args)
     import logging  # noqa: PLC0415 - the commands log; printing help does not
 
     root = logging.getLogger()

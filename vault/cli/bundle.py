@@ -12,7 +12,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vault.cli.common import CommandTree, day, emit, open_vault, shown_path
+from vault.cli.common import (
+    FILE,
+    CommandTree,
+    completes,
+    date_options,
+    day,
+    emit,
+    json_option,
+    open_vault,
+    shown_path,
+)
 from vault.errors import UsageError
 
 if TYPE_CHECKING:
@@ -123,32 +133,47 @@ def add_commands(tree: CommandTree) -> None:
     export = tree.command("export", "export evidence as a bundle anyone can verify", cmd_export)
     export.add_argument("--lender", help="the lender whose evidence to export")
     export.add_argument("--items", action="append", help="item ids (comma-separated)")
-    export.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    export.add_argument("--out", required=True, metavar="FILE.zip")
-    export.add_argument("--lang", choices=["zh_CN", "zh_TW", "en"], default="zh_CN")
+    date_options(export, "items that happened")
+    completes(
+        export.add_argument(
+            "--out", required=True, metavar="FILE.zip", help="the bundle (ZIP) to write"
+        ),
+        FILE,
+    )
+    export.add_argument(
+        "--lang",
+        choices=["zh_CN", "zh_TW", "en"],
+        default="zh_CN",
+        help="the language of the evidence list (default: zh_CN)",
+    )
     export.add_argument(
         "--tsa",
         action="append",
         metavar="URL",
         help="a time-stamp server to stamp SHA256SUMS, asked before the vault's own (repeatable)",
     )
-    export.add_argument("--json", action="store_true")
+    json_option(export)
     text = (
         "check a bundle's hashes, signature, manifest, custody chains and trusted time "
         "(no vault needed)"
     )
     verify = tree.plain("verify", text, cmd_verify)
-    verify.add_argument("bundle", metavar="FILE.zip")
+    completes(
+        verify.add_argument("bundle", metavar="FILE.zip", help="the bundle (ZIP) to check"),
+        FILE,
+    )
     verify.add_argument(
         "--expect-key",
         metavar="FINGERPRINT",
         help="the signer's key fingerprint (SHA256:…) as the sender told you; any other fails",
     )
-    verify.add_argument(
-        "--tsa-ca",
-        action="append",
-        metavar="FILE",
-        help="a PEM root certificate of a time-stamp authority to trust (repeatable)",
+    completes(
+        verify.add_argument(
+            "--tsa-ca",
+            action="append",
+            metavar="FILE",
+            help="a PEM root certificate of a time-stamp authority to trust (repeatable)",
+        ),
+        FILE,
     )
-    verify.add_argument("--json", action="store_true")
+    json_option(verify)

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from vault.case.complaint_codes import Channel, Status
-from vault.cli.common import CommandTree, day, emit, open_vault
+from vault.cli.common import CommandTree, date_options, day, emit, json_option, open_vault
 
 if TYPE_CHECKING:
     from vault.dto import ComplaintDTO
@@ -177,38 +177,43 @@ def add_commands(tree: CommandTree) -> None:
     line.add_argument("--kind", action="append", help="item kind, note, call, sms or mms")
     line.add_argument("--category", action="append", help="harassment category of items")
     line.add_argument("--number", help="one phone number")
-    line.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    line.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    line.add_argument("--json", action="store_true")
+    date_options(line, "entries")
+    json_option(line)
     stats = tree.command(
         "stats", "calls, messages and night contacts per day and hour", cmd_stats, writes=False
     )
-    stats.add_argument("--lender", required=True)
-    stats.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    stats.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--lender", required=True, help="the lender to count")
+    date_options(stats, "contacts")
+    json_option(stats)
     violations = tree.command(
         "violations", "collection rules the evidence shows broken", cmd_violations, writes=False
     )
-    violations.add_argument("--lender", required=True)
-    violations.add_argument("--json", action="store_true")
+    violations.add_argument("--lender", required=True, help="the lender whose evidence to judge")
+    json_option(violations)
     complaint = tree.actions("complaint", "track complaints filed about a lender")
     add = complaint("add", "record a complaint you filed", cmd_complaint_add)
-    add.add_argument("--lender", required=True)
-    add.add_argument("--channel", required=True, choices=[c.value for c in Channel])
+    add.add_argument("--lender", required=True, help="the lender complained about")
+    add.add_argument(
+        "--channel",
+        required=True,
+        choices=[c.value for c in Channel],
+        help="where it was filed",
+    )
     add.add_argument("--filed", required=True, metavar="YYYY-MM-DD", help="the date it was filed")
     add.add_argument("--item", action="append", help="link an evidence item")
     update = complaint("update", "record what happened to a complaint", cmd_complaint_update)
     update.add_argument("--id", required=True, type=int, help="the complaint to update")
-    update.add_argument("--clear-follow-up", action="store_true")
+    update.add_argument("--clear-follow-up", action="store_true", help="no follow-up date any more")
     update.add_argument("--item", action="append", help="link an evidence item")
     update.add_argument("--remove-item", action="append", help="unlink an evidence item")
     for sub in (add, update):
         sub.add_argument("--reference", help="the reference number given by the channel")
-        sub.add_argument("--status", choices=[s.value for s in Status])
+        sub.add_argument(
+            "--status", choices=[s.value for s in Status], help="where the complaint stands"
+        )
         sub.add_argument("--follow-up", metavar="YYYY-MM-DD", help="next follow-up date")
-        sub.add_argument("--notes")
+        sub.add_argument("--notes", help="free notes on the complaint")
     listed = complaint("list", "list the complaints", cmd_complaint_list, writes=False)
     listed.add_argument("--lender", help="one lender (default: every lender)")
     for sub in (add, update, listed):
-        sub.add_argument("--json", action="store_true")
+        json_option(sub)

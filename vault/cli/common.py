@@ -2,12 +2,16 @@
 
 The passphrase comes from ``--passphrase-file`` (its first line, UTF-8), then
 ``EVAULT_PASSPHRASE``, then a prompt, which is offered only on a terminal: a script
-without one gets a usage error, never a hang. ``--json`` output is the DTOs' JSON form,
+without one gets a usage error, never a hang. The vault is ``--vault``, else the folder
+in ``EVAULT_VAULT``, else the window's own vault (:mod:`vault.location`). ``--json`` output is the DTOs' JSON form,
 UTF-8 and indented. Dates are ``YYYY-MM-DD`` and times ISO 8601; anything else is a
 usage error naming the option.
 
-This module is imported to build the parser, so it imports nothing heavy at the top:
-the vault handle is loaded when a command opens a vault.
+Every option and positional has a help text (a test walks the parser for any without);
+the shared ones are added here (``--vault``, ``--json``, ``--from``/``--to``). This
+module is imported to build the parser, so it imports nothing heavy at the top: the
+vault handle is loaded when a command opens a vault, and where the default vault is
+(platformdirs) only when it is used or help is printed.
 """
 
 from __future__ import annotations
@@ -23,12 +27,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vault.errors import UsageError
+from vault.location import VAULT_ENV
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
 
 PASSPHRASE_ENV = "EVAULT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 NEW_PASSPHRASE_ENV = "EVAULT_NEW_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+DEFAULT_VAULT = "{the window's vault}"  # in a help text: the path, filled in when shown
+
+# What a shell completes for an option's value (see vault.cli.completion).
+FOLDER = "folder"
+FILE = "file"
 
 
 class PassphraseMissingError(UsageError):
@@ -148,6 +158,65 @@ def shown_path(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Help with :data:`DEFAULT_VAULT` replaced by the default vault's path, worked out
+    only when help is printed."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = super()._get_help_string(action)
+        if text and DEFAULT_VAULT in text:  # argparse then expands %-forms: escape the path
+            text = text.replace(DEFAULT_VAULT, _default_vault_text().replace("%", "%%"))
+        return text
+
+    def _format_text(self, text: str) -> str:
+        if DEFAULT_VAULT in text:
+            text = text.replace(DEFAULT_VAULT, _default_vault_text())
+        return super()._format_text(text)
+
+
+def _default_vault_text() -> str:
+    from vault.location import default_vault_path  # noqa: PLC0415 - only for help
+
+    return str(default_vault_path())
+
+
+def resolve_vault(args: argparse.Namespace) -> None:
+    """Fill in ``args.vault`` for a command on a vault that was given no ``--vault``."""
+    if getattr(args, "vault_needed", False):
+        from vault.location import vault_folder  # noqa: PLC0415 - platformdirs when needed
+
+        args.vault = str(vault_folder(args.vault))
+
+
+def completes(action: argparse.Action, kind: str) -> argparse.Action:
+    """Mark ``action``'s value as a :data:`FOLDER` or a :data:`FILE` for shell completion."""
+    action.complete_kind = kind  # type: ignore[attr-defined]
+    return action
+
+
+def json_option(sub: argparse.ArgumentParser) -> None:
+    """``--json``: the result as JSON (:func:`emit`) instead of lines of text."""
+    sub.add_argument(
+        "--json", action="store_true", help="print the result as JSON (UTF-8) instead of text"
+    )
+
+
+def date_options(sub: argparse.ArgumentParser, what: str) -> None:
+    """``--from``/``--to``: a range of local days (the vault's time zone), both included."""
+    sub.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM-DD",
+        help=f"only {what} on or after this day (in the vault's time zone)",
+    )
+    sub.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="YYYY-MM-DD",
+        help=f"only {what} on or before this day",
+    )
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -176,19 +245,25 @@ class CommandTree:
 
     def plain(self, name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         """``evault NAME …`` with no vault (``verify``, ``gui``)."""
-        sub = self._commands.add_parser(name, help=help_text, description=help_text)
+        sub = self._commands.add_parser(
+            name, help=help_text, description=help_text, formatter_class=HelpFormatter
+        )
         sub.set_defaults(handler=handler)
         return sub
 
     def actions(self, name: str, help_text: str) -> Callable[..., argparse.ArgumentParser]:
         """A command whose actions are sub-commands: ``evault NAME ACTION --vault DIR …``."""
-        group = self._commands.add_parser(name, help=help_text, description=help_text)
-        subs = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+        group = self._commands.add_parser(
+            name, help=help_text, description=help_text, formatter_class=HelpFormatter
+        )
+        subs = group.add_subparsers(
+            dest="action", metavar="ACTION", required=True, help="what to do"
+        )
 
         def action(
             verb: str, text: str, handler: Handler, *, writes: bool = True
         ) -> argparse.ArgumentParser:
-            sub = subs.add_parser(verb, help=text, description=text)
+            sub = subs.add_parser(verb, help=text, description=text, formatter_class=HelpFormatter)
             sub.set_defaults(handler=handler)
             return with_vault(sub, writes=writes)
 
@@ -198,10 +273,21 @@ class CommandTree:
 def with_vault(
     sub: argparse.ArgumentParser, *, unlocks: bool = True, writes: bool = True
 ) -> argparse.ArgumentParser:
-    sub.set_defaults(unlocks=unlocks, writes=writes)
-    sub.add_argument("--vault", required=True, help="the vault folder")
-    sub.add_argument(
-        "--passphrase-file",
-        help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+    sub.set_defaults(unlocks=unlocks, writes=writes, vault_needed=True)
+    completes(
+        sub.add_argument(
+            "--vault",
+            metavar="DIR",
+            help=f"the vault folder (default: ${VAULT_ENV}, else {DEFAULT_VAULT})",
+        ),
+        FOLDER,
+    )
+    completes(
+        sub.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+        ),
+        FILE,
     )
     return sub

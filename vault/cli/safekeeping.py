@@ -10,7 +10,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from vault.cli.common import PASSPHRASE_ENV, CommandTree, emit, open_vault, passphrase, shown_path
+from vault.cli.common import (
+    FILE,
+    FOLDER,
+    PASSPHRASE_ENV,
+    CommandTree,
+    completes,
+    emit,
+    json_option,
+    open_vault,
+    passphrase,
+    shown_path,
+)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -61,24 +72,48 @@ def add_commands(tree: CommandTree) -> None:
         "copy the vault, verified and encrypted, to a USB stick or another folder",
         cmd_backup,
     )
-    backup.add_argument("--to", required=True, metavar="DEST", help="the backup folder")
+    completes(
+        backup.add_argument(
+            "--to",
+            required=True,
+            metavar="DEST",
+            help="the backup folder (new, empty or an earlier backup)",
+        ),
+        FOLDER,
+    )
     backup.add_argument(
         "--verify-all",
         action="store_true",
         help="also read every copy already in DEST in full (slower)",
     )
-    backup.add_argument("--json", action="store_true")
+    json_option(backup)
     restore = tree.plain("restore", "make a working vault from a backup folder", cmd_restore)
-    restore.add_argument("--from", dest="source", required=True, metavar="DEST")
-    restore.add_argument("--to", required=True, metavar="DIR", help="a new or empty folder")
+    _from_option(restore)
+    completes(
+        restore.add_argument("--to", required=True, metavar="DIR", help="a new or empty folder"),
+        FOLDER,
+    )
     restore.add_argument(
         "--snapshot", help="an earlier database snapshot (see evault backup-snapshots)"
     )
-    restore.add_argument(
-        "--passphrase-file",
-        help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+    completes(
+        restore.add_argument(
+            "--passphrase-file",
+            metavar="FILE",
+            help=f"read the passphrase from this file (or set {PASSPHRASE_ENV})",
+        ),
+        FILE,
     )
     snapshots = tree.plain(
         "backup-snapshots", "list the database snapshots a backup folder keeps", cmd_snapshots
     )
-    snapshots.add_argument("--from", dest="source", required=True, metavar="DEST")
+    _from_option(snapshots)
+
+
+def _from_option(sub: argparse.ArgumentParser) -> None:
+    completes(
+        sub.add_argument(
+            "--from", dest="source", required=True, metavar="DEST", help="the backup folder"
+        ),
+        FOLDER,
+    )

@@ -12,7 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
-from vault.cli.common import CommandTree, open_vault
+from vault.cli.common import FILE, CommandTree, completes, json_option, open_vault
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
@@ -69,7 +69,7 @@ def add_commands(tree: CommandTree) -> None:
         "stamp", "checkpoint new items and send waiting checkpoints to a TSA", cmd_stamp
     )
     stamp.add_argument("--tsa", action="append", metavar="URL", help="ask this TSA instead")
-    stamp.add_argument("--json", action="store_true")
+    json_option(stamp)
     tsa = tree.actions("tsa", "add, list or remove the vault's time-stamp servers (asked in order)")
     for action, text in (
         ("add", "add a TSA at the end of the list"),
@@ -78,8 +78,11 @@ def add_commands(tree: CommandTree) -> None:
     ):
         sub = tsa(action, text, cmd_tsa, writes=action != "list")
         if action != "list":
-            sub.add_argument("url", metavar="URL")
+            sub.add_argument("url", metavar="URL", help="the server's address (http or https)")
         if action == "add":
-            sub.add_argument("--ca", metavar="FILE", help="a root certificate (PEM) to trust")
-        sub.add_argument("--json", action="store_true")
+            completes(
+                sub.add_argument("--ca", metavar="FILE", help="a root certificate (PEM) to trust"),
+                FILE,
+            )
+        json_option(sub)
         sub.set_defaults(url=None, ca=None)

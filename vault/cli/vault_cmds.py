@@ -11,8 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vault.cli.common import (
+    FILE,
+    NEW_PASSPHRASE_ENV,
     CommandTree,
+    completes,
     emit,
+    json_option,
     moment,
     new_passphrase,
     open_vault,
@@ -235,56 +239,86 @@ def add_commands(tree: CommandTree) -> None:
     zone.add_argument("name", nargs="?", metavar="ZONE", help="e.g. Asia/Shanghai")
     lender = tree.actions("lender", "add, update or list lenders")
     add = lender("add", "add a lender", cmd_lender_add)
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--number", action="append", help="a collector's phone number")
+    add.add_argument("name", metavar="NAME", help="the lender's name, e.g. 借呗")
+    add.add_argument("--number", action="append", help="a collector's phone number (repeatable)")
     add.add_argument("--app", help="the lending app's name")
     update = lender("update", "add collectors' numbers to a lender", cmd_lender_update)
-    update.add_argument("name", metavar="NAME")
-    update.add_argument("--add-number", action="append", help="a number to add")
+    update.add_argument("name", metavar="NAME", help="the lender to update")
+    update.add_argument(
+        "--add-number", action="append", help="a collector's number to add (repeatable)"
+    )
     listing = lender("list", "list the lenders", cmd_lender_list, writes=False)
-    listing.add_argument("--json", action="store_true")
+    json_option(listing)
     imp = tree.command(
         "import", "import files and folders (kind detected from content)", cmd_import
     )
-    imp.add_argument("--lender")
-    imp.add_argument("--json", action="store_true")
-    imp.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    imp.add_argument("--lender", help="the lender the evidence is filed under")
+    json_option(imp)
+    completes(
+        imp.add_argument(
+            "paths",
+            nargs="+",
+            metavar="FILE|DIR",
+            help="files, or folders read with everything in them (a phone's folder works)",
+        ),
+        FILE,
+    )
     backup = tree.command(
         "import-backup",
         "import an SMS Backup & Restore XML file (calls or messages)",
         cmd_import_backup,
     )
     backup.add_argument("--lender", help="the lender the backup is filed under")
-    backup.add_argument("--json", action="store_true")
-    backup.add_argument("file", metavar="sms.xml|calls.xml")
+    json_option(backup)
+    completes(
+        backup.add_argument(
+            "file", metavar="sms.xml|calls.xml", help="the backup file the phone app wrote"
+        ),
+        FILE,
+    )
     note = tree.actions("note", "write notes about a lender")("add", "write a note", cmd_note_add)
-    note.add_argument("--lender", required=True)
+    note.add_argument("--lender", required=True, help="the lender the note is about")
     note.add_argument("--at", help="when it happened (ISO 8601, vault time zone if none)")
-    note.add_argument("--text", required=True)
+    note.add_argument("--text", required=True, help="what happened, in your own words")
     lst = tree.command("list", "list evidence items", cmd_list, writes=False)
-    lst.add_argument("--lender")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--lender", help="one lender's items (default: every item)")
+    json_option(lst)
     show = tree.command("show", "show one item and its custody history", cmd_show, writes=False)
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id", help="the item's id, as evault list prints it")
+    json_option(show)
     check = tree.command("check", "read every blob back and verify the custody chain", cmd_check)
     check.add_argument(
         "--repair",
         action="store_true",
         help="move stray files (interrupted imports) into quarantine/; nothing is deleted",
     )
-    check.add_argument("--json", action="store_true")
+    json_option(check)
     passwd = tree.command("passwd", "change the passphrase", cmd_passwd)
-    passwd.add_argument("--new-passphrase-file")
+    _new_passphrase_file(passwd)
     recover = tree.command(
         "recover",
         "forgotten passphrase: open the vault with its recovery key and set a new passphrase",
         cmd_recover,
         unlocks=False,
     )
-    recover.add_argument(
-        "--recovery-key-file",
-        required=True,
-        help="a text file holding the recovery key (AGE-SECRET-KEY-1…)",
+    completes(
+        recover.add_argument(
+            "--recovery-key-file",
+            required=True,
+            metavar="FILE",
+            help="a text file holding the recovery key (AGE-SECRET-KEY-1…)",
+        ),
+        FILE,
     )
-    recover.add_argument("--new-passphrase-file")
+    _new_passphrase_file(recover)
+
+
+def _new_passphrase_file(sub: argparse.ArgumentParser) -> None:
+    completes(
+        sub.add_argument(
+            "--new-passphrase-file",
+            metavar="FILE",
+            help=f"read the new passphrase from this file (or set {NEW_PASSPHRASE_ENV})",
+        ),
+        FILE,
+    )

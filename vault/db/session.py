@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from vault.errors import UsageError, VaultError
+from vault.portable import others_may_access, restrict
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -161,15 +162,15 @@ def _prepare_file(path: Path, *, create: bool) -> None:
         except OSError:
             raise DatabaseError("The vault database file could not be created.") from None
         try:
-            os.fchmod(fd, _OWNER_ONLY)  # exactly 0600 whatever the umask
+            restrict(fd, _OWNER_ONLY)  # exactly 0600 whatever the umask
         finally:
             os.close(fd)
         logger.info("created an empty vault database file")
         return
     if not stat.S_ISREG(mode):
         raise DatabaseError("The vault database path does not name a regular file.")
-    if stat.S_IMODE(mode) & 0o077:
-        os.chmod(path, _OWNER_ONLY)
+    if others_may_access(mode):
+        restrict(path, _OWNER_ONLY)
         logger.warning("vault database was readable by others; restricted it to the owner")
 
 

@@ -40,6 +40,7 @@ from vault.hashing import SHA256, SM3, ParallelHasher, SerialHasher
 from vault.ingest.capture import Capture, read_capture
 from vault.ingest.kinds import EmptyFileError
 from vault.ingest.record import NewItem, record_items
+from vault.portable import pread
 from vault.store import BlobStore, StagedBlob, new_item_id
 
 logger = logging.getLogger(__name__)
@@ -228,7 +229,7 @@ def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
     with os.fdopen(fd, "rb", buffering=0) as src:
         if info.st_size == 0:
             raise EmptyFileError("The file is empty.")
-        head = os.pread(fd, HEAD_BYTES, 0)
+        head = pread(fd, HEAD_BYTES, 0)
         # The metadata readers get a buffered twin of the same open file (no reopening by
         # name, so nothing swapped in after the check is read); it shares the offset.
         with open(os.dup(fd), "rb") as twin:

@@ -23,10 +23,11 @@ from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
-from vault.fsutil import fsync_dir, sync_file_system
+from vault.fsutil import sync_file_system
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, acquire
+from vault.portable import fsync_dir
 from vault.safekeeping import layout, retention
 from vault.safekeeping.copying import Blob, copy_file, damage_of, forget_cached
 from vault.store import BlobStore

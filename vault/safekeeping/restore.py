@@ -20,9 +20,10 @@ from pathlib import Path
 from vault.age import Identity
 from vault.db.session import open_database
 from vault.errors import UsageError, VaultError
-from vault.fsutil import fsync_dir, make_private_dir
+from vault.fsutil import make_private_dir
 from vault.handle import DATABASE_FILE, VAULT_JSON, read_info
 from vault.keys import IDENTITY_FILE, IdentityReader, VaultKeys, read_identity
+from vault.portable import fsync_dir
 from vault.safekeeping import layout
 from vault.safekeeping.copying import Blob, copy_file, damage_of
 from vault.safekeeping.make import Progress
