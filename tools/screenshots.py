@@ -153,8 +153,10 @@ def run(lang: str, out: Path, work: Path) -> None:
         vault, "微粒贷", channel="nifa", filed_on=date(2026, 2, 16), status="acknowledged"
     )
     window.vault_view.refresh("微粒贷")
-    import_banner_screen(app, window, lang, out, len(ids) + 1)
-    vault_screens(app, window, lang, out, len(ids) + 2)
+    settle(app, lambda: window.vault_view.sidebar.current() == "微粒贷")
+    receive_screen(app, window, lang, out, work)
+    import_banner_screen(app, window, lang, out, len(ids) + 2)
+    vault_screens(app, window, lang, out, len(ids) + 3)
 
 
 def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, count: int) -> None:
@@ -302,6 +304,25 @@ def empty_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -
     settle(app)
     shoot(adding, out / f"{lang}-23-add-lender.png")
     adding.reject()
+
+
+def receive_screen(app: QApplication, window: MainWindow, lang: str, out: Path, work: Path) -> None:
+    """Receive from phone: the QR code and codes, a phone asking, and one arrival."""
+    dialog = window.vault_view.receive_from_phone()
+    if dialog is None:
+        return
+    dialog.session.state_of("192.168.1.23")  # a phone opens the page
+    settle(app, dialog.accept_button.isVisible)
+    shoot(dialog, out / f"{lang}-25-receive-pairing.png")
+    dialog.accept_button.click()
+    shot = work / "Screenshot_2025-03-16-21-05-00-456_com.tencent.mm.png"
+    Image.new("RGB", (540, 960), (250, 240, 230)).save(shot)
+    with shot.open("rb") as src:
+        dialog.session.receive(src, shot.name, "192.168.1.23", None)
+    settle(app, lambda: dialog.arrivals.topLevelItemCount() == 1)
+    shoot(dialog, out / f"{lang}-26-receive-arrived.png")
+    dialog.reject()
+    settle(app, dialog.session.ended.is_set)
 
 
 def verify_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:

@@ -343,6 +343,15 @@ def _messages() -> dict[str, str]:
             "Errors", "This part of Evidence Vault is not installed."
         ),
         "vault_error": QCoreApplication.translate("Errors", "Something went wrong in the vault."),
+        "receive_bind": QCoreApplication.translate(
+            "Errors", "Could not start receiving: the network address or port is not available."
+        ),
+        "receive_interrupted": QCoreApplication.translate(
+            "Errors", "The upload from the phone was interrupted; nothing of it was kept."
+        ),
+        "receive_malformed": QCoreApplication.translate(
+            "Errors", "What the phone sent was not a file upload; nothing of it was kept."
+        ),
         "custody_chain": QCoreApplication.translate(
             "Errors", "The vault's history log is broken. Run a vault check to find where."
         ),

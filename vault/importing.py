@@ -6,7 +6,8 @@
 (:mod:`vault.backup.importer`) as :func:`import_backup` takes one: their rows become
 events, and the report has a :class:`~vault.dto.BackupImportReport` for each.
 :func:`analyse_backup_item` records the rows of a backup XML an older vault stored as a
-plain item. A backup imported again is never a dead end: if its item was never
+plain item. :func:`import_upload` takes one file arriving as a stream (from the phone,
+:mod:`vault.receive`) the same two ways. A backup imported again is never a dead end: if its item was never
 analysed, it is analysed now; if it is in the trash, it is restored. All end the same way:
 a batch that stored something is covered by a signed Merkle checkpoint at once, and its
 timestamp waits in the queue (:mod:`vault.trusted_time.stamping`), so no TSA can fail or slow an
@@ -17,12 +18,13 @@ the checkpoint after an import.
 from __future__ import annotations
 
 import dataclasses
+import io
 import logging
 import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from vault.backup.importer import (
     DuplicateBackupError,
@@ -43,7 +45,13 @@ from vault.errors import VaultError
 from vault.fsutil import open_regular
 from vault.hashing import SHA256, SM3
 from vault.ingest.kinds import HEAD_SIZE, Family, detect
-from vault.ingest.pipeline import ImportContext, ProgressCallback, expand, import_files
+from vault.ingest.pipeline import (
+    ImportContext,
+    ProgressCallback,
+    expand,
+    import_files,
+    import_stream,
+)
 from vault.items import get_item, restore_item
 from vault.lenders import lender_id_of
 from vault.portable import pread
@@ -77,14 +85,7 @@ def import_paths(
     files = list(expand(paths))
     backups = [path for path in files if _is_backup(path)]
     others = [path for path in files if path not in set(backups)]
-    context = ImportContext(
-        store=vault.store,
-        recipient=vault.keys.identity.recipient(),
-        sessions=vault.session_factory,
-        content_key=vault.keys.content_key,
-        tz=vault.tz,
-        hashes=(SHA256, SM3) if sm3 else (SHA256,),
-    )
+    context = _context(vault, sm3=sm3)
     done_bytes = total_bytes = 0
 
     def files_progress(step: ImportProgress) -> None:  # counted among all files, backups too
@@ -115,6 +116,84 @@ def import_paths(
     if any(r.status is ImportStatus.IMPORTED for r in results) or reports:
         _checkpoint(vault)
     return ImportReport(tuple(results), tuple(reports))
+
+
+def import_upload(
+    vault: OpenVault,
+    src: BinaryIO,
+    name: str,
+    *,
+    lender: str | None = None,
+    mtime: float | None = None,
+) -> tuple[ImportResult, BackupImportReport | None]:
+    """Import one file that arrives as a stream named ``name`` (an upload), read once.
+
+    A phone backup (told by its first bytes) goes through the backup importer, anything
+    else through the pipeline (:func:`vault.ingest.pipeline.import_stream`); either way
+    nothing of it is on disk but its encrypted blob, and a stream that fails midway
+    (raising from its read) leaves nothing and raises. ``mtime`` is the file's
+    modification time as the sender gave it (seconds since the epoch), if any. A stored
+    item is covered by a checkpoint at once.
+    """
+    head = _read_head(src)
+    source = _Replayed(head, src)
+    if head and detect(head, name).family is Family.BACKUP:
+        result, backup = _one_backup(vault, source, lender, name)
+    else:
+        lender_id = lender_id_of(vault, lender) if lender else None
+        result = import_stream(
+            _context(vault),
+            cast(BinaryIO, source),
+            name,
+            vault.keys.identity,
+            lender_id=lender_id,
+            mtime=mtime,
+        )
+        backup = None
+    if result.status is ImportStatus.IMPORTED or backup is not None:
+        _checkpoint(vault)
+    return result, backup
+
+
+def _context(vault: OpenVault, *, sm3: bool = True) -> ImportContext:
+    return ImportContext(
+        store=vault.store,
+        recipient=vault.keys.identity.recipient(),
+        sessions=vault.session_factory,
+        content_key=vault.keys.content_key,
+        tz=vault.tz,
+        hashes=(SHA256, SM3) if sm3 else (SHA256,),
+    )
+
+
+def _read_head(src: BinaryIO) -> bytes:
+    head = bytearray()
+    while len(head) < HEAD_SIZE and (piece := src.read(HEAD_SIZE - len(head))):
+        head += piece
+    return bytes(head)
+
+
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were already read: they come first, then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            count = min(len(view), len(self._head))
+            view[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)
 
 
 def import_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> BackupImportReport:
@@ -152,9 +231,11 @@ def _lender_of(vault: OpenVault, item_id: str) -> str | None:
     return get_item(vault, item_id).lender
 
 
-def _store_or_reuse(vault: OpenVault, path: Path, lender: str | None) -> BackupImportReport:
+def _store_or_reuse(
+    vault: OpenVault, path: Path | io.RawIOBase, lender: str | None, name: str | None = None
+) -> BackupImportReport:
     try:
-        return store_backup(vault, path, lender=lender)
+        return store_backup(vault, path, lender=lender, name=name)
     except DuplicateBackupError as duplicate:
         earlier = duplicate.item_id
         in_trash = get_item(vault, earlier).withdrawn
@@ -171,11 +252,13 @@ def _store_or_reuse(vault: OpenVault, path: Path, lender: str | None) -> BackupI
 
 
 def _one_backup(
-    vault: OpenVault, path: Path, lender: str | None
+    vault: OpenVault, source: Path | io.RawIOBase, lender: str | None, name: str | None = None
 ) -> tuple[ImportResult, BackupImportReport | None]:
-    """A backup found among imported files: its result, and its report if its rows are in."""
+    """A backup found among imported files (or uploaded as ``name``): its result, and its
+    report if its rows are in."""
+    path = source if isinstance(source, Path) else Path(name or "backup.xml")
     try:
-        report = _store_or_reuse(vault, path, lender)
+        report = _store_or_reuse(vault, source, lender, name)
     except DuplicateBackupError as duplicate:
         return ImportResult(path, ImportStatus.DUPLICATE, duplicate_of=duplicate.item_id), None
     except VaultError as error:

@@ -1063,6 +1063,18 @@
         <translation>保险箱出了点问题。</translation>
     </message>
     <message>
+        <source>Could not start receiving: the network address or port is not available.</source>
+        <translation>无法开始接收：该网络地址或端口不可用。</translation>
+    </message>
+    <message>
+        <source>The upload from the phone was interrupted; nothing of it was kept.</source>
+        <translation>手机的上传中断了，这个文件没有保存任何部分。</translation>
+    </message>
+    <message>
+        <source>What the phone sent was not a file upload; nothing of it was kept.</source>
+        <translation>手机发送的不是文件上传，没有保存任何内容。</translation>
+    </message>
+    <message>
         <source>The vault&apos;s history log is broken. Run a vault check to find where.</source>
         <translation>保险箱的操作记录链已断开。请运行保险箱检查找出位置。</translation>
     </message>
@@ -1708,6 +1720,117 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive from phone — %1</source>
+        <translation>从手机接收 — %1</translation>
+    </message>
+    <message>
+        <source>On the phone, connect to the same Wi-Fi as this computer and scan this code with the camera, or type the address into the browser. The browser will warn that the certificate is unknown: it was made for this session; check that the fingerprint matches, then continue.</source>
+        <translation>请让手机连接与这台电脑相同的 Wi-Fi，用相机扫描这个二维码，或在浏览器中输入地址。浏览器会提示证书未知：它是为本次接收生成的；请核对指纹一致后继续。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is not a private network address. Anyone who can reach it could try to connect; prefer your home Wi-Fi.</source>
+        <translation>警告：%1 不是私有网络地址。能访问到它的任何人都可能尝试连接；请尽量使用家里的 Wi-Fi。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>形成时间</translation>
+    </message>
+    <message>
+        <source>Time from</source>
+        <translation>时间来源</translation>
+    </message>
+    <message>
+        <source>Stop receiving</source>
+        <translation>停止接收</translation>
+    </message>
+    <message>
+        <source>Arrived:</source>
+        <translation>已收到：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Pairing code:</source>
+        <translation>配对码：</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>证书指纹（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Waiting for the phone…</source>
+        <translation>正在等待手机……</translation>
+    </message>
+    <message>
+        <source>Accept this phone</source>
+        <translation>接受这部手机</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>A phone at %1 opened the page. Does it show the pairing code %2?</source>
+        <translation>地址为 %1 的手机打开了页面。它显示的配对码是 %2 吗？</translation>
+    </message>
+    <message>
+        <source>Receiving from the phone at %1.</source>
+        <translation>正在接收来自 %1 的手机的文件。</translation>
+    </message>
+    <message>
+        <source>Refused. Waiting for the phone…</source>
+        <translation>已拒绝。正在等待手机……</translation>
+    </message>
+    <message>
+        <source>Stored (%1)</source>
+        <translation>已存入（%1）</translation>
+    </message>
+    <message>
+        <source>Already in the vault</source>
+        <translation>保险箱里已有</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>未接收：%1</translation>
+    </message>
+    <message>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <source>file metadata</source>
+        <translation>文件元数据</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>file date</source>
+        <translation>文件日期</translation>
+    </message>
+    <message>
+        <source>arrival time</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <source>newest row</source>
+        <translation>最新一条记录</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialogs</name>
     <message>
         <source>Working… this takes a few seconds.</source>
@@ -2204,6 +2327,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <translation>导入文件…</translation>
     </message>
     <message>
+        <source>Receive from phone…</source>
+        <translation>从手机接收…</translation>
+    </message>
+    <message>
         <source>Write a note…</source>
         <translation>写笔记…</translation>
     </message>
@@ -2294,6 +2421,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Backup analysed</source>
         <translation>备份已分析</translation>
+    </message>
+    <message>
+        <source>Choose the lender the phone&apos;s files belong to first.</source>
+        <translation>请先选择这些手机文件所属的借贷平台。</translation>
     </message>
     <message>
         <source>There is no evidence to export yet.</source>

@@ -1063,6 +1063,18 @@
         <translation>保險箱出了點問題。</translation>
     </message>
     <message>
+        <source>Could not start receiving: the network address or port is not available.</source>
+        <translation>無法開始接收：該網路位址或連接埠不可用。</translation>
+    </message>
+    <message>
+        <source>The upload from the phone was interrupted; nothing of it was kept.</source>
+        <translation>手機的上傳中斷了，這個檔案沒有保存任何部分。</translation>
+    </message>
+    <message>
+        <source>What the phone sent was not a file upload; nothing of it was kept.</source>
+        <translation>手機傳送的不是檔案上傳，沒有保存任何內容。</translation>
+    </message>
+    <message>
         <source>The vault&apos;s history log is broken. Run a vault check to find where.</source>
         <translation>保險箱的操作紀錄鏈已斷開。請執行保險箱檢查找出位置。</translation>
     </message>
@@ -1708,6 +1720,117 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive from phone — %1</source>
+        <translation>從手機接收 — %1</translation>
+    </message>
+    <message>
+        <source>On the phone, connect to the same Wi-Fi as this computer and scan this code with the camera, or type the address into the browser. The browser will warn that the certificate is unknown: it was made for this session; check that the fingerprint matches, then continue.</source>
+        <translation>請讓手機連接與這台電腦相同的 Wi-Fi，用相機掃描這個 QR 碼，或在瀏覽器中輸入位址。瀏覽器會提示憑證未知：它是為本次接收產生的；請核對指紋一致後繼續。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is not a private network address. Anyone who can reach it could try to connect; prefer your home Wi-Fi.</source>
+        <translation>警告：%1 不是私有網路位址。能存取到它的任何人都可能嘗試連線；請盡量使用家裡的 Wi-Fi。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>形成時間</translation>
+    </message>
+    <message>
+        <source>Time from</source>
+        <translation>時間來源</translation>
+    </message>
+    <message>
+        <source>Stop receiving</source>
+        <translation>停止接收</translation>
+    </message>
+    <message>
+        <source>Arrived:</source>
+        <translation>已收到：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>位址：</translation>
+    </message>
+    <message>
+        <source>Pairing code:</source>
+        <translation>配對碼：</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):</source>
+        <translation>憑證指紋（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Waiting for the phone…</source>
+        <translation>正在等待手機……</translation>
+    </message>
+    <message>
+        <source>Accept this phone</source>
+        <translation>接受這支手機</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒絕</translation>
+    </message>
+    <message>
+        <source>A phone at %1 opened the page. Does it show the pairing code %2?</source>
+        <translation>位址為 %1 的手機打開了頁面。它顯示的配對碼是 %2 嗎？</translation>
+    </message>
+    <message>
+        <source>Receiving from the phone at %1.</source>
+        <translation>正在接收來自 %1 的手機的檔案。</translation>
+    </message>
+    <message>
+        <source>Refused. Waiting for the phone…</source>
+        <translation>已拒絕。正在等待手機……</translation>
+    </message>
+    <message>
+        <source>Stored (%1)</source>
+        <translation>已存入（%1）</translation>
+    </message>
+    <message>
+        <source>Already in the vault</source>
+        <translation>保險箱裡已有</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>未接收：%1</translation>
+    </message>
+    <message>
+        <source>EXIF</source>
+        <translation>EXIF</translation>
+    </message>
+    <message>
+        <source>file metadata</source>
+        <translation>檔案中繼資料</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>檔名</translation>
+    </message>
+    <message>
+        <source>file date</source>
+        <translation>檔案日期</translation>
+    </message>
+    <message>
+        <source>arrival time</source>
+        <translation>收到時間</translation>
+    </message>
+    <message>
+        <source>newest row</source>
+        <translation>最新一筆記錄</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialogs</name>
     <message>
         <source>Working… this takes a few seconds.</source>
@@ -2204,6 +2327,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <translation>匯入檔案…</translation>
     </message>
     <message>
+        <source>Receive from phone…</source>
+        <translation>從手機接收…</translation>
+    </message>
+    <message>
         <source>Write a note…</source>
         <translation>寫筆記…</translation>
     </message>
@@ -2294,6 +2421,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Backup analysed</source>
         <translation>備份已分析</translation>
+    </message>
+    <message>
+        <source>Choose the lender the phone&apos;s files belong to first.</source>
+        <translation>請先選擇這些手機檔案所屬的借貸平台。</translation>
     </message>
     <message>
         <source>There is no evidence to export yet.</source>

@@ -80,6 +80,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "use cases",
         (
             "vault.importing",
+            "vault.receive",
             "vault.case",
             "vault.case.rules",
             "vault.check",

@@ -39,10 +39,12 @@ from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
 from ui.views.lender_sidebar import LenderSidebar
 from ui.views.note_dialog import NoteDialog
+from ui.views.receive_dialog import ReceiveDialog
 from ui.views.trash import confirm_purge
 from ui.views.trusted_time import TrustedTimeDialog
 from vault.custody import CustodyEventDTO
 from vault.dto import BackupImportReport, ImportReport, ItemDTO, LenderDTO, NoteDTO
+from vault.errors import VaultError
 from vault.handle import OpenVault
 from vault.importing import analyse_backup_item
 from vault.items import edit_item, item_history, purge_item, restore_item, withdraw_item
@@ -90,13 +92,13 @@ class VaultView(QWidget):
         self.middle_tabs.addTab(self.case, self.tr("Case"))
         self.detail = DetailPane(self)
         self.import_button = QPushButton(self.tr("Import files…"), self)
+        self.receive_button = QPushButton(self.tr("Receive from phone…"), self)
         self.note_button = QPushButton(self.tr("Write a note…"), self)
         self.complaint_button = QPushButton(self.tr("Record a complaint…"), self)
         self.export_button = QPushButton(self.tr("Export a bundle…"), self)
         self.time_button = QPushButton(self.tr("Trusted time…"), self)
         self.backup_button = QPushButton(self.tr("Back up…"), self)
-        self.backup_reminder = BackupReminder(self)
-        self.backup_banner = BackupBanner(self)
+        self.backup_reminder, self.backup_banner = BackupReminder(self), BackupBanner(self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
@@ -109,6 +111,7 @@ class VaultView(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.import_button)
+        top.addWidget(self.receive_button)
         top.addWidget(self.note_button)
         top.addWidget(self.complaint_button)
         top.addWidget(self.export_button)
@@ -157,6 +160,7 @@ class VaultView(QWidget):
         self.detail.purge_requested.connect(self._purge_item)
         self.detail.analyse_requested.connect(self._analyse_backup)
         self.import_button.clicked.connect(self._choose_files)
+        self.receive_button.clicked.connect(self.receive_from_phone)
         self.note_button.clicked.connect(self._write_note)
         self.complaint_button.clicked.connect(self.case.complaints.add)
         self.case.complaints.recorded.connect(self._complaint_recorded)
@@ -184,6 +188,7 @@ class VaultView(QWidget):
         self.backup_banner.setVisible(read_only)
         for button in (
             self.import_button,
+            self.receive_button,
             self.note_button,
             self.export_button,
             self.time_button,
@@ -541,6 +546,22 @@ class VaultView(QWidget):
         if vault is None:
             return None
         dialog = BackupDialog(vault, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def receive_from_phone(self) -> ReceiveDialog | None:
+        """Serve the phone's upload page for the selected lender while a dialog shows it."""
+        vault, lender = self.vault, self.sidebar.current()
+        if vault is None or lender is None:
+            self.status.setText(self.tr("Choose the lender the phone's files belong to first."))
+            return None
+        try:
+            dialog = ReceiveDialog(vault, lender, self)
+        except VaultError as error:
+            show_error(self, error)
+            return None
+        dialog.received.connect(self.refresh)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import logging
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -201,8 +202,17 @@ CACHE_KIB = 2 << 10
 MAX_TALLIED = 50_000  # distinct (number, direction) counted in memory during an import
 
 
-def store_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> BackupImportReport:
+def store_backup(
+    vault: OpenVault,
+    path: Path | io.RawIOBase,
+    *,
+    lender: str | None = None,
+    name: str | None = None,
+) -> BackupImportReport:
     """Store the backup at ``path`` as an item of ``lender`` and its rows as events.
+
+    ``path`` may also be a stream (an upload), read to its end; ``name`` is then the
+    file name it came with.
 
     Raises a :class:`~vault.backup.xml_reader.BackupFormatError` (malformed, truncated
     or hostile XML) or :class:`DuplicateBackupError`; the vault is then unchanged.
@@ -235,7 +245,7 @@ def store_backup(vault: OpenVault, path: Path, *, lender: str | None = None) -> 
                 session,
                 vault,
                 read.staged,
-                path,
+                name or (path.name if isinstance(path, Path) else "backup.xml"),
                 lender_id,
                 read.summary,
                 newest,
@@ -361,7 +371,7 @@ def _add_item(
     session: Session,
     vault: OpenVault,
     staged: StagedBlob,
-    path: Path,
+    name: str,
     lender_id: int | None,
     summary: BackupSummary,
     newest: datetime,
@@ -389,7 +399,7 @@ def _add_item(
     )
     item = NewItem(
         item_id=staged.item_id,
-        original_name=display_name(path.name),
+        original_name=display_name(name),
         size=staged.size,
         sha256=digest,
         sm3=sm3,

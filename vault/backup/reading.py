@@ -59,7 +59,10 @@ class ReadBackup:
 
 
 class BackupStream:
-    """Reads ``path`` on a worker thread; iterate :meth:`batches`, then call :meth:`result`.
+    """Reads ``source`` on a worker thread; iterate :meth:`batches`, then call :meth:`result`.
+
+    ``source`` is a file's path, or a stream of unknown size (an upload) that is read to
+    its end on the worker.
 
     Always end with :meth:`close` (also after an error): it stops and joins the worker.
     The staged blob is the caller's to publish or discard (:attr:`staged` once the
@@ -70,22 +73,19 @@ class BackupStream:
         self,
         store: BlobStore,
         recipient: Recipient,
-        path: Path,
+        source: Path | io.RawIOBase,
         item_id: str,
         tz: ZoneInfo,
         *,
         queued: int = QUEUED_BATCHES,
     ) -> None:
-        try:  # a FIFO, device, socket or link is refused without being opened to read
-            fd, info = open_regular(path)
-        except NotRegularFileError as error:
-            raise NotARegularFileError(str(error)) from None
-        if info.st_size == 0:
-            os.close(fd)
-            raise NotARegularFileError(f"{display_name(path.name)} is empty.")
         self.staged: StagedBlob | None = None
-        self._src = os.fdopen(fd, "rb", buffering=0)
-        self._size = info.st_size
+        self._src: io.RawIOBase
+        self._size: int | None
+        if isinstance(source, Path):
+            self._src, self._size = _open_file(source)
+        else:
+            self._src, self._size = source, None
         self._gate = _Gate(self._src)
         self._queue: queue.Queue[list[Row] | None] = queue.Queue(maxsize=queued)
         self._reader = BackupReader(self._queue.put, item_id=item_id, tz=tz, batch_rows=BATCH_ROWS)
@@ -128,7 +128,7 @@ class BackupStream:
             self._queue.put(None)
 
     def _read(self, store: BlobStore, recipient: Recipient, item_id: str) -> ReadBackup | None:
-        large = self._size > SMALL_FILE
+        large = self._size is None or self._size > SMALL_FILE
         hasher = ParallelHasher(HASHES, BATCH_BYTES) if large else SerialHasher(HASHES)
         gate, reader = self._gate, self._reader
 
@@ -161,6 +161,17 @@ class BackupStream:
         return ReadBackup(self.staged, digests, reader.close())
 
 
+def _open_file(path: Path) -> tuple[io.RawIOBase, int]:
+    try:  # a FIFO, device, socket or link is refused without being opened to read
+        fd, info = open_regular(path)
+    except NotRegularFileError as error:
+        raise NotARegularFileError(str(error)) from None
+    if info.st_size == 0:
+        os.close(fd)
+        raise NotARegularFileError(f"{display_name(path.name)} is empty.")
+    return os.fdopen(fd, "rb", buffering=0), info.st_size
+
+
 class _Gate(io.RawIOBase):
     """The source file as the encryption loop reads it: it ends early once the XML
     reader failed or the caller stopped the read.
@@ -169,7 +180,7 @@ class _Gate(io.RawIOBase):
     released first): the loop simply sees the end, and the error is raised after it.
     """
 
-    def __init__(self, src: io.FileIO) -> None:
+    def __init__(self, src: io.RawIOBase) -> None:
         super().__init__()
         self.error: Exception | None = None
         self.stopped = False

@@ -9,6 +9,7 @@ can see both the instant and the wall-clock time the phone showed.
 from __future__ import annotations
 
 import logging
+import math
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -77,13 +78,16 @@ def read_capture(
     *,
     opened: BinaryIO | None = None,
     mtime: float | None = None,
+    named_file: bool = True,
 ) -> Capture:
     """Read kind and capture metadata of the file at ``path``.
 
     ``head`` is the file's first bytes, already read by the import pipeline (4 KiB or
     the whole file if shorter). ``opened`` is the pipeline's own open file (checked to be
     a regular file), read by bounded seeks; without it the file is opened again by name.
-    ``mtime`` is the modification time the pipeline's ``fstat`` saw.
+    ``mtime`` is the modification time the pipeline's ``fstat`` saw. ``named_file=False``
+    says no file by that name is to be asked (an upload): without ``mtime`` the last
+    resort is then the import time.
     Raises :class:`~vault.ingest.kinds.EmptyFileError` for an empty file and
     :class:`CaptureReadError` when the file can no longer be examined.
     """
@@ -103,6 +107,8 @@ def read_capture(
     )
     if name and name.is_call_recording and sniffed.kind is Kind.VIDEO and found.mp4 is None:
         sniffed = sniff(head, filename=path.name, has_video_track=False)
+    if not named_file and mtime is None:
+        mtime = math.nan  # no file time: _modification_time falls back to the import time
     when, offset, source = _capture_time(path, found, name, tz, mtime)
     logger.debug("capture time from %s; name pattern %s", source, name.pattern if name else None)
     camera = found.exif.camera if found.exif else None

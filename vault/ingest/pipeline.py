@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import hmac
+import io
 import logging
 import os
 import stat
@@ -26,12 +27,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from vault.age import Recipient
+from vault.age import AgeReader, Identity, Recipient
 from vault.db.models import Item
 from vault.dto import ImportProgress, ImportReport, ImportResult, ImportStatus
 from vault.errors import VaultError
@@ -159,6 +161,59 @@ def import_files(
     order = {p: i for i, p in enumerate(files)}
     results.sort(key=lambda r: order.get(r.path, 0))
     return ImportReport(tuple(results))
+
+
+def import_stream(
+    ctx: ImportContext,
+    src: BinaryIO,
+    name: str,
+    identity: Identity,
+    *,
+    lender_id: int | None,
+    mtime: float | None = None,
+) -> ImportResult:
+    """Import one file that arrives as a stream (an upload) under the name ``name``.
+
+    The stream is read once, hashed while it is encrypted into a temp blob; its capture
+    metadata is then read back from that blob (decrypted in memory, by random access),
+    so no plaintext reaches the disk and a container whose index is at its end is read
+    as well as a file. ``mtime`` is the modification time the sender gave, if any. An
+    error while reading the stream (an interrupted upload) removes the temp blob and is
+    raised; a file the pipeline refuses is a ``refused`` result, as for a path.
+    """
+    item_id = new_item_id()
+    hasher = ParallelHasher(ctx.hashes, BATCH_BYTES)
+    try:
+        blob = ctx.store.stage(item_id, src, ctx.recipient, hasher.update, threads=True)
+    finally:
+        digests = hasher.hexdigests()
+    path = Path(name)
+    try:
+        capture = _blob_capture(ctx, blob, path, identity, mtime)
+    except VaultError as error:
+        ctx.store.discard(blob)
+        return ImportResult(path, ImportStatus.REFUSED, reason=str(error), code=error.code)
+    except BaseException:
+        ctx.store.discard(blob)
+        raise
+    ctx.store.publish(blob)
+    ctx.store.sync([item_id])
+    sha256 = digests[SHA256]
+    staged = _Staged(
+        path, blob, capture, sha256, digests.get(SM3), content_key(ctx.content_key, sha256)
+    )
+    return _commit(ctx, [staged], lender_id)[0]
+
+
+def _blob_capture(
+    ctx: ImportContext, blob: StagedBlob, path: Path, identity: Identity, mtime: float | None
+) -> Capture:
+    if blob.size == 0:
+        raise EmptyFileError("The file is empty.")
+    with io.BufferedReader(AgeReader(blob.temp_path, [identity])) as plain:
+        head = plain.read(HEAD_BYTES)
+        plain.seek(0)
+        return read_capture(path, head, ctx.tz, opened=plain, mtime=mtime, named_file=False)
 
 
 def _outcome(path: Path, future: Future[_Staged]) -> _Staged | ImportResult:
