@@ -199,13 +199,10 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
         settle(app)
         shoot(export, out / f"{lang}-11-export.png")
         export.reject()
-    trusted = view.trusted_time()
-    if trusted is not None:
-        settle(app, lambda: trusted.servers.count() > 0)
-        shoot(trusted, out / f"{lang}-16-trusted-time.png")
-        trusted.reject()
+    trusted_time_screen(app, window, lang, out)
     case_screens(app, window, lang, out)
     verify_screen(app, window, lang, out)
+    backup_screens(app, window, lang, out, count)
     window.lock()
     settle(app)
     shoot(window, out / f"{lang}-10-unlock.png")
@@ -230,6 +227,54 @@ def import_banner_screen(
         settle(app, lambda: view.banner.isVisible() and view.model.rowCount() == count + 1)
     shoot(window, out / f"{lang}-04b-import-banner.png")
     view.banner.clear()
+
+
+def trusted_time_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    trusted = window.vault_view.trusted_time()
+    if trusted is not None:
+        settle(app, lambda: trusted.servers.count() > 0)
+        shoot(trusted, out / f"{lang}-16-trusted-time.png")
+        trusted.reject()
+
+
+def backup_screens(app: QApplication, window: MainWindow, lang: str, out: Path, count: int) -> None:
+    """The reminder, the backup dialog before and after a backup, the backup opened."""
+    view = window.vault_view
+    vault = window.vault
+    assert vault is not None  # noqa: S101 - called with the vault open
+    view.backup_reminder.shown_once = False
+    view.backup_reminder.check(vault, items=1, days=7)
+    settle(app, view.backup_reminder.isVisible)
+    shoot(window, out / f"{lang}-25-backup-reminder.png")
+    view.backup_reminder.hide()
+    dialog = view.back_up()
+    assert dialog is not None  # noqa: S101
+    settle(app, lambda: dialog.last.text() != dialog.tr("Reading…"))
+    backup = out.parent / f"screenshots-{lang}-backup"
+    shutil.rmtree(backup, ignore_errors=True)
+    dialog.folder.setText(str(backup))
+    shoot(dialog, out / f"{lang}-26-backup.png")
+    dialog.start()
+    settle(app, dialog.start_button.isEnabled, rounds=4000)
+    shoot(dialog, out / f"{lang}-27-backup-done.png")
+    dialog.reject()
+    window.lock()
+    settle(app)
+    backup_opened_screen(app, window, backup, lang, out, count)
+    window.show_unlock(vault.info.path)
+
+
+def backup_opened_screen(
+    app: QApplication, window: MainWindow, backup: Path, lang: str, out: Path, count: int
+) -> None:
+    """The backup opened in the window: read-only, and it says so."""
+    window.show_unlock(backup)
+    window.unlock.unlock_requested.emit(backup, PASSPHRASE)
+    settle(app, lambda: window.vault is not None)
+    settle(app, lambda: window.vault_view.model.rowCount() == count)
+    shoot(window, out / f"{lang}-28-backup-opened.png")
+    window.lock()
+    settle(app)
 
 
 def recovery_screens(app: QApplication, settings: SettingsDialog, lang: str, out: Path) -> None:

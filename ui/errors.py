@@ -130,6 +130,41 @@ def _messages() -> dict[str, str]:
             "The vault could not be saved: the disk is full or failing. Nothing was "
             "half-saved. Free some space and try again.",
         ),
+        "db_read_only": QCoreApplication.translate(
+            "Errors",
+            "This is a backup, opened to be looked at: nothing in it can be changed. "
+            "To work with it, restore it.",
+        ),
+        "backup_destination": QCoreApplication.translate(
+            "Errors",
+            "This folder cannot take the backup: choose an empty folder outside the vault, "
+            "or one that already holds a backup of this vault.",
+        ),
+        "backup_copy_failed": QCoreApplication.translate(
+            "Errors",
+            "A copied file did not read back correctly, so the backup was not finished; the "
+            "backup folder keeps its previous backup. Check the USB stick and the vault, "
+            "then try again.",
+        ),
+        "backup_cancelled": QCoreApplication.translate(
+            "Errors", "The backup was cancelled; the backup folder is as it was."
+        ),
+        "backup_file_too_large": QCoreApplication.translate(
+            "Errors",
+            "A recording is larger than the 4 GiB a FAT32 USB stick can hold in one file. "
+            "Format the stick as exFAT, or back up to another folder.",
+        ),
+        "restore_target": QCoreApplication.translate(
+            "Errors", "Restore into a new or empty folder."
+        ),
+        "restore_source": QCoreApplication.translate(
+            "Errors", "The backup does not hold the snapshot that was asked for."
+        ),
+        "restore_copy_failed": QCoreApplication.translate(
+            "Errors",
+            "A file in the backup is missing or damaged, so nothing was restored. Try an "
+            "older snapshot or another backup.",
+        ),
         "age": QCoreApplication.translate("Errors", "An encrypted file in the vault is damaged."),
         "age_payload": QCoreApplication.translate(
             "Errors", "An encrypted file in the vault is damaged and cannot be read."

@@ -40,6 +40,7 @@ from ui.way_back import WayBack
 from vault.errors import VaultError
 from vault.handle import OpenVault, unlock_vault
 from vault.location import default_vault_path
+from vault.safekeeping.layout import is_backup
 
 logger = logging.getLogger(__name__)
 
@@ -135,9 +136,10 @@ class MainWindow(QMainWindow):
 
     def _unlock(self, path: Path, passphrase: str) -> None:
         # scrypt runs in a child process, so its working set never counts against the app
-        op(lambda: unlock_vault(path, passphrase, isolate_kdf=True)).success(self.opened).failure(
-            self._unlock_failed
-        ).run()
+        read_only = is_backup(path)  # a backup is opened to be looked at, never changed
+        op(lambda: unlock_vault(path, passphrase, isolate_kdf=True, read_only=read_only)).success(
+            self.opened
+        ).failure(self._unlock_failed).run()
 
     def start_recovery(self, path: Path) -> RecoveryUnlockDialog:
         """Forgot the passphrase: the recovery key opens the vault and sets a new one."""
@@ -157,10 +159,17 @@ class MainWindow(QMainWindow):
 
     def opened(self, vault: OpenVault) -> None:
         self.vault = vault
-        self.settings.last_vault = vault.info.path
-        self.settings.sync()
+        if not vault.read_only:  # a backup looked at is not the vault to open next time
+            self.settings.last_vault = vault.info.path
+            self.settings.sync()
         self.unlock.reset()
         self.vault_view.open_vault(vault)
+        if not vault.read_only:
+            self.vault_view.backup_reminder.check(
+                vault,
+                items=self.settings.backup_remind_items,
+                days=self.settings.backup_remind_days,
+            )
         self.stack.setCurrentWidget(self.vault_view)
         self.idle.start()
         self.update_title()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from vault.safekeeping.reminder import DEFAULT_REMIND_DAYS, DEFAULT_REMIND_ITEMS
+
 ORGANIZATION = "EvidenceVault"
 APPLICATION = "Evidence Vault"
 DEFAULT_IDLE_MINUTES = 5
@@ -70,6 +72,30 @@ class Settings:
     @neutral_title.setter
     def neutral_title(self, on: bool) -> None:
         self._s.setValue("safety/neutral_title", "true" if on else "false")
+
+    @property
+    def backup_remind_items(self) -> int:
+        """Remind to back up once this many items came in since the last backup."""
+        return self._positive("backup/remind_items", DEFAULT_REMIND_ITEMS)
+
+    @backup_remind_items.setter
+    def backup_remind_items(self, count: int) -> None:
+        self._s.setValue("backup/remind_items", int(count))
+
+    @property
+    def backup_remind_days(self) -> int:
+        """Remind to back up once this many days passed since the last backup."""
+        return self._positive("backup/remind_days", DEFAULT_REMIND_DAYS)
+
+    @backup_remind_days.setter
+    def backup_remind_days(self, days: int) -> None:
+        self._s.setValue("backup/remind_days", int(days))
+
+    def _positive(self, key: str, default: int) -> int:
+        try:
+            return max(1, int(str(self._get(key, default))))
+        except ValueError:
+            return default
 
     def sync(self) -> None:
         self._s.sync()

@@ -43,6 +43,7 @@ from vault.errors import AgeError
 from vault.handle import OpenVault
 from vault.hashing import SHA256, SM3
 from vault.ingest.sm3 import blob_digests
+from vault.safekeeping.layout import pending_ids
 from vault.store import BlobStore
 from vault.times import format_utc
 from vault.trusted_time.checkpoints import CheckpointError, leaf_hashes
@@ -128,7 +129,9 @@ def check_vault(
     problems += [
         CheckProblem(kind=f"custody_{p.kind}", message=p.message, seq=p.seq) for p in chain
     ]
-    known = {str(r["id"]) for r in rows} | replayed.named_items
+    # A backup folder also knows the blobs an unfinished backup published before its
+    # database (vault.safekeeping): they wait for that database, they are not orphans.
+    known = {str(r["id"]) for r in rows} | replayed.named_items | pending_ids(vault.info.path)
     repaired: list[str] = []
     quarantined: list[str] = []
     strays = [

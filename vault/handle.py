@@ -26,7 +26,14 @@ from vault import custody, hardening
 from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.models import Setting
-from vault.db.session import open_database, session_factory, upgrade
+from vault.db.session import (
+    SchemaVersionError,
+    current_revision,
+    newest_shipped_revision,
+    open_database,
+    session_factory,
+    upgrade,
+)
 from vault.dto import RecoveryKey, VaultInfo
 from vault.errors import UsageError, VaultError
 from vault.fsutil import atomic_write, make_private_dir
@@ -183,6 +190,7 @@ def unlock_vault(
     *,
     isolate_kdf: bool = False,
     exclusive: bool = True,
+    read_only: bool = False,
 ) -> OpenVault:
     """Open the vault at ``path``; a wrong passphrase raises WrongPassphraseError.
 
@@ -196,30 +204,43 @@ def unlock_vault(
     ``exclusive`` (the default) holds the vault's lock (:mod:`vault.lock`) until
     ``lock()``: VaultBusyError if another process holds it. A caller that only reads
     passes False and works beside a holder.
+
+    ``read_only`` (a backup looked at in the window) writes nothing at all: the database
+    is opened read-only, never migrated, and the lock is not taken.
     """
     info = read_info(path)
-    held = acquire(path) if exclusive else None
+    held = acquire(path) if exclusive and not read_only else None
     try:
         hardening.protect_process()
         if isinstance(passphrase, IdentityReader):
             identity, _ = passphrase.result()
         else:
             identity, _ = read_identity(path, passphrase, isolate_kdf=isolate_kdf)
-        return _open(info, identity, held)
+        return _open(info, identity, held, read_only=read_only)
     except BaseException:
         if held is not None:
             held.release()
         raise
 
 
-def _open(info: VaultInfo, identity: X25519Identity, held: VaultLock | None) -> OpenVault:
+def _open(
+    info: VaultInfo, identity: X25519Identity, held: VaultLock | None, *, read_only: bool = False
+) -> OpenVault:
     keys = VaultKeys.from_identity(identity)
-    engine = open_database(info.path / DATABASE_FILE, keys.database_key)
-    upgrade(engine)
+    engine = open_database(info.path / DATABASE_FILE, keys.database_key, read_only=read_only)
+    if not read_only:
+        upgrade(engine)
+    elif current_revision(engine) != newest_shipped_revision():
+        engine.dispose()
+        raise SchemaVersionError(
+            "This backup was made by another version of Evidence Vault; restore it to open it."
+        )
     with session_factory(engine)() as session:
         zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
     zone = zone_or_default(zone_name) if zone_name else system_zone()
-    return OpenVault(info, keys, engine, zone, held)
+    vault = OpenVault(info, keys, engine, zone, held)
+    vault.read_only = read_only
+    return vault
 
 
 def unlock_with_recovery_key(
@@ -322,6 +343,7 @@ class OpenVault:
     ) -> None:
         self.info = info
         self._held = held  # the vault's lock (vault.lock), given back by lock()
+        self.read_only = False  # a backup opened to be looked at (unlock_vault)
         self.tz = tz
         self.store = BlobStore(info.path)
         self._keys: VaultKeys | None = keys
@@ -335,6 +357,13 @@ class OpenVault:
         if self._keys is None:
             raise VaultLockedError("The vault is locked.")
         return self._keys
+
+    @property
+    def engine(self) -> Engine:
+        """The unlocked database's engine (a backup's snapshot reads through it)."""
+        if self._engine is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._engine
 
     @property
     def session_factory(self) -> sessionmaker[Session]:

@@ -42,6 +42,95 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it (evault restore).</source>
+        <translation>这是一份备份，只能查看，不能修改其中任何内容。要继续使用，请先恢复它（evault restore）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up to a USB stick or folder</source>
+        <translation>备份到U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>A backup is a second copy of the vault on a USB stick or in another folder. It stays encrypted like the vault, so a lost stick reveals nothing. Every copied file is read back and checked before the backup counts as done; later backups copy only what is new.</source>
+        <translation>备份是保险箱在U盘或另一个文件夹里的第二份副本。它和保险箱一样是加密的，U盘丢了也不会泄露任何内容。每个复制的文件都会读回并核对，全部无误才算备份完成；以后的备份只复制新增的内容。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>The backup folder keeps every file for good, and earlier copies of the list of evidence: the last 10 backups, plus the last one of each earlier month.</source>
+        <translation>备份文件夹永久保留每个文件，并保留证据清单的早期副本：最近10次备份，以及更早每个月的最后一次。</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder to back up to</source>
+        <translation>要备份到的U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>This vault has not been backed up yet.</source>
+        <translation>这个保险箱还没有备份过。</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, to %2.</source>
+        <translation>上次备份：%1，备份到 %2。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder first.</source>
+        <translation>请先选择U盘或文件夹。</translation>
+    </message>
+    <message>
+        <source>Backing up and checking every copy…</source>
+        <translation>正在备份并核对每个副本…</translation>
+    </message>
+    <message>
+        <source>Done: %1 items are in the backup; %2 new files were copied and checked.</source>
+        <translation>完成：备份中共有 %1 项证据；本次复制并核对了 %2 个新文件。</translation>
+    </message>
+    <message>
+        <source>%1 damaged copies in the backup folder were found and copied again.</source>
+        <translation>发现备份文件夹中有 %1 个损坏的副本，已重新复制。</translation>
+    </message>
+    <message>
+        <source>The backup failed; the backup folder keeps its previous backup.</source>
+        <translation>备份失败；备份文件夹仍保留上一次的备份。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>This evidence is only on this computer. Back it up to a USB stick or another folder, so a broken or lost laptop does not take it with it.</source>
+        <translation>这些证据只存在这台电脑上。请备份到U盘或另一个文件夹，以免电脑损坏或丢失时证据也一起没了。</translation>
+    </message>
+    <message>
+        <source>Time for a backup: %1 new items since the last one, on %2 to %3.</source>
+        <translation>该备份了：自 %2 备份到 %3 以来新增了 %1 项证据。</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close</source>
@@ -720,6 +809,38 @@
     <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
         <translation>无法保存到保险箱：磁盘已满或出了故障。没有任何内容只保存了一半。请腾出一些空间后再试一次。</translation>
+    </message>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it.</source>
+        <translation>这是一份备份，只能查看，不能修改其中任何内容。要继续使用，请先恢复它。</translation>
+    </message>
+    <message>
+        <source>This folder cannot take the backup: choose an empty folder outside the vault, or one that already holds a backup of this vault.</source>
+        <translation>这个文件夹不能用来备份：请选择保险箱之外的空文件夹，或已存有这个保险箱备份的文件夹。</translation>
+    </message>
+    <message>
+        <source>A copied file did not read back correctly, so the backup was not finished; the backup folder keeps its previous backup. Check the USB stick and the vault, then try again.</source>
+        <translation>有一个复制的文件读回时不正确，备份没有完成；备份文件夹仍保留上一次的备份。请检查U盘和保险箱后再试。</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; the backup folder is as it was.</source>
+        <translation>备份已取消；备份文件夹保持原样。</translation>
+    </message>
+    <message>
+        <source>A recording is larger than the 4 GiB a FAT32 USB stick can hold in one file. Format the stick as exFAT, or back up to another folder.</source>
+        <translation>有一个录音超过了 FAT32 格式U盘单个文件 4 GiB 的上限。请把U盘格式化为 exFAT，或备份到其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Restore into a new or empty folder.</source>
+        <translation>请恢复到一个新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup does not hold the snapshot that was asked for.</source>
+        <translation>备份中没有所要的那份快照。</translation>
+    </message>
+    <message>
+        <source>A file in the backup is missing or damaged, so nothing was restored. Try an older snapshot or another backup.</source>
+        <translation>备份中有文件缺失或损坏，因此没有恢复任何内容。请试试更早的快照或另一份备份。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged.</source>
@@ -1854,6 +1975,18 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>使用不显眼的窗口标题（“笔记”）</translation>
     </message>
     <message>
+        <source> new items</source>
+        <translation> 项新证据</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
         <source>A new language is used the next time the app starts.</source>
         <translation>新的语言将在下次启动应用时生效。</translation>
     </message>
@@ -1864,6 +1997,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
     <message>
         <source>Lock after idle</source>
         <translation>闲置后自动锁定</translation>
+    </message>
+    <message>
+        <source>Remind to back up after</source>
+        <translation>提醒备份：满</translation>
     </message>
     <message>
         <source>Change the passphrase…</source>
@@ -2212,6 +2349,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Trusted time…</source>
         <translation>可信时间…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>备份…</translation>
     </message>
     <message>
         <source>Lock</source>

@@ -42,6 +42,95 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it (evault restore).</source>
+        <translation>這是一份備份，只能查看，不能修改其中任何內容。要繼續使用，請先還原它（evault restore）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up to a USB stick or folder</source>
+        <translation>備份到隨身碟或資料夾</translation>
+    </message>
+    <message>
+        <source>A backup is a second copy of the vault on a USB stick or in another folder. It stays encrypted like the vault, so a lost stick reveals nothing. Every copied file is read back and checked before the backup counts as done; later backups copy only what is new.</source>
+        <translation>備份是保險箱在隨身碟或另一個資料夾裡的第二份副本。它和保險箱一樣是加密的，隨身碟遺失也不會洩露任何內容。每個複製的檔案都會讀回並核對，全部無誤才算備份完成；以後的備份只複製新增的內容。</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在讀取…</translation>
+    </message>
+    <message>
+        <source>The backup folder keeps every file for good, and earlier copies of the list of evidence: the last 10 backups, plus the last one of each earlier month.</source>
+        <translation>備份資料夾永久保留每個檔案，並保留證據清單的早期副本：最近10次備份，以及更早每個月的最後一次。</translation>
+    </message>
+    <message>
+        <source>The USB stick or folder to back up to</source>
+        <translation>要備份到的隨身碟或資料夾</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即備份</translation>
+    </message>
+    <message>
+        <source>This vault has not been backed up yet.</source>
+        <translation>這個保險箱還沒有備份過。</translation>
+    </message>
+    <message>
+        <source>Last backup: %1, to %2.</source>
+        <translation>上次備份：%1，備份到 %2。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>選擇備份資料夾</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder first.</source>
+        <translation>請先選擇隨身碟或資料夾。</translation>
+    </message>
+    <message>
+        <source>Backing up and checking every copy…</source>
+        <translation>正在備份並核對每個副本…</translation>
+    </message>
+    <message>
+        <source>Done: %1 items are in the backup; %2 new files were copied and checked.</source>
+        <translation>完成：備份中共有 %1 項證據；本次複製並核對了 %2 個新檔案。</translation>
+    </message>
+    <message>
+        <source>%1 damaged copies in the backup folder were found and copied again.</source>
+        <translation>發現備份資料夾中有 %1 個損壞的副本，已重新複製。</translation>
+    </message>
+    <message>
+        <source>The backup failed; the backup folder keeps its previous backup.</source>
+        <translation>備份失敗；備份資料夾仍保留上一次的備份。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupReminder</name>
+    <message>
+        <source>Back up…</source>
+        <translation>備份…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以後再說</translation>
+    </message>
+    <message>
+        <source>This evidence is only on this computer. Back it up to a USB stick or another folder, so a broken or lost laptop does not take it with it.</source>
+        <translation>這些證據只存在這台電腦上。請備份到隨身碟或另一個資料夾，以免電腦損壞或遺失時證據也一起沒了。</translation>
+    </message>
+    <message>
+        <source>Time for a backup: %1 new items since the last one, on %2 to %3.</source>
+        <translation>該備份了：自 %2 備份到 %3 以來新增了 %1 項證據。</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close</source>
@@ -720,6 +809,38 @@
     <message>
         <source>The vault could not be saved: the disk is full or failing. Nothing was half-saved. Free some space and try again.</source>
         <translation>無法儲存到保險箱：磁碟已滿或發生故障。沒有任何內容只儲存了一半。請騰出一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>This is a backup, opened to be looked at: nothing in it can be changed. To work with it, restore it.</source>
+        <translation>這是一份備份，只能查看，不能修改其中任何內容。要繼續使用，請先還原它。</translation>
+    </message>
+    <message>
+        <source>This folder cannot take the backup: choose an empty folder outside the vault, or one that already holds a backup of this vault.</source>
+        <translation>這個資料夾不能用來備份：請選擇保險箱之外的空資料夾，或已存有這個保險箱備份的資料夾。</translation>
+    </message>
+    <message>
+        <source>A copied file did not read back correctly, so the backup was not finished; the backup folder keeps its previous backup. Check the USB stick and the vault, then try again.</source>
+        <translation>有一個複製的檔案讀回時不正確，備份沒有完成；備份資料夾仍保留上一次的備份。請檢查隨身碟和保險箱後再試。</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; the backup folder is as it was.</source>
+        <translation>備份已取消；備份資料夾保持原樣。</translation>
+    </message>
+    <message>
+        <source>A recording is larger than the 4 GiB a FAT32 USB stick can hold in one file. Format the stick as exFAT, or back up to another folder.</source>
+        <translation>有一個錄音超過了 FAT32 格式隨身碟單一檔案 4 GiB 的上限。請把隨身碟格式化為 exFAT，或備份到其他資料夾。</translation>
+    </message>
+    <message>
+        <source>Restore into a new or empty folder.</source>
+        <translation>請還原到一個新的或空的資料夾。</translation>
+    </message>
+    <message>
+        <source>The backup does not hold the snapshot that was asked for.</source>
+        <translation>備份中沒有所要的那份快照。</translation>
+    </message>
+    <message>
+        <source>A file in the backup is missing or damaged, so nothing was restored. Try an older snapshot or another backup.</source>
+        <translation>備份中有檔案缺失或損壞，因此沒有還原任何內容。請試試更早的快照或另一份備份。</translation>
     </message>
     <message>
         <source>An encrypted file in the vault is damaged.</source>
@@ -1854,6 +1975,18 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>使用不顯眼的視窗標題（「筆記」）</translation>
     </message>
     <message>
+        <source> new items</source>
+        <translation> 項新證據</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
         <source>A new language is used the next time the app starts.</source>
         <translation>新的語言將在下次啟動應用程式時生效。</translation>
     </message>
@@ -1864,6 +1997,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
     <message>
         <source>Lock after idle</source>
         <translation>閒置後自動鎖定</translation>
+    </message>
+    <message>
+        <source>Remind to back up after</source>
+        <translation>提醒備份：滿</translation>
     </message>
     <message>
         <source>Change the passphrase…</source>
@@ -2212,6 +2349,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Trusted time…</source>
         <translation>可信時間…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>備份…</translation>
     </message>
     <message>
         <source>Lock</source>

@@ -55,6 +55,9 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.trusted_time.statement",
             "vault.note_file",
             "vault.lock",
+            "vault.safekeeping.layout",
+            "vault.safekeeping.retention",
+            "vault.safekeeping.reminder",
             "vault.shipped",
         ),
     ),
@@ -83,6 +86,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.case.rules",
             "vault.check",
             "vault.bundle",
+            "vault.safekeeping",
         ),
     ),
     (

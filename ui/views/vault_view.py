@@ -31,6 +31,7 @@ from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
 from ui.sm3_pass import Sm3Pass
 from ui.tasks import op
+from ui.views.backup_dialog import BackupBanner, BackupDialog, BackupReminder
 from ui.views.banner import Banner
 from ui.views.case_view import CaseView, import_summary, unassigned_numbers
 from ui.views.detail_pane import DetailPane
@@ -100,6 +101,8 @@ class VaultView(QWidget):
         self.complaint_button = QPushButton(self.tr("Record a complaint…"), self)
         self.export_button = QPushButton(self.tr("Export a bundle…"), self)
         self.time_button = QPushButton(self.tr("Trusted time…"), self)
+        self.backup_button = QPushButton(self.tr("Back up…"), self)
+        self.backup_reminder, self.backup_banner = BackupReminder(self), BackupBanner(self)
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
@@ -117,6 +120,7 @@ class VaultView(QWidget):
         top.addWidget(self.complaint_button)
         top.addWidget(self.export_button)
         top.addWidget(self.time_button)
+        top.addWidget(self.backup_button)
         top.addStretch(1)
         top.addWidget(self.settings_button)
         top.addWidget(self.lock_button)
@@ -124,6 +128,8 @@ class VaultView(QWidget):
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
+        column.addWidget(self.backup_reminder)
+        column.addWidget(self.backup_banner)
         column.addWidget(self.filters)
         column.addWidget(self.banner)
         column.addWidget(self.middle_tabs, 1)
@@ -165,6 +171,8 @@ class VaultView(QWidget):
         self.case.complaints.recorded.connect(self._complaint_recorded)
         self.export_button.clicked.connect(self.export_bundle)
         self.time_button.clicked.connect(self.trusted_time)
+        self.backup_button.clicked.connect(self.back_up)
+        self.backup_reminder.backup_requested.connect(self.back_up)
         self.lock_button.clicked.connect(self.lock_requested)
         self.settings_button.clicked.connect(self.settings_requested)
 
@@ -178,7 +186,23 @@ class VaultView(QWidget):
         self.model.set_filter(self.filters.apply_to(self.model.filter()))
         self.model.set_vault(vault)
         self.refresh_lenders()
-        self.sm3_pass.start(vault)  # what an earlier session or evault import left
+        if not vault.read_only:  # a backup opened to be looked at is never written to
+            self.sm3_pass.start(vault)  # what an earlier session or evault import left
+        self._show_read_only(vault.read_only)
+
+    def _show_read_only(self, read_only: bool) -> None:
+        """A backup opened to be looked at: say so, and offer nothing that would write."""
+        self.backup_banner.setVisible(read_only)
+        for button in (
+            self.import_button,
+            self.receive_button,
+            self.note_button,
+            self.export_button,
+            self.time_button,
+            self.backup_button,
+            self.sidebar.add_button,
+        ):
+            button.setEnabled(not read_only)
 
     def zone_changed(self) -> None:
         """The vault's time zone changed: every time, day and count is shown again in it."""
@@ -212,6 +236,8 @@ class VaultView(QWidget):
         self.status.clear()
         self.banner.clear()
         self.empty_hint.forget()
+        self.backup_reminder.reset()
+        self._show_read_only(False)
         self.evidence.setCurrentWidget(self.table)
 
     def _fail(self, error: BaseException) -> None:
@@ -419,7 +445,7 @@ class VaultView(QWidget):
 
     def import_paths(self, paths: list[Path], lender: str | None) -> None:
         vault = self.vault
-        if vault is None or not paths:
+        if vault is None or not paths or vault.read_only:  # a backup takes in nothing
             return
         lender = lender if lender is not None else self.sidebar.current()
         self._imports.append(
@@ -537,6 +563,15 @@ class VaultView(QWidget):
         if vault is None:
             return None
         dialog = TrustedTimeDialog(vault, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def back_up(self) -> BackupDialog | None:
+        vault = self.vault
+        if vault is None:
+            return None
+        dialog = BackupDialog(vault, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

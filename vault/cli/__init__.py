@@ -25,7 +25,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from vault import __version__
-from vault.cli import bundle, case, completion, receive, selftest, trusted_time, vault_cmds
+from vault.cli import (
+    bundle,
+    case,
+    completion,
+    receive,
+    safekeeping,
+    selftest,
+    trusted_time,
+    vault_cmds,
+)
 from vault.cli.common import (
     DEFAULT_VAULT,
     FOLDER,
@@ -39,7 +48,16 @@ from vault.cli.common import (
 from vault.errors import UsageError, VaultError
 
 EXIT_UNEXPECTED = 70  # EX_SOFTWARE: a fault of ours, distinct from 1 (integrity)
-COMMAND_GROUPS = (vault_cmds, bundle, trusted_time, case, selftest, completion, receive)
+COMMAND_GROUPS = (
+    vault_cmds,
+    bundle,
+    trusted_time,
+    case,
+    safekeeping,
+    selftest,
+    completion,
+    receive,
+)
 
 __all__ = ["EXIT_UNEXPECTED", "Extensions", "build_parser", "main"]
 

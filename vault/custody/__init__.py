@@ -89,6 +89,7 @@ class Action(StrEnum):
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
     BACKUP_EVENTS_ADDED = "backup_events_added"
     SM3_COMPUTED = "sm3_computed"  # derived after the import, from the stored blob
+    VAULT_BACKED_UP = "vault_backed_up"  # a copy made by evault backup (vault.safekeeping)
 
 
 ACTIONS = frozenset(Action)

@@ -95,7 +95,25 @@ def _storage_failure(context: Any) -> Exception | None:
     return None
 
 
-def open_database(path: Path, key: bytes, *, create: bool = False) -> Engine:
+class DatabaseReadOnlyError(DatabaseError):
+    """A write to a database opened read-only (a backup looked at in the window)."""
+
+    code = "db_read_only"
+    exit_code = 2
+
+
+def _read_only_refusal(context: Any) -> Exception | None:
+    if "readonly database" in str(context.original_exception).lower():
+        return DatabaseReadOnlyError(
+            "This is a backup, opened to be looked at: nothing in it can be changed. "
+            "Restore it to work with it."
+        )
+    return None
+
+
+def open_database(
+    path: Path, key: bytes, *, create: bool = False, read_only: bool = False
+) -> Engine:
     """Return an engine for the SQLCipher database at ``path``, keyed with ``key``.
 
     ``key`` must be exactly 32 raw bytes. With ``create=True`` a missing file is first
@@ -103,20 +121,25 @@ def open_database(path: Path, key: bytes, *, create: bool = False) -> Engine:
     :class:`DatabaseMissingError` (an unlock must never silently start an empty vault).
     An existing file readable by others is tightened to 0600. A wrong key, or a file that
     is not a database, raises :class:`DatabaseKeyError`. Run :func:`upgrade` next.
+    ``read_only`` opens it so that nothing can be written (a backup being looked at): a
+    write raises :class:`DatabaseReadOnlyError`.
     """
     if not isinstance(key, bytes) or len(key) != KEY_BYTES:
         raise DatabaseKeyFormatError("The database key must be exactly 32 bytes.")
-    _prepare_file(path, create=create)
+    if not read_only:
+        _prepare_file(path, create=create)
+    elif not path.is_file():
+        raise DatabaseMissingError("The vault database file is missing.")
     key_pragma = f"PRAGMA key = \"x'{key.hex()}'\""
 
     def connect() -> Any:
-        return _connect_keyed(path, key_pragma)
+        return _connect_keyed(path, key_pragma, mode="ro" if read_only else "rw")
 
     engine = create_engine(
         f"sqlite+pysqlite:///{path}", module=sqlcipher3, creator=connect, poolclass=NullPool
     )
     event.listen(engine, "begin", _emit_begin)
-    event.listen(engine, "handle_error", _storage_failure)
+    event.listen(engine, "handle_error", _read_only_refusal if read_only else _storage_failure)
     # Opening once here surfaces a wrong key now, not at the first query.
     with engine.connect():
         pass
@@ -151,12 +174,12 @@ def _prepare_file(path: Path, *, create: bool) -> None:
         logger.warning("vault database was readable by others; restricted it to the owner")
 
 
-def _connect_keyed(path: Path, key_pragma: str) -> Any:
+def _connect_keyed(path: Path, key_pragma: str, *, mode: str = "rw") -> Any:
     # mode=rw: SQLite never creates the file itself (open_database made it 0600), so
     # a vault.db removed while the app runs is an error, not a fresh empty database.
     # isolation_level=None: the driver never issues BEGIN/COMMIT on its own;
     # _emit_begin starts each transaction instead.
-    uri = path.absolute().as_uri() + "?mode=rw"
+    uri = path.absolute().as_uri() + f"?mode={mode}"
     try:
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     except sqlcipher3.OperationalError:
@@ -272,3 +295,24 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         command.upgrade(migration_config(conn), "head")
     logger.info("vault database schema at revision %s", head_revision())
+
+
+def snapshot(engine: Engine, key: bytes, target: Path) -> None:
+    """Copy the whole database into the new file ``target``, consistently, while it is used.
+
+    SQLite's online backup API copies every page under one read lock, so the copy is
+    one committed state even while the vault is being written; the copy is keyed with
+    the same ``key``, so its pages (and its journal) are encrypted as the vault's are.
+    """
+    _prepare_file(target, create=True)
+    copy = _connect_keyed(target, f"PRAGMA key = \"x'{key.hex()}'\"")
+    try:
+        with engine.connect() as conn:
+            conn.connection.driver_connection.backup(copy)  # type: ignore[union-attr]
+    finally:
+        copy.close()
+    fd = os.open(target, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,142 @@
+"""Copying one age file into a backup folder, and reading a copy back to prove it.
+
+A copy is written under a new name, fsynced, and dropped from the page cache where the
+system allows, so reading it back reads what reached the device. Reading back opens the
+age header (its MAC) and authenticates every chunk; for a blob copied now it also
+compares the plaintext's SHA-256 and size with the item's record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from vault.age import AgeReader, Identity
+from vault.errors import AgeError, VaultError
+from vault.fsutil import PRIVATE_FILE, start_writeback
+
+CHUNK = 1 << 20
+
+
+class CopyTooLargeError(VaultError):
+    code = "backup_file_too_large"
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Blob:
+    """An item's blob as the snapshot records it."""
+
+    item_id: str
+    sha256: str
+    size: int
+
+
+def copy_file(source: Path, target: Path, *, limit: int | None = None, durable: bool = True) -> int:
+    """Copy ``source`` to the new file ``target``; returns the bytes written.
+
+    ``durable`` fsyncs it now; a caller copying many files passes False and makes them
+    durable together (:func:`vault.fsutil.sync_file_system`), the writeback of each
+    started as it is written. ``limit`` is the largest file the target's file system
+    holds (FAT32): a larger source is refused before anything is written.
+    """
+    size = source.stat().st_size
+    if limit is not None and size > limit:
+        raise CopyTooLargeError(
+            f"{source.name} is {size // 1024**2} MiB, larger than the 4 GiB a FAT32 "
+            "USB stick can hold in one file; format the stick as exFAT or back up to "
+            "another folder."
+        )
+    written = 0
+    with open(source, "rb") as src:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        try:
+            with os.fdopen(fd, "wb", buffering=0) as out:
+                written = _copy_bytes(src, out, size)
+                if durable:
+                    os.fsync(out.fileno())
+                else:
+                    start_writeback(out.fileno(), 0, written)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            raise
+    return written
+
+
+def _copy_bytes(src: BinaryIO, out: BinaryIO, size: int) -> int:
+    """Copy ``src`` into ``out``: in the kernel (sendfile) on Linux, else through memory.
+
+    sendfile copies the bytes themselves (never shares blocks, as a reflink would), so
+    the copy is a second copy even on the same disk.
+    """
+    written = 0
+    if sys.platform.startswith("linux"):
+        try:
+            while written < size:
+                sent = os.sendfile(
+                    out.fileno(), src.fileno(), written, min(size - written, 1 << 30)
+                )
+                if sent == 0:
+                    break
+                written += sent
+        except OSError:
+            if written:
+                raise
+        else:
+            src.seek(written)  # sendfile with an offset moves neither file's position
+            out.seek(written)
+            while block := src.read(CHUNK):  # the file grew since stat: copy the rest
+                out.write(block)
+                written += len(block)
+            return written
+    while block := src.read(CHUNK):
+        out.write(block)
+        written += len(block)
+    return written
+
+
+def forget_cached(path: Path) -> None:
+    """Drop ``path``'s pages from the page cache (once durable), so that reading it back
+    reads the device: a fake-capacity USB stick that drops writes is found then."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        with contextlib.suppress(AttributeError, OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong
+    path: Path, identities: Sequence[Identity], blob: Blob, *, full: bool
+) -> str | None:
+    """Why the copy at ``path`` is not ``blob``'s content, or None when it is.
+
+    Opening checks the header MAC and the final chunk (a truncated or swapped file is
+    found at once); ``full`` reads every chunk and compares the plaintext's SHA-256 and
+    size with the record.
+    """
+    try:
+        with AgeReader(path, list(identities)) as reader:
+            if reader.size != blob.size:
+                return "its size differs from the item's record"
+            if not full:
+                return None
+            digest = hashlib.sha256()
+            while block := reader.read(CHUNK):
+                digest.update(block)
+    except FileNotFoundError:
+        return "it is missing"
+    except AgeError as error:
+        return str(error).rstrip(".")
+    except OSError as error:
+        return f"it cannot be read ({error.strerror or error})"
+    if digest.hexdigest() != blob.sha256:
+        return "its content no longer matches the hash recorded at import"
+    return None

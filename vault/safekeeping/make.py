@@ -1,0 +1,371 @@
+"""``evault backup``: an incremental, verified, atomic copy of the vault into DEST.
+
+The steps, and why a run stopped at any of them leaves DEST's previous backup whole, are
+in the package's docstring. :func:`make_backup` copies; :func:`record_backup` appends the
+custody event to the source vault (the window runs it on its database worker).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from vault import custody
+from vault.age import X25519Identity
+from vault.custody import ledger
+from vault.db.session import open_database, snapshot
+from vault.errors import UsageError, VaultError
+from vault.fsutil import sync_file_system
+from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
+from vault.keys import IDENTITY_FILE
+from vault.lock import LOCK_FILE, acquire
+from vault.portable import fsync_dir
+from vault.safekeeping import layout, retention
+from vault.safekeeping.copying import Blob, copy_file, damage_of, forget_cached
+from vault.store import BlobStore
+from vault.times import format_utc
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class BackupDestinationError(UsageError):
+    code = "backup_destination"
+
+
+class BackupCancelledError(VaultError):
+    code = "backup_cancelled"
+    exit_code = 130
+
+
+class BackupCopyError(VaultError):
+    """A copy read back from DEST is not what the vault holds: nothing was published."""
+
+    code = "backup_copy_failed"
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    destination: Path
+    at: datetime
+    items: int  # live items the new snapshot names
+    copied: int  # blobs copied by this run (new ones and repaired ones)
+    bytes_copied: int
+    repaired: tuple[str, ...]  # sentences: copies in DEST found damaged and copied again
+    snapshot: str
+    snapshots_kept: int
+    chain_seq: int
+    chain_head: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "destination": str(self.destination),
+            "at": format_utc(self.at),
+            "items": self.items,
+            "copied": self.copied,
+            "bytes_copied": self.bytes_copied,
+            "repaired": list(self.repaired),
+            "snapshot": self.snapshot,
+            "snapshots_kept": self.snapshots_kept,
+            "retention": retention.RULE,
+            "chain_seq": self.chain_seq,
+            "chain_head": self.chain_head,
+        }
+
+
+def make_backup(
+    vault: OpenVault,
+    dest: Path,
+    *,
+    verify_all: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    now: datetime | None = None,
+) -> BackupReport:
+    """Back ``vault`` up into ``dest`` (a new folder, an empty one, or its earlier backup).
+
+    ``verify_all`` reads every copy already in DEST in full as well (otherwise each one's
+    size is compared with the vault's file, and a rotating share is opened: header MAC
+    and final chunk, see ``ROTATION``). Copies found damaged are copied again and
+    named in the report. Raises :class:`BackupCopyError` when a new copy does not read
+    back as the item (DEST then keeps its previous backup).
+    """
+    dest = Path(os.path.abspath(dest))
+    _check_destination(vault, dest)
+    layout.make_dir(dest)
+    held = acquire(dest)
+    try:
+        return _run(vault, dest, verify_all, progress, cancel, now or datetime.now(UTC))
+    finally:
+        held.release()
+
+
+def record_backup(vault: OpenVault, report: BackupReport) -> None:
+    """Append the backup's custody event (when, where, how many items, the chain head)."""
+    with vault.sessions() as session, session.begin():
+        ledger.append(
+            session,
+            custody.Action.VAULT_BACKED_UP,
+            at=report.at,
+            payload={
+                "to": str(report.destination),
+                "items": report.items,
+                "copied": report.copied,
+                "snapshot": report.snapshot,
+                "chain_seq": report.chain_seq,
+                "chain_head": report.chain_head,
+            },
+        )
+
+
+def _check_destination(vault: OpenVault, dest: Path) -> None:
+    source = Path(os.path.abspath(vault.info.path))
+    if layout.is_backup(source):
+        raise BackupDestinationError(
+            "This folder is itself a backup; restore it (evault restore) and back up that vault."
+        )
+    if dest == source or source in dest.parents or dest in source.parents:
+        raise BackupDestinationError(
+            "The backup folder must be outside the vault folder, and not contain it."
+        )
+    if not dest.exists():
+        return
+    if not dest.is_dir():
+        raise BackupDestinationError(f"{dest} is a file, not a folder.")
+    if (dest / VAULT_JSON).exists():
+        try:
+            info = read_info(dest)
+        except NotAVaultError:
+            raise BackupDestinationError(
+                f"{dest} holds a damaged vault; choose another folder."
+            ) from None
+        if info.vault_id != vault.info.vault_id:
+            raise BackupDestinationError(
+                f"{dest} holds another vault; choose an empty folder for this one."
+            )
+        if not layout.is_backup(dest):
+            raise BackupDestinationError(f"{dest} is a vault in use, not a backup of it.")
+        return
+    if {entry.name for entry in dest.iterdir()} - _FIRST_BACKUP_LEAVES:
+        raise BackupDestinationError(
+            f"{dest} is not empty and holds no backup of this vault; choose an empty folder."
+        )
+
+
+# What a first backup stopped before its vault.json leaves: DEST may go on from there.
+_FIRST_BACKUP_LEAVES = frozenset({layout.FOLDER, "blobs", IDENTITY_FILE, DATABASE_FILE, LOCK_FILE})
+
+
+def _run(
+    vault: OpenVault,
+    dest: Path,
+    verify_all: bool,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    at: datetime,
+) -> BackupReport:
+    for where in (layout.folder(dest), layout.snapshots_dir(dest)):
+        layout.make_dir(where)
+    incoming = layout.incoming_dir(dest)
+    shutil.rmtree(incoming, ignore_errors=True)  # temp copies of an interrupted run
+    layout.make_dir(incoming)
+    key = vault.keys.database_key
+    staged_db = incoming / DATABASE_FILE
+    snapshot(vault.engine, key, staged_db)
+    blobs, seq, head = _snapshot_contents(staged_db, key)
+    identities = [vault.keys.identity]
+    store, copies = vault.store, BlobStore(dest)
+    present = set(copies.iter_ids())
+    limit = layout.size_limit(dest)
+    to_copy: list[Blob] = []
+    repaired: list[str] = []
+    rotation = len(layout.snapshot_names(dest)) % ROTATION
+    total = len(blobs)
+    for done, blob in enumerate(blobs):
+        _step(progress, cancel, done, total * 2)
+        if blob.item_id not in present:
+            to_copy.append(blob)
+            continue
+        copy = copies.path_for(blob.item_id)
+        damage = None
+        if verify_all or _slot(blob.item_id) == rotation:
+            damage = damage_of(copy, identities, blob, full=verify_all)
+        source_size = _size(store.path_for(blob.item_id))
+        if damage is None and source_size not in (None, _size(copy)):
+            damage = "its size differs from the vault's file"
+        if damage is not None:
+            repaired.append(f"The copy of item {blob.item_id} in the backup was damaged: {damage}.")
+            to_copy.append(blob)
+    written = 0
+    targets = [incoming / f"{blob.item_id}.age" for blob in to_copy]
+    for done, (blob, target) in enumerate(zip(to_copy, targets, strict=True)):
+        _step(progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2)
+        written += copy_file(store.path_for(blob.item_id), target, limit=limit, durable=False)
+    sync_file_system(dest, targets)
+    _read_all_back(
+        to_copy,
+        targets,
+        identities,
+        lambda done: _step(
+            progress,
+            cancel,
+            total + (len(to_copy) + done) * total // max(2 * len(to_copy), 1),
+            total * 2,
+        ),
+    )
+    _step(progress, cancel, total * 2, total * 2)
+    name = _publish(vault, dest, to_copy, staged_db, at)
+    kept = _apply_retention(dest)
+    logger.info("backup made: %d blobs copied", len(to_copy))
+    return BackupReport(
+        destination=dest,
+        at=at,
+        items=len(blobs),
+        copied=len(to_copy),
+        bytes_copied=written,
+        repaired=tuple(repaired),
+        snapshot=name,
+        snapshots_kept=kept,
+        chain_seq=seq,
+        chain_head=head,
+    )
+
+
+# Copies already in DEST: every run compares each one's size with the vault's file (a
+# truncated or grown copy is found at once) and opens one in ROTATION of them (header
+# MAC, final chunk), a different share each run, so all are opened every ROTATION runs
+# without a second backup reading the whole stick; --verify-all reads all in full.
+ROTATION = 8
+
+
+def _slot(item_id: str) -> int:
+    return sum(item_id.encode("ascii")) % ROTATION
+
+
+READERS = 2
+
+
+def _read_all_back(
+    blobs: list[Blob],
+    targets: list[Path],
+    identities: list[X25519Identity],
+    step: Callable[[int], None],
+) -> None:
+    """Read every new copy back from the device; the first that is not its item stops it.
+
+    Reading back is device reads, decryption and SHA-256, which mostly let go of the GIL,
+    so two files are read at once. A cancel or a bad copy drops the reads not begun.
+    """
+    readers = ThreadPoolExecutor(max_workers=READERS)
+    try:
+        checks = readers.map(
+            lambda pair: _read_back(pair[0], pair[1], identities), zip(blobs, targets, strict=True)
+        )
+        for done, (blob, damage) in enumerate(zip(blobs, checks, strict=True)):
+            step(done)
+            if damage is not None:
+                raise BackupCopyError(
+                    f"The copy of item {blob.item_id} did not read back as the item "
+                    f"({damage}); the backup folder keeps its previous backup. Run evault "
+                    "check on the vault."
+                )
+    finally:
+        readers.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_back(blob: Blob, target: Path, identities: list[X25519Identity]) -> str | None:
+    forget_cached(target)
+    return damage_of(target, identities, blob, full=True)
+
+
+def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int) -> None:
+    if cancel is not None and cancel.is_set():
+        raise BackupCancelledError("The backup was cancelled; the backup folder is as it was.")
+    if progress is not None:
+        progress(done, total)
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
+
+
+def _snapshot_contents(db: Path, key: bytes) -> tuple[list[Blob], int, str]:
+    """The live items' blobs the snapshot names, and its custody head (seq, hash)."""
+    engine = open_database(db, key)
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT id, sha256, size FROM items WHERE purged_at IS NULL ORDER BY id"
+            ).all()
+            head = conn.exec_driver_sql("SELECT seq, hash FROM custody_head WHERE id = 1").first()
+    finally:
+        engine.dispose()
+    blobs = [Blob(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+    return blobs, int(head[0]) if head else 0, str(head[1]) if head else ""
+
+
+def _publish(
+    vault: OpenVault, dest: Path, copied: list[Blob], staged_db: Path, at: datetime
+) -> str:
+    """Make the verified copies DEST's backup; ``vault.db``'s rename is the last step."""
+    copies = BlobStore(dest)
+    ids = {blob.item_id for blob in copied}
+    if ids:
+        layout.write_pending(dest, layout.pending_ids(dest) | ids)
+    incoming = layout.incoming_dir(dest)
+    layout.make_dir(copies.root)
+    for item_id in sorted(ids):
+        final = copies.path_for(item_id)
+        if not final.parent.is_dir():
+            layout.make_dir(final.parent)
+        os.replace(incoming / f"{item_id}.age", final)
+    sync_file_system(dest, [copies.path_for(i) for i in sorted(ids)])
+    _copy_public(vault, dest, IDENTITY_FILE)
+    name = _snapshot_name(dest, at)
+    kept = layout.snapshots_dir(dest) / name
+    copy_file(staged_db, kept)
+    fsync_dir(kept.parent)
+    os.replace(staged_db, dest / DATABASE_FILE)
+    _copy_public(vault, dest, VAULT_JSON)  # last: a first backup is a vault from here on
+    fsync_dir(dest)
+    layout.clear_pending(dest)
+    return name
+
+
+def _copy_public(vault: OpenVault, dest: Path, name: str) -> None:
+    target = layout.incoming_dir(dest) / name
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    copy_file(vault.info.path / name, target)
+    os.replace(target, dest / name)
+
+
+def _snapshot_name(dest: Path, at: datetime) -> str:
+    stem = at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    name, number = f"{stem}{layout.SNAPSHOT_SUFFIX}", 1
+    while (layout.snapshots_dir(dest) / name).exists():
+        name, number = f"{stem}-{number}{layout.SNAPSHOT_SUFFIX}", number + 1
+    return name
+
+
+def _apply_retention(dest: Path) -> int:
+    names = layout.snapshot_names(dest)
+    keep = retention.kept(names)
+    for name in names:
+        if name not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                (layout.snapshots_dir(dest) / name).unlink()
+    return len(keep)
