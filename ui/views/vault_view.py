@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +55,8 @@ from vault.ingest.sm3 import ComputedSm3
 from vault.items import edit_item, item_history, purge_item, restore_item, withdraw_item
 from vault.lenders import add_lender, list_lenders, rename_lender
 from vault.notes import add_note, list_notes
+
+_D = TypeVar("_D", bound=QDialog)
 
 
 class VaultView(QWidget):
@@ -563,19 +567,17 @@ class VaultView(QWidget):
     # --- export and trusted time -----------------------------------------------------------
 
     def trusted_time(self) -> TrustedTimeDialog | None:
-        vault = self.vault
-        if vault is None:
-            return None
-        dialog = TrustedTimeDialog(vault, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        return self._open_dialog(TrustedTimeDialog)
 
     def back_up(self) -> BackupDialog | None:
+        return self._open_dialog(BackupDialog)
+
+    def _open_dialog(self, make: Callable[[OpenVault, QWidget], _D]) -> _D | None:
+        """A window-modal dialog about the open vault, gone once closed."""
         vault = self.vault
         if vault is None:
             return None
-        dialog = BackupDialog(vault, self)
+        dialog = make(vault, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
