@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +26,7 @@ class Expect:
     device: str | None = None
     call: bool = False
     shot: bool = False
+    direction: str | None = None
 
 
 def _t(text: str) -> datetime:
@@ -33,6 +36,40 @@ def _t(text: str) -> datetime:
 # Names below were seen in public repositories and issue threads (see the comments in
 # vault/ingest/names.py for each source) or follow those schemes with other values.
 TABLE: list[tuple[str, Expect]] = [
+    # Cube ACR: "yyyy-MM-dd HH-mm-ss (phone) <contact> (<number>) <arrow>".
+    ("2025-10-03 16-54-44 (phone) Contact Name (0486300265) ↙.m4a",
+     Expect("cube_acr", _t("2025-10-03 16:54:44"), counterpart="0486300265",
+            contact="Contact Name", app="Cube ACR", device="Android", call=True, direction="in")),
+    ("2025-10-03 16-32-29 (phone) 张三 (+86 138 0013 8000) ↗.m4a",
+     Expect("cube_acr", _t("2025-10-03 16:32:29"), counterpart="13800138000",
+            contact="张三", app="Cube ACR", device="Android", call=True, direction="out")),
+    ("2024-03-15 14-30-22 (phone) (13800138000) ↗.amr",
+     Expect("cube_acr", _t("2024-03-15 14:30:22"), counterpart="13800138000",
+            app="Cube ACR", device="Android", call=True, direction="out")),
+    ("2025-10-03 17-09-31 (whatsapp) Contact Name.m4a",
+     Expect("cube_acr", _t("2025-10-03 17:09:31"), contact="Contact Name", app="WhatsApp",
+            device="Android", call=True)),
+    # "Call Recorder" apps: number and a millisecond epoch (UTC), optionally From_/To_.
+    ("From_13800138000_1710484222123.amr",
+     Expect("recorder_number_epoch", utc=datetime(2024, 3, 15, 6, 30, 22, 123000, tzinfo=UTC),
+            counterpart="13800138000", app="Call Recorder", device="Android", call=True,
+            direction="in")),
+    ("To_+8613800138000_1710484222123.3gp",
+     Expect("recorder_number_epoch", utc=datetime(2024, 3, 15, 6, 30, 22, 123000, tzinfo=UTC),
+            counterpart="13800138000", app="Call Recorder", device="Android", call=True,
+            direction="out")),
+    ("13800138000_1710484222123.mp3",
+     Expect("recorder_number_epoch", utc=datetime(2024, 3, 15, 6, 30, 22, 123000, tzinfo=UTC),
+            counterpart="13800138000", app="Call Recorder", device="Android", call=True)),
+    ("1756218612000_9876543210.mp3",
+     Expect("recorder_epoch_number", utc=datetime(2025, 8, 26, 14, 30, 12, tzinfo=UTC),
+            counterpart="9876543210", app="Call Recorder", device="Android", call=True)),
+    # LG: "<0|1>d<yyyyMMddHHmmss>p<number|null>.3gp".
+    ("0d20151122141548p+74993464260.3gp",
+     Expect("lg_call", _t("2015-11-22 14:15:48"), counterpart="+74993464260", app="Phone",
+            device="LG", call=True)),
+    ("1d20151209155457pnull.3gp",
+     Expect("lg_call", _t("2015-12-09 15:54:57"), app="Phone", device="LG", call=True)),
     # Xiaomi MIUI: "<label>@<name>(<number>)_yyyyMMddHHmmss" (RecordingNameUtils), seen
     # "通话录音@183 0854 7877(18308547877)_20190419123402.mp3".
     ("通话录音@183 0854 7877(18308547877)_20190419123402.mp3",
@@ -224,6 +261,7 @@ def test_real_phone_names_are_read(filename: str, expect: Expect) -> None:
         is_call_recording=expect.call,
         is_screenshot=expect.shot,
         pattern=expect.pattern,
+        direction=expect.direction,
     )
 
 
@@ -321,3 +359,20 @@ def test_near_miss_names_never_raise(prefix: str, body: str, ext: str) -> None:
     info = read_name(prefix + body + ext)
     if info is not None and info.local_time is not None:
         assert 2000 <= info.local_time.year <= 2100
+
+
+def _documented_rows() -> list[tuple[str, str]]:
+    doc = Path(__file__).resolve().parents[2] / "docs" / "recording-names.md"
+    rows = re.findall(r"^\| `([a-z0-9_]+)` \| `([^`]+)` \|", doc.read_text("utf-8"), re.MULTILINE)
+    assert rows, "docs/recording-names.md has no table rows"
+    return rows
+
+
+def test_the_documented_table_lists_exactly_the_code_rows_in_order() -> None:
+    assert [pattern for pattern, _ in _documented_rows()] == [row.id for row in PATTERNS]
+
+
+@pytest.mark.parametrize(("pattern", "example"), _documented_rows())
+def test_each_documented_example_is_read_by_its_row(pattern: str, example: str) -> None:
+    info = read_name(example)
+    assert info is not None and info.pattern == pattern

@@ -9,11 +9,11 @@ regular expression over the file name *without* its extension, written with toke
 ``<tz>`` ``±hhmm`` offset, ``<ms13>`` Unix epoch in milliseconds, ``<s10>`` Unix
 epoch in seconds, ``<who>`` a contact name or a number, ``<name>`` a contact name,
 ``<number>`` a phone number, ``<pkg>`` an Android package, ``<app>`` an app label,
-``<md5>`` the MD5 of an Android package).
+``<md5>`` the MD5 of an Android package, ``<arrow>`` a direction arrow).
 
 Device families are the phone skins: ``Xiaomi`` (MIUI, HyperOS), ``Huawei`` (EMUI,
 HarmonyOS, Honor MagicOS), ``OPPO`` (ColorOS, realme UI, OnePlus), ``vivo``
-(OriginOS, Funtouch), ``Samsung`` (One UI), ``iPhone``, ``Android`` (stock or
+(OriginOS, Funtouch), ``Samsung`` (One UI), ``LG``, ``iPhone``, ``Android`` (stock or
 unknown skin), ``Mac`` and ``Windows``.
 
 Times in names have no zone: they are returned naive in ``local_time``; epoch-based
@@ -61,6 +61,7 @@ class NameInfo:
     is_call_recording: bool
     is_screenshot: bool
     pattern: str
+    direction: str | None = None  # "in" or "out" when the name says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,9 @@ def _shot(
     return NamePattern(pattern_id, template, _IMAGE, device, app, screenshot=True)
 
 
-# Where each row comes from is noted above it. "Seen" means real file names of that
+# Each row is also a row of docs/recording-names.md, which gives an example, the time
+# zone rule and the source with the date it was checked. Where each row comes from is
+# also noted above it. "Seen" means real file names of that
 # shape were found in public repositories or issue threads. Rows are tried in order.
 # fmt: off
 PATTERNS: tuple[NamePattern, ...] = (
@@ -95,6 +98,21 @@ PATTERNS: tuple[NamePattern, ...] = (
     # and #77: "20220522_122802.881926-0400_+12345678900", "..._out_800003322__Name_".
     _call("bcr_call", r"<Y><M><D>_<h><m><s>(?:\.\d{1,9})?<tz>(?:_(?:in|out|conference))?"
                       r"(?:_sim\d)?(?:_<number>)?(?:_+<name>_*)?", "Android", "BCR"),
+    # Cube ACR: "yyyy-MM-dd HH-mm-ss (<medium>) <contact> (<number>) <arrow>", arrow
+    # "↗" outgoing, "↙" incoming; VoIP calls name their app ("(whatsapp) Name").
+    # Read in a public parser for Cube ACR names (parseCubeACRFilename).
+    _call("cube_acr", r"<Y>-<M>-<D> <h>-<m>-<s> \((?P<medium>[a-z][a-z ]{1,19})\)"
+                      r"(?: <name>)?(?:\s*\(<number>\))?(?:\s*<arrow>)?", "Android", "Cube ACR"),
+    # "Call Recorder" apps that name a file after the number and System.currentTimeMillis():
+    # Viscaria233/TelephoneRecorder MyFileNameBuilder "From_|To_" + tel + "_" + millis;
+    # others put the epoch first: "1756218612000_9876543210.mp3".
+    _call("recorder_number_epoch", r"(?:(?P<dirword>From|To)_)?<number>_<ms13>", "Android",
+          "Call Recorder"),
+    _call("recorder_epoch_number", r"<ms13>_<number>", "Android", "Call Recorder"),
+    # LG's dialer recorder: "<0|1>d<yyyyMMddHHmmss>p<number|null>.3gp", seen
+    # "0d20151122141548p+74993464260.3gp", "1d20151209155457pnull.3gp" (a public
+    # LGNaming parser). The leading digit's meaning is not settled: no direction is read.
+    _call("lg_call", r"[01]d<Y><M><D><h><m><s>p(?:<number>|null)", "LG"),
     # MIUI: framework RecordingNameUtils builds "<label>@<callers>_yyyyMMddHHmmss",
     # each caller "name(number)", '+' written as "00". Seen:
     # "通话录音@183 0854 7877(18308547877)_20190419123402.mp3".
@@ -231,6 +249,17 @@ _LABELS: Mapping[str, str] = {
     "alipay": "Alipay",
     "支付宝": "Alipay",
 }
+# Apps Cube ACR names in brackets when it recorded a VoIP call instead of a phone call.
+_MEDIA: Mapping[str, str] = {
+    "whatsapp": "WhatsApp",
+    "telegram": "Telegram",
+    "viber": "Viber",
+    "signal": "Signal",
+    "skype": "Skype",
+    "wechat": "WeChat",
+    "line": "LINE",
+    "messenger": "Messenger",
+}
 _NOT_A_NAME = frozenset({"null", "unknown", "未知", "未知号码", "private", "私人号码"})
 
 _TOKENS: Mapping[str, str] = {
@@ -252,6 +281,7 @@ _TOKENS: Mapping[str, str] = {
     "<pkg>": r"(?P<pkg>[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+)",
     "<app>": r"(?P<app>[^_.]+)",
     "<md5>": r"(?P<md5>[0-9a-f]{32})",
+    "<arrow>": r"(?P<arrow>[↗↙↑↓])",
 }
 _TOKEN_RE = re.compile("|".join(re.escape(t) for t in _TOKENS))
 # Copies made by file managers and chat apps: "x (1)", "x(2)", "x - 副本", "x - Copy".
@@ -308,7 +338,24 @@ def _build(row: NamePattern, groups: dict[str, str | None]) -> NameInfo | None:
         is_call_recording=row.call,
         is_screenshot=row.screenshot,
         pattern=row.id,
+        direction=_direction(groups),
     )
+
+
+_DIRECTIONS: Mapping[str, str] = {
+    "↗": "out",
+    "↑": "out",
+    "to": "out",
+    "↙": "in",
+    "↓": "in",
+    "from": "in",
+}
+
+
+def _direction(groups: dict[str, str | None]) -> str | None:
+    """``"in"``/``"out"`` from an arrow or a From/To word, ``None`` when the name is silent."""
+    mark = groups.get("arrow") or groups.get("dirword")
+    return _DIRECTIONS.get(mark.lower()) if mark else None
 
 
 def _times(groups: dict[str, str | None]) -> tuple[datetime | None, datetime | None] | None:
@@ -397,6 +444,9 @@ def _clean_name(text: str) -> str | None:
 
 
 def _source_app(row: NamePattern, groups: dict[str, str | None]) -> str | None:
+    medium = (groups.get("medium") or "").strip().lower()
+    if medium and medium != "phone":  # a VoIP call the recorder caught in another app
+        return _MEDIA.get(medium, medium.title())
     package = groups.get("pkg")
     if package:
         return _PACKAGES.get(package, package)
