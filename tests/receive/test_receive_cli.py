@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -16,7 +17,7 @@ import pytest
 
 from tests.core.conftest import PASSPHRASE
 from tests.receive.conftest import LENDER
-from tests.receive.receive_client import curl_upload, post_stream, random_chunks
+from tests.receive.receive_client import curl_upload, get, post_stream, random_chunks
 from vault.handle import OpenVault, unlock_vault
 from vault.items import list_items
 
@@ -46,16 +47,21 @@ class _Receiving:
         return self.process.returncode, out, err
 
 
-def _receive(vault_dir: Path, *extra: str) -> _Receiving:
+def _receive(vault_dir: Path, *extra: str, answer: str | None = None) -> _Receiving:
     env = {**os.environ, "EVAULT_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "vault.cli", "receive", "--vault", str(vault_dir)]
     process = subprocess.Popen(
         [*command, "--lender", LENDER, "--bind", "127.0.0.1", "--json", *extra],
+        stdin=subprocess.PIPE if answer is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
+    if answer is not None:
+        assert process.stdin is not None
+        process.stdin.write(answer)
+        process.stdin.flush()
     return _Receiving(process)
 
 
@@ -93,6 +99,29 @@ def test_the_command_prints_the_session_and_each_arrival(
     assert code == 0, err
     [item] = _items(vault_dir)
     assert item.sha256 == hashlib.sha256(phone_files["recording"].read_bytes()).hexdigest()
+
+
+def test_with_json_the_pairing_question_goes_to_stderr(
+    vault_dir: Path, phone_files: dict[str, Path]
+) -> None:
+    receiving = _receive(vault_dir, answer="y\n")
+    url = receiving.session["url"]
+    get(url)  # the phone opens the page: the laptop asks
+    deadline = time.monotonic() + 30
+    status, reply = curl_upload(url, phone_files["recording"])
+    while status != 200 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the answer is read by the command's loop, five times a second
+        status, reply = curl_upload(url, phone_files["recording"])
+    assert status == 200, reply
+    arrival = receiving.line()
+    code, out, err = receiving.interrupt()
+    assert code == 0, err
+    assert arrival["status"] == "imported"
+    assert f"pairing code {receiving.session['pairing_code']}" in err
+    assert "Accepted" in err
+    for line in out.splitlines():  # whatever else stdout held is JSON too
+        json.loads(line)
+    assert "pairing code" not in out
 
 
 def test_the_command_ends_after_its_minutes(vault_dir: Path) -> None:

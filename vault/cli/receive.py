@@ -6,7 +6,7 @@ import argparse
 import json
 import queue
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from vault.cli.common import CommandTree, open_vault
 
@@ -49,7 +49,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
                     phone = phones.get_nowait()
                 except queue.Empty:
                     continue
-                _confirm(session, phone)
+                _confirm(session, phone, sys.stderr if args.json else sys.stdout)
         except KeyboardInterrupt:  # Ctrl-C is how a session is meant to end
             session.stop("interrupted")
         finally:
@@ -87,20 +87,23 @@ def _announce(session: ReceiveSession, *, as_json: bool) -> None:
     )
 
 
-def _confirm(session: ReceiveSession, phone: str) -> None:
+def _confirm(session: ReceiveSession, phone: str, out: TextIO) -> None:
+    """Ask on the terminal; with ``--json`` the question goes to ``out`` = stderr, so
+    stdout holds JSON lines only."""
     print(
         f"A phone at {phone} opened the page. Does it show the pairing code "
         f"{session.pairing_code}? [y/N] ",
         end="",
         flush=True,
+        file=out,
     )
     answer = sys.stdin.readline().strip().lower()
     if answer in {"y", "yes"}:
         session.accept()
-        print("Accepted: files from this phone are stored as they arrive.", flush=True)
+        print("Accepted: files from this phone are stored as they arrive.", flush=True, file=out)
     else:
         session.refuse()
-        print("Refused.", flush=True)
+        print("Refused.", flush=True, file=out)
 
 
 def _arrival_line(arrival: Arrival) -> str:
