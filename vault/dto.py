@@ -90,6 +90,13 @@ class ItemDTO(Jsonable):
     title: str | None
     purpose: str | None
     withdrawn: bool
+    # The three times kept apart: the file name's (with the offset it was shown in), the
+    # file's own modified time, and imported_at above; time_source says which one (or
+    # EXIF / the container) became captured_at.
+    name_time: datetime | None = None
+    name_offset_min: int | None = None
+    file_modified_at: datetime | None = None
+    call_direction: str | None = None
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,7 @@ def _apply_edit(
 
 
 def item_dto(item: Item, lender: str | None) -> ItemDTO:
+    times = item.times
     return ItemDTO(
         id=item.id,
         lender=lender,
@@ -237,4 +238,8 @@ def item_dto(item: Item, lender: str | None) -> ItemDTO:
         title=item.title,
         purpose=item.purpose,
         withdrawn=item.withdrawn_at is not None,
+        name_time=times.name_time if times else None,
+        name_offset_min=times.name_offset_min if times else None,
+        file_modified_at=times.file_modified_at if times else None,
+        call_direction=times.call_direction if times else None,
     )

@@ -593,6 +593,22 @@
         <translation>形成于 %1。%2导入于 %3。</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Time in the file name: %1. The file&apos;s own modified time: %2.</source>
+        <translation>文件名中的时间：%1。文件自身的修改时间：%2。</translation>
+    </message>
+    <message>
+        <source>Incoming call (from the file name).</source>
+        <translation>来电（据文件名）。</translation>
+    </message>
+    <message>
+        <source>Outgoing call (from the file name).</source>
+        <translation>去电（据文件名）。</translation>
+    </message>
+    <message>
         <source>title</source>
         <translation>标题</translation>
     </message>

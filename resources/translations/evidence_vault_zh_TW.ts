@@ -593,6 +593,22 @@
         <translation>形成於 %1。%2匯入於 %3。</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Time in the file name: %1. The file&apos;s own modified time: %2.</source>
+        <translation>檔名中的時間：%1。檔案本身的修改時間：%2。</translation>
+    </message>
+    <message>
+        <source>Incoming call (from the file name).</source>
+        <translation>來電（據檔名）。</translation>
+    </message>
+    <message>
+        <source>Outgoing call (from the file name).</source>
+        <translation>去電（據檔名）。</translation>
+    </message>
+    <message>
         <source>title</source>
         <translation>標題</translation>
     </message>

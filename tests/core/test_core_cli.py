@@ -115,3 +115,24 @@ def test_check_exits_1_on_a_tampered_custody_row(made_vault: Path) -> None:
     done = evault("check", "--vault", str(made_vault))
     assert done.returncode == 1
     assert "PROBLEM" in done.stdout
+
+
+def test_show_keeps_the_name_time_the_file_time_and_the_import_time_apart(
+    made_vault: Path, tmp_path: Path
+) -> None:
+    vault = str(made_vault)
+    shot = tmp_path / "Screenshot_20240317_093000_com.tencent.mm.png"
+    Image.new("RGB", (30, 60), (9, 9, 9)).save(shot)
+    copied = 1_700_000_000  # 2023-11-14 22:13:20 UTC: the time a copy gave the file
+    os.utime(shot, (copied, copied))
+    imported = evault("import", "--vault", vault, str(shot), "--json")
+    assert imported.returncode == 0, imported.stderr
+    item_id = json.loads(imported.stdout)["results"][0]["item_id"]
+    shown = json.loads(evault("show", item_id, "--vault", vault, "--json").stdout)
+    times = shown["times"]
+    assert times["file_name"] == {"utc": "2024-03-17T01:30:00+00:00", "offset_min": 480}
+    assert times["file_modified"] == "2023-11-14T22:13:20+00:00"
+    assert times["imported"] == shown["imported_at"]
+    assert times["imported"] > "2026"
+    assert times["captured_from"] == "file_name"
+    assert shown["captured_at"] == "2024-03-17T01:30:00+00:00"

@@ -183,6 +183,18 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
         ),
     ],
     "0004": [("checkpoint_note_leaves", {"note_id": 1, "leaf_index": 1})],
+    "0005_phone": [
+        (
+            "item_times",
+            {
+                "item_id": "it1",
+                "name_time": T,
+                "name_offset_min": 480,
+                "file_modified_at": T,
+                "call_direction": "in",
+            },
+        )
+    ],
 }
 
 

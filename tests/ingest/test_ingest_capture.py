@@ -51,6 +51,9 @@ def test_exif_with_offset_wins_over_the_file_name(tmp_path: Path) -> None:
         contact_name=None,
         source_app="Camera",
         device="Apple iPhone 15",
+        name_time_utc=datetime(2023, 12, 31, 16, tzinfo=UTC),  # what the name said, kept
+        name_offset_min=480,
+        file_modified_utc=MTIME,
     )
 
 
@@ -108,6 +111,9 @@ def test_container_time_wins_over_the_call_recording_name(
         contact_name="张三",
         source_app="Phone",
         device="Huawei",
+        name_time_utc=datetime(2024, 1, 1, 4, tzinfo=UTC),
+        name_offset_min=480,
+        file_modified_utc=MTIME,
     )
 
 
@@ -205,7 +211,32 @@ def test_modification_time_is_the_last_resort(tmp_path: Path) -> None:
         contact_name=None,
         source_app=None,
         device=None,
+        file_modified_utc=MTIME,
     )
+
+
+def test_the_name_the_file_time_and_the_source_are_three_separate_facts(
+    media: dict[str, Path], tmp_path: Path
+) -> None:
+    # A recording copied off the phone: the copy reset its modified time, the name kept
+    # the call's time (epoch milliseconds, UTC) and says the call went out.
+    path = _copy(media["no_date.m4a"], tmp_path, "To_13800138000_1710484222123.m4a")
+    capture = _capture(path)
+    assert capture.time_source == TimeSource.FILE_NAME
+    assert capture.name_time_utc == datetime(2024, 3, 15, 6, 30, 22, 123000, tzinfo=UTC)
+    assert capture.captured_at_utc == capture.name_time_utc
+    assert capture.name_offset_min == 480  # a UTC instant is shown in the vault's zone
+    assert capture.file_modified_utc == MTIME
+    assert capture.direction == "out"
+
+
+def test_an_upload_without_a_file_time_has_no_modified_time(tmp_path: Path) -> None:
+    path = tmp_path / "记录.txt"
+    path.write_text("家访", encoding="utf-8")
+    head = path.read_bytes()
+    capture = read_capture(path, head, SHANGHAI, named_file=False)
+    assert capture.file_modified_utc is None
+    assert capture.time_source == TimeSource.IMPORT_TIME
 
 
 def test_implausible_name_dates_fall_through_to_the_mtime(tmp_path: Path) -> None:

@@ -243,3 +243,24 @@ def test_edit_the_time_it_happened_in_the_vaults_zone(
     assert item.incident_at == datetime(2025, 3, 1, 1, 30, tzinfo=UTC), "09:30 in Shanghai"
     assert item.categories == ("home_visit",)
     assert detail.incident.dateTime().time() == QTime(9, 30), "shown again as the user typed it"
+
+
+def test_the_detail_pane_labels_the_name_time_and_the_file_time(
+    qtbot: QtBot, view: VaultView, tmp_path: Path
+) -> None:
+    vault = view.vault
+    assert vault is not None
+    path = tmp_path / "Screenshot_20240317_093000_com.tencent.mm.png"
+    Image.new("RGB", (30, 60), (9, 9, 9)).save(path)
+    copied = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC).timestamp()  # what the copy gave it
+    os.utime(path, (copied, copied))
+    import_paths(vault, [path], lender="度小满")
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.table.selectRow(0)
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.item is not None)
+    text = detail.provenance.text()
+    assert "Time read from the file name." in text
+    assert "Time in the file name: 2024-03-17 09:30" in text
+    assert "The file's own modified time: 2025-01-02 11:04" in text

@@ -274,11 +274,30 @@ class DetailPane(QTabWidget):
             .replace("%1", format_time(item.captured_at, item.captured_offset_min))
             .replace("%2", time_source_sentence(item.time_source))
             .replace("%3", format_time(item.imported_at))
+            + "\n"
+            + self._other_times(item)
         )
         self.sha256.setText(item.sha256)
         self.sha256.setCursorPosition(0)
         self.sm3.setText(item.sm3 or "")
         self.sm3.setCursorPosition(0)
+
+    def _other_times(self, item: ItemDTO) -> str:
+        """The file name's time and the file's own modified time, labelled apart from
+        the capture time (a copy resets the one, the other stays in the name)."""
+        none = self.tr("none")
+        named = format_time(item.name_time, item.name_offset_min) if item.name_time else none
+        modified = format_time(item.file_modified_at) if item.file_modified_at else none
+        text = (
+            self.tr("Time in the file name: %1. The file's own modified time: %2.")
+            .replace("%1", named)
+            .replace("%2", modified)
+        )
+        if item.call_direction == "in":
+            text += " " + self.tr("Incoming call (from the file name).")
+        elif item.call_direction == "out":
+            text += " " + self.tr("Outgoing call (from the file name).")
+        return text
 
     def _incident_of(self, item: ItemDTO) -> QDateTime:
         """When it happened, as wall-clock time in the vault's zone, as the user reads it."""

@@ -26,7 +26,7 @@ from vault.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from vault.dto import BackupImportReport, ImportReport
+    from vault.dto import BackupImportReport, ImportReport, ItemDTO
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -171,7 +171,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         item = get_item(vault, args.id)
         history = item_history(vault, args.id)
-    data = item.to_json() | {"custody": [event.to_json() for event in history]}
+    data = item.to_json() | {
+        "times": _three_times(item),
+        "custody": [event.to_json() for event in history],
+    }
     if args.json:
         emit(data)
         return 0
@@ -181,6 +184,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     for event in history:
         print(f"custody: #{event.seq} {event.at.isoformat()} {event.action}")
     return 0
+
+
+def _three_times(item: ItemDTO) -> dict[str, object]:
+    """The file name's time, the file's own modified time and the import time, each
+    labelled, and which source ``captured_at`` came from (EXIF and the container are
+    read from the content and are not repeated here)."""
+    name_time = (
+        {"utc": item.name_time.isoformat(), "offset_min": item.name_offset_min}
+        if item.name_time is not None
+        else None
+    )
+    modified = item.file_modified_at.isoformat() if item.file_modified_at else None
+    return {
+        "file_name": name_time,
+        "file_modified": modified,
+        "imported": item.imported_at.isoformat(),
+        "captured_from": item.time_source,
+    }
 
 
 def cmd_check(args: argparse.Namespace) -> int:

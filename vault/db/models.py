@@ -119,6 +119,26 @@ class Item(Base):
 
     # Also tells the unit of work to insert the lender before the item.
     lender: Mapped[Lender | None] = relationship()
+    # What the name and the file's own time said (read with the item, one query per load).
+    times: Mapped[ItemTimes | None] = relationship(viewonly=True, lazy="selectin")
+
+
+class ItemTimes(Base):
+    """The times an imported file offered beside the one that became ``captured_at``.
+
+    What the file name said (UTC, with the offset it was shown in) and the file's own
+    modified time when it was imported (a copy over USB or a chat app often resets it);
+    the third time, the import, is ``items.imported_at``. Also the call direction a
+    recording's name gave. One row per imported file; none for notes or backup rows.
+    """
+
+    __tablename__ = "item_times"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    name_time: Mapped[datetime | None]
+    name_offset_min: Mapped[int | None] = mapped_column(Integer)
+    file_modified_at: Mapped[datetime | None]
+    call_direction: Mapped[str | None] = mapped_column(Text)
 
 
 class Note(Base):

@@ -60,6 +60,14 @@ class Capture:
     contact_name: str | None
     source_app: str | None
     device: str | None
+    # The three times a reader weighs, kept apart whichever one became captured_at:
+    # what the file name said (UTC, with the offset it was shown in) and the file's own
+    # modified time (UTC; a copy over USB or a chat app often resets it). The third,
+    # the import time, is the item's imported_at.
+    name_time_utc: datetime | None = None
+    name_offset_min: int | None = None
+    file_modified_utc: datetime | None = None
+    direction: str | None = None  # "in"/"out" when the file name says so
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +117,9 @@ def read_capture(
         sniffed = sniff(head, filename=path.name, has_video_track=False)
     if not named_file and mtime is None:
         mtime = math.nan  # no file time: _modification_time falls back to the import time
-    when, offset, source = _capture_time(path, found, name, tz, mtime)
+    modified = _file_modified(path, mtime)
+    when, offset, source = _capture_time(found, name, tz, modified)
+    name_when = _name_time(name, tz)
     logger.debug("capture time from %s; name pattern %s", source, name.pattern if name else None)
     camera = found.exif.camera if found.exif else None
     return Capture(
@@ -123,6 +133,10 @@ def read_capture(
         contact_name=name.contact_name if name else None,
         source_app=name.source_app if name else None,
         device=camera or (name.device if name else None),
+        name_time_utc=name_when[0] if name_when else None,
+        name_offset_min=name_when[1] if name_when else None,
+        file_modified_utc=modified if isinstance(modified, datetime) else None,
+        direction=name.direction if name else None,
     )
 
 
@@ -148,8 +162,36 @@ def _read_open(fileobj: BinaryIO, family: Family, media_type: str) -> _Found:
     return _Found()
 
 
+class _StatFailed:
+    """The file could not be asked for its modified time (it vanished or turned unreadable)."""
+
+
+def _file_modified(path: Path, mtime: float | None) -> datetime | _StatFailed | None:
+    """The file's own modified time in UTC; ``None`` when it has none worth a date."""
+    try:
+        stamp = os.stat(path).st_mtime if mtime is None else mtime
+    except OSError:
+        return _StatFailed()
+    try:
+        modified = datetime.fromtimestamp(stamp, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return modified if plausible(modified) else None
+
+
+def _name_time(name: NameInfo | None, tz: tzinfo) -> tuple[datetime, int] | None:
+    """What the file name said: ``(UTC instant, offset shown)``, or ``None``."""
+    if name is None:
+        return None
+    if name.utc_time is not None:
+        return _resolve(name.utc_time, tz, keep_offset=name.local_time is not None)
+    if name.local_time is not None:
+        return _resolve(name.local_time, tz, keep_offset=False)
+    return None
+
+
 def _capture_time(
-    path: Path, found: _Found, name: NameInfo | None, tz: tzinfo, mtime: float | None
+    found: _Found, name: NameInfo | None, tz: tzinfo, modified: datetime | _StatFailed | None
 ) -> tuple[datetime, int, str]:
     """``(UTC instant, original offset in minutes, source)`` in order of trust."""
     exif = found.exif
@@ -167,19 +209,9 @@ def _capture_time(
     for moment, source, keep_offset in candidates:
         if moment is not None:
             return (*_resolve(moment, tz, keep_offset=keep_offset), source)
-    return _modification_time(path, tz, mtime)
-
-
-def _modification_time(path: Path, tz: tzinfo, mtime: float | None) -> tuple[datetime, int, str]:
-    try:
-        stamp = os.stat(path).st_mtime if mtime is None else mtime
-    except OSError as exc:
-        raise CaptureReadError("The file could not be examined.") from exc
-    try:
-        modified = datetime.fromtimestamp(stamp, UTC)
-    except (OverflowError, OSError, ValueError):
-        modified = None
-    if modified is None or not plausible(modified):
+    if isinstance(modified, _StatFailed):
+        raise CaptureReadError("The file could not be examined.")
+    if modified is None:
         logger.warning("file modification time unusable; using the import time")
         return (*_resolve(datetime.now(UTC), tz, keep_offset=False), TimeSource.IMPORT_TIME)
     return (*_resolve(modified, tz, keep_offset=False), TimeSource.FILE_MTIME)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.custody import ledger
-from vault.db.models import Item
+from vault.db.models import Item, ItemTimes
 from vault.ingest.capture import Capture
 
 
@@ -43,6 +43,7 @@ def record_items(
     if not items:
         return
     session.execute(insert(Item), [_row(item, lender_id, now) for item in items])
+    session.execute(insert(ItemTimes), [_times_row(item) for item in items])
     ledger.append_many(
         session,
         [
@@ -83,6 +84,17 @@ def _row(item: NewItem, lender_id: int | None, now: datetime) -> dict[str, objec
     }
 
 
+def _times_row(item: NewItem) -> dict[str, object]:
+    capture = item.capture
+    return {
+        "item_id": item.item_id,
+        "name_time": capture.name_time_utc,
+        "name_offset_min": capture.name_offset_min,
+        "file_modified_at": capture.file_modified_utc,
+        "call_direction": capture.direction,
+    }
+
+
 def _payload(item: NewItem) -> dict[str, object]:
     capture = item.capture
     return {
@@ -95,6 +107,10 @@ def _payload(item: NewItem) -> dict[str, object]:
         "captured_at": capture.captured_at_utc.isoformat(),
         "captured_offset_min": capture.captured_offset_min,
         "time_source": capture.time_source,
+        "name_time": _iso(capture.name_time_utc),
+        "name_offset_min": capture.name_offset_min,
+        "file_modified_at": _iso(capture.file_modified_utc),
+        "call_direction": capture.direction,
         # what the file told about its origin: recorded so that check can compare it
         "counterpart": capture.counterpart,
         "contact_name": capture.contact_name,
@@ -102,3 +118,7 @@ def _payload(item: NewItem) -> dict[str, object]:
         "device": capture.device,
         "title": item.title,
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
