@@ -1676,6 +1676,73 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>PhoneImportDialog</name>
+    <message>
+        <source>Import from phone</source>
+        <translation>从手机导入</translation>
+    </message>
+    <message>
+        <source>Connect the phone with its USB cable, unlock it and choose “File transfer” when it asks. The folders where phones keep call recordings, screenshots and WeChat and QQ images are listed below; the ticked ones are copied into the vault, nothing on the phone changes.</source>
+        <translation>用 USB 数据线连接手机，解锁手机，在手机询问时选择“传输文件”。下面列出手机保存通话录音、截图以及微信和QQ图片的文件夹；勾选的文件夹会复制到保险箱里，手机上的内容不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Import the ticked folders</source>
+        <translation>导入勾选的文件夹</translation>
+    </message>
+    <message>
+        <source>Looking for phones…</source>
+        <translation>正在查找手机…</translation>
+    </message>
+    <message>
+        <source>No folder with evidence found on it.</source>
+        <translation>手机上没有找到存放证据的文件夹。</translation>
+    </message>
+    <message>
+        <source>No phone found. Check the cable, unlock the phone and choose “File transfer”, then look again.</source>
+        <translation>没有找到手机。请检查数据线，解锁手机并选择“传输文件”，然后重新查找。</translation>
+    </message>
+    <message>
+        <source>%1 files in the folders found.</source>
+        <translation>找到的文件夹里共有 %1 个文件。</translation>
+    </message>
+    <message>
+        <source>The phone could not be read. Look again.</source>
+        <translation>无法读取手机。请重新查找。</translation>
+    </message>
+    <message>
+        <source>over USB (MTP)</source>
+        <translation>通过 USB（MTP）</translation>
+    </message>
+    <message>
+        <source>as a USB drive</source>
+        <translation>作为U盘</translation>
+    </message>
+    <message>
+        <source>Call recordings</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <source>Chat images</source>
+        <translation>聊天图片</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Select an item to see it here.</source>
@@ -2349,6 +2416,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Receive from phone…</source>
         <translation>从手机接收…</translation>
+    </message>
+    <message>
+        <source>Import from phone…</source>
+        <translation>从手机导入…</translation>
     </message>
     <message>
         <source>Write a note…</source>

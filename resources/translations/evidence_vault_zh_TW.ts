@@ -1676,6 +1676,73 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>PhoneImportDialog</name>
+    <message>
+        <source>Import from phone</source>
+        <translation>從手機匯入</translation>
+    </message>
+    <message>
+        <source>Connect the phone with its USB cable, unlock it and choose “File transfer” when it asks. The folders where phones keep call recordings, screenshots and WeChat and QQ images are listed below; the ticked ones are copied into the vault, nothing on the phone changes.</source>
+        <translation>用 USB 傳輸線連接手機，解鎖手機，在手機詢問時選擇「傳輸檔案」。下面列出手機保存通話錄音、截圖以及微信和QQ圖片的資料夾；勾選的資料夾會複製到保險箱裡，手機上的內容不會有任何改動。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>檔案數</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新尋找</translation>
+    </message>
+    <message>
+        <source>Import the ticked folders</source>
+        <translation>匯入勾選的資料夾</translation>
+    </message>
+    <message>
+        <source>Looking for phones…</source>
+        <translation>正在尋找手機…</translation>
+    </message>
+    <message>
+        <source>No folder with evidence found on it.</source>
+        <translation>手機上沒有找到存放證據的資料夾。</translation>
+    </message>
+    <message>
+        <source>No phone found. Check the cable, unlock the phone and choose “File transfer”, then look again.</source>
+        <translation>沒有找到手機。請檢查傳輸線，解鎖手機並選擇「傳輸檔案」，然後重新尋找。</translation>
+    </message>
+    <message>
+        <source>%1 files in the folders found.</source>
+        <translation>找到的資料夾裡共有 %1 個檔案。</translation>
+    </message>
+    <message>
+        <source>The phone could not be read. Look again.</source>
+        <translation>無法讀取手機。請重新尋找。</translation>
+    </message>
+    <message>
+        <source>over USB (MTP)</source>
+        <translation>透過 USB（MTP）</translation>
+    </message>
+    <message>
+        <source>as a USB drive</source>
+        <translation>作為隨身碟</translation>
+    </message>
+    <message>
+        <source>Call recordings</source>
+        <translation>通話錄音</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <translation>截圖</translation>
+    </message>
+    <message>
+        <source>Chat images</source>
+        <translation>聊天圖片</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
         <source>Select an item to see it here.</source>
@@ -2349,6 +2416,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Receive from phone…</source>
         <translation>從手機接收…</translation>
+    </message>
+    <message>
+        <source>Import from phone…</source>
+        <translation>從手機匯入…</translation>
     </message>
     <message>
         <source>Write a note…</source>

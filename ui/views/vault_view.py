@@ -43,6 +43,7 @@ from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
 from ui.views.lender_sidebar import LenderSidebar
 from ui.views.note_dialog import NoteDialog
+from ui.views.phone_import import PhoneImportDialog
 from ui.views.receive_dialog import ReceiveDialog
 from ui.views.trash import confirm_purge
 from ui.views.trusted_time import TrustedTimeDialog
@@ -92,6 +93,8 @@ class VaultView(QWidget):
         self.detail = DetailPane(self)
         self.import_button = QPushButton(self.tr("Import files…"), self)
         self.receive_button = QPushButton(self.tr("Receive from phone…"), self)
+        self.usb_button = QPushButton(self.tr("Import from phone…"), self)
+        self.phone_roots: list[Path] | None = None  # where phones are mounted (tests: a tree)
         self.note_button = QPushButton(self.tr("Write a note…"), self)
         self.complaint_button = QPushButton(self.tr("Record a complaint…"), self)
         self.export_button = QPushButton(self.tr("Export a bundle…"), self)
@@ -124,6 +127,7 @@ class VaultView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.receive_button)
+        top.addWidget(self.usb_button)
         top.addWidget(self.note_button)
         top.addWidget(self.complaint_button)
         top.addWidget(self.export_button)
@@ -174,6 +178,7 @@ class VaultView(QWidget):
         self.detail.analyse_requested.connect(self._analyse_backup)
         self.import_button.clicked.connect(self._choose_files)
         self.receive_button.clicked.connect(self.receive_from_phone)
+        self.usb_button.clicked.connect(self.import_from_phone)
         self.note_button.clicked.connect(self._write_note)
         self.complaint_button.clicked.connect(self.case.complaints.add)
         self.case.complaints.recorded.connect(self._complaint_recorded)
@@ -204,6 +209,7 @@ class VaultView(QWidget):
         for button in (
             self.import_button,
             self.receive_button,
+            self.usb_button,
             self.note_button,
             self.export_button,
             self.time_button,
@@ -596,6 +602,21 @@ class VaultView(QWidget):
         dialog.received.connect(self.refresh)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        return dialog
+
+    def import_from_phone(self) -> PhoneImportDialog | None:
+        """List the phones plugged in over USB and import the folders the user ticks."""
+        if self.vault is None or self.vault.read_only:
+            return None
+        dialog = PhoneImportDialog(self.phone_roots, self)
+
+        def chosen() -> None:
+            self.import_paths(dialog.selected_paths(), self.sidebar.current())
+
+        dialog.accepted.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        dialog.look()
         return dialog
 
     def export_bundle(self) -> ExportDialog | None:
