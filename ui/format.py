@@ -116,6 +116,9 @@ def time_source_sentence(source: str) -> str:
         "backup_newest_row": QCoreApplication.translate(
             "Format", "Time of the newest call or message in the backup."
         ),
+        "backup_record": QCoreApplication.translate(
+            "Format", "Time of the message that carried it, from the phone's backup."
+        ),
     }.get(source, source)
 
 

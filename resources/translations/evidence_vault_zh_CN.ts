@@ -1412,6 +1412,10 @@ Use “Copy the path” and paste it where you need it.</source>
         <source>Time of the newest call or message in the backup.</source>
         <translation>时间取自备份中最新一条通话或短信。</translation>
     </message>
+    <message>
+        <source>Time of the message that carried it, from the phone&apos;s backup.</source>
+        <translation>时间取自手机备份中带来它的那条彩信。</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewer</name>

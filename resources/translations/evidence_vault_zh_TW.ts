@@ -1412,6 +1412,10 @@ Use “Copy the path” and paste it where you need it.</source>
         <source>Time of the newest call or message in the backup.</source>
         <translation>時間取自備份中最新一筆通話或簡訊。</translation>
     </message>
+    <message>
+        <source>Time of the message that carried it, from the phone&apos;s backup.</source>
+        <translation>時間取自手機備份中帶來它的那則多媒體簡訊。</translation>
+    </message>
 </context>
 <context>
     <name>ImageViewer</name>

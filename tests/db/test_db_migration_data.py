@@ -193,7 +193,8 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
                 "file_modified_at": T,
                 "call_direction": "in",
             },
-        )
+        ),
+        ("mms_attachments", {"item_id": "it1", "backup_item_id": "it1", "seq": 1}),
     ],
 }
 

@@ -29,7 +29,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from vault import custody
-from vault.backup.reading import BATCH_ROWS, BackupStream, NotARegularFileError
+from vault.backup.reading import BATCH_ROWS, BackupStream, NotARegularFileError, StagedPart
 from vault.backup.title import backup_title
 from vault.backup.xml_reader import (
     INBOUND,
@@ -41,18 +41,18 @@ from vault.backup.xml_reader import (
 )
 from vault.custody import ledger
 from vault.db.backup import ANSWERED_CALL, MESSAGE, NOT_CONTACT, UNANSWERED_CALL, BackupEvent
-from vault.db.models import CustodyEvent, Item, LenderNumber
+from vault.db.models import CustodyEvent, Item, LenderNumber, MmsAttachment
 from vault.dto import BackupImportReport, NumberCount
 from vault.errors import UsageError
 from vault.fsutil import display_name
 from vault.handle import OpenVault
 from vault.hashing import SHA256, SM3
 from vault.ingest.capture import Capture
-from vault.ingest.kinds import Kind
+from vault.ingest.kinds import Kind, sniff
 from vault.ingest.pipeline import content_key
 from vault.ingest.record import NewItem, record_items
 from vault.lenders import lender_id_of
-from vault.phones import canonical, stored_spellings
+from vault.phones import canonical, stored_spellings, try_normalize
 from vault.store import StagedBlob, new_item_id
 from vault.times import offset_minutes
 
@@ -225,7 +225,9 @@ def store_backup(
         conn = session.connection()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         writer = _EventWriter(conn)
-        stream = BackupStream(vault.store, vault.keys.identity.recipient(), path, item_id, vault.tz)
+        stream = BackupStream(
+            vault.store, vault.keys.identity.recipient(), path, item_id, vault.tz, keep_parts=True
+        )
         try:
             for rows in stream.batches():  # written while the worker parses the next
                 writer(rows)
@@ -254,17 +256,21 @@ def store_backup(
                 read.digests.get(SM3),
                 key,
             )
+            attached = _add_attachments(session, vault, stream.parts, item_id, lender_id)
             session.commit()  # inside the try: a failed commit removes the blob too
         except BaseException:
             stream.close()
             session.rollback()
             if stream.staged is not None:
                 vault.store.discard(stream.staged)
+            for part in stream.parts:
+                with contextlib.suppress(FileNotFoundError):
+                    vault.store.discard(part.staged)
             _remove_empty_folder(vault.store.path_for(item_id).parent)
             raise
         stream.close()
     summary = read.summary
-    logger.info("imported a backup with %d rows", summary.rows)
+    logger.info("imported a backup with %d rows, %d MMS attachments", summary.rows, attached)
     return _report(vault, writer, summary, item_id, lender, lender_id)
 
 
@@ -366,6 +372,78 @@ def _remove_empty_folder(folder: Path) -> None:
     """Leave no trace of a refused import: its blob folder goes if nothing else is in it."""
     with contextlib.suppress(OSError):
         folder.rmdir()
+
+
+def _add_attachments(
+    session: Session,
+    vault: OpenVault,
+    parts: list[StagedPart],
+    backup_item_id: str,
+    lender_id: int | None,
+) -> int:
+    """Each MMS attachment becomes an item: hash, its message's time, the counterpart
+    from the message's address, linked to the message (``mms_attachments``). One that
+    is already in the vault is not stored twice. Returns how many were stored."""
+    now = datetime.now(UTC)
+    items: list[NewItem] = []
+    seen: set[str] = set()
+    for part in parts:
+        key = content_key(vault.keys.content_key, part.sha256)
+        earlier = session.scalar(select(Item.id).where(Item.content_key == key))
+        if earlier is not None or key in seen:
+            vault.store.discard(part.staged)
+            continue
+        seen.add(key)
+        items.append(_attachment_item(vault, part, key))
+    for item in items:
+        vault.store.publish(next(p.staged for p in parts if p.staged.item_id == item.item_id))
+    vault.store.sync([item.item_id for item in items])
+    record_items(session, items, lender_id, now)
+    by_id = {p.staged.item_id: p for p in parts}
+    for item in items:
+        session.add(
+            MmsAttachment(
+                item_id=item.item_id,
+                backup_item_id=backup_item_id,
+                seq=by_id[item.item_id].part.seq,
+            )
+        )
+    return len(items)
+
+
+def _attachment_item(vault: OpenVault, staged: StagedPart, key: str) -> NewItem:
+    part = staged.part
+    message = part.message
+    try:
+        at = _EPOCH + timedelta(milliseconds=int(message.get("date", "")))
+    except ValueError:  # the message's row refuses the whole backup before this is used
+        at = datetime.now(UTC)
+    sniffed = sniff(staged.head, filename=part.name or None)
+    address = message.get("address", "").split("~", 1)[0]
+    contact = message.get("contact_name", "")
+    name = part.name or f"mms-{part.seq}.{sniffed.ext}"
+    capture = Capture(
+        kind=sniffed.kind,
+        media_type=sniffed.media_type,
+        ext=sniffed.ext,
+        captured_at_utc=at,
+        captured_offset_min=offset_minutes(at.astimezone(vault.tz)),
+        time_source=TIME_SOURCE,
+        counterpart=try_normalize(address) if address else None,
+        contact_name=None if contact in {"", "null", "(Unknown)"} else contact,
+        source_app="MMS",
+        device=None,
+    )
+    return NewItem(
+        item_id=staged.staged.item_id,
+        original_name=display_name(name),
+        size=staged.staged.size,
+        sha256=staged.sha256,
+        sm3=None,
+        content_key=key,
+        capture=capture,
+        title=None,
+    )
 
 
 def _add_item(

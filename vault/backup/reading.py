@@ -16,7 +16,9 @@ its buffers, and the error is raised to the caller once the worker is done);
 
 from __future__ import annotations
 
+import binascii
 import contextlib
+import hashlib
 import io
 import logging
 import os
@@ -29,12 +31,12 @@ from typing import Any, BinaryIO, cast
 from zoneinfo import ZoneInfo
 
 from vault.age import Recipient
-from vault.backup.xml_reader import BackupReader, BackupSummary, Row
+from vault.backup.xml_reader import BackupReader, BackupSummary, MmsPart, Row
 from vault.errors import UsageError
 from vault.fsutil import NotRegularFileError, display_name, open_regular
 from vault.hashing import SHA256, ParallelHasher, SerialHasher
 from vault.ingest.pipeline import BATCH_BYTES, SMALL_FILE
-from vault.store import BlobStore, StagedBlob
+from vault.store import BlobStore, StagedBlob, new_item_id
 
 logger = logging.getLogger(__name__)
 
@@ -45,8 +47,50 @@ QUEUED_BATCHES = 4  # parsed batches waiting for the database, at most
 BATCH_ROWS = 2500
 
 
+_B64_CHUNK = 1 << 16  # base64 characters decoded at a time (a multiple of 4)
+_HEAD = 4096  # decoded bytes kept to tell an attachment's format
+
+
 class NotARegularFileError(UsageError):
     code = "backup_not_a_file"
+
+
+@dataclass(frozen=True)
+class StagedPart:
+    """An MMS attachment, decoded and encrypted into a staged blob of its own."""
+
+    staged: StagedBlob
+    sha256: str
+    head: bytes  # its first bytes, to tell its format
+    part: MmsPart
+
+
+class _Base64Stream(io.RawIOBase):
+    """The bytes of a base64 text, decoded a slice at a time: never a second whole copy."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+        self._at = 0
+        self._carry = ""
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending and (self._at < len(self._text) or self._carry):
+            piece = self._carry + "".join(self._text[self._at : self._at + _B64_CHUNK].split())
+            self._at += _B64_CHUNK
+            usable = len(piece) if self._at >= len(self._text) else len(piece) // 4 * 4
+            self._carry = piece[usable:]
+            self._pending = binascii.a2b_base64(piece[:usable], strict_mode=True)
+            if self._at >= len(self._text) and self._carry:
+                raise binascii.Error("base64 text of a length that is not a multiple of 4")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
 
 
 @dataclass(frozen=True)
@@ -78,8 +122,12 @@ class BackupStream:
         tz: ZoneInfo,
         *,
         queued: int = QUEUED_BATCHES,
+        keep_parts: bool = False,
     ) -> None:
+        """``keep_parts``: also stage each MMS attachment as a blob of its own (``parts``)."""
         self.staged: StagedBlob | None = None
+        self.parts: list[StagedPart] = []  # the caller's to publish or discard, like staged
+        self._store, self._recipient = store, recipient
         self._src: io.RawIOBase
         self._size: int | None
         if isinstance(source, Path):
@@ -88,7 +136,13 @@ class BackupStream:
             self._src, self._size = source, None
         self._gate = _Gate(self._src)
         self._queue: queue.Queue[list[Row] | None] = queue.Queue(maxsize=queued)
-        self._reader = BackupReader(self._queue.put, item_id=item_id, tz=tz, batch_rows=BATCH_ROWS)
+        self._reader = BackupReader(
+            self._queue.put,
+            item_id=item_id,
+            tz=tz,
+            batch_rows=BATCH_ROWS,
+            on_part=self._stage_part if keep_parts else None,
+        )
         self._result: ReadBackup | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(
@@ -118,6 +172,29 @@ class BackupStream:
                 self._queue.get(timeout=0.05)
         self._thread.join()
         self._src.close()
+
+    def _stage_part(self, part: MmsPart) -> None:
+        """Decode and encrypt one attachment while the parser holds its text (worker)."""
+        digest = hashlib.sha256()
+        head = bytearray()
+
+        def observe(view: memoryview) -> None:
+            digest.update(view)
+            if len(head) < _HEAD:
+                head.extend(view[: _HEAD - len(head)])
+
+        try:
+            staged = self._store.stage(
+                new_item_id(), cast(BinaryIO, _Base64Stream(part.data)), self._recipient,
+                observe, threads=False,
+            )  # fmt: skip
+        except (binascii.Error, ValueError):
+            logger.warning("an MMS attachment is not valid base64; it is left out")
+            return
+        if staged.size == 0:
+            self._store.discard(staged)
+            return
+        self.parts.append(StagedPart(staged, digest.hexdigest(), bytes(head), part))
 
     def _run(self, store: BlobStore, recipient: Recipient, item_id: str) -> None:
         try:
@@ -195,4 +272,4 @@ class _Gate(io.RawIOBase):
         return self.src.readinto(buffer) or 0
 
 
-__all__ = ["BackupStream", "NotARegularFileError", "ReadBackup"]
+__all__ = ["BackupStream", "NotARegularFileError", "ReadBackup", "StagedPart"]

@@ -127,6 +127,25 @@ class BackupSummary:
 RowSink = Callable[[list[Row]], None]
 
 
+@dataclass(frozen=True, slots=True)
+class MmsPart:
+    """An image, video or audio part of an MMS, as the backup carries it (base64).
+
+    ``data`` is the attribute's text as the XML parser gave it (not copied); ``seq`` is
+    the row number its message will have; ``message`` the ``<mms>`` element's attributes.
+    """
+
+    seq: int
+    content_type: str
+    name: str
+    data: str
+    message: dict[str, str]
+
+
+PartSink = Callable[[MmsPart], None]
+_MEDIA_PARTS = ("image/", "video/", "audio/")
+
+
 class ZoneOffsets(dict[int, int | None]):
     """Hour since the epoch -> UTC offset in minutes of ``tz`` throughout that hour.
 
@@ -172,10 +191,12 @@ class BackupReader:
         item_id: str = "",
         tz: tzinfo = UTC,
         batch_rows: int = BATCH_ROWS,
+        on_part: PartSink | None = None,
     ) -> None:
+        """``on_part`` is given each media part of an MMS as the parser meets it."""
         self._run = 0
         self._carry = b""
-        self._elements = _handlers(sink, item_id, ZoneOffsets(tz), batch_rows)
+        self._elements = _handlers(sink, item_id, ZoneOffsets(tz), batch_rows, on_part)
         parser = expat.ParserCreate()
         parser.buffer_text = False
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -267,7 +288,11 @@ class _Handlers(NamedTuple):
 
 
 def _handlers(  # noqa: PLR0915 - one closure shares the parse state among the handlers
-    sink: RowSink, item_id: str, offsets: ZoneOffsets, batch_rows: int
+    sink: RowSink,
+    item_id: str,
+    offsets: ZoneOffsets,
+    batch_rows: int,
+    on_part: PartSink | None = None,
 ) -> _Handlers:
     """The expat element handlers, and the rows they make.
 
@@ -347,10 +372,17 @@ def _handlers(  # noqa: PLR0915 - one closure shares the parse state among the h
             raise _Stop(HostileXmlError("The backup nests elements deeper than any phone backup."))
         elif depth == 1:
             set_root(name)
-        elif mms is not None and name == "part" and attrs.get("ct") == "text/plain":
-            text = attrs.get("text")
-            if text and text != "null":
-                mms_text.append(text)
+        elif mms is not None and name == "part":
+            content_type = attrs.get("ct", "")
+            if content_type == "text/plain":
+                text = attrs.get("text")
+                if text and text != "null":
+                    mms_text.append(text)
+            elif on_part is not None and content_type.startswith(_MEDIA_PARTS):
+                data = attrs.get("data")
+                if data and data != "null":  # no row comes between an <mms> and its end
+                    name = attrs.get("cl") or attrs.get("name") or ""
+                    on_part(MmsPart(seq + 1, content_type, name, data, mms))
 
     def end(name: str) -> None:
         nonlocal depth, mms
@@ -521,6 +553,8 @@ __all__ = [
     "BackupSummary",
     "BackupTruncatedError",
     "HostileXmlError",
+    "MmsPart",
+    "PartSink",
     "Row",
     "ZoneOffsets",
 ]

@@ -141,6 +141,17 @@ class ItemTimes(Base):
     call_direction: Mapped[str | None] = mapped_column(Text)
 
 
+class MmsAttachment(Base):
+    """An MMS attachment stored as an item of its own, and the message that carried it:
+    the backup item and the message's row (``backup_events.seq``)."""
+
+    __tablename__ = "mms_attachments"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    backup_item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+
+
 class Note(Base):
     """Something the user wrote down about a lender (a home visit …), maybe about one item."""
 

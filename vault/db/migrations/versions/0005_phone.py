@@ -1,5 +1,6 @@
 """The times an imported file offered beside its capture time: what its name said and
-its own modified time, and the call direction a recording's name gave.
+its own modified time, and the call direction a recording's name gave; and which MMS
+of a backup carried each attachment stored as an item.
 
 Revision ID: 0005_phone
 Revises: 0004
@@ -38,7 +39,25 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("item_id", name=op.f("pk_item_times")),
     )
+    op.create_table(
+        "mms_attachments",
+        sa.Column("item_id", sa.Text(), nullable=False),
+        sa.Column("backup_item_id", sa.Text(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["item_id"], ["items.id"], name=op.f("fk_mms_attachments_item_id_items")
+        ),
+        sa.ForeignKeyConstraint(
+            ["backup_item_id"], ["items.id"], name=op.f("fk_mms_attachments_backup_item_id_items")
+        ),
+        sa.PrimaryKeyConstraint("item_id", name=op.f("pk_mms_attachments")),
+    )
+    op.create_index(
+        op.f("ix_mms_attachments_backup_item_id"), "mms_attachments", ["backup_item_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_mms_attachments_backup_item_id"), table_name="mms_attachments")
+    op.drop_table("mms_attachments")
     op.drop_table("item_times")
