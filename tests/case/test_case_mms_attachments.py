@@ -15,10 +15,12 @@ from sqlalchemy import select
 
 from tests.case.case_xml import HEADER, ms
 from tests.case.conftest import COLLECTOR
+from tests.case.test_case_backup_among_files import store_as_plain_file
 from vault.case.timeline import timeline
+from vault.check import check_vault
 from vault.db.models import MmsAttachment
 from vault.handle import OpenVault
-from vault.importing import import_backup
+from vault.importing import analyse_backup_item, import_backup
 from vault.items import list_items
 
 SENT = "2026-03-02 21:59"
@@ -80,6 +82,7 @@ def test_an_image_only_mms_becomes_an_item_linked_to_its_message(
     entries = timeline(case_vault, "微粒貸")
     at_sent = [e for e in entries if e.at == photo.captured_at]
     assert {(e.source, e.kind) for e in at_sent} >= {("item", "photo"), ("event", "mms")}
+    assert check_vault(case_vault).ok  # the attachments' custody events prove their rows
 
 
 def test_the_same_attachment_is_stored_once(case_vault: OpenVault, tmp_path: Path) -> None:
@@ -121,3 +124,16 @@ def test_a_big_attachment_is_decoded_without_a_second_whole_copy(
     assert peak - baseline < len(data) // 2  # its decoded bytes are never held whole
     [photo] = [i for i in list_items(case_vault) if i.kind == "photo"]
     assert photo.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_a_backup_stored_as_a_plain_item_gives_its_attachments_when_analysed(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    image = _jpeg(60)
+    backup = _backup(tmp_path / "sms.xml", _mms(COLLECTOR, SENT, [("image/jpeg", "c.jpg", image)]))
+    item_id = store_as_plain_file(case_vault, backup)
+    analyse_backup_item(case_vault, item_id)
+    [photo] = [i for i in list_items(case_vault) if i.kind == "photo"]
+    assert photo.sha256 == hashlib.sha256(image).hexdigest()
+    assert photo.lender == "微粒貸"
+    assert check_vault(case_vault).ok

@@ -29,13 +29,20 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from vault import custody
-from vault.backup.reading import BATCH_ROWS, BackupStream, NotARegularFileError, StagedPart
+from vault.backup.reading import (
+    BATCH_ROWS,
+    BackupStream,
+    NotARegularFileError,
+    StagedPart,
+    stage_part,
+)
 from vault.backup.title import backup_title
 from vault.backup.xml_reader import (
     INBOUND,
     BackupReader,
     BackupRow,
     BackupSummary,
+    MmsPart,
     Row,
     ZoneOffsets,
 )
@@ -264,8 +271,7 @@ def store_backup(
             if stream.staged is not None:
                 vault.store.discard(stream.staged)
             for part in stream.parts:
-                with contextlib.suppress(FileNotFoundError):
-                    vault.store.discard(part.staged)
+                vault.store.discard(part.staged)
             _remove_empty_folder(vault.store.path_for(item_id).parent)
             raise
         stream.close()
@@ -305,12 +311,23 @@ def analyse_stored_backup(
         conn = session.connection()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         writer = _EventWriter(conn)
-        reader = BackupReader(writer, item_id=item_id, tz=vault.tz, batch_rows=BATCH_ROWS)
+        parts: list[StagedPart] = []
+        recipient = vault.keys.identity.recipient()
+
+        def keep(part: MmsPart) -> None:
+            staged = stage_part(vault.store, recipient, part)
+            if staged is not None:
+                parts.append(staged)
+
+        reader = BackupReader(
+            writer, item_id=item_id, tz=vault.tz, batch_rows=BATCH_ROWS, on_part=keep
+        )
         try:
             with vault.store.open(item_id, [vault.keys.identity]) as blob:
                 while chunk := blob.read(READ_CHUNK):
                     reader.feed(chunk)
             summary = reader.close()
+            _add_attachments(session, vault, parts, item_id, item_lender)
             ledger.append(
                 session,
                 custody.Action.BACKUP_EVENTS_ADDED,
@@ -322,6 +339,8 @@ def analyse_stored_backup(
             session.commit()
         except BaseException:
             session.rollback()
+            for part in parts:
+                vault.store.discard(part.staged)
             raise
     logger.info("analysed a stored backup with %d rows", summary.rows)
     return _report(vault, writer, summary, item_id, lender, lender_id)

@@ -175,26 +175,9 @@ class BackupStream:
 
     def _stage_part(self, part: MmsPart) -> None:
         """Decode and encrypt one attachment while the parser holds its text (worker)."""
-        digest = hashlib.sha256()
-        head = bytearray()
-
-        def observe(view: memoryview) -> None:
-            digest.update(view)
-            if len(head) < _HEAD:
-                head.extend(view[: _HEAD - len(head)])
-
-        try:
-            staged = self._store.stage(
-                new_item_id(), cast(BinaryIO, _Base64Stream(part.data)), self._recipient,
-                observe, threads=False,
-            )  # fmt: skip
-        except (binascii.Error, ValueError):
-            logger.warning("an MMS attachment is not valid base64; it is left out")
-            return
-        if staged.size == 0:
-            self._store.discard(staged)
-            return
-        self.parts.append(StagedPart(staged, digest.hexdigest(), bytes(head), part))
+        staged = stage_part(self._store, self._recipient, part)
+        if staged is not None:
+            self.parts.append(staged)
 
     def _run(self, store: BlobStore, recipient: Recipient, item_id: str) -> None:
         try:
@@ -238,6 +221,31 @@ class BackupStream:
         return ReadBackup(self.staged, digests, reader.close())
 
 
+def stage_part(store: BlobStore, recipient: Recipient, part: MmsPart) -> StagedPart | None:
+    """Decode ``part`` a slice at a time into an encrypted staged blob of its own;
+    ``None`` when its base64 is broken or it is empty (the message is kept anyway)."""
+    digest = hashlib.sha256()
+    head = bytearray()
+
+    def observe(view: memoryview) -> None:
+        digest.update(view)
+        if len(head) < _HEAD:
+            head.extend(view[: _HEAD - len(head)])
+
+    try:
+        staged = store.stage(
+            new_item_id(), cast(BinaryIO, _Base64Stream(part.data)), recipient, observe,
+            threads=False,
+        )  # fmt: skip
+    except (binascii.Error, ValueError):
+        logger.warning("an MMS attachment is not valid base64; it is left out")
+        return None
+    if staged.size == 0:
+        store.discard(staged)
+        return None
+    return StagedPart(staged, digest.hexdigest(), bytes(head), part)
+
+
 def _open_file(path: Path) -> tuple[io.RawIOBase, int]:
     try:  # a FIFO, device, socket or link is refused without being opened to read
         fd, info = open_regular(path)
@@ -272,4 +280,4 @@ class _Gate(io.RawIOBase):
         return self.src.readinto(buffer) or 0
 
 
-__all__ = ["BackupStream", "NotARegularFileError", "ReadBackup", "StagedPart"]
+__all__ = ["BackupStream", "NotARegularFileError", "ReadBackup", "StagedPart", "stage_part"]
