@@ -73,6 +73,10 @@ def timeline(
     return entries
 
 
+# A recording's name says "in" or "out"; the timeline speaks as backup events do.
+_IN_OUT = {"in": "incoming", "out": "outgoing"}
+
+
 def _items(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
     entries = []
     for item in list_items(vault, lender=lender):
@@ -92,6 +96,7 @@ def _items(vault: OpenVault, lender: str | None) -> list[TimelineEntry]:
                 ref=item.id,
                 item_id=item.id,
                 number=item.counterpart,
+                direction=_IN_OUT.get(item.call_direction or ""),
                 text=item.title or item.original_name,
                 categories=item.categories,
             )
