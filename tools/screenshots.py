@@ -155,6 +155,7 @@ def run(lang: str, out: Path, work: Path) -> None:
     window.vault_view.refresh("微粒贷")
     settle(app, lambda: window.vault_view.sidebar.current() == "微粒贷")
     receive_screen(app, window, lang, out, work)
+    phone_import_screen(app, window, lang, out, work)
     import_banner_screen(app, window, lang, out, len(ids) + 2)
     vault_screens(app, window, lang, out, len(ids) + 3)
 
@@ -323,6 +324,30 @@ def receive_screen(app: QApplication, window: MainWindow, lang: str, out: Path, 
     shoot(dialog, out / f"{lang}-26-receive-arrived.png")
     dialog.reject()
     settle(app, dialog.session.ended.is_set)
+
+
+def phone_import_screen(
+    app: QApplication, window: MainWindow, lang: str, out: Path, work: Path
+) -> None:
+    """Import from phone: a Xiaomi phone over MTP, as GVFS mounts it, with its folders."""
+    storage = (
+        work / f"gvfs-{lang}" / "mtp:host=Xiaomi_Redmi_Note_12_a1b2c3d4e5" / "内部共享存储空间"
+    )
+    for folder, count in (("MIUI/sound_recorder/call_rec", 3), ("DCIM/Screenshots", 4),
+                          ("Pictures/WeiXin", 2)):  # fmt: skip
+        (storage / folder).mkdir(parents=True)
+        for n in range(count):
+            Image.new("RGB", (20, 40), (n, count, 9)).save(storage / folder / f"{n}.png")
+    view = window.vault_view
+    view.phone_roots = [work / f"gvfs-{lang}"]
+    dialog = view.import_from_phone()
+    if dialog is None:
+        return
+    settle(app, lambda: dialog.tree.topLevelItemCount() == 1)
+    shoot(dialog, out / f"{lang}-29-import-from-phone.png")
+    dialog.reject()
+    view.phone_roots = None
+    settle(app)
 
 
 def verify_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
