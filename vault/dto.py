@@ -344,6 +344,7 @@ class TimelineEntry(Jsonable):
     duration_s: int | None = None
     text: str | None = None
     categories: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()  # an MMS event: the items its attachments became
 
 
 @dataclass(frozen=True)

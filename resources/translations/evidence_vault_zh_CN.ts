@@ -2211,6 +2211,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
+    <message>
+        <source>With %1 attachment(s), stored as evidence items.</source>
+        <translation>附带 %1 个附件，已作为证据单独保存。</translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>

@@ -137,3 +137,17 @@ def test_a_backup_stored_as_a_plain_item_gives_its_attachments_when_analysed(
     assert photo.sha256 == hashlib.sha256(image).hexdigest()
     assert photo.lender == "微粒貸"
     assert check_vault(case_vault).ok
+
+
+def test_the_mms_event_names_the_items_its_attachments_became(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    parts = [("image/jpeg", "a.jpg", _jpeg(1)), ("image/jpeg", "b.jpg", _jpeg(2))]
+    import_backup(
+        case_vault, _backup(tmp_path / "sms.xml", _mms(COLLECTOR, SENT, parts)), lender="微粒貸"
+    )
+    [event] = [e for e in timeline(case_vault, "微粒貸") if e.kind == "mms"]
+    photos = {i.id for i in list_items(case_vault) if i.kind == "photo"}
+    assert len(photos) == 2 and set(event.attachments) == photos
+    [sms] = [e for e in timeline(case_vault, "微粒貸") if e.kind == "sms"]
+    assert sms.attachments == ()

@@ -94,7 +94,13 @@ def details(entry: TimelineEntry) -> str:
             .replace("%1", str(minutes))
             .replace("%2", str(seconds))
         )
-    return " ".join((entry.text or "").split())
+    text = " ".join((entry.text or "").split())
+    if entry.attachments:  # an MMS: what it carried is in the list as items of its own
+        sent = QCoreApplication.translate(
+            "Timeline", "With %1 attachment(s), stored as evidence items."
+        ).replace("%1", str(len(entry.attachments)))
+        text = f"{text} {sent}" if text else sent
+    return text
 
 
 class TimelineModel(QAbstractTableModel):

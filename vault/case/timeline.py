@@ -19,9 +19,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, date
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from vault.case.events import EVENT_TIME_SOURCE, LocalClock, events_for_numbers, lender_numbers
+from vault.db.models import Item, MmsAttachment
 from vault.dto import TimelineEntry
 from vault.handle import OpenVault
 from vault.items import list_items
@@ -137,6 +141,7 @@ def _events(
         owners = lender_numbers(session, lender_id)
         numbers = owners if number is None else [n for n in owners if n == number]
         rows = events_for_numbers(session, numbers, kinds=kinds, start=start, end=end)
+        attached = _attachments(session) if any(row.kind == "mms" for row in rows) else {}
     entries = []
     for row in rows:
         line = None if row.number is None else canonical(row.number)
@@ -154,9 +159,25 @@ def _events(
                 direction=row.direction,
                 duration_s=row.duration_s,
                 text=row.body,
+                attachments=attached.get((row.item_id, row.at), ()) if row.kind == "mms" else (),
             )
         )
     return entries
+
+
+def _attachments(session: Session) -> dict[tuple[str, datetime], tuple[str, ...]]:
+    """MMS attachments stored as items, by (backup item, the message's instant): an
+    attachment takes its message's time, so the pair names the message."""
+    found: dict[tuple[str, datetime], list[str]] = {}
+    query = (
+        select(MmsAttachment.backup_item_id, Item.captured_at, Item.id)
+        .join(Item, Item.id == MmsAttachment.item_id)
+        .where(Item.withdrawn_at.is_(None), Item.purged_at.is_(None))
+        .order_by(MmsAttachment.seq, Item.id)
+    )
+    for backup_id, at, item_id in session.execute(query):
+        found.setdefault((backup_id, at), []).append(item_id)
+    return {key: tuple(ids) for key, ids in found.items()}
 
 
 __all__ = ["timeline"]
