@@ -1431,12 +1431,6 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>File %1 of %2 (%3 MB/s)
-%4</source>
-        <translation>第 %1 個，共 %2 個檔案（%3 MB/s）
-%4</translation>
-    </message>
-    <message>
         <source>Imported: %1
 Already in the vault: %2
 Not imported: %3</source>
@@ -1463,6 +1457,12 @@ Not imported: %3</source>
     <message>
         <source>To count its calls for a lender, add the collectors&apos; numbers in that lender&apos;s Case tab.</source>
         <translation>要把這些通話算在某個平台名下，請在那個平台的「案情」頁新增催收號碼。</translation>
+    </message>
+    <message>
+        <source>File %1 of %2, %5 of %6 (%3 MB/s)
+%4</source>
+        <translation>第 %1 個，共 %2 個檔案；%5 / %6（%3 MB/s）
+%4</translation>
     </message>
     <message>
         <source>Import finished</source>
