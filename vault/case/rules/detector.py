@@ -95,6 +95,11 @@ def rule_results(
         conn = session.connection()
         prepare(conn)
         results = check_rules(conn, scope, rules, items, vault.tz)
+    return with_packs(results, packs)
+
+
+def with_packs(results: RuleResults, packs: Iterable[RulePack]) -> RuleResults:
+    """``results`` saying which packs (versions, sources) were checked."""
     summaries = tuple(PackSummary(p.pack, p.version, p.source) for p in packs)
     return RuleResults(results.findings, results.not_in_force, summaries)
 
@@ -314,4 +319,5 @@ __all__ = [
     "find_violations",
     "rule_results",
     "vault_pack_files",
+    "with_packs",
 ]
