@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from tests.case import case_xml
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
 from ui.dialogs import Script
@@ -212,3 +213,42 @@ def test_complaints_are_recorded_updated_and_due_follow_ups_stand_out(
         events = [e for e in iter_events(session) if e.action.startswith("complaint")]
     assert [e.action for e in events] == ["complaint_added", "complaint_updated"]
     assert set(events[1].payload["changes"]) == {"status", "next_follow_up"}  # type: ignore[arg-type]
+
+
+def test_the_case_tab_shows_zero_second_calls_apart_and_where_the_rules_come_from(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    offered: list[tuple[str, ...]],
+    dialogs: Script,
+) -> None:
+    case = view.case
+    backup = case_xml.write_calls(
+        tmp_path / "calls-20260302.xml",
+        [
+            case_xml.Call(COLLECTORS[0], f"2026-03-02 1{i}:00", case_xml.ANSWERED, 30)
+            for i in range(4)
+        ]
+        + [
+            case_xml.Call(COLLECTORS[0], f"2026-03-02 0{i}:30", case_xml.ANSWERED, 0)
+            for i in (8, 9)
+        ],
+    )
+    case.import_backup(backup)
+    qtbot.waitUntil(lambda: bool(dialogs.texts("inform")), timeout=30_000)
+    qtbot.waitUntil(lambda: "(4 connected, 2 of 0 seconds)" in case.summary.text(), timeout=30_000)
+    assert [_cell(case.days, 0, c) for c in range(4)] == ["2026-03-02", "6", "4", "2"]
+    header = case.days.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "0 seconds"
+    rows = [case.findings.topLevelItem(i) for i in range(case.findings.topLevelItemCount())]
+    texts = [row.text(0) for row in rows if row is not None]
+    (calls,) = [t for t in texts if t.startswith("Interactive voice collection")]
+    assert "Counted: calls from a collector number that connected (longer than 0 s)." in calls
+    assert "0-second calls on those days (not connected, not counted as connected): 2." in calls
+    sources = rows[-1]
+    assert sources is not None
+    assert sources.text(0) == "Where the rules come from, and when each was checked"
+    packs = [sources.child(i) for i in range(sources.childCount())]
+    assert len(packs) == 4 and all(p is not None and p.childCount() >= 1 for p in packs)
+    first = packs[0].child(0) if packs[0] is not None else None
+    assert first is not None and first.text(0).startswith("Checked 2026-")
