@@ -414,3 +414,15 @@ def test_a_pack_that_is_not_json_is_refused(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(RulePackError, match=r"broken\.json is not valid UTF-8 JSON"):
         load_pack(path)
+
+
+def test_the_rules_document_names_every_shipped_pack_at_its_version() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    for pack in load_packs():
+        assert f"(`{pack.pack}`, version {pack.version})" in text, pack.pack
+        for check in pack.source.sources:
+            if check.checked == date(2026, 12, 3):
+                assert "2026-12-03" in text
+    for code in Category:
+        if code in {"private_channels", "false_claims", "public_notices", "workplace_visit"}:
+            assert f"`{code}`" in text, code
