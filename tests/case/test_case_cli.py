@@ -79,7 +79,7 @@ def test_a_case_from_the_command_line(
     code, out, _ = run(capsys, "violations", "--vault", v, "--lender", "微粒貸")
     assert code == 0 and "4 finding(s)." in out
     assert "counted: calls from a collector number that connected" in out
-    assert "That day also had 1 0-second calls (not connected)." in out
+    assert "0-second calls that day (not connected, not counted as connected): 1." in out
     assert "Sources of the rules:" in out
     assert "rule pack gbt-45251-2025, version 3" in out
     assert "checked 2026-12-03: " in out and "(not confirmed against the text)" in out

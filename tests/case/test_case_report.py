@@ -79,10 +79,13 @@ def test_report_shows_zero_second_calls_what_was_counted_and_dated_sources(
     (chinese,) = analysis_sections(case_vault, ["微粒貸"], "zh_CN")
     assert "<tr><td>接通次数（通话时长大于0秒）</td><td>4</td></tr>" in chinese
     assert "0秒来电（记为接听但时长为0，未接通，不计入接通）</td><td>1</td>" in chinese
-    assert "催收号码打入并接通（时长大于0秒）的来电；当日另有 1 个0秒来电（未接通）。" in chinese
+    assert (
+        "催收号码打入并接通（时长大于0秒）的来电；当日0秒来电（未接通，未计入接通）：1 个。"
+        in chinese
+    )
     assert "规则来源及核对日期" in chinese and "2026-12-03 核对：" in chinese
     assert "规则包 cba-2026，第 2 版" in chinese and "（未经原文核实）" in chinese
     (english,) = analysis_sections(case_vault, ["微粒貸"], "en")
     assert "<tr><td>Calls connected (longer than 0 seconds)</td><td>4</td></tr>" in english
-    assert "That day also had 1 0-second calls (not connected)." in english
+    assert "0-second calls that day (not connected, not counted as connected): 1." in english
     assert "rule pack nifa-2018, version 2" in english

@@ -22,7 +22,7 @@ from tests.case.case_xml import (
     write_sms,
 )
 from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
-from vault.bundle.report.wording import CATEGORY_LABELS
+from vault.bundle.report.wording import CATEGORY_LABELS, counted_sentence
 from vault.case.rules.detector import LOCAL_RULES_DIR, find_violations
 from vault.case.rules.packfile import (
     CategoryCheck,
@@ -129,7 +129,9 @@ def test_gbt_allows_three_connected_collector_calls_a_day_not_four(
     )
     assert finding.counted == "connected_calls"
     assert finding.zero_second_calls == 2, "the day's 0-second calls are said, not counted"
-    assert "0" in finding.description_en and "collector" in finding.description_en
+    said = counted_sentence(finding, "en")
+    assert said.startswith("calls from a collector number that connected (longer than 0 seconds)")
+    assert said.endswith("0-second calls that day (not connected, not counted as connected): 2.")
 
 
 def test_zero_second_calls_alone_are_not_connected_calls(
