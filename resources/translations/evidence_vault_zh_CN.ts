@@ -2121,6 +2121,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
 <context>
     <name>Timeline</name>
     <message>
+        <source>Call not connected (0 s)</source>
+        <translation>未接通的来电（0秒）</translation>
+    </message>
+    <message>
         <source>Call answered</source>
         <translation>已接来电</translation>
     </message>

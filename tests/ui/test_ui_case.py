@@ -20,10 +20,12 @@ from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views import case_view
 from ui.views.complaints import ComplaintDialog
+from ui.views.timeline_view import what_happened
 from ui.views.vault_view import VaultView
 from vault.case.complaints import complaints
 from vault.custody.ledger import iter_events
 from vault.demo.backup_sample import collector_numbers, write_calls
+from vault.dto import TimelineEntry
 from vault.handle import create_vault
 from vault.lenders import add_lender
 from vault.phones import normalize
@@ -252,3 +254,30 @@ def test_the_case_tab_shows_zero_second_calls_apart_and_where_the_rules_come_fro
     assert len(packs) == 4 and all(p is not None and p.childCount() >= 1 for p in packs)
     first = packs[0].child(0) if packs[0] is not None else None
     assert first is not None and first.text(0).startswith("Checked 2026-")
+
+
+@pytest.mark.parametrize(
+    ("direction", "seconds", "said"),
+    [
+        ("incoming", 30, "Call answered"),
+        ("incoming", 0, "Call not connected (0 s)"),
+        ("incoming", None, "Call not connected (0 s)"),
+        ("missed", 0, "Missed call"),
+    ],
+)
+def test_the_timeline_does_not_call_a_zero_second_call_answered(
+    qapp: object, direction: str, seconds: int | None, said: str
+) -> None:
+    entry = TimelineEntry(
+        at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC),
+        offset_min=480,
+        time_source="backup_record",
+        source="event",
+        kind="call",
+        lender="分期乐",
+        ref="1",
+        item_id="x",
+        direction=direction,
+        duration_s=seconds,
+    )
+    assert what_happened(entry) == said
