@@ -1421,24 +1421,24 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>伪造法律文书</translation>
     </message>
     <message>
-        <source>Private phone or social app used</source>
-        <translation>使用私人手机或社交软件催收</translation>
+        <source>Private phone or social app</source>
+        <translation>私人手机或社交软件</translation>
     </message>
     <message>
-        <source>Fake blacklist or exaggerated debt or consequences</source>
-        <translation>虚构黑名单或夸大欠款、后果</translation>
+        <source>Exaggerated or false claims</source>
+        <translation>虚构黑名单或夸大后果</translation>
     </message>
     <message>
-        <source>Notices posted in public</source>
-        <translation>在公共场所张贴催收公告或律师函</translation>
-    </message>
-    <message>
-        <source>Collecting at the workplace</source>
+        <source>Workplace visit</source>
         <translation>到工作单位催收</translation>
     </message>
     <message>
-        <source>Contacts reached after asking to stop</source>
-        <translation>联系人要求停止后仍被联系</translation>
+        <source>Contacted after asking to stop</source>
+        <translation>联系人拒绝后仍被联系</translation>
+    </message>
+    <message>
+        <source>Notices posted in public</source>
+        <translation>公开张贴公告或律师函</translation>
     </message>
     <message>
         <source>Other</source>

@@ -1421,24 +1421,24 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>偽造法律文書</translation>
     </message>
     <message>
-        <source>Private phone or social app used</source>
-        <translation>使用私人手機或社群軟體催收</translation>
+        <source>Private phone or social app</source>
+        <translation>私人手機或社群軟體</translation>
     </message>
     <message>
-        <source>Fake blacklist or exaggerated debt or consequences</source>
-        <translation>虛構黑名單或誇大欠款、後果</translation>
+        <source>Exaggerated or false claims</source>
+        <translation>虛構黑名單或誇大後果</translation>
     </message>
     <message>
-        <source>Notices posted in public</source>
-        <translation>在公共場所張貼催收公告或律師函</translation>
-    </message>
-    <message>
-        <source>Collecting at the workplace</source>
+        <source>Workplace visit</source>
         <translation>到工作單位催收</translation>
     </message>
     <message>
-        <source>Contacts reached after asking to stop</source>
-        <translation>聯絡人要求停止後仍被聯絡</translation>
+        <source>Contacted after asking to stop</source>
+        <translation>聯絡人拒絕後仍被聯絡</translation>
+    </message>
+    <message>
+        <source>Notices posted in public</source>
+        <translation>公開張貼公告或律師函</translation>
     </message>
     <message>
         <source>Other</source>

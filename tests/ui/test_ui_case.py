@@ -17,12 +17,14 @@ from tests.case import case_xml
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
 from ui.dialogs import Script
+from ui.format import category_names
 from ui.main_window import MainWindow
 from ui.views import case_view
 from ui.views.complaints import ComplaintDialog
 from ui.views.timeline_view import what_happened
 from ui.views.vault_view import VaultView
 from vault.case.complaints import complaints
+from vault.categories import Category
 from vault.custody.ledger import iter_events
 from vault.demo.backup_sample import collector_numbers, write_calls
 from vault.dto import TimelineEntry
@@ -281,3 +283,17 @@ def test_the_timeline_does_not_call_a_zero_second_call_answered(
         duration_s=seconds,
     )
     assert what_happened(entry) == said
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
+def test_every_category_has_a_name_in_the_window_in_each_language(qapp: object, lang: str) -> None:
+    from ui import i18n  # noqa: PLC0415 - installs a translator for this test only
+
+    i18n.install(lang)
+    try:
+        names = category_names()
+        assert set(names) == {str(code) for code in Category}
+        english = {"Private phone or social app", "Workplace visit", "Notices posted in public"}
+        assert not english & set(names.values()), "the new categories are translated"
+    finally:
+        i18n.install("en")
