@@ -5,14 +5,15 @@ One home for the report's words, so a translator reads them in one file:
 :data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`TIME_SOURCE_LABELS`,
 :data:`UNKNOWN_TIME_SOURCE`, :data:`ZONE_NAMES` (the vault's zone in plain words),
 :data:`COMPLAINTS` (the complaints record), :data:`TIME_STATEMENTS` (what trusted time
-proves) and :data:`CASE_SECTIONS` (the statistics and rule findings). Placeholders are ``str.format`` fields.
+proves) and :data:`CASE_SECTIONS` (the statistics and rule findings), :data:`RULE_WORDS` (what a
+finding counted, the rule packs' sources). Placeholders are ``str.format`` fields.
 """
 
 from __future__ import annotations
 
 from vault.backup.title import parse_backup_title
 from vault.categories import Category
-from vault.dto import NotInForce
+from vault.dto import Finding, NotInForce, PackSummary
 
 EVIDENCE_LIST: dict[str, dict[str, str]] = {
     "zh_CN": {
@@ -180,6 +181,11 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         Category.INSULTS: "辱骂侮辱",
         Category.IMPERSONATING_AUTHORITY: "冒充公检法或政府人员",
         Category.FAKE_LEGAL_DOCUMENTS: "伪造法律文书",
+        Category.PRIVATE_CHANNELS: "使用私人手机或社交软件催收",
+        Category.FALSE_CLAIMS: "虚构黑名单或夸大欠款、法律后果",
+        Category.PUBLIC_NOTICES: "在公共场所张贴催收公告或律师函",
+        Category.WORKPLACE_VISIT: "到工作单位催收",
+        Category.THIRD_PARTY_ASKED_TO_STOP: "联系人要求停止后仍被联系",
         Category.OTHER: "其他",
     },
     "zh_TW": {
@@ -191,6 +197,11 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         Category.INSULTS: "辱罵侮辱",
         Category.IMPERSONATING_AUTHORITY: "冒充警察、法院或政府人員",
         Category.FAKE_LEGAL_DOCUMENTS: "偽造法律文書",
+        Category.PRIVATE_CHANNELS: "使用私人手機或社群軟體催收",
+        Category.FALSE_CLAIMS: "虛構黑名單或誇大欠款、法律後果",
+        Category.PUBLIC_NOTICES: "在公共場所張貼催收公告或律師函",
+        Category.WORKPLACE_VISIT: "到工作單位催收",
+        Category.THIRD_PARTY_ASKED_TO_STOP: "聯絡人要求停止後仍被聯絡",
         Category.OTHER: "其他",
     },
     "en": {
@@ -202,6 +213,11 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         Category.INSULTS: "Insults",
         Category.IMPERSONATING_AUTHORITY: "Impersonating police, courts or officials",
         Category.FAKE_LEGAL_DOCUMENTS: "Fake legal documents",
+        Category.PRIVATE_CHANNELS: "Private phones or social apps used",
+        Category.FALSE_CLAIMS: "Fake blacklists or exaggerated debt or legal consequences",
+        Category.PUBLIC_NOTICES: "Notices or lawyer's letters posted in public",
+        Category.WORKPLACE_VISIT: "Collecting at the workplace",
+        Category.THIRD_PARTY_ASKED_TO_STOP: "Contacts still reached after asking to stop",
         Category.OTHER: "Other",
     },
 }
@@ -418,7 +434,8 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "stats": "催收统计",
         "none": "未导入该平台的通话记录或短信备份，没有可统计的来电和短信。",
         "attempted": "来电次数",
-        "answered": "接听次数",
+        "answered": "接通次数（通话时长大于0秒）",
+        "zero_seconds": "0秒来电（记为接听但时长为0，未接通，不计入接通）",
         "sms": "短信",
         "night": "夜间（22:00–08:00）联系",
         "numbers": "不同号码",
@@ -434,13 +451,15 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "source": "依据",
         "when": "日期",
         "limit": "限度",
+        "counted": "计数内容",
         "more_days": "另有 {n} 天有来电，次数较少，未逐日列出。",
     },
     "zh_TW": {
         "stats": "催收統計",
         "none": "未匯入該平台的通話紀錄或簡訊備份，沒有可統計的來電和簡訊。",
         "attempted": "來電次數",
-        "answered": "接聽次數",
+        "answered": "接通次數（通話時長大於0秒）",
+        "zero_seconds": "0秒來電（記為接聽但時長為0，未接通，不計入接通）",
         "sms": "簡訊",
         "night": "夜間（22:00–08:00）聯繫",
         "numbers": "不同號碼",
@@ -456,13 +475,15 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "source": "依據",
         "when": "日期",
         "limit": "限度",
+        "counted": "計數內容",
         "more_days": "另有 {n} 天有來電，次數較少，未逐日列出。",
     },
     "en": {
         "stats": "Collection statistics",
         "none": "No call-log or SMS backup was imported for this lender, so there is nothing to count.",
         "attempted": "Calls",
-        "answered": "Calls answered",
+        "answered": "Calls connected (longer than 0 seconds)",
+        "zero_seconds": "0-second calls (logged as answered, did not connect; not counted as connected)",
         "sms": "SMS",
         "night": "Contacts at night (22:00–08:00)",
         "numbers": "Distinct numbers",
@@ -478,9 +499,85 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "source": "Source",
         "when": "Day",
         "limit": "Limit",
+        "counted": "What was counted",
         "more_days": "{n} more days with fewer calls are not listed one by one.",
     },
 }
+
+# What a finding counted (vault.dto.Finding.counted), the day's 0-second calls beside
+# it, and the rule packs' sources with the day each was checked.
+RULE_WORDS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "connected_calls": "催收号码打入并接通（时长大于0秒）的来电",
+        "unanswered_call_attempts": "催收号码打入但未接通的来电（未接、拒接、拦截、转语音信箱、0秒）",
+        "call_attempts": "催收号码打入的全部来电",
+        "contacts": "催收号码的来电和短信",
+        "quiet_hours": "该时段内催收号码的来电和短信",
+        "category": "归入相应类别的证据",
+        "zero_seconds": "当日0秒来电（未接通，未计入接通）：{n} 个。",
+        "sources_heading": "规则来源及核对日期",
+        "pack": "{title}（规则包 {pack}，第 {version} 版）",
+        "checked": "{checked} 核对：{title}",
+        "verified": "已与原文核实",
+        "unverified": "未经原文核实",
+    },
+    "zh_TW": {
+        "connected_calls": "催收號碼打入並接通（時長大於0秒）的來電",
+        "unanswered_call_attempts": "催收號碼打入但未接通的來電（未接、拒接、攔截、轉語音信箱、0秒）",
+        "call_attempts": "催收號碼打入的全部來電",
+        "contacts": "催收號碼的來電和簡訊",
+        "quiet_hours": "該時段內催收號碼的來電和簡訊",
+        "category": "歸入相應類別的證據",
+        "zero_seconds": "當日0秒來電（未接通，未計入接通）：{n} 通。",
+        "sources_heading": "規則來源及核對日期",
+        "pack": "{title}（規則包 {pack}，第 {version} 版）",
+        "checked": "{checked} 核對：{title}",
+        "verified": "已與原文核實",
+        "unverified": "未經原文核實",
+    },
+    "en": {
+        "connected_calls": "calls from a collector number that connected (longer than 0 seconds)",
+        "unanswered_call_attempts": "calls from a collector number that did not connect (missed, rejected, blocked, to voicemail, 0 seconds)",
+        "call_attempts": "every call from a collector number",
+        "contacts": "calls and messages from collector numbers",
+        "quiet_hours": "calls and messages from collector numbers in those hours",
+        "category": "evidence filed under the rule's categories",
+        "zero_seconds": "0-second calls that day (not connected, not counted as connected): {n}.",
+        "sources_heading": "Sources of the rules, with the day each was checked",
+        "pack": "{title} (rule pack {pack}, version {version})",
+        "checked": "checked {checked}: {title}",
+        "verified": "confirmed against the text",
+        "unverified": "not confirmed against the text",
+    },
+}
+
+
+def counted_sentence(finding: Finding, language: str) -> str:
+    """What ``finding`` counted, and the day's 0-second calls where it counted calls."""
+    text = RULE_WORDS[language if language in RULE_WORDS else "zh_CN"]
+    counted = text.get(finding.counted or "", "")
+    if finding.zero_second_calls:
+        zero = text["zero_seconds"].format(n=finding.zero_second_calls)
+        counted = f"{counted}{'；' if language != 'en' else '; '}{zero}" if counted else zero
+    return counted
+
+
+def source_lines(pack: PackSummary, language: str) -> tuple[str, list[str]]:
+    """A pack's heading line and one line per place it was checked, with the date."""
+    text = RULE_WORDS[language if language in RULE_WORDS else "zh_CN"]
+    source = pack.source
+    title = source.title_en if language == "en" else source.title_zh
+    heading = text["pack"].format(title=title, pack=pack.pack, version=pack.version)
+    lines = []
+    for check in source.sources:
+        line = text["checked"].format(checked=check.checked.isoformat(), title=check.title)
+        state = text["verified"] if check.verified else text["unverified"]
+        line += f"（{state}）" if language != "en" else f" ({state})"
+        if check.url:
+            line += f" {check.url}"
+        lines.append(line)
+    return heading, lines
+
 
 # What a rule left out because the evidence predates its date in force, per kind of
 # evidence it counts (vault.dto.NotInForce.what). Fields: in_force, first, last, count.
