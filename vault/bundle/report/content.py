@@ -1,0 +1,111 @@
+"""What an item says (内容 in the evidence list): the one place that decides it.
+
+An item's content comes from the first of these sources that has text, in this order:
+
+1. a recording's transcript (录音文字稿), written by the user beside the player;
+2. an image's machine-read text (OCR), always labelled machine-read;
+3. the notes the user wrote about the item (a note's own text, for a note).
+
+:func:`item_content` asks each source in that order and :func:`first_content` keeps the
+first that answers. The list shows :meth:`Content.first_lines` in its cell; the full text
+is in the HTML and, when the cell shows less, in the PDF's appendix.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vault.bundle.layout import NOTE_KIND
+from vault.db.models import Note
+from vault.dto import ItemDTO
+from vault.note_file import NOTE_ID_PREFIX
+
+logger = logging.getLogger(__name__)
+
+CELL_LINES = 4  # lines of content shown in the list's cell
+CELL_CHARS = 160  # and at most this many characters (a cell is about 20 characters wide)
+
+
+class Origin(StrEnum):
+    TRANSCRIPT = "transcript"
+    OCR = "ocr"
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Content:
+    """An item's content: its text, where it came from, and whether a machine read it."""
+
+    text: str
+    origin: Origin
+    machine_read: bool
+
+    def first_lines(self, lines: int = CELL_LINES, chars: int = CELL_CHARS) -> str:
+        """The text's first non-blank lines, at most ``lines`` of them and ``chars``
+        characters, with "…" where something was left out."""
+        kept = [line.strip() for line in _lines(self.text) if line.strip()]
+        shown = kept[:lines]
+        cut = len(kept) > lines
+        text = "\n".join(shown)
+        if len(text) > chars:
+            text, cut = text[: chars - 1].rstrip(), True
+        return text + "…" if cut else text
+
+    @property
+    def is_cut(self) -> bool:
+        """Whether :meth:`first_lines` shows less than the whole text."""
+        whole = "\n".join(line.strip() for line in _lines(self.text) if line.strip())
+        return self.first_lines() != whole
+
+
+def transcript_content(text: str, *, machine_draft: bool = False) -> Content:
+    return Content(text, Origin.TRANSCRIPT, machine_read=machine_draft)
+
+
+def ocr_content(text: str) -> Content:
+    return Content(text, Origin.OCR, machine_read=True)
+
+
+def note_content(texts: Iterable[str]) -> Content | None:
+    """The notes' texts as one content, oldest first, a blank line between them."""
+    joined = "\n\n".join(t.strip() for t in texts if t.strip())
+    return Content(joined, Origin.NOTE, machine_read=False) if joined else None
+
+
+def first_content(candidates: Iterable[Content | None]) -> Content | None:
+    """The first candidate with text; candidates come in order of priority."""
+    for candidate in candidates:
+        if candidate is not None and candidate.text.strip():
+            return candidate
+    return None
+
+
+def item_content(session: Session, item: ItemDTO) -> Content | None:
+    """The content of ``item``: its transcript, its machine-read text, or its notes."""
+    return first_content((_notes(session, item),))
+
+
+def _notes(session: Session, item: ItemDTO) -> Content | None:
+    if item.kind == NOTE_KIND:
+        note_id = _note_id(item.id)
+        note = session.get(Note, note_id) if note_id is not None else None
+        return note_content([note.text]) if note is not None else None
+    rows = session.scalars(
+        select(Note.text).where(Note.item_id == item.id).order_by(Note.occurred_at, Note.id)
+    ).all()
+    return note_content(rows)
+
+
+def _note_id(item_id: str) -> int | None:
+    number = item_id.removeprefix(NOTE_ID_PREFIX)
+    return int(number) if number.isdigit() else None
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
