@@ -11,6 +11,7 @@ from PIL import Image
 from tests.bundle.conftest import PASSPHRASE, offline
 from vault.bundle.export import note_item
 from vault.bundle.report.content import (
+    CELL_CHARS,
     CELL_LINES,
     Content,
     Origin,
@@ -67,7 +68,7 @@ def test_the_cell_shows_the_first_lines_and_says_when_there_is_more() -> None:
     assert long.is_cut
     one_long_line = ocr_content("爆" * 500)
     shown = one_long_line.first_lines()
-    assert shown.endswith("…") and len(shown) <= 160 and one_long_line.is_cut
+    assert shown.endswith("…") and len(shown) <= CELL_CHARS and one_long_line.is_cut
 
 
 def test_the_notes_about_an_item_are_its_content(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from vault.note_file import NOTE_ID_PREFIX
 logger = logging.getLogger(__name__)
 
 CELL_LINES = 4  # lines of content shown in the list's cell
-CELL_CHARS = 160  # and at most this many characters (a cell is about 20 characters wide)
+CELL_CHARS = 80  # and at most this many characters (a cell line holds about 13 Chinese ones)
 
 
 class Origin(StrEnum):

@@ -258,14 +258,14 @@ def _lender_heading(name: str | None, lender: LenderDTO | None, folder: str, lan
 COLUMNS = (
     ("no", 3),
     ("name", 16),
-    ("form", 6),
+    ("form", 7),
     ("source", 10),
     ("time", 9),
     ("purpose", 9),
     ("content", 16),
     ("originality", 8),
     ("extent", 6),
-    ("hashes", 17),
+    ("hashes", 16),
 )
 
 
