@@ -3,13 +3,19 @@ first lines in the list's cell, and the notes about an item found in a real vaul
 
 from __future__ import annotations
 
+import zipfile
+from html import escape
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.bundle.conftest import PASSPHRASE, offline
+from tests.bundle.conftest import LENDER, PASSPHRASE, make_vault, offline
+from tests.core.tamper_helpers import tamper
+from vault import cli
+from vault.bundle import layout
 from vault.bundle.export import note_item
+from vault.bundle.report import wording
 from vault.bundle.report.content import (
     CELL_CHARS,
     CELL_LINES,
@@ -21,10 +27,12 @@ from vault.bundle.report.content import (
     ocr_content,
     transcript_content,
 )
+from vault.bundle.verify import verify_bundle
+from vault.check import check_vault
 from vault.errors import VaultError
-from vault.handle import create_vault
+from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
-from vault.items import get_item
+from vault.items import get_item, list_items
 from vault.lenders import add_lender
 from vault.notes import add_note, list_notes
 
@@ -101,3 +109,35 @@ def test_the_notes_about_an_item_are_its_content(tmp_path: Path) -> None:
     )
     assert nothing is None
     assert own is not None and own.text == "与截图无关的记录。"  # a note's content: itself
+
+
+def test_a_note_about_an_item_from_the_cli_is_checked_and_listed(
+    tmp_path: Path, originals: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = make_vault(tmp_path / "vault", originals)
+    try:
+        recording = next(i for i in list_items(vault) if i.kind == "recording")
+    finally:
+        vault.lock()
+    monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
+    said = "录音中催收员说：“再不还钱就去你家。”"
+    note = ["note", "add", "--vault", str(tmp_path / "vault"), "--lender", LENDER]
+    assert cli.main([*note, "--text", said, "--item", recording.id]) == 0
+    assert cli.main([*note, "--text", "x", "--item", "no-such-item"]) != 0
+    assert cli.main(["check", "--vault", str(tmp_path / "vault")]) == 0
+    out = tmp_path / "bundle.zip"
+    export = ["export", "--vault", str(tmp_path / "vault"), "--lender", LENDER, "--out", str(out)]
+    assert cli.main(export) == 0
+    assert verify_bundle(out).valid
+    with zipfile.ZipFile(out) as archive:
+        html = archive.read(layout.REPORT_HTML).decode("utf-8")
+    row = next(r for r in html.split("<tr>") if "_recording.m4a" in r)
+    assert escape(said) in row and escape(wording.CONTENT_LABELS["zh_CN"]["note"]) in row
+    # The link is part of the record: changed behind the vault's back, evault check says so.
+    vault = unlock_vault(tmp_path / "vault", PASSPHRASE)
+    try:
+        tamper(vault, "UPDATE notes SET item_id = NULL")
+        problems = check_vault(vault).problems
+        assert [p.kind for p in problems] == ["note_altered"] and "item_id" in problems[0].message
+    finally:
+        vault.lock()
