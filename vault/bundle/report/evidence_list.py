@@ -1,10 +1,16 @@
 """The evidence list (证据目录) of a bundle as HTML, in Simplified or Traditional Chinese or English.
 
-The columns are those Chinese courts expect in an evidence list — 序号 (number), 证据名称
-(name), 证据来源 (source), 形成时间 (when it came into being), 证明目的 (what it proves),
-页码 (where to find it; in a bundle, the file's path) — plus SHA-256 and SM3 (GB/T
-32905-2016), so each row can be checked against the file. Items are grouped by lender
-and by harassment category; images carry a small thumbnail.
+The columns are those of a court's evidence form — 序号 (number), 证据名称 (name, with its
+file in the bundle), 证据形式 (the legal kind of evidence), 证据来源 (source), 形成时间
+(when it came into being, and where that time comes from), 证明目的 (what it proves),
+内容 (what it says), 原件或复制件 (original or copy), 页数 / 时长 (pages or length) — plus
+SHA-256 and SM3 (GB/T 32905-2016), so each row can be checked against the file. Items are
+grouped by lender and by harassment category; images carry a small thumbnail. The list
+ends with a line for the submitter's signature and date.
+
+Two renderings come from one :class:`ReportInput` (:func:`render_screen_and_print`): the
+HTML file shows each item's whole content in its cell; the PDF's HTML shows its first
+lines and puts the full text in an appendix (附录：内容全文).
 
 The HTML keeps to the subset Qt's rich-text engine renders (tables, inline styles,
 ``data:`` images), so the same text becomes the PDF (``ui.pdf_report``) and opens in any

@@ -2,7 +2,9 @@
 
 One home for the report's words, so a translator reads them in one file:
 :data:`EVIDENCE_LIST` (headings, columns, the integrity explanation),
-:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`TIME_SOURCE_LABELS`,
+:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`FORM_LABELS` (证据形式),
+:data:`ORIGINALITY_LABELS` (原件或复制件), :data:`CONTENT_LABELS` (where 内容 came from),
+:data:`TIME_SOURCE_LABELS`,
 :data:`UNKNOWN_TIME_SOURCE`, :data:`ZONE_NAMES` (the vault's zone in plain words),
 :data:`COMPLAINTS` (the complaints record), :data:`TIME_STATEMENTS` (what trusted time
 proves) and :data:`CASE_SECTIONS` (the statistics and rule findings). Placeholders are ``str.format`` fields.
