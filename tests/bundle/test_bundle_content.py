@@ -3,6 +3,7 @@ first lines in the list's cell, and the notes about an item found in a real vaul
 
 from __future__ import annotations
 
+import json
 import zipfile
 from html import escape
 from pathlib import Path
@@ -105,7 +106,10 @@ def test_the_notes_about_an_item_are_its_content(tmp_path: Path) -> None:
     finally:
         vault.lock()
     assert about == Content(
-        "这是催收员发来的威胁短信截图。\n\n同一天又打了五次电话。", Origin.NOTE, machine_read=False
+        "这是催收员发来的威胁短信截图。\n\n同一天又打了五次电话。",
+        Origin.NOTE,
+        machine_read=False,
+        notes=(notes[0].id, notes[1].id),
     )
     assert nothing is None
     assert own is not None and own.text == "与截图无关的记录。"  # a note's content: itself
@@ -131,8 +135,12 @@ def test_a_note_about_an_item_from_the_cli_is_checked_and_listed(
     assert verify_bundle(out).valid
     with zipfile.ZipFile(out) as archive:
         html = archive.read(layout.REPORT_HTML).decode("utf-8")
+        listed = json.loads(archive.read(layout.MANIFEST))["items"]
     row = next(r for r in html.split("<tr>") if "_recording.m4a" in r)
     assert escape(said) in row and escape(wording.CONTENT_LABELS["zh_CN"]["note"]) in row
+    # The note is also evidence in its own row; the recording's cell names its number.
+    number = next(i["number"] for i in listed if i["kind"] == "note")
+    assert escape(wording.CONTENT_LABELS["zh_CN"]["see"].format(numbers=number)) in row
     # The link is part of the record: changed behind the vault's back, evault check says so.
     vault = unlock_vault(tmp_path / "vault", PASSPHRASE)
     try:

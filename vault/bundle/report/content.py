@@ -45,6 +45,7 @@ class Content:
     text: str
     origin: Origin
     machine_read: bool
+    notes: tuple[int, ...] = ()  # the notes the text was taken from (their own rows too)
 
     def first_lines(self, lines: int = CELL_LINES, chars: int = CELL_CHARS) -> str:
         """The text's first non-blank lines, at most ``lines`` of them and ``chars``
@@ -72,10 +73,12 @@ def ocr_content(text: str) -> Content:
     return Content(text, Origin.OCR, machine_read=True)
 
 
-def note_content(texts: Iterable[str]) -> Content | None:
+def note_content(texts: Iterable[str], note_ids: Iterable[int] = ()) -> Content | None:
     """The notes' texts as one content, oldest first, a blank line between them."""
     joined = "\n\n".join(t.strip() for t in texts if t.strip())
-    return Content(joined, Origin.NOTE, machine_read=False) if joined else None
+    if not joined:
+        return None
+    return Content(joined, Origin.NOTE, machine_read=False, notes=tuple(note_ids))
 
 
 def first_content(candidates: Iterable[Content | None]) -> Content | None:
@@ -96,10 +99,12 @@ def _notes(session: Session, item: ItemDTO) -> Content | None:
         note_id = _note_id(item.id)
         note = session.get(Note, note_id) if note_id is not None else None
         return note_content([note.text]) if note is not None else None
-    rows = session.scalars(
-        select(Note.text).where(Note.item_id == item.id).order_by(Note.occurred_at, Note.id)
+    rows = session.execute(
+        select(Note.id, Note.text)
+        .where(Note.item_id == item.id)
+        .order_by(Note.occurred_at, Note.id)
     ).all()
-    return note_content(rows)
+    return note_content([text for _, text in rows], [note_id for note_id, _ in rows])
 
 
 def _note_id(item_id: str) -> int | None:

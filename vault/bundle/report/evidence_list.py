@@ -38,6 +38,7 @@ from vault.bundle.report.facts import ItemFacts
 from vault.bundle.report.forms import form_of, originality_of
 from vault.categories import Category
 from vault.dto import ItemDTO, LenderDTO
+from vault.note_file import note_item_id
 from vault.times import local_text
 
 logger = logging.getLogger(__name__)
@@ -386,6 +387,9 @@ def _content_cell(entry: ExportedItem, data: ReportInput, lang: str) -> str:
     label = labels[content.origin]
     if content.machine_read and content.origin is not Origin.OCR:
         label += labels["machine"]
+    listed = _note_numbers(content, data) if entry.item.kind != NOTE_KIND else []
+    if listed:
+        label += labels["see"].format(numbers=_numbers(listed))
     cell = f'<span class="small">{_e(label)}</span><br>'
     if data.appendix and content.is_cut:
         more = wording.EVIDENCE_LIST[lang]["more"].format(number=entry.number)
@@ -395,6 +399,12 @@ def _content_cell(entry: ExportedItem, data: ReportInput, lang: str) -> str:
             + (f'<br><span class="small">{_e(more)}</span>')
         )
     return cell + f'<span class="note">{_multiline(content.text.strip())}</span>'
+
+
+def _note_numbers(content: Content, data: ReportInput) -> list[int]:
+    """The list's numbers of the notes a content was taken from, where they are listed."""
+    wanted = {note_item_id(note_id) for note_id in content.notes}
+    return [entry.number for entry in data.items if entry.item.id in wanted]
 
 
 def duration_text(seconds: float) -> str:

@@ -345,18 +345,21 @@ CONTENT_LABELS: dict[str, dict[str, str]] = {
         "ocr": "图中文字（机器识别）",
         "note": "当事人记录",
         "machine": "（机器识别）",
+        "see": "（即第 {numbers} 号）",
     },
     "zh_TW": {
         "transcript": "錄音文字稿",
         "ocr": "圖中文字（機器辨識）",
         "note": "當事人紀錄",
         "machine": "（機器辨識）",
+        "see": "（即第 {numbers} 號）",
     },
     "en": {
         "transcript": "transcript",
         "ocr": "text in the image (machine-read)",
         "note": "the borrower's note",
         "machine": " (machine-read)",
+        "see": " (item {numbers})",
     },
 }
 
