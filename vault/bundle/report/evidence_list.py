@@ -77,6 +77,7 @@ h4 { font-size: 10pt; margin-top: 4pt; }
 p, td, th { font-size: 10pt; }
 table.list { border-collapse: collapse; }
 table.list th { background-color: #e8e8e8; font-weight: bold; font-size: 9pt; }
+table.list th.group { background-color: #ffffff; font-size: 10pt; }
 table.list td { font-size: 9pt; }
 .hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 6pt; }
 .small { font-size: 8pt; color: #444444; }
@@ -203,8 +204,7 @@ def render_html(data: ReportInput) -> str:
         folder = entries[0].path.rsplit("/", 1)[0] + "/"
         parts.append(_lender_heading(lender_name, lenders.get(lender_name or ""), folder, lang))
         for category, group in _by_category(entries):
-            parts.append(f"<h3>{_e(category_label(category, lang))}</h3>")
-            parts.append(_table(group, data, lang))
+            parts.append(_table(category_label(category, lang), group, data, lang))
     parts.append(f'<p class="small">{_e(text["forms_note"])}</p>')
     parts.append(f"<p><br>{_e(text['submitter'])}</p>")
     if data.appendix:
@@ -265,23 +265,26 @@ def _lender_heading(name: str | None, lender: LenderDTO | None, folder: str, lan
 COLUMNS = (
     ("no", 3),
     ("name", 16),
-    ("form", 7),
+    ("form", 9),
     ("source", 10),
     ("time", 9),
     ("purpose", 9),
-    ("content", 16),
+    ("content", 14),
     ("originality", 8),
     ("extent", 6),
     ("hashes", 16),
 )
 
 
-def _table(group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
+def _table(heading: str, group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
+    """One category's rows. Its heading is the table's first header row, so the PDF never
+    leaves it alone at the foot of a page and repeats it above the rows a page carries on."""
     text = wording.EVIDENCE_LIST[lang]
     head = "".join(f'<th width="{w}%">{_e(text[key])}</th>' for key, w in COLUMNS)
     rows = [
         '<table class="list" border="1" cellspacing="0" cellpadding="2" width="100%">',
-        f"<thead><tr>{head}</tr></thead>",
+        f'<thead><tr><th class="group" colspan="{len(COLUMNS)}" align="left">{_e(heading)}</th>'
+        f"</tr><tr>{head}</tr></thead>",
     ]
     rows.extend(_row(entry, data, lang) for entry in group)
     rows.append("</table>")
