@@ -6,15 +6,18 @@ An item's content comes from the first of these sources that has text, in this o
 2. an image's machine-read text (OCR), always labelled machine-read;
 3. the notes the user wrote about the item (a note's own text, for a note).
 
-:func:`item_content` asks each source in that order and :func:`first_content` keeps the
-first that answers. The list shows :meth:`Content.first_lines` in its cell; the full text
-is in the HTML and, when the cell shows less, in the PDF's appendix.
+:func:`item_content` asks each source in that order (its ``sources``: a lookup of the
+transcript and one of the OCR text go before the notes) and :func:`first_content` keeps
+the first that answers; :func:`transcript_content` and :func:`ocr_content` make their
+answers, labelled as the list must show them. The list shows :meth:`Content.first_lines`
+in its cell; the full text is in the HTML and, when the cell shows less, in the PDF's
+appendix.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -90,8 +93,12 @@ def first_content(candidates: Iterable[Content | None]) -> Content | None:
 
 
 def item_content(session: Session, item: ItemDTO) -> Content | None:
-    """The content of ``item``: its transcript, its machine-read text, or its notes."""
-    return first_content((_notes(session, item),))
+    """The content of ``item`` from the first of its sources that has text. Each source
+    takes the session and the item and answers None when it has nothing for that item
+    (a transcript source, for an item that is not a recording); later sources are not
+    asked once one has answered."""
+    sources: tuple[Callable[[Session, ItemDTO], Content | None], ...] = (_notes,)
+    return first_content(source(session, item) for source in sources)
 
 
 def _notes(session: Session, item: ItemDTO) -> Content | None:
