@@ -1687,6 +1687,10 @@ Not imported: %3</source>
         <source>What happened</source>
         <translation>经过</translation>
     </message>
+    <message>
+        <source>About the item shown: %1</source>
+        <translation>关于当前显示的证据：%1</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>

@@ -1687,6 +1687,10 @@ Not imported: %3</source>
         <source>What happened</source>
         <translation>經過</translation>
     </message>
+    <message>
+        <source>About the item shown: %1</source>
+        <translation>關於目前顯示的證據：%1</translation>
+    </message>
 </context>
 <context>
     <name>PassphrasePage</name>

@@ -636,13 +636,17 @@ class VaultView(QWidget):
         vault, lender = self.vault, self.sidebar.current()
         if vault is None or lender is None:
             return
-        dialog = NoteDialog(lender, self)
+        shown = self.detail.item
+        about = None
+        if shown is not None and shown.lender == lender:
+            about = (shown.id, shown.title or shown.original_name)
+        dialog = NoteDialog(lender, self, item=about)
         accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
-        text, at = dialog.text.toPlainText(), dialog.occurred_at()
+        text, at, item_id = dialog.text.toPlainText(), dialog.occurred_at(), dialog.item_id()
         dialog.text.clear()  # a dialog closed by a lock must not keep the words
         dialog.deleteLater()
         if accepted and self.vault is vault:
-            op(lambda: add_note(vault, lender, text, occurred_at=at)).success(
+            op(lambda: add_note(vault, lender, text, occurred_at=at, item_id=item_id)).success(
                 lambda _note: self._load_notes(lender)
             ).failure(self._fail).run()
 

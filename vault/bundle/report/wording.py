@@ -2,7 +2,9 @@
 
 One home for the report's words, so a translator reads them in one file:
 :data:`EVIDENCE_LIST` (headings, columns, the integrity explanation),
-:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`TIME_SOURCE_LABELS`,
+:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`FORM_LABELS` (证据形式),
+:data:`ORIGINALITY_LABELS` (原件或复制件), :data:`CONTENT_LABELS` (where 内容 came from),
+:data:`TIME_SOURCE_LABELS`,
 :data:`UNKNOWN_TIME_SOURCE`, :data:`ZONE_NAMES` (the vault's zone in plain words),
 :data:`COMPLAINTS` (the complaints record), :data:`TIME_STATEMENTS` (what trusted time
 proves) and :data:`CASE_SECTIONS` (the statistics and rule findings), :data:`RULE_WORDS` (what a
@@ -33,7 +35,6 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "source": "证据来源",
         "time": "形成时间",
         "purpose": "证明目的",
-        "page": "页码（文件）",
         "folder": "文件位于",
         "hashes": "SHA-256（上）/ SM3（下）",
         "original": "原始文件名",
@@ -61,6 +62,24 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "note_name": "当事人陈述（书面记录）",
         "note_source": "当事人本人记录",
         "note_written": "记录于",
+        "form": "证据形式",
+        "content": "内容",
+        "originality": "原件或复制件",
+        "extent": "页数 / 时长",
+        "file": "文件",
+        "pages": "{n} 页",
+        "forms_note": (
+            "证据形式按《中华人民共和国民事诉讼法》规定的证据种类填写：通话录音、视频为视听资料；"
+            "截图、电子照片、短信与通话记录、网页及其他电子文件为电子数据；拍摄纸质文件（如律师函、通知）所得照片为书证的复制件；"
+            "当事人本人的书面记录为当事人陈述。"
+            "“电子数据原件”指本包 evidence/ 中与导入证据保险箱时逐字节一致的文件（导出时已重新核对 SHA-256）；"
+            "经微信保存的图片已被该应用重新压缩，列为复制件。"
+            "“机器识别”的内容由文字识别软件自动读出，可能有误，以原始文件为准。"
+        ),
+        "more": "（全文见附录第 {number} 号）",
+        "appendix_title": "附录：内容全文",
+        "appendix_item": "第 {number} 号：{name}",
+        "submitter": "提交人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         "analysis_title": "统计与违规分析",
         "none": "—",
         ":": "：",
@@ -82,7 +101,6 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "source": "證據來源",
         "time": "形成時間",
         "purpose": "證明目的",
-        "page": "頁碼（檔案）",
         "folder": "檔案位於",
         "hashes": "SHA-256（上）/ SM3（下）",
         "original": "原始檔名",
@@ -110,6 +128,24 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "note_name": "當事人陳述（書面紀錄）",
         "note_source": "當事人本人紀錄",
         "note_written": "記錄於",
+        "form": "證據形式",
+        "content": "內容",
+        "originality": "原件或複製件",
+        "extent": "頁數 / 時長",
+        "file": "檔案",
+        "pages": "{n} 頁",
+        "forms_note": (
+            "證據形式依《中華人民共和國民事訴訟法》規定的證據種類填寫：通話錄音、影片為視聽資料；"
+            "截圖、電子照片、簡訊與通話紀錄、網頁及其他電子檔案為電子資料；拍攝紙本文件（如律師函、通知）所得照片為書證的複製件；"
+            "當事人本人的書面紀錄為當事人陳述。"
+            "「電子資料原件」指本包 evidence/ 中與匯入證據保險箱時逐位元組一致的檔案（匯出時已重新核對 SHA-256）；"
+            "經微信儲存的圖片已被該應用程式重新壓縮，列為複製件。"
+            "「機器辨識」的內容由文字辨識軟體自動讀出，可能有誤，以原始檔案為準。"
+        ),
+        "more": "（全文見附錄第 {number} 號）",
+        "appendix_title": "附錄：內容全文",
+        "appendix_item": "第 {number} 號：{name}",
+        "submitter": "提交人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         "analysis_title": "統計與違規分析",
         "none": "—",
         ":": "：",
@@ -131,7 +167,6 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "source": "Source",
         "time": "Created at",
         "purpose": "What it proves",
-        "page": "Page (file)",
         "folder": "Files in",
         "hashes": "SHA-256 (top) / SM3 (bottom)",
         "original": "original file",
@@ -164,6 +199,28 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "note_name": "Statement of the party (written account)",
         "note_source": "written down by the borrower",
         "note_written": "written",
+        "form": "Form",
+        "content": "Content",
+        "originality": "Original or copy",
+        "extent": "Pages / length",
+        "file": "File",
+        "pages": "{n} p.",
+        "forms_note": (
+            "The form of each item follows the kinds of evidence the Civil Procedure Law of the "
+            "PRC names: call recordings and videos are audio-visual material (视听资料); "
+            "screenshots, digital photos, SMS and call records, web pages and other files are "
+            "electronic data (电子数据); a photo of a paper document (a lawyer's letter, a notice) "
+            "is a copy of documentary evidence (书证); the borrower's own written accounts are "
+            'statements of the party (当事人陈述). "Original electronic data" means the file in '
+            "evidence/ is byte for byte the file imported into the vault (its SHA-256 was checked "
+            "again at export); images saved out of WeChat were recompressed by the app and are "
+            'listed as copies. Content marked "machine-read" was read by text-recognition '
+            "software and may contain errors; the original file prevails."
+        ),
+        "more": "(full text in the appendix, item {number})",
+        "appendix_title": "Appendix: full content",
+        "appendix_item": "Item {number}: {name}",
+        "submitter": "Submitted by: ____________________    Date: ____________",
         "analysis_title": "Statistics and findings",
         "none": "—",
         ":": ": ",
@@ -250,6 +307,75 @@ KIND_LABELS: dict[str, dict[str, str]] = {
         "document": "document",
         "note": "note",
         "backup": "SMS/call log backup",
+    },
+}
+
+# 证据形式 (see vault.bundle.report.forms for which item is which).
+FORM_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "audio_visual": "视听资料",
+        "electronic_data": "电子数据",
+        "documentary": "书证",
+        "party_statement": "当事人陈述",
+    },
+    "zh_TW": {
+        "audio_visual": "視聽資料",
+        "electronic_data": "電子資料",
+        "documentary": "書證",
+        "party_statement": "當事人陳述",
+    },
+    "en": {
+        "audio_visual": "audio-visual material",
+        "electronic_data": "electronic data",
+        "documentary": "documentary evidence",
+        "party_statement": "statement of the party",
+    },
+}
+
+# 原件或复制件 (see vault.bundle.report.forms).
+ORIGINALITY_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "original_electronic": "电子数据原件",
+        "compressed_copy": "复制件（经应用压缩）",
+        "photo_of_paper": "复制件（纸质原件的照片）",
+        "original_statement": "原件",
+    },
+    "zh_TW": {
+        "original_electronic": "電子資料原件",
+        "compressed_copy": "複製件（經應用程式壓縮）",
+        "photo_of_paper": "複製件（紙本原件的照片）",
+        "original_statement": "原件",
+    },
+    "en": {
+        "original_electronic": "original electronic data",
+        "compressed_copy": "copy (recompressed by the app)",
+        "photo_of_paper": "copy (photo of a paper original)",
+        "original_statement": "original",
+    },
+}
+
+# Where an item's 内容 came from (see vault.bundle.report.content).
+CONTENT_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "transcript": "录音文字稿",
+        "ocr": "图中文字（机器识别）",
+        "note": "当事人记录",
+        "machine": "（机器识别）",
+        "see": "（即第 {numbers} 号）",
+    },
+    "zh_TW": {
+        "transcript": "錄音文字稿",
+        "ocr": "圖中文字（機器辨識）",
+        "note": "當事人紀錄",
+        "machine": "（機器辨識）",
+        "see": "（即第 {numbers} 號）",
+    },
+    "en": {
+        "transcript": "transcript",
+        "ocr": "text in the image (machine-read)",
+        "note": "the borrower's note",
+        "machine": " (machine-read)",
+        "see": " (item {numbers})",
     },
 }
 
