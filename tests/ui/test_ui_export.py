@@ -147,8 +147,14 @@ def test_lock_during_export_leaves_no_bundle_and_no_dialog(
 
 def test_suggested_names_never_overwrite(tmp_path: Path) -> None:
     first = default_bundle_path("分期乐", date(2026, 11, 22), tmp_path)
+    assert first.name == "证据包_分期乐_2026-11-22.zip", (
+        "no spaces: README's lines paste as printed"
+    )
     first.write_bytes(b"x")
     second = default_bundle_path("分期乐", date(2026, 11, 22), tmp_path)
     assert second != first and not second.exists() and second.suffix == ".zip"
+    assert second.name == "证据包_分期乐_2026-11-22_2.zip"
+    english = default_bundle_path("Fen Qi Le", date(2026, 11, 22), tmp_path, language="en")
+    assert english.name == "evidence_bundle_Fen_Qi_Le_2026-11-22.zip"
     odd = default_bundle_path('a/b:c*"d', date(2026, 11, 22), tmp_path)
     assert odd.parent == tmp_path, "a lender name cannot steer the file into another folder"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     item_ids = [i.strip() for group in args.items or [] for i in group.split(",") if i.strip()]
     request = ExportRequest(
-        out=Path(args.out),
+        out=_bundle_out(args.out, args.lender, args.lang),
         lender=args.lender,
         item_ids=item_ids or None,
         date_from=day(args.date_from, "start"),
@@ -71,6 +72,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             "No PDF evidence list: this installation cannot render PDF (the HTML list is included)."
         )
     return 0
+
+
+def _bundle_out(out: str | None, lender: str | None, language: str) -> Path:
+    """``--out`` as given; a folder, or no ``--out``, gets the default name
+    (``证据包_<lender>_<date>.zip``) in it, or in the current folder."""
+    from vault.bundle.layout import bundle_file_name  # noqa: PLC0415 - loaded when it runs
+
+    path = Path(out) if out else Path()
+    if out and not path.is_dir():
+        return path
+    return path / bundle_file_name(lender, date.today(), language)
 
 
 def _print_export_time(result: BundleExportResult) -> None:
@@ -136,7 +148,10 @@ def add_commands(tree: CommandTree) -> None:
     date_options(export, "items that happened")
     completes(
         export.add_argument(
-            "--out", required=True, metavar="FILE.zip", help="the bundle (ZIP) to write"
+            "--out",
+            metavar="FILE.zip",
+            help="the bundle (ZIP) to write, or a folder for it (default: "
+            "证据包_<lender>_<date>.zip in the current folder)",
         ),
         FILE,
     )
