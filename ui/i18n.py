@@ -12,6 +12,7 @@ logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN", "zh_TW")
 _installed: list[QTranslator] = []
+_current = {"language": "en"}  # what install() last installed: the window's language
 # Qt's own texts: file dialogs ("Look in:", "Files of type:"), OK/Cancel, the player
 QT_CATALOGS = ("qtbase", "qtmultimedia")
 
@@ -55,6 +56,7 @@ def install(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current["language"] = language
     QLocale.setDefault(QLocale(language))
     if language == "en":
         return language
@@ -73,6 +75,11 @@ def install(language: str) -> str:
             logger.warning("Qt's %s translation for %s is missing: its dialogs stay English.",
                            catalog, language)  # fmt: skip
     return language
+
+
+def current_language() -> str:
+    """The language the window is shown in (``en`` until :func:`install` runs)."""
+    return _current["language"]
 
 
 def app_translator(language: str) -> QTranslator | None:

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers import require_tool
 from tests.trusted_time.local_tsa import LocalTsa, Pki, make_pki
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from ui import tasks
+from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.export_dialog import ExportDialog
@@ -252,3 +252,23 @@ def test_after_an_export_without_timestamp_the_page_says_so_and_what_next(
     assert dialog.verification is not None and dialog.verification.valid
     assert "is intact" in dialog.verdict.text()
     QApplication.clipboard().clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "verdict"),
+    [("zh_CN", "结论：有效"), ("zh_TW", "結論：有效"), ("en", "Result: VALID")],
+)
+def test_the_technical_details_speak_the_windows_language(
+    qtbot: QtBot, bundle: Path, language: str, verdict: str
+) -> None:
+    dialog = VerifyBundleDialog(None, language=language)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.verified, timeout=30_000):
+        dialog.verify_path(bundle)
+    details = dialog.details.toPlainText()
+    assert verdict in details and details.count("\n") > 8, details
+    if language != "en":
+        assert "Result:" not in details and "Proven:" not in details
+    default = VerifyBundleDialog(None)
+    qtbot.addWidget(default)
+    assert default.language == i18n.current_language() == "en"

@@ -8,6 +8,7 @@ Each handler imports what it runs when it runs; building the parser loads none o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -130,14 +131,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         emit(result.to_json() | {"valid": result.valid})
     else:
-        _print_verification(result, args.expect_key)
+        _print_verification(result, args.expect_key, args.lang)
     return 0 if result.valid else 1
 
 
-def _print_verification(result: TimedVerification, expected_key: str | None) -> None:
-    from vault.bundle.verify_report import verification_lines  # noqa: PLC0415 - when it runs
+def _print_verification(
+    result: TimedVerification, expected_key: str | None, language: str | None
+) -> None:
+    from vault.bundle.verify_report import (  # noqa: PLC0415 - loaded when it runs
+        language_from_locale,
+        verification_lines,
+    )
 
-    for line in verification_lines(result, expected_key):
+    chosen = language or language_from_locale(os.environ)
+    for line in verification_lines(result, expected_key, chosen):
         print(line, file=sys.stdout)
 
 
@@ -190,5 +197,12 @@ def add_commands(tree: CommandTree) -> None:
             help="a PEM root certificate of a time-stamp authority to trust (repeatable)",
         ),
         FILE,
+    )
+    verify.add_argument(
+        "--lang",
+        "--language",
+        choices=["zh_CN", "zh_TW", "en"],
+        help="the language of the report (default: from LC_ALL, LC_MESSAGES or LANG; "
+        "--json is the same in every language)",
     )
     json_option(verify)
