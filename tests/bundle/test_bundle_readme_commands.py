@@ -151,3 +151,30 @@ def test_default_names_have_no_spaces() -> None:
     )
     assert layout.bundle_file_name('a/b:c*"d ', day, "zh_CN") == "证据包_a_b_c__d_2026-12-02.zip"
     assert layout.bundle_file_name(None, day, "zh_CN") == "证据包_2026-12-02.zip"
+
+
+def _blocks(section: str) -> list[list[str]]:
+    return [
+        [line for line in block.splitlines() if line.strip()]
+        for block in re.findall(r"```\n(.*?)```", section, re.S)
+    ]
+
+
+def test_the_documented_lines_are_those_readme_txt_prints() -> None:
+    """docs/bundle-format.md shows README.txt's lines for the default name; they agree."""
+    doc = (REPO / "docs" / "bundle-format.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Checking with standard tools") : doc.index("## manifest.json")]
+    name = layout.bundle_file_name("微粒贷", date(2026, 12, 2), "zh_CN")
+    text = readme.readme_text(
+        bundle_name=name, bundle_id="b", created_at="2026-12-02T00:00:00Z",
+        fingerprint="SHA256:x", items=1,
+        example_file="evidence/微粒贷/001_2024-03-02_recording.m4a",
+    )  # fmt: skip
+    printed = [line.strip() for line in text.splitlines()]
+    windows, certutil, unix = _blocks(section)
+    assert windows == [readme.expand_command(name), readme.PS_SUMS_CHECK, readme.PS_SIG_CHECK]
+    assert certutil == [readme.certutil_command("evidence/微粒贷/001_2024-03-02_recording.m4a")]
+    assert unix[:4] == [
+        readme.unzip_command(name), readme.SUMS_CHECK, readme.SIG_CHECK, readme.TSR_CHECK
+    ]  # fmt: skip
+    assert all(line in printed for line in [*windows, *certutil, *unix[:4]])
