@@ -108,6 +108,7 @@ def _time_section(statements: list[str], without_time: int, items: int, zh: bool
             f"{MANIFEST} 中每件证据的 inclusion_proof 把该证据连到检查点的树根。核验每个检查点：\n\n"
             f"{commands}\n\n"
             "openssl 应显示 Verification: OK；用 openssl ts -reply -in <文件>.tsr -text 可看到盖戳时间。\n"
+            '在 Windows PowerShell 中，含 < 的 ssh-keygen 命令须像上面那样放在 cmd /c "…" 中运行。\n'
             f"{missing}"
         )
     missing = (
@@ -124,6 +125,7 @@ def _time_section(statements: list[str], without_time: int, items: int, zh: bool
         f"{commands}\n\n"
         "openssl must print Verification: OK; openssl ts -reply -in <file>.tsr -text shows the "
         "time.\n"
+        'In Windows PowerShell, run each ssh-keygen line holding < inside cmd /c "…", as above.\n'
         f"{missing}"
     )
 
@@ -202,8 +204,10 @@ evidence/ 目录中的文件与导入时的原始文件逐字节相同；每个�
 {zh_notes}{REPORT_PDF} 和 {REPORT_HTML} 是证据目录；{MANIFEST} 是机器可读的说明，
 包括每件证据的保管记录（哈希链）。
 
-无需安装本软件，用系统自带的工具即可核验。在证据包（ZIP 文件）所在的文件夹中打开终端，
-逐行粘贴下面的命令。若 ZIP 文件已被改名，请把命令中的文件名换成实际的名称。
+无需安装本软件，用系统自带的工具即可核验。在证据包（ZIP 文件）所在的文件夹中打开终端
+（Windows：在文件资源管理器中打开该文件夹，按住 Shift 右击空白处，选“在此处打开 PowerShell
+窗口”；Windows 11 右击选“在终端中打开”），逐行粘贴下面的命令。若 ZIP 文件已被改名，请把
+第一条命令中的文件名换成实际的名称。
 
 Windows 10 / 11（PowerShell：在开始菜单搜索 PowerShell）：
 
@@ -254,8 +258,10 @@ files that were imported; {SHA256SUMS} lists the SHA-256 of every file, and
 form, including each item's hash-chained custody events.
 
 Check it with the tools the system comes with, no need to install this app: open a
-terminal in the folder that holds the bundle (the ZIP file) and paste the lines below one
-by one. If the ZIP file was renamed, put its actual name in the first line.
+terminal in the folder that holds the bundle (the ZIP file) (on Windows: open the folder
+in File Explorer, Shift+right-click an empty spot and choose "Open PowerShell window
+here"; on Windows 11, right-click and choose "Open in Terminal") and paste the lines
+below one by one. If the ZIP file was renamed, put its actual name in the first line.
 
 Windows 10 / 11 (PowerShell: search the Start menu for PowerShell):
 
