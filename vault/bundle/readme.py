@@ -258,7 +258,7 @@ files that were imported; {SHA256SUMS} lists the SHA-256 of every file, and
 form, including each item's hash-chained custody events.
 
 Check it with the tools the system comes with, no need to install this app: open a
-terminal in the folder that holds the bundle (the ZIP file) (on Windows: open the folder
+terminal in the folder that holds the bundle, the ZIP file (on Windows: open the folder
 in File Explorer, Shift+right-click an empty spot and choose "Open PowerShell window
 here"; on Windows 11, right-click and choose "Open in Terminal") and paste the lines
 below one by one. If the ZIP file was renamed, put its actual name in the first line.
