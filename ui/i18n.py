@@ -12,7 +12,6 @@ logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN", "zh_TW")
 _installed: list[QTranslator] = []
-_current = {"language": "en"}  # what install() last installed: the window's language
 # Qt's own texts: file dialogs ("Look in:", "Files of type:"), OK/Cancel, the player
 QT_CATALOGS = ("qtbase", "qtmultimedia")
 
@@ -56,7 +55,6 @@ def install(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    _current["language"] = language
     QLocale.setDefault(QLocale(language))
     if language == "en":
         return language
@@ -78,8 +76,9 @@ def install(language: str) -> str:
 
 
 def current_language() -> str:
-    """The language the window is shown in (``en`` until :func:`install` runs)."""
-    return _current["language"]
+    """The language the window is shown in: that of the default locale, which
+    :func:`install` sets (before it runs, the system's, as :func:`choose_language` reads it)."""
+    return choose_language("", QLocale())
 
 
 def app_translator(language: str) -> QTranslator | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -271,4 +271,16 @@ def test_the_technical_details_speak_the_windows_language(
         assert "Result:" not in details and "Proven:" not in details
     default = VerifyBundleDialog(None)
     qtbot.addWidget(default)
-    assert default.language == i18n.current_language() == "en"
+    assert default.language == i18n.current_language()
+
+
+def test_the_dialog_takes_the_windows_language_by_default(qtbot: QtBot) -> None:
+    previous = QLocale()
+    try:
+        for name, language in (("zh_TW", "zh_TW"), ("zh_CN", "zh_CN"), ("en", "en")):
+            QLocale.setDefault(QLocale(name))  # what i18n.install does for the window
+            dialog = VerifyBundleDialog(None)
+            qtbot.addWidget(dialog)
+            assert dialog.language == i18n.current_language() == language
+    finally:
+        QLocale.setDefault(previous)
