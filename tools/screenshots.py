@@ -334,6 +334,8 @@ def verify_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -
     export_bundle(vault, ExportRequest(out=bundle, lender="微粒贷", stamp=False))
     dialog = window.verify_bundle(bundle)
     settle(app, lambda: dialog.verification is not None)
+    dialog.details_button.setChecked(True)  # the evault verify text, in the window's language
+    settle(app)
     shoot(dialog, out / f"{lang}-24-verify-bundle.png")
     dialog.reject()
     bundle.unlink(missing_ok=True)

@@ -1160,10 +1160,6 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Evidence bundle %1 %2</source>
-        <translation>证据包 %1 %2</translation>
-    </message>
-    <message>
         <source>Export an evidence bundle</source>
         <translation>导出证据包</translation>
     </message>

@@ -532,15 +532,19 @@ class _BundleWriter:
             self._write_small(
                 bundle,
                 layout.README,
-                readme.readme_text(
-                    bundle_id=self.bundle_id,
-                    created_at=seconds_utc(self.created_at),
-                    fingerprint=self.fingerprint,
-                    items=len(self.entries),
-                    statements=sorted({p.statement for p in self.proofs.values()}),
-                    items_without_time=len(self.entries) - len(self.proofs),
-                    notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
-                ).encode("utf-8"),
+                readme.readme_bytes(
+                    readme.readme_text(
+                        bundle_name=self.request.out.name,
+                        bundle_id=self.bundle_id,
+                        created_at=seconds_utc(self.created_at),
+                        fingerprint=self.fingerprint,
+                        items=len(self.entries),
+                        statements=sorted({p.statement for p in self.proofs.values()}),
+                        items_without_time=len(self.entries) - len(self.proofs),
+                        notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
+                        example_file=self.entries[0].path if self.entries else None,
+                    )
+                ),
             )
             signer = allowed_signers_line(
                 layout.PRINCIPAL, self.vault.keys.signing_key.public_key()

@@ -47,7 +47,7 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "integrity_title": "完整性说明",
         "integrity": (
             "本目录所列每个文件的 SHA-256 值在导入证据保险箱时计算，SM3 值随后由保险箱内保存的同一文件算出（并核对其 SHA-256），导出时均重新核对一致。"
-            "SHA256SUMS 清单由保险箱的 Ed25519 密钥签名，接收方可用 sha256sum 与 ssh-keygen 自行核验（见 README.txt）。"
+            "SHA256SUMS 清单由保险箱的 Ed25519 密钥签名，接收方可用系统自带的工具自行核验：Windows 用 PowerShell 与 ssh-keygen，Linux/macOS 用 sha256sum 与 ssh-keygen（命令见 README.txt）。"
             "能够证明的：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动，保管记录（哈希链）未被篡改；"
             "接收方须将该指纹与提交人通过其他途径（当面、电话）告知的指纹比对，或运行 evault verify --expect-key 指纹，"
             "一致时才能说明是提交人签的名。"
@@ -113,7 +113,7 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "integrity_title": "完整性說明",
         "integrity": (
             "本目錄所列每個檔案的 SHA-256 值於匯入證據保險箱時計算，SM3 值隨後由保險箱內保存的同一檔案算出（並核對其 SHA-256），匯出時均重新核對一致。"
-            "SHA256SUMS 清單由保險箱的 Ed25519 金鑰簽名，接收方可用 sha256sum 與 ssh-keygen 自行核驗（見 README.txt）。"
+            "SHA256SUMS 清單由保險箱的 Ed25519 金鑰簽名，接收方可用系統內建的工具自行核驗：Windows 用 PowerShell 與 ssh-keygen，Linux/macOS 用 sha256sum 與 ssh-keygen（指令見 README.txt）。"
             "能夠證明的：這些檔案自被指紋為 {fingerprint} 的金鑰簽名之後未被改動，保管紀錄（雜湊鏈）未被竄改；"
             "接收方須將該指紋與提交人經其他途徑（當面、電話）告知的指紋比對，或執行 evault verify --expect-key 指紋，"
             "一致時才能說明是提交人簽的名。"
@@ -181,7 +181,7 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
             "The SHA-256 of every file listed here was computed when it was imported into the vault, "
             "its SM3 afterwards from the same stored file (checked against that SHA-256), and both were "
             "checked again when this bundle was exported. SHA256SUMS is signed with the vault's "
-            "Ed25519 key; a receiver can check both with sha256sum and ssh-keygen (see README.txt). "
+            "Ed25519 key; a receiver can check both with the tools the system comes with: PowerShell and ssh-keygen on Windows, sha256sum and ssh-keygen on Linux/macOS (the commands are in README.txt). "
             "What is proven: these files have not changed since they were signed by the key with "
             "fingerprint {fingerprint}, and their custody records (a hash chain) were not altered. That "
             "shows the sender signed only if the receiver compares this fingerprint with one the sender "
