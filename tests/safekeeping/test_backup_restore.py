@@ -12,7 +12,7 @@ from tests.safekeeping.conftest import LENDER, NOTE, NUMBER, PASSPHRASE, Stocked
 from vault.case.complaints import complaints
 from vault.check import check_vault
 from vault.custody import ledger
-from vault.db.session import DatabaseReadOnlyError
+from vault.errors import VaultReadOnlyError
 from vault.handle import OpenVault, unlock_vault
 from vault.importing import import_paths
 from vault.items import list_items
@@ -231,7 +231,7 @@ def test_a_backup_opened_read_only_shows_everything_and_changes_nothing(
     with unlock_vault(dest, PASSPHRASE, read_only=True) as copy:
         assert copy.read_only
         assert _state(copy) == _state(stocked.vault)
-        with pytest.raises(DatabaseReadOnlyError, match="This is a backup"):
+        with pytest.raises(VaultReadOnlyError, match="This is a backup"):
             add_lender(copy, "新的")
     after = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
     assert after == before
