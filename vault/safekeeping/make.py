@@ -26,7 +26,7 @@ from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
-from vault.fsutil import sync_file_system
+from vault.fsutil import sync_file_system, wait_writeback
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, VaultLock, acquire
@@ -277,23 +277,18 @@ def _run(
         if damage is not None:
             repaired.append(f"The copy of item {blob.item_id} in the backup was damaged: {damage}.")
             to_copy.append(blob)
-    written = 0
     targets = [incoming / f"{blob.item_id}.age" for blob in to_copy]
-    for done, (blob, target) in enumerate(zip(to_copy, targets, strict=True)):
-        _step(progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2)
-        written += copy_file(store.path_for(blob.item_id), target, limit=limit, durable=False)
-    sync_file_system(dest, targets)
-    _read_all_back(
+    written = _copy_and_read_back(
+        [store.path_for(blob.item_id) for blob in to_copy],
         to_copy,
         targets,
         identities,
+        limit,
         lambda done: _step(
-            progress,
-            cancel,
-            total + (len(to_copy) + done) * total // max(2 * len(to_copy), 1),
-            total * 2,
+            progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2
         ),
     )
+    sync_file_system(dest, targets)  # durable, with their folder, before any is published
     _step(progress, cancel, total * 2, total * 2)
     name = _publish(staged, to_copy)
     kept = _apply_retention(dest)
@@ -326,24 +321,33 @@ def _slot(item_id: str) -> int:
 READERS = 2
 
 
-def _read_all_back(
+def _copy_and_read_back(
+    sources: list[Path],
     blobs: list[Blob],
     targets: list[Path],
     identities: list[X25519Identity],
+    limit: int | None,
     step: Callable[[int], None],
-) -> None:
-    """Read every new copy back from the device; the first that is not its item stops it.
+) -> int:
+    """Copy each blob into ``targets`` and read every copy back from the device; the
+    first that is not its item stops it. Returns the bytes written.
 
-    Reading back is device reads, decryption and SHA-256, which mostly let go of the GIL,
-    so two files are read at once. A cancel or a bad copy drops the reads not begun.
+    Copies are read back while the next ones are written: copying is the kernel's
+    (sendfile) and the device's work, reading back is device reads, decryption and
+    SHA-256, so the two overlap, and a few files are read back at once (device reads and
+    SHA-256 let go of the GIL). A cancel or a bad copy drops the reads not begun.
     """
-    readers = ThreadPoolExecutor(max_workers=READERS)
+    readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="read-back")
+    written, count = 0, len(blobs)
     try:
-        checks = readers.map(
-            lambda pair: _read_back(pair[0], pair[1], identities), zip(blobs, targets, strict=True)
-        )
-        for done, (blob, damage) in enumerate(zip(blobs, checks, strict=True)):
+        checks = []
+        for done, (source, blob, target) in enumerate(zip(sources, blobs, targets, strict=True)):
             step(done)
+            written += copy_file(source, target, limit=limit, durable=False)
+            checks.append(readers.submit(_read_back, blob, target, identities))
+        for done, (blob, check) in enumerate(zip(blobs, checks, strict=True)):
+            damage = check.result()
+            step(count + done)
             if damage is not None:
                 raise BackupCopyError(
                     f"The copy of item {blob.item_id} did not read back as the item "
@@ -352,9 +356,13 @@ def _read_all_back(
                 )
     finally:
         readers.shutdown(wait=True, cancel_futures=True)
+    return written
 
 
 def _read_back(blob: Blob, target: Path, identities: list[X25519Identity]) -> str | None:
+    """Why the new copy is not ``blob``, read from the device once its writeback is done
+    (its pages then dropped from the cache), or None."""
+    wait_writeback(target)
     forget_cached(target)
     return damage_of(target, identities, blob, full=True)
 
