@@ -97,15 +97,15 @@ class _Thread:
             try:
                 result = task._call(self._emitter(task))
             except Exception as error:
-                self._pending.done()
                 self._relay.failed.emit(task, error)
+                self._pending.done()  # after the emit: idle means every answer is queued
                 continue
             following = task._advance(result)
             if following is not None:
                 following.put(task)
                 continue
-            self._pending.done()
             self._relay.done.emit(task, result)
+            self._pending.done()
 
 
 class _Pending:
