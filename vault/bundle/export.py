@@ -165,6 +165,7 @@ def _export(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> ExportResult:
+    vault.check_writable()  # the custody log records each export
     if request.language not in evidence_list.LANGUAGES:
         raise UsageError(f"{request.language!r} is not a report language; use zh_CN, zh_TW or en.")
     out = request.out

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from vault.errors import UsageError, VaultError
+from vault.errors import UsageError, VaultError, VaultReadOnlyError
 from vault.portable import others_may_access, restrict
 
 if TYPE_CHECKING:
@@ -95,19 +95,9 @@ def _storage_failure(context: Any) -> Exception | None:
     return None
 
 
-class DatabaseReadOnlyError(DatabaseError):
-    """A write to a database opened read-only (a backup looked at in the window)."""
-
-    code = "db_read_only"
-    exit_code = 2
-
-
 def _read_only_refusal(context: Any) -> Exception | None:
     if "readonly database" in str(context.original_exception).lower():
-        return DatabaseReadOnlyError(
-            "This is a backup, opened to be looked at: nothing in it can be changed. "
-            "Restore it to work with it."
-        )
+        return VaultReadOnlyError()
     return None
 
 
@@ -122,7 +112,7 @@ def open_database(
     An existing file readable by others is tightened to 0600. A wrong key, or a file that
     is not a database, raises :class:`DatabaseKeyError`. Run :func:`upgrade` next.
     ``read_only`` opens it so that nothing can be written (a backup being looked at): a
-    write raises :class:`DatabaseReadOnlyError`.
+    write raises :class:`~vault.errors.VaultReadOnlyError`.
     """
     if not isinstance(key, bytes) or len(key) != KEY_BYTES:
         raise DatabaseKeyFormatError("The database key must be exactly 32 bytes.")
@@ -219,13 +209,29 @@ def _emit_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
     """Return a session maker bound to ``engine``.
 
     Objects are not expired on commit so that DTOs can be built from them afterwards
     without another query; use one short-lived session per unit of work.
+    ``read_only`` sessions refuse any change (an ORM flush, an insert, update or delete
+    statement) with :class:`~vault.errors.VaultReadOnlyError` before it reaches SQLite.
     """
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    if read_only:
+        event.listen(factory, "before_flush", _refuse_flush)
+        event.listen(factory, "do_orm_execute", _refuse_statement)
+    return factory
+
+
+def _refuse_flush(session: Session, *_: object) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise VaultReadOnlyError
+
+
+def _refuse_statement(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise VaultReadOnlyError
 
 
 def migration_config(connection: Connection) -> Config:
