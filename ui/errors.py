@@ -246,6 +246,12 @@ def _messages() -> dict[str, str]:
         "note_too_long": QCoreApplication.translate(
             "Errors", "This note is too long to keep in one piece. Split it into several notes."
         ),
+        "transcript_invalid": QCoreApplication.translate(
+            "Errors", "This transcript cannot be saved as written: every segment needs its text."
+        ),
+        "transcript_not_recording": QCoreApplication.translate(
+            "Errors", "Only a recording can have a transcript."
+        ),
         "export_empty": QCoreApplication.translate(
             "Errors", "There is no evidence to export for this choice of lender and dates."
         ),
