@@ -943,6 +943,14 @@
         <translation>這則筆記太長，無法完整保存。請分成幾則筆記來寫。</translation>
     </message>
     <message>
+        <source>This transcript cannot be saved as written: every segment needs its text.</source>
+        <translation>這份文字稿無法按現在的樣子儲存：每一行都需要有文字。</translation>
+    </message>
+    <message>
+        <source>Only a recording can have a transcript.</source>
+        <translation>只有錄音才能有文字稿。</translation>
+    </message>
+    <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
         <translation>所選平台和日期範圍內沒有可匯出的證據。</translation>
     </message>
@@ -2191,6 +2199,65 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>
             <numerusform>共 %n 筆，依時間由早到晚。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Transcript</source>
+        <translation>文字稿</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>說話人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Add line here (F2)</source>
+        <translation>在此處加一行 (F2)</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>刪除這一行</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>儲存文字稿</translation>
+    </message>
+    <message>
+        <source>F2 add a line · Ctrl+Space play/pause · Ctrl+← back 5 s · Ctrl+→ on 5 s</source>
+        <translation>F2 加一行 · Ctrl+空白鍵 播放/暫停 · Ctrl+← 倒退 5 秒 · Ctrl+→ 前進 5 秒</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收方</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Not saved yet (Ctrl+S).</source>
+        <translation>尚未儲存 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>第 %1 版，儲存於 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript yet: press F2 while it plays to add a line.</source>
+        <translation>還沒有文字稿：播放時按 F2 加一行。</translation>
     </message>
 </context>
 <context>

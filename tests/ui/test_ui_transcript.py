@@ -1,0 +1,112 @@
+# mypy: disable-error-code="no-untyped-call"
+"""The transcript editor under the player: typed along with the keys, saved as versions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QTableWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from ui import tasks
+from ui.main_window import MainWindow
+from vault.handle import create_vault, unlock_vault
+from vault.importing import import_paths
+from vault.lenders import add_lender
+from vault.transcript import Segment, transcript_versions
+
+
+def _type_line(qtbot: QtBot, table: QTableWidget, text: str) -> None:
+    """Type into the line F2 opened as a Chinese input method does (it commits the
+    words), then Return: the line is stored once the event loop runs."""
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), "F2 puts the cursor in the new line's text"
+    typed = QInputMethodEvent("", [])
+    typed.setCommitString(text)
+    QApplication.sendEvent(editor, typed)
+    assert editor.text() == text
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def test_typing_along_saves_versions_and_clicking_a_line_seeks(
+    qtbot: QtBot, window: MainWindow, media_dir: Path, tmp_path: Path
+) -> None:
+    vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    add_lender(vault, "好分期")
+    import_paths(vault, sorted(media_dir.iterdir()), lender="好分期")
+    vault.lock()
+    window.show_unlock(tmp_path / "vault")
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    view = window.vault_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    rows = {view.model.item_at(r).kind: r for r in range(2)}  # type: ignore[union-attr]
+    recording = view.model.item_at(rows["recording"])
+    assert recording is not None
+    view.table.selectRow(rows["recording"])
+    preview = view.detail.preview
+    media, editor = preview.media, preview.transcript
+    qtbot.waitUntil(lambda: editor.item_id == recording.id and editor.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: media.player.duration() > 1000, timeout=10_000)
+    assert "F2" in editor.status.text()  # nothing transcribed yet: how to start
+    window.activateWindow()
+
+    media.speed.setCurrentIndex(media.speed.findData(0.75))
+    assert media.player.playbackRate() == 0.75
+    media.seek(1000)
+    qtbot.waitUntil(lambda: media.player.position() >= 1000, timeout=5000)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)  # a line at the playing time
+    _type_line(qtbot, editor.table, "你再不还钱")
+    qtbot.keyClick(editor.table, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: media.player.position() == 0, timeout=5000)  # back 5 s, to 0
+    qtbot.keyClick(editor.table, Qt.Key.Key_F2)  # before the first line, in time order
+    _type_line(qtbot, editor.table, "喂")
+    speaker = editor.table.cellWidget(1, 1)
+    assert isinstance(speaker, QComboBox)
+    assert speaker.currentData() == "collector"
+    speaker.setCurrentIndex(speaker.findData("self"))
+    assert editor.segments() == (
+        Segment(0, "collector", "喂"),
+        Segment(1000, "self", "你再不还钱"),
+    )
+    assert "Ctrl+S" in editor.status.text()
+    qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "1" in editor.status.text() and editor.unsaved() is None)
+
+    time_cell = editor.table.item(1, 0)
+    assert time_cell is not None
+    qtbot.mouseClick(
+        editor.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=editor.table.visualItemRect(time_cell).center(),
+    )
+    qtbot.waitUntil(lambda: media.player.position() == 1000, timeout=5000)  # a click seeks
+
+    item = editor.table.item(1, 2)
+    assert item is not None
+    item.setText("你再不还钱就去你家")
+    view.table.selectRow(rows["screenshot"])  # leaving the recording saves what was typed
+    qtbot.waitUntil(lambda: preview.currentWidget() is preview.image, timeout=10_000)
+    qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+    window.lock()
+    qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+
+    opened = unlock_vault(tmp_path / "vault", PASSPHRASE)
+    try:
+        versions = transcript_versions(opened, recording.id)
+    finally:
+        opened.lock()
+    assert [v.version for v in versions] == [1, 2]
+    assert versions[1].segments[1] == Segment(1000, "self", "你再不还钱就去你家")
+    assert versions[0].duration_ms is not None and versions[0].duration_ms > 1000
