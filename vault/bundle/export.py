@@ -54,6 +54,7 @@ from vault.bundle.manifest import ItemTimeProof
 from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
+from vault.bundle.report.transcript_doc import TranscriptDocument, render_transcript_html
 from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import CustodyEventDTO, JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
@@ -70,6 +71,7 @@ from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, lock_file, try
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
+from vault.transcript import TranscriptDTO, is_recording, transcript_for
 
 logger = logging.getLogger(__name__)
 
@@ -522,6 +524,10 @@ class _BundleWriter:
                 self._write_pdf(bundle, temp, html, render_pdf)
                 report_files.append(layout.REPORT_PDF)
             self._check_cancel()
+            transcripts = self._transcripts()
+            for entry, transcript in transcripts:
+                self._check_cancel()
+                report_files += self._write_transcript(bundle, temp, entry, transcript, render_pdf)
             for part in self.time_files:
                 self._write_small(bundle, part.path, part.data)
             self._write_small(
@@ -538,6 +544,7 @@ class _BundleWriter:
                     statements=sorted({p.statement for p in self.proofs.values()}),
                     items_without_time=len(self.entries) - len(self.proofs),
                     notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
+                    transcripts=len(transcripts),
                 ).encode("utf-8"),
             )
             signer = allowed_signers_line(
@@ -597,20 +604,67 @@ class _BundleWriter:
         if summed:
             self.sums.append((name, hashlib.sha256(data).hexdigest()))
 
+    def _transcripts(self) -> list[tuple[manifest.ExportedItem, TranscriptDTO]]:
+        """The exported recordings that have a transcript, with its latest version."""
+        found = []
+        with self.vault.sessions() as session:
+            for entry in self.entries:
+                item = entry.item
+                if item.kind == layout.NOTE_KIND or not is_recording(item.kind, item.media_type):
+                    continue
+                transcript = transcript_for(session, item.id)
+                if transcript is not None:
+                    found.append((entry, transcript))
+        return found
+
+    def _write_transcript(
+        self,
+        bundle: zipfile.ZipFile,
+        temp: Path,
+        entry: manifest.ExportedItem,
+        transcript: TranscriptDTO,
+        render_pdf: PdfRenderer | None,
+    ) -> list[str]:
+        """The recording's 录音文字稿 as HTML (and PDF): the paths written."""
+        html_path, pdf_path = layout.transcript_paths(entry.path)
+        text = render_transcript_html(
+            TranscriptDocument(
+                language=self.request.language,
+                bundle_id=self.bundle_id,
+                recording_path=entry.path,
+                original_name=entry.item.original_name,
+                sha256=entry.item.sha256,
+                lender=entry.item.lender,
+                transcript=transcript,
+                time_zone=self.vault.tz,
+            )
+        )
+        self._write_small(bundle, html_path, text.encode("utf-8"))
+        if render_pdf is None:
+            return [html_path]
+        self._write_pdf(bundle, temp, text, render_pdf, name=pdf_path)
+        return [html_path, pdf_path]
+
     def _write_pdf(
-        self, bundle: zipfile.ZipFile, temp: Path, html: str, render_pdf: PdfRenderer
+        self,
+        bundle: zipfile.ZipFile,
+        temp: Path,
+        html: str,
+        render_pdf: PdfRenderer,
+        *,
+        name: str = layout.REPORT_PDF,
     ) -> None:
         pdf = temp.with_name(temp.name + ".pdf")
         try:
             render_pdf(html, pdf)
             digest = hashlib.sha256()
-            info = _zip_info(layout.REPORT_PDF, self.created_at.astimezone(self.vault.tz))
+            info = _zip_info(name, self.created_at.astimezone(self.vault.tz))
             info.compress_type = zipfile.ZIP_DEFLATED
             with pdf.open("rb") as source, bundle.open(info, "w", force_zip64=True) as target:
                 while block := source.read(READ_SIZE):
                     digest.update(block)
                     target.write(block)
-            self.sums.append((layout.REPORT_PDF, digest.hexdigest()))
+            self.sums.append((name, digest.hexdigest()))
         finally:
             with contextlib.suppress(FileNotFoundError):
                 pdf.unlink()

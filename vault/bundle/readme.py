@@ -15,6 +15,7 @@ from vault.bundle.layout import (
     SHA256SUMS,
     SIGNATURE,
     TIMESTAMP_TOKEN,
+    TRANSCRIPTS_DIR,
 )
 
 UNZIP = "unzip bundle.zip -d b && cd b"
@@ -89,8 +90,21 @@ def readme_text(
     statements: list[str] | None = None,
     items_without_time: int | None = None,
     notes: int = 0,
+    transcripts: int = 0,
 ) -> str:
     statements = statements or []
+    zh_transcripts = (
+        f"{TRANSCRIPTS_DIR} 中是 {transcripts} 段录音的文字稿（录音文字稿，HTML 和 PDF），各写明所依据的\n"
+        "录音文件及其 SHA-256；文字稿依据原始录音整理，内容以原始录音为准。\n"
+        if transcripts
+        else ""
+    )
+    en_transcripts = (
+        f"{TRANSCRIPTS_DIR} holds the transcripts of {transcripts} recordings (录音文字稿, HTML and\n"
+        "PDF), each naming its recording's file and SHA-256; the original recording prevails.\n"
+        if transcripts
+        else ""
+    )
     zh_notes = (
         f"其中 {notes} 个以 _note.txt 结尾的文件是当事人本人写下的陈述（笔记），按写下时记录的原文\n"
         "生成（UTF-8 文本，可用记事本打开），原文也在其保管记录中。\n"
@@ -122,6 +136,7 @@ evidence/ 目录中的文件与导入时的原始文件逐字节相同；每个�
 {SHA256SUMS} 中，该清单由保险箱的 Ed25519 密钥签名（{SIGNATURE}）。
 {zh_notes}{REPORT_PDF} 和 {REPORT_HTML} 是证据目录；{MANIFEST} 是机器可读的说明，
 包括每件证据的保管记录（哈希链）。
+{zh_transcripts}
 
 无需安装本软件，用标准工具即可核验（Linux / macOS 终端，Windows 可用 WSL 或 Git Bash）：
 
@@ -159,6 +174,7 @@ files that were imported; {SHA256SUMS} lists the SHA-256 of every file, and
 {en_notes}{REPORT_PDF} and
 {REPORT_HTML} are the evidence list; {MANIFEST} describes everything in machine-readable
 form, including each item's hash-chained custody events.
+{en_transcripts}
 
 Check it with standard tools only (Linux or macOS terminal; on Windows, WSL or Git Bash):
 
