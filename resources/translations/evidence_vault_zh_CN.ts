@@ -648,6 +648,10 @@
         <source>SM3 computed</source>
         <translation>已计算 SM3 值</translation>
     </message>
+    <message>
+        <source>Transcript saved</source>
+        <translation>已保存文字稿</translation>
+    </message>
 </context>
 <context>
     <name>EmptyHint</name>

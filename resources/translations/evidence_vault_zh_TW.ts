@@ -648,6 +648,10 @@
         <source>SM3 computed</source>
         <translation>已計算 SM3 值</translation>
     </message>
+    <message>
+        <source>Transcript saved</source>
+        <translation>已儲存文字稿</translation>
+    </message>
 </context>
 <context>
     <name>EmptyHint</name>

@@ -99,6 +99,21 @@ def test_typing_along_saves_versions_and_clicking_a_line_seeks(
     view.table.selectRow(rows["screenshot"])  # leaving the recording saves what was typed
     qtbot.waitUntil(lambda: preview.currentWidget() is preview.image, timeout=10_000)
     qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+
+    view.table.selectRow(rows["recording"])  # back: the saved lines, then lock while typing
+    qtbot.waitUntil(lambda: editor.item_id == recording.id and editor.isEnabled(), timeout=10_000)
+    assert editor.segments()[1].text == "你再不还钱就去你家"
+    assert "2" in editor.status.text()
+    history = view.detail.history
+    qtbot.waitUntil(
+        lambda: (
+            sum("Transcript saved" in history.item(r).text() for r in range(history.count())) == 2
+        ),
+        timeout=10_000,
+    )
+    last = editor.table.item(0, 2)
+    assert last is not None
+    last.setText("喂？")
     window.lock()
     qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
 
@@ -107,6 +122,7 @@ def test_typing_along_saves_versions_and_clicking_a_line_seeks(
         versions = transcript_versions(opened, recording.id)
     finally:
         opened.lock()
-    assert [v.version for v in versions] == [1, 2]
+    assert [v.version for v in versions] == [1, 2, 3]
+    assert versions[2].segments[0] == Segment(0, "collector", "喂？")
     assert versions[1].segments[1] == Segment(1000, "self", "你再不还钱就去你家")
     assert versions[0].duration_ms is not None and versions[0].duration_ms > 1000
