@@ -2252,6 +2252,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Double-click to correct the time (mm:ss)</source>
+        <translation>双击可更正时间（分:秒）</translation>
+    </message>
+    <message>
         <source>Not saved yet (Ctrl+S).</source>
         <translation>尚未保存 (Ctrl+S)。</translation>
     </message>

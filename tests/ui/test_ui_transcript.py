@@ -81,6 +81,12 @@ def test_typing_along_saves_versions_and_clicking_a_line_seeks(
         Segment(1000, "self", "你再不还钱"),
     )
     assert "Ctrl+S" in editor.status.text()
+    first_time = editor.table.item(0, 0)
+    assert first_time is not None
+    first_time.setText("abc")  # not a time: put back
+    assert (first_time.text(), editor.segments()[0].start_ms) == ("00:00", 0)
+    first_time.setText("0:00.4")  # a time typed over
+    assert editor.segments()[0].start_ms == 400
     qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "1" in editor.status.text() and editor.unsaved() is None)
 
@@ -123,6 +129,6 @@ def test_typing_along_saves_versions_and_clicking_a_line_seeks(
     finally:
         opened.lock()
     assert [v.version for v in versions] == [1, 2, 3]
-    assert versions[2].segments[0] == Segment(0, "collector", "喂？")
+    assert versions[2].segments[0] == Segment(400, "collector", "喂？")
     assert versions[1].segments[1] == Segment(1000, "self", "你再不还钱就去你家")
     assert versions[0].duration_ms is not None and versions[0].duration_ms > 1000

@@ -3,7 +3,7 @@
 Each line is a segment: when it starts in the recording, who speaks (催收方, 本人,
 其他) and the words. F2 adds a line at the playing time and puts the cursor in it;
 Ctrl+Left and Ctrl+Right go back and on 5 s, Ctrl+Space plays and pauses, so the hands
-stay on the keyboard; clicking a line plays from its time. Ctrl+S saves a new version;
+stay on the keyboard; clicking a line plays from its time, and its time can be typed over. Ctrl+S saves a new version;
 leaving the item or locking saves too (:meth:`Preview.save_transcript`). What a line
 may hold is checked by the core (:mod:`vault.transcript`), not here.
 """
@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 
 from ui.format import format_time
 from ui.viewers.media_player import MediaPlayer
-from vault.transcript import Segment, Speaker, TranscriptDTO, clock
+from vault.transcript import (
+    Segment,
+    Speaker,
+    TranscriptDTO,
+    TranscriptError,
+    clock,
+    parse_clock,
+)
 
 STEP_MS = 5000  # Ctrl+Left / Ctrl+Right
 START_ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +68,7 @@ class TranscriptEditor(QWidget):
             triggers.DoubleClicked | triggers.SelectedClicked | triggers.AnyKeyPressed
         )
         self.table.cellClicked.connect(self._clicked)
-        self.table.itemChanged.connect(lambda _item: self._update_status())
+        self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(self.tr("Add line here (F2)"), self)
         self.add_button.clicked.connect(self.insert_at_position)
         self.remove_button = QPushButton(self.tr("Delete line"), self)
@@ -133,7 +140,7 @@ class TranscriptEditor(QWidget):
         self.table.insertRow(row)
         when = QTableWidgetItem(clock(segment.start_ms))
         when.setData(START_ROLE, segment.start_ms)
-        when.setFlags(when.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        when.setToolTip(self.tr("Double-click to correct the time (mm:ss)"))
         self.table.setItem(row, 0, when)
         speaker = QComboBox(self.table)
         for code, name in self.speaker_names().items():
@@ -142,6 +149,21 @@ class TranscriptEditor(QWidget):
         speaker.currentIndexChanged.connect(lambda _i: self._update_status())
         self.table.setCellWidget(row, 1, speaker)
         self.table.setItem(row, 2, QTableWidgetItem(segment.text))
+
+    def _changed(self, item: QTableWidgetItem) -> None:
+        """A time typed over (``01:05``): taken when it reads as one, else put back."""
+        if item.column() == 0:
+            try:
+                start = parse_clock(item.text())
+            except TranscriptError:
+                start = int(item.data(START_ROLE))
+            self.table.blockSignals(True)
+            try:
+                item.setData(START_ROLE, start)
+                item.setText(clock(start))
+            finally:
+                self.table.blockSignals(False)
+        self._update_status()
 
     def segments(self) -> tuple[Segment, ...]:
         """The lines as typed, in time order; a line with no words yet is left out."""
