@@ -74,16 +74,35 @@ def test_every_version_is_kept_and_recorded_without_touching_the_audio(
     assert check_vault(vault).problems == ()
 
 
-def test_check_names_a_transcript_edited_in_the_database(vault: OpenVault) -> None:
-    recording, _ = _ids(vault)
-    save_transcript(vault, recording, FIRST)
-    with vault.sessions() as session, session.begin():
-        session.connection().exec_driver_sql(
+@pytest.mark.parametrize(
+    ("statement", "kind", "field"),
+    [
+        (
             "UPDATE transcripts SET segments = "
-            '\'[{"start_ms": 0, "speaker": "collector", "text": "请按时还款"}]\''
-        )
+            '\'[{"start_ms": 0, "speaker": "collector", "text": "请按时还款"}]\'',
+            "transcript_altered",
+            "segments",
+        ),
+        ("UPDATE transcripts SET origin = 'asr'", "transcript_altered", "origin"),
+        ("UPDATE transcripts SET duration_ms = 1", "transcript_altered", "duration_ms"),
+        ("DELETE FROM transcripts", "transcript_record_deleted", "transcript 1"),
+        (
+            "INSERT INTO transcripts (item_id, version, origin, segments, duration_ms, saved_at) "
+            "SELECT item_id, 2, origin, segments, duration_ms, saved_at FROM transcripts",
+            "transcript_not_in_custody",
+            "Transcript 2",
+        ),
+    ],
+)
+def test_check_names_a_transcript_changed_in_the_database(
+    vault: OpenVault, statement: str, kind: str, field: str
+) -> None:
+    recording, _ = _ids(vault)
+    save_transcript(vault, recording, FIRST, duration_ms=2600)
+    with vault.sessions() as session, session.begin():
+        session.connection().exec_driver_sql(statement)
     problems = check_vault(vault).problems
-    assert [(p.kind, "segments" in p.message) for p in problems] == [("transcript_altered", True)]
+    assert [(p.kind, field in p.message) for p in problems] == [(kind, True)]
 
 
 def test_only_a_recording_with_real_segments_is_saved(vault: OpenVault) -> None:
