@@ -133,6 +133,7 @@ class TranscriptEditor(QWidget):
                 self._add_row(self.table.rowCount(), segment)
         finally:
             self.table.blockSignals(False)
+        self.table.resizeRowsToContents()
         self.setEnabled(item_id is not None)
         self._update_status()
 
@@ -163,6 +164,8 @@ class TranscriptEditor(QWidget):
                 item.setText(clock(start))
             finally:
                 self.table.blockSignals(False)
+        else:
+            self.table.resizeRowToContents(item.row())  # long words wrap, the row grows
         self._update_status()
 
     def segments(self) -> tuple[Segment, ...]:
