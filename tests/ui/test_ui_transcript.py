@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -17,12 +18,15 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from tests.ui.test_ui_verify import _rewrite, _verify
 from ui import tasks
 from ui.main_window import MainWindow
+from vault.bundle.export import ExportRequest, export_bundle
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
+from vault.items import list_items
 from vault.lenders import add_lender
-from vault.transcript import Segment, transcript_versions
+from vault.transcript import Segment, save_transcript, transcript_versions
 
 
 def _type_line(qtbot: QtBot, table: QTableWidget, text: str) -> None:
@@ -132,3 +136,31 @@ def test_typing_along_saves_versions_and_clicking_a_line_seeks(
     assert versions[2].segments[0] == Segment(400, "collector", "喂？")
     assert versions[1].segments[1] == Segment(1000, "self", "你再不还钱就去你家")
     assert versions[0].duration_ms is not None and versions[0].duration_ms > 1000
+
+
+def test_the_app_verifies_a_bundle_with_a_transcript_and_catches_a_changed_one(
+    qtbot: QtBot, window: MainWindow, media_dir: Path, tmp_path: Path
+) -> None:
+    vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    add_lender(vault, "分期乐")
+    import_paths(vault, sorted(media_dir.iterdir()), lender="分期乐")
+    recording = next(i for i in list_items(vault) if i.kind == "recording")
+    save_transcript(vault, recording.id, [{"start_ms": 0, "speaker": "collector", "text": "还钱"}])
+    bundle = tmp_path / "证据包.zip"
+    export_bundle(vault, ExportRequest(out=bundle, lender="分期乐", stamp=False))
+    vault.lock()
+    with zipfile.ZipFile(bundle) as archive:
+        (page,) = [n for n in archive.namelist() if n.endswith("_transcript.html")]
+
+    dialog = _verify(qtbot, window, bundle)
+    assert dialog.verification is not None and dialog.verification.valid
+    assert "Result: VALID" in dialog.details.toPlainText()
+
+    changed = tmp_path / "changed.zip"
+    swapped = "还钱".encode(), "不还".encode()
+    _rewrite(bundle, changed, lambda name, data: data.replace(*swapped) if name == page else data)
+    with qtbot.waitSignal(dialog.verified, timeout=30_000):
+        dialog.verify_path(changed)
+    assert dialog.verification is not None and not dialog.verification.valid
+    assert "NOT intact" in dialog.verdict.text()
+    assert f"{page} does not match its SHA-256" in dialog.details.toPlainText()
