@@ -247,7 +247,9 @@ def _messages() -> dict[str, str]:
             "Errors", "This note is too long to keep in one piece. Split it into several notes."
         ),
         "transcript_invalid": QCoreApplication.translate(
-            "Errors", "This transcript cannot be saved as written: every segment needs its text."
+            "Errors",
+            "This transcript cannot be saved as written: it is too long, or a line has no "
+            "time or no words.",
         ),
         "transcript_not_recording": QCoreApplication.translate(
             "Errors", "Only a recording can have a transcript."

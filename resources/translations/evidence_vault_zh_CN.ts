@@ -947,8 +947,8 @@
         <translation>这条笔记太长，无法完整保存。请分成几条笔记来写。</translation>
     </message>
     <message>
-        <source>This transcript cannot be saved as written: every segment needs its text.</source>
-        <translation>这份文字稿无法按现在的样子保存：每一行都需要有文字。</translation>
+        <source>This transcript cannot be saved as written: it is too long, or a line has no time or no words.</source>
+        <translation>这份文字稿无法按现在的样子保存：内容太长，或有一行没有时间或没有文字。</translation>
     </message>
     <message>
         <source>Only a recording can have a transcript.</source>
@@ -2262,6 +2262,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
     <message>
         <source>Version %1, saved %2.</source>
         <translation>第 %1 版，保存于 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript.</source>
+        <translation>没有文字稿。</translation>
     </message>
     <message>
         <source>No transcript yet: press F2 while it plays to add a line.</source>

@@ -947,8 +947,8 @@
         <translation>這則筆記太長，無法完整保存。請分成幾則筆記來寫。</translation>
     </message>
     <message>
-        <source>This transcript cannot be saved as written: every segment needs its text.</source>
-        <translation>這份文字稿無法按現在的樣子儲存：每一行都需要有文字。</translation>
+        <source>This transcript cannot be saved as written: it is too long, or a line has no time or no words.</source>
+        <translation>這份文字稿無法按現在的樣子儲存：內容太長，或有一行沒有時間或沒有文字。</translation>
     </message>
     <message>
         <source>Only a recording can have a transcript.</source>
@@ -2262,6 +2262,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
     <message>
         <source>Version %1, saved %2.</source>
         <translation>第 %1 版，儲存於 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript.</source>
+        <translation>沒有文字稿。</translation>
     </message>
     <message>
         <source>No transcript yet: press F2 while it plays to add a line.</source>

@@ -21,6 +21,7 @@ from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.ui.test_ui_verify import _rewrite, _verify
 from ui import tasks
 from ui.main_window import MainWindow
+from ui.views.preview import Preview
 from vault.bundle.export import ExportRequest, export_bundle
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
@@ -164,3 +165,31 @@ def test_the_app_verifies_a_bundle_with_a_transcript_and_catches_a_changed_one(
     assert dialog.verification is not None and not dialog.verification.valid
     assert "NOT intact" in dialog.verdict.text()
     assert f"{page} does not match its SHA-256" in dialog.details.toPlainText()
+
+
+def test_a_backup_opened_to_look_at_shows_the_transcript_but_takes_no_lines(
+    qtbot: QtBot, media_dir: Path, tmp_path: Path
+) -> None:
+    vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    add_lender(vault, "分期乐")
+    import_paths(vault, sorted(media_dir.iterdir()), lender="分期乐")
+    recording = next(i for i in list_items(vault) if i.kind == "recording")
+    save_transcript(vault, recording.id, [{"start_ms": 0, "speaker": "collector", "text": "还钱"}])
+    vault.lock()
+    looked_at = unlock_vault(tmp_path / "vault", PASSPHRASE, read_only=True)
+    preview = Preview()
+    qtbot.addWidget(preview)
+    try:
+        preview.load(looked_at, recording)
+        editor = preview.transcript
+        qtbot.waitUntil(lambda: editor.item_id == recording.id, timeout=10_000)
+        assert editor.segments() == (Segment(0, "collector", "还钱"),)
+        assert not editor.editable and not editor.add_button.isEnabled()
+        editor.insert_at_position()
+        assert editor.table.rowCount() == 1 and editor.unsaved() is None
+        preview.clear()  # leaving writes nothing to a backup
+        qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+        assert [v.version for v in transcript_versions(looked_at, recording.id)] == [1]
+    finally:
+        qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
+        looked_at.lock()

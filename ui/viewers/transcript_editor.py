@@ -62,11 +62,7 @@ class TranscriptEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        triggers = QAbstractItemView.EditTrigger
-        # F2 is the editor's own key (a new line), not the table's "edit this cell"
-        self.table.setEditTriggers(
-            triggers.DoubleClicked | triggers.SelectedClicked | triggers.AnyKeyPressed
-        )
+        self.editable = True
         self.table.cellClicked.connect(self._clicked)
         self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(self.tr("Add line here (F2)"), self)
@@ -120,9 +116,22 @@ class TranscriptEditor(QWidget):
 
     # --- what is shown -----------------------------------------------------------------
 
-    def show_transcript(self, item_id: str | None, transcript: TranscriptDTO | None) -> None:
-        """Show an item's saved transcript (``None``: none yet, or no item)."""
+    def show_transcript(
+        self, item_id: str | None, transcript: TranscriptDTO | None, *, editable: bool = True
+    ) -> None:
+        """Show an item's saved transcript (``None``: none yet, or no item); not
+        ``editable``: to be read and listened along only (a backup opened to look at)."""
         self.item_id = item_id
+        self.editable = editable
+        triggers = QAbstractItemView.EditTrigger
+        # F2 is the editor's own key (a new line), not the table's "edit this cell"
+        self.table.setEditTriggers(
+            triggers.DoubleClicked | triggers.SelectedClicked | triggers.AnyKeyPressed
+            if editable
+            else triggers.NoEditTriggers
+        )
+        for button in (self.add_button, self.remove_button, self.save_button):
+            button.setEnabled(editable)
         self._saved = transcript.segments if transcript is not None else ()
         self._version = transcript.version if transcript is not None else 0
         self._saved_at = transcript.saved_at if transcript is not None else None
@@ -148,6 +157,7 @@ class TranscriptEditor(QWidget):
             speaker.addItem(name, str(code))
         speaker.setCurrentIndex(max(0, speaker.findData(segment.speaker)))
         speaker.currentIndexChanged.connect(lambda _i: self._update_status())
+        speaker.setEnabled(self.editable)
         self.table.setCellWidget(row, 1, speaker)
         self.table.setItem(row, 2, QTableWidgetItem(segment.text))
 
@@ -182,7 +192,7 @@ class TranscriptEditor(QWidget):
 
     def unsaved(self) -> tuple[Segment, ...] | None:
         """The lines to save, or ``None`` when they are what was saved last."""
-        if self.item_id is None:
+        if self.item_id is None or not self.editable:
             return None
         current = self.segments()
         return None if current == self._saved or not current else current
@@ -210,6 +220,8 @@ class TranscriptEditor(QWidget):
                 .replace("%1", str(self._version))
                 .replace("%2", format_time(self._saved_at))
             )
+        elif not self.editable:
+            self.status.setText(self.tr("No transcript."))
         else:
             self.status.setText(
                 self.tr("No transcript yet: press F2 while it plays to add a line.")
@@ -219,7 +231,7 @@ class TranscriptEditor(QWidget):
 
     def insert_at_position(self) -> None:
         """A new line at the playing time, in time order, with the cursor in its text."""
-        if self.item_id is None:
+        if self.item_id is None or not self.editable:
             return
         start = max(0, self.player.player.position())
         row = self.table.rowCount()
@@ -244,7 +256,7 @@ class TranscriptEditor(QWidget):
 
     def remove_current(self) -> None:
         row = self.table.currentRow()
-        if row >= 0:
+        if row >= 0 and self.editable:
             self.table.removeRow(row)
             self._update_status()
 

@@ -166,13 +166,22 @@ class Preview(QStackedWidget):
         self.setCurrentWidget(self.media)
         vault = self._vault
         if vault is not None and is_recording(item.kind, item.media_type):
-            op(lambda: latest_transcript(vault, item.id)).success(
-                lambda found: self._show_transcript(item.id, found)
-            ).failure(self._failed).run()
+            editable = not vault.read_only  # a backup opened to be looked at is never written
 
-    def _show_transcript(self, item_id: str, transcript: TranscriptDTO | None) -> None:
+            def unreadable(error: BaseException) -> None:
+                # a backup of an older version, opened read-only, has no transcripts yet
+                logger.info("No transcript shown: %s", type(error).__name__)
+                self._show_transcript(item.id, None, editable=False)
+
+            op(lambda: latest_transcript(vault, item.id)).success(
+                lambda found: self._show_transcript(item.id, found, editable=editable)
+            ).failure(unreadable).run()
+
+    def _show_transcript(
+        self, item_id: str, transcript: TranscriptDTO | None, *, editable: bool
+    ) -> None:
         if self._item_id == item_id:
-            self.transcript.show_transcript(item_id, transcript)
+            self.transcript.show_transcript(item_id, transcript, editable=editable)
 
     def _show_image(self, item_id: str, image: QImage) -> None:
         if self._item_id == item_id:
