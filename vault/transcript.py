@@ -97,8 +97,9 @@ class TranscriptDTO(Jsonable):
 
     def first_lines(self, count: int, language: str) -> list[str]:
         """The first ``count`` segments as "mm:ss 催收方：text" lines (for a 内容 column)."""
+        colon = ": " if language == "en" else "："
         return [
-            f"{clock(s.start_ms)} {speaker_name(s.speaker, language)}：{s.text}"
+            f"{clock(s.start_ms)} {speaker_name(s.speaker, language)}{colon}{s.text}"
             for s in self.segments[:count]
         ]
 

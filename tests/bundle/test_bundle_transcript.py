@@ -81,6 +81,12 @@ def test_the_transcript_names_its_recording_and_is_summed(bundles: Bundles) -> N
         assert archive.read(pdf_path).startswith(b"%PDF-")
     assert {html_path, pdf_path} <= set(sums)
     assert {html_path, pdf_path} <= set(manifest["report"])
+    (entry,) = [e for e in manifest["items"] if e["path"] == bundles.recording_path]
+    saved = [e["payload"] for e in entry["custody"] if e["action"] == "transcript_saved"]
+    assert [(p["version"], p["recording_sha256"]) for p in saved] == [
+        (1, bundles.sha256),
+        (2, bundles.sha256),
+    ]  # every version travels in the recording's custody record
     assert "report/transcripts/ 中是 1 段录音的文字稿" in readme
     assert "report/transcripts/ holds the transcripts of 1 recordings" in readme
     for shown in (

@@ -58,6 +58,8 @@ def test_every_version_is_kept_and_recorded_without_touching_the_audio(
     assert transcript_versions(vault, recording)[0].segments == first.segments
     latest = latest_transcript(vault, recording)
     assert latest == second
+    assert second.first_lines(2, "zh_CN") == ["00:00 催收方：你再不还钱", "00:00 本人：我在想办法"]
+    assert second.first_lines(1, "en") == ["00:00 Collector: 你再不还钱"]
     assert latest.origin == "manual"
     with vault.sessions() as session:
         assert transcript_for(session, recording) == second
