@@ -71,7 +71,7 @@ from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, lock_file, try
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
-from vault.transcript import TranscriptDTO, is_recording, transcript_for
+from vault.transcript import TranscriptDTO, is_recording, transcribed_items, transcript_for
 
 logger = logging.getLogger(__name__)
 
@@ -608,9 +608,10 @@ class _BundleWriter:
         """The exported recordings that have a transcript, with its latest version."""
         found = []
         with self.vault.sessions() as session:
+            having = transcribed_items(session)  # one query, not one per item of a large bundle
             for entry in self.entries:
                 item = entry.item
-                if item.kind == layout.NOTE_KIND or not is_recording(item.kind, item.media_type):
+                if item.id not in having or not is_recording(item.kind, item.media_type):
                     continue
                 transcript = transcript_for(session, item.id)
                 if transcript is not None:
