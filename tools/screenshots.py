@@ -329,14 +329,14 @@ def receive_screen(app: QApplication, window: MainWindow, lang: str, out: Path, 
         return
     dialog.session.state_of("192.168.1.23")  # a phone opens the page
     settle(app, dialog.accept_button.isVisible)
-    shoot(dialog, out / f"{lang}-25-receive-pairing.png")
+    shoot(dialog, out / f"{lang}-29-receive-pairing.png")
     dialog.accept_button.click()
     shot = work / "Screenshot_2025-03-16-21-05-00-456_com.tencent.mm.png"
     Image.new("RGB", (540, 960), (250, 240, 230)).save(shot)
     with shot.open("rb") as src:
         dialog.session.receive(src, shot.name, "192.168.1.23", None)
     settle(app, lambda: dialog.arrivals.topLevelItemCount() == 1)
-    shoot(dialog, out / f"{lang}-26-receive-arrived.png")
+    shoot(dialog, out / f"{lang}-30-receive-arrived.png")
     dialog.reject()
     settle(app, dialog.session.ended.is_set)
 
@@ -350,6 +350,8 @@ def verify_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -
     export_bundle(vault, ExportRequest(out=bundle, lender="微粒贷", stamp=False))
     dialog = window.verify_bundle(bundle)
     settle(app, lambda: dialog.verification is not None)
+    dialog.details_button.setChecked(True)  # the evault verify text, in the window's language
+    settle(app)
     shoot(dialog, out / f"{lang}-24-verify-bundle.png")
     dialog.reject()
     bundle.unlink(missing_ok=True)

@@ -95,6 +95,13 @@ def category_names() -> dict[str, str]:
             "Format", "Posing as police or court"
         ),
         "fake_legal_documents": QCoreApplication.translate("Format", "Fake legal documents"),
+        "private_channels": QCoreApplication.translate("Format", "Private phone or social app"),
+        "false_claims": QCoreApplication.translate("Format", "Exaggerated or false claims"),
+        "public_notices": QCoreApplication.translate("Format", "Notices posted in public"),
+        "workplace_visit": QCoreApplication.translate("Format", "Workplace visit"),
+        "third_party_asked_to_stop": QCoreApplication.translate(
+            "Format", "Contacted after asking to stop"
+        ),
         "other": QCoreApplication.translate("Format", "Other"),
     }
 

@@ -75,6 +75,12 @@ def install(language: str) -> str:
     return language
 
 
+def current_language() -> str:
+    """The language the window is shown in: that of the default locale, which
+    :func:`install` sets (before it runs, the system's, as :func:`choose_language` reads it)."""
+    return choose_language("", QLocale())
+
+
 def app_translator(language: str) -> QTranslator | None:
     """The app's own catalog for ``language``, loaded; None when it is missing."""
     ours = QTranslator(QCoreApplication.instance())

@@ -13,9 +13,11 @@ APPLICATION = "Evidence Vault"
 DEFAULT_IDLE_MINUTES = 5
 
 
-def new_file_in_documents(stem: str, suffix: str, folder: Path | None = None) -> Path:
+def new_file_in_documents(
+    stem: str, suffix: str, folder: Path | None = None, numbered: str = "{stem} ({n})"
+) -> Path:
     """A file name that is not taken yet, in ``folder`` (default: the user's Documents
-    folder, else home): ``stem.suffix``, else ``stem (2).suffix`` and so on."""
+    folder, else home): ``stem.suffix``, else ``numbered`` (``stem (2).suffix``) and so on."""
     if folder is None:
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
@@ -24,7 +26,7 @@ def new_file_in_documents(stem: str, suffix: str, folder: Path | None = None) ->
     path = folder / f"{stem}{suffix}"
     n = 2
     while path.exists():
-        path = folder / f"{stem} ({n}){suffix}"
+        path = folder / f"{numbered.format(stem=stem, n=n)}{suffix}"
         n += 1
     return path
 

@@ -7,7 +7,10 @@ signal. Usage (as Anki's ``op``)::
     op(lambda: list_items(vault)).success(show).failure(report).run()
 
 The function runs on the worker; ``success``/``failure``/progress callbacks run on
-the GUI thread. A function may take a ``progress`` keyword to report values.
+the GUI thread. A function may take a ``progress`` keyword to report values. Progress
+is a state, not a stream: one queued signal at a time carries the newest value, so a
+worker reporting thousands of small files does not flood the GUI thread with repaints
+(the values in between are dropped, never the newest).
 
 A window can close while its work is still running: a callback that is a method of a
 widget, or of an op ``owned_by`` a widget, is dropped once that widget is deleted, so
@@ -53,8 +56,30 @@ class _Relay(QObject):
         task._fail(error)
 
     @Slot(object, object)
-    def _on_progress(self, task: Op, value: object) -> None:
-        task._progress(value)
+    def _on_progress(self, task: Op, latest: object) -> None:
+        if isinstance(latest, _Latest):
+            task._progress(latest.take())
+
+
+class _Latest:
+    """The newest progress value of one task, and whether a signal carrying it waits."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value: object = None
+        self._queued = False
+
+    def put(self, value: object) -> bool:
+        """Keep ``value``; true when no signal waits yet, so one must be sent."""
+        with self._lock:
+            self._value = value
+            first, self._queued = not self._queued, True
+            return first
+
+    def take(self) -> object:
+        with self._lock:
+            self._queued = False
+            return self._value
 
 
 class DbWorker:
@@ -82,8 +107,11 @@ class DbWorker:
         self._thread.join(timeout=10)
 
     def _emitter(self, task: Op) -> Callback:
+        latest = _Latest()
+
         def emit(value: object) -> None:
-            self._relay.progressed.emit(task, value)
+            if latest.put(value):
+                self._relay.progressed.emit(task, latest)
 
         return emit
 

@@ -323,6 +323,7 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
         offset = moment.utcoffset()
         out.notes[int(payload["note_id"])] = {
             "lender_id": lender_id,
+            "item_id": payload.get("about_item"),  # the item the note is about, if any
             "text": payload["text"],
             "occurred_at": format_utc(moment),
             "occurred_offset_min": None if offset is None else int(offset.total_seconds()) // 60,
@@ -487,7 +488,10 @@ def _compare_others(session: Session, replayed: _Replayed) -> list[CheckProblem]
         _raw_rows(
             session,
             "notes",
-            ["id", "lender_id", "text", "occurred_at", "occurred_offset_min", "created_at"],
+            [
+                *("id", "lender_id", "item_id", "text"),
+                *("occurred_at", "occurred_offset_min", "created_at"),
+            ],
         ),
         replayed.notes,
     )

@@ -357,6 +357,9 @@ class DayStats(Jsonable):
     sms: int
     night_contacts: int
     longest_burst: int
+    # Inbound calls logged as picked up but lasting 0 seconds: not connected, so counted
+    # neither in ``calls_answered`` nor as answered by any rule (attempts, like a miss).
+    calls_zero_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -367,6 +370,7 @@ class NumberStats(Jsonable):
     sms: int
     first_at: datetime
     last_at: datetime
+    calls_zero_seconds: int = 0
 
 
 @dataclass(frozen=True)
@@ -384,6 +388,21 @@ class LenderStats(Jsonable):
     hours: tuple[int, ...]  # 24 counts of inbound contacts by local hour of day
     numbers: tuple[NumberStats, ...]
     longest_burst: Burst | None
+    calls_zero_seconds: int = 0  # see DayStats.calls_zero_seconds
+
+
+@dataclass(frozen=True)
+class SourceCheck(Jsonable):
+    """One place a rule pack's wording was checked against, and when.
+
+    ``verified`` says whether the wording of the rules was confirmed there (an issuer's
+    own release or the text itself) or only the document's name and dates."""
+
+    title: str
+    url: str | None
+    checked: date
+    verified: bool
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -396,6 +415,8 @@ class RuleSource(Jsonable):
     in_force: date
     url: str | None
     note: str | None = None  # how the citation was established, and what is not verified
+    sources: tuple[SourceCheck, ...] = ()  # where the pack was checked, with the dates
+    pack_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -412,6 +433,11 @@ class Finding(Jsonable):
     limit: int | None
     event_ids: tuple[int, ...]
     item_ids: tuple[str, ...]
+    # What was counted (a measure of :mod:`vault.case.rules.packfile`, "quiet_hours" or
+    # "category"), and for call rules the day's 0-second inbound calls, which are not
+    # connected calls: left out of ``answered`` counts, counted as unanswered attempts.
+    counted: str | None = None
+    zero_second_calls: int = 0
 
 
 @dataclass(frozen=True)
@@ -438,6 +464,17 @@ class RuleResults(Jsonable):
 
     findings: tuple[Finding, ...]
     not_in_force: tuple[NotInForce, ...]
+    packs: tuple[PackSummary, ...] = ()  # the packs checked, with their sources
+
+
+@dataclass(frozen=True)
+class PackSummary(Jsonable):
+    """A rule pack that was checked: its id, version and source (with where and when it
+    was checked), so a reader sees what the findings rest on even when there are none."""
+
+    pack: str
+    version: int
+    source: RuleSource
 
 
 @dataclass(frozen=True)

@@ -95,11 +95,11 @@ def import_paths(
     backups = [path for path in files if _is_backup(path)]
     others = [path for path in files if path not in set(backups)]
     context = _context(vault)
-    done_bytes = total_bytes = 0
+    done_bytes = total_bytes = done_files = 0
 
     def files_progress(step: ImportProgress) -> None:  # counted among all files, backups too
-        nonlocal done_bytes, total_bytes
-        done_bytes, total_bytes = step.bytes_done, step.bytes_total
+        nonlocal done_bytes, total_bytes, done_files
+        done_bytes, total_bytes, done_files = step.bytes_done, step.bytes_total, step.files_done
         if progress is not None and step.current is not None:
             progress(dataclasses.replace(step, files_total=len(files)))
 
@@ -116,10 +116,13 @@ def import_paths(
             progress(ImportProgress(index, len(files), done_bytes, total_bytes, path))
         result, backup = _one_backup(vault, path, lender)
         results.append(result)
+        done_files = index + 1
         if backup is not None:
             reports.append(backup)
-    if progress is not None:
-        progress(ImportProgress(len(files), len(files), done_bytes, total_bytes, None))
+    if progress is not None:  # after a cancel, the files not taken in are not counted done
+        stopped = any(r.status is ImportStatus.CANCELLED for r in results)
+        taken = done_files if stopped else len(files)
+        progress(ImportProgress(taken, len(files), done_bytes, total_bytes, None))
     order = {path: index for index, path in enumerate(files)}
     results.sort(key=lambda r: order.get(r.path, 0))
     if any(r.status is ImportStatus.IMPORTED for r in results) or reports:

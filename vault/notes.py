@@ -19,6 +19,7 @@ from vault.custody import ledger
 from vault.db.models import Note
 from vault.dto import NoteDTO
 from vault.errors import UsageError, VaultError
+from vault.items import item_by_id
 from vault.lenders import lender_by_name
 from vault.times import offset_minutes
 from vault.trusted_time.checkpoints import create_checkpoint
@@ -39,8 +40,15 @@ class NoteTooLongError(UsageError):
 
 
 def add_note(
-    vault: OpenVault, lender: str, text: str, *, occurred_at: datetime | None = None
+    vault: OpenVault,
+    lender: str,
+    text: str,
+    *,
+    occurred_at: datetime | None = None,
+    item_id: str | None = None,
 ) -> NoteDTO:
+    """Write down a note about ``lender``, and about one of the vault's items when
+    ``item_id`` is given (the evidence list then shows the note as that item's 内容)."""
     if not text.strip():
         raise UsageError("A note needs some text.")
     if len(text) > MAX_NOTE_CHARS:
@@ -54,8 +62,11 @@ def add_note(
     offset = offset_minutes(moment)
     with vault.sessions() as session, session.begin():
         lender_row = lender_by_name(session, lender)
+        if item_id is not None:
+            item_by_id(session, item_id)  # an unknown or purged item is refused
         note = Note(
             lender_id=lender_row.id,
+            item_id=item_id,
             text=text,
             occurred_at=moment,
             occurred_offset_min=offset,
@@ -68,10 +79,15 @@ def add_note(
             custody.Action.NOTE_ADDED,
             at=now,
             lender_id=lender_row.id,
-            payload={"note_id": note.id, "occurred_at": moment.isoformat(), "text": text},
+            payload={
+                "note_id": note.id,
+                "occurred_at": moment.isoformat(),
+                "text": text,
+                **({"about_item": item_id} if item_id is not None else {}),
+            },
         )
         added = NoteDTO(
-            note.id, lender_row.name, text, note.occurred_at, offset, note.created_at, None
+            note.id, lender_row.name, text, note.occurred_at, offset, note.created_at, item_id
         )
     _checkpoint(vault)
     return added

@@ -156,10 +156,6 @@
         <translation>来电</translation>
     </message>
     <message>
-        <source>Answered</source>
-        <translation>接听</translation>
-    </message>
-    <message>
         <source>Numbers</source>
         <translation>号码数</translation>
     </message>
@@ -190,6 +186,22 @@
     <message>
         <source>Rules broken</source>
         <translation>违规情况</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <source>0 seconds</source>
+        <translation>0秒</translation>
+    </message>
+    <message>
+        <source>Calls picked up that lasted longer than 0 seconds.</source>
+        <translation>接听且通话时长大于0秒的来电。</translation>
+    </message>
+    <message>
+        <source>Calls the phone logged as picked up but lasting 0 seconds: they did not connect, so they count as unanswered attempts, not as connected calls.</source>
+        <translation>手机记为已接听但时长为0秒的来电：并未接通，计为未接通的拨打，不计为接通。</translation>
     </message>
     <message>
         <source>By hour</source>
@@ -250,6 +262,14 @@
         <translation>从这个平台的记录看，没有发现违反规定的情况。</translation>
     </message>
     <message>
+        <source>Where the rules come from, and when each was checked</source>
+        <translation>规则的来源及各自的核对日期</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
         <source>Choose a call log or SMS backup</source>
         <translation>选择通话记录或短信备份</translation>
     </message>
@@ -280,8 +300,8 @@
         <translation>还没有来自这个平台号码的来电或短信。请导入通话记录或短信备份，并确认已添加催收号码。</translation>
     </message>
     <message>
-        <source>From %1 to %2: %3 calls from %4 numbers (%5 answered), %6 messages, %7 of them at night (22:00–08:00).</source>
-        <translation>从 %1 到 %2：%4 个号码共来电 %3 次（接听 %5 次），短信 %6 条，其中 %7 次在夜间（22:00–08:00）。</translation>
+        <source>From %1 to %2: %3 calls from %4 numbers (%5 connected, %8 of 0 seconds), %6 messages, %7 of them at night (22:00–08:00).</source>
+        <translation>%1 至 %2：来自 %4 个号码的来电 %3 次（接通 %5 次，0秒 %8 次），短信 %6 条，其中夜间（22:00–08:00）%7 次。</translation>
     </message>
     <message>
         <source>The worst day was %1, with %2 calls and %3 messages.</source>
@@ -290,6 +310,42 @@
     <message>
         <source>The longest burst was %1 contacts in a row, starting %2.</source>
         <translation>最长一次连续轰炸是 %1 次接连不断的联系，从 %2 开始。</translation>
+    </message>
+    <message>
+        <source>Counted: calls from a collector number that connected (longer than 0 s).</source>
+        <translation>计数：催收号码打入并接通（时长大于0秒）的来电。</translation>
+    </message>
+    <message>
+        <source>Counted: calls from a collector number that did not connect (missed, rejected, blocked, to voicemail, 0 s).</source>
+        <translation>计数：催收号码打入但未接通的来电（未接、拒接、拦截、转语音信箱、0秒）。</translation>
+    </message>
+    <message>
+        <source>Counted: every call from a collector number.</source>
+        <translation>计数：催收号码打入的全部来电。</translation>
+    </message>
+    <message>
+        <source>Counted: calls and messages from collector numbers.</source>
+        <translation>计数：催收号码的来电和短信。</translation>
+    </message>
+    <message>
+        <source>Counted: calls and messages from collector numbers in those hours.</source>
+        <translation>计数：该时段内催收号码的来电和短信。</translation>
+    </message>
+    <message>
+        <source>Counted: evidence you filed under the rule&apos;s categories.</source>
+        <translation>计数：您归入该规则所列类别的证据。</translation>
+    </message>
+    <message>
+        <source>0-second calls on those days (not connected, not counted as connected): %1.</source>
+        <translation>这些日期的0秒来电（未接通，不计为接通）：%1 次。</translation>
+    </message>
+    <message>
+        <source>Checked %1: %2 (confirmed against the text)</source>
+        <translation>%1 核对：%2（已与原文核实）</translation>
+    </message>
+    <message>
+        <source>Checked %1: %2 (not confirmed against the text)</source>
+        <translation>%1 核对：%2（未经原文核实）</translation>
     </message>
     <message>
         <source>These calls predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
@@ -1116,10 +1172,6 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Evidence bundle %1 %2</source>
-        <translation>证据包 %1 %2</translation>
-    </message>
-    <message>
         <source>Export an evidence bundle</source>
         <translation>导出证据包</translation>
     </message>
@@ -1377,6 +1429,26 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>伪造法律文书</translation>
     </message>
     <message>
+        <source>Private phone or social app</source>
+        <translation>私人手机或社交软件</translation>
+    </message>
+    <message>
+        <source>Exaggerated or false claims</source>
+        <translation>虚构黑名单或夸大后果</translation>
+    </message>
+    <message>
+        <source>Workplace visit</source>
+        <translation>到工作单位催收</translation>
+    </message>
+    <message>
+        <source>Contacted after asking to stop</source>
+        <translation>联系人拒绝后仍被联系</translation>
+    </message>
+    <message>
+        <source>Notices posted in public</source>
+        <translation>公开张贴公告或律师函</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1443,12 +1515,6 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>File %1 of %2 (%3 MB/s)
-%4</source>
-        <translation>第 %1 个，共 %2 个文件（%3 MB/s）
-%4</translation>
-    </message>
-    <message>
         <source>Imported: %1
 Already in the vault: %2
 Not imported: %3</source>
@@ -1475,6 +1541,12 @@ Not imported: %3</source>
     <message>
         <source>To count its calls for a lender, add the collectors&apos; numbers in that lender&apos;s Case tab.</source>
         <translation>要把这些通话算在某个平台名下，请在那个平台的“案情”页添加催收号码。</translation>
+    </message>
+    <message>
+        <source>File %1 of %2, %5 of %6 (%3 MB/s)
+%4</source>
+        <translation>第 %1 个，共 %2 个文件；%5 / %6（%3 MB/s）
+%4</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -1622,6 +1694,10 @@ Not imported: %3</source>
     <message>
         <source>What happened</source>
         <translation>经过</translation>
+    </message>
+    <message>
+        <source>About the item shown: %1</source>
+        <translation>关于当前显示的证据：%1</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2132,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>Call not connected (0 s)</source>
+        <translation>未接通的来电（0秒）</translation>
+    </message>
     <message>
         <source>Call answered</source>
         <translation>已接来电</translation>

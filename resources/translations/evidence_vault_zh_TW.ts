@@ -156,10 +156,6 @@
         <translation>來電</translation>
     </message>
     <message>
-        <source>Answered</source>
-        <translation>接聽</translation>
-    </message>
-    <message>
         <source>Numbers</source>
         <translation>號碼數</translation>
     </message>
@@ -190,6 +186,22 @@
     <message>
         <source>Rules broken</source>
         <translation>違規情況</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <source>0 seconds</source>
+        <translation>0秒</translation>
+    </message>
+    <message>
+        <source>Calls picked up that lasted longer than 0 seconds.</source>
+        <translation>接聽且通話時長大於0秒的來電。</translation>
+    </message>
+    <message>
+        <source>Calls the phone logged as picked up but lasting 0 seconds: they did not connect, so they count as unanswered attempts, not as connected calls.</source>
+        <translation>手機記為已接聽但時長為0秒的來電：並未接通，計為未接通的撥打，不計為接通。</translation>
     </message>
     <message>
         <source>By hour</source>
@@ -250,6 +262,14 @@
         <translation>從這個平台的紀錄看，沒有發現違反規定的情況。</translation>
     </message>
     <message>
+        <source>Where the rules come from, and when each was checked</source>
+        <translation>規則的來源及各自的核對日期</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
         <source>Choose a call log or SMS backup</source>
         <translation>選擇通話紀錄或簡訊備份</translation>
     </message>
@@ -280,8 +300,8 @@
         <translation>還沒有來自這個平台號碼的來電或簡訊。請匯入通話紀錄或簡訊備份，並確認已新增催收號碼。</translation>
     </message>
     <message>
-        <source>From %1 to %2: %3 calls from %4 numbers (%5 answered), %6 messages, %7 of them at night (22:00–08:00).</source>
-        <translation>從 %1 到 %2：%4 個號碼共來電 %3 次（接聽 %5 次），簡訊 %6 則，其中 %7 次在夜間（22:00–08:00）。</translation>
+        <source>From %1 to %2: %3 calls from %4 numbers (%5 connected, %8 of 0 seconds), %6 messages, %7 of them at night (22:00–08:00).</source>
+        <translation>%1 至 %2：來自 %4 個號碼的來電 %3 通（接通 %5 通，0秒 %8 通），簡訊 %6 則，其中夜間（22:00–08:00）%7 次。</translation>
     </message>
     <message>
         <source>The worst day was %1, with %2 calls and %3 messages.</source>
@@ -290,6 +310,42 @@
     <message>
         <source>The longest burst was %1 contacts in a row, starting %2.</source>
         <translation>最長一次連續轟炸是 %1 次接連不斷的聯繫，從 %2 開始。</translation>
+    </message>
+    <message>
+        <source>Counted: calls from a collector number that connected (longer than 0 s).</source>
+        <translation>計數：催收號碼打入並接通（時長大於0秒）的來電。</translation>
+    </message>
+    <message>
+        <source>Counted: calls from a collector number that did not connect (missed, rejected, blocked, to voicemail, 0 s).</source>
+        <translation>計數：催收號碼打入但未接通的來電（未接、拒接、攔截、轉語音信箱、0秒）。</translation>
+    </message>
+    <message>
+        <source>Counted: every call from a collector number.</source>
+        <translation>計數：催收號碼打入的全部來電。</translation>
+    </message>
+    <message>
+        <source>Counted: calls and messages from collector numbers.</source>
+        <translation>計數：催收號碼的來電和簡訊。</translation>
+    </message>
+    <message>
+        <source>Counted: calls and messages from collector numbers in those hours.</source>
+        <translation>計數：該時段內催收號碼的來電和簡訊。</translation>
+    </message>
+    <message>
+        <source>Counted: evidence you filed under the rule&apos;s categories.</source>
+        <translation>計數：您歸入該規則所列類別的證據。</translation>
+    </message>
+    <message>
+        <source>0-second calls on those days (not connected, not counted as connected): %1.</source>
+        <translation>這些日期的0秒來電（未接通，不計為接通）：%1 通。</translation>
+    </message>
+    <message>
+        <source>Checked %1: %2 (confirmed against the text)</source>
+        <translation>%1 核對：%2（已與原文核實）</translation>
+    </message>
+    <message>
+        <source>Checked %1: %2 (not confirmed against the text)</source>
+        <translation>%1 核對：%2（未經原文核實）</translation>
     </message>
     <message>
         <source>These calls predate the rule&apos;s date in force (%1): not counted (%2 in %3).</source>
@@ -1116,10 +1172,6 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Evidence bundle %1 %2</source>
-        <translation>證據包 %1 %2</translation>
-    </message>
-    <message>
         <source>Export an evidence bundle</source>
         <translation>匯出證據包</translation>
     </message>
@@ -1377,6 +1429,26 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>偽造法律文書</translation>
     </message>
     <message>
+        <source>Private phone or social app</source>
+        <translation>私人手機或社群軟體</translation>
+    </message>
+    <message>
+        <source>Exaggerated or false claims</source>
+        <translation>虛構黑名單或誇大後果</translation>
+    </message>
+    <message>
+        <source>Workplace visit</source>
+        <translation>到工作單位催收</translation>
+    </message>
+    <message>
+        <source>Contacted after asking to stop</source>
+        <translation>聯絡人拒絕後仍被聯絡</translation>
+    </message>
+    <message>
+        <source>Notices posted in public</source>
+        <translation>公開張貼公告或律師函</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1443,12 +1515,6 @@ Use “Copy the path” and paste it where you need it.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>File %1 of %2 (%3 MB/s)
-%4</source>
-        <translation>第 %1 個，共 %2 個檔案（%3 MB/s）
-%4</translation>
-    </message>
-    <message>
         <source>Imported: %1
 Already in the vault: %2
 Not imported: %3</source>
@@ -1475,6 +1541,12 @@ Not imported: %3</source>
     <message>
         <source>To count its calls for a lender, add the collectors&apos; numbers in that lender&apos;s Case tab.</source>
         <translation>要把這些通話算在某個平台名下，請在那個平台的「案情」頁新增催收號碼。</translation>
+    </message>
+    <message>
+        <source>File %1 of %2, %5 of %6 (%3 MB/s)
+%4</source>
+        <translation>第 %1 個，共 %2 個檔案；%5 / %6（%3 MB/s）
+%4</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -1622,6 +1694,10 @@ Not imported: %3</source>
     <message>
         <source>What happened</source>
         <translation>經過</translation>
+    </message>
+    <message>
+        <source>About the item shown: %1</source>
+        <translation>關於目前顯示的證據：%1</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2132,10 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>Call not connected (0 s)</source>
+        <translation>未接通的來電（0秒）</translation>
+    </message>
     <message>
         <source>Call answered</source>
         <translation>已接來電</translation>

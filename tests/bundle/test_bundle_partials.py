@@ -168,7 +168,7 @@ def test_readme_and_report_say_the_files_are_unchanged_since_signed(exported: Ex
     fingerprint = exported.result.signer_fingerprint
     assert fingerprint.startswith("SHA256:")
     with zipfile.ZipFile(exported.bundle) as bundle:
-        readme = bundle.read(layout.README).decode("utf-8")
+        readme = bundle.read(layout.README).decode("utf-8-sig").replace("\r\n", "\n")
         html = bundle.read(layout.REPORT_HTML).decode("utf-8")
     assert f"本包能证明：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动" in readme
     assert "signed by the key\nwith fingerprint " + fingerprint in readme

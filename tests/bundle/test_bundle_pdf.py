@@ -131,31 +131,36 @@ def test_the_pdf_list_renders_with_embedded_cjk_fonts(
     assert not radicals, radicals
     if lang == "zh_CN":
         assert "\u76ee" in text and "\u2f6c" not in text  # 目, not ⽬
-        assert "证据目录" in text and "页码" in text
+        assert "证据目录" in text and "原件或复制件" in text
     # Latin ligatures (ﬁ in "findings") are single glyphs too: compared in NFKC form.
     text = unicodedata.normalize("NFKC", text)
-    # The evidence list runs up to the page where the statistics begin: about 20 rows a
-    # page, and a row with a readable (160 px wide) phone screenshot takes most of a page.
+    # The evidence list runs up to the page where the statistics begin: at least ten rows
+    # of ten columns a page (a row is four or five lines: the recording's file name, its
+    # original name and time wrap in their columns), and a row with a readable (160 px
+    # wide) phone screenshot takes most of a page.
     heading = "统计与违规分析" if lang == "zh_CN" else "Statistics and findings"
     list_pages = 1 + next(i for i, page in enumerate(text.split("\f")) if heading in page)
     shots = len(range(0, ITEMS, 4))
     rows = ITEMS + 1 - shots
-    assert math.ceil(rows / 25) + shots // 2 <= list_pages <= math.ceil(rows / 12) + shots + 1, (
+    assert math.ceil(rows / 25) + shots // 2 <= list_pages <= math.ceil(rows / 10) + shots + 1, (
         list_pages
     )
     assert pages > list_pages  # statistics, charts and findings follow
-    # No screenshot's row is split: its picture is on the page of its file name (页码).
+    # No screenshot's row is split: its picture is on the page of its file name.
     images = subprocess.run(
         [require_tool("pdfimages"), "-list", str(pdf)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     pictures = [int(line.split()[0]) for line in images if int(line.split()[3]) > 1]
-    per_page = [page.count("creenshot.png") for page in text.split("\f")]
+    per_page = [page.count("_screenshot.p") for page in text.split("\f")]
     assert [pictures.count(n + 1) for n in range(len(per_page))] == per_page
     assert sum(per_page) == shots
     if lang == "zh_CN":
-        for heading in ("证据目录", "序号", "证据名称", "证据来源", "形成时间", "证明目的"):
+        headings = ("证据目录", "序号", "证据名称", "证据形式", "证据来源", "形成时间", "证明目的")
+        for heading in (*headings, "内容", "原件或复制件", "页数", "SHA-256"):
             assert heading in text and heading in html, heading
-        assert "页码" in html and "页码" in text
+        assert "页数 / 时长" in html  # a narrow column: the PDF wraps it
+        assert "视听资料" in text and "电子数据" in text and "电子数据原件" in text
+        assert "提交人:" in text and "日期:" in text  # the line the submitter signs (NFKC)
         assert "原始载体" in text and "不能证明" in text
         assert "威胁恐吓" in text  # grouped under the category heading
         for section in ("催收统计", "每日来电次数", "按小时分布的来电和短信", "违规情形"):

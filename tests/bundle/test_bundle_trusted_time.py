@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import sys
@@ -107,7 +108,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory, pki: Pki) -> Iterator[Sce
             ]
         finally:
             vault.lock()
-        bundle = root / "bundle.zip"
+        bundle = root / f"证据包_{MINE}_2026-12-03.zip"  # the default form of name
         common = ("--vault", str(root / "vault"), "--lender", MINE, "--lang", "en")
         done = evault("export", *common, "--out", str(bundle), "--tsa", tsa.url)
     finally:
@@ -125,11 +126,6 @@ def scenario(tmp_path_factory: pytest.TempPathFactory, pki: Pki) -> Iterator[Sce
         unstamped={i.id: i.original_name for i in mine if "a3" in i.original_name},
         others=others,
     )
-
-
-def unzip(bundle: Path, into: Path) -> Path:
-    subprocess.run([require_tool("unzip"), "-q", str(bundle), "-d", str(into)], check=True)
-    return into
 
 
 def manifest_of(bundle: Path) -> dict[str, Any]:
@@ -186,7 +182,19 @@ def test_manifest_carries_proofs_and_says_which_items_have_none(scenario: Scenar
 
 
 def test_standard_tools_verify_everything_readme_prints(scenario: Scenario, tmp_path: Path) -> None:
-    folder = unzip(scenario.bundle, tmp_path / "b")
+    shutil.copy(scenario.bundle, tmp_path / scenario.bundle.name)
+    with zipfile.ZipFile(scenario.bundle) as archive:
+        text = archive.read(layout.README).decode("utf-8-sig")
+    (first,) = {line.strip() for line in text.splitlines() if line.strip().startswith("unzip ")}
+    assert f"'{scenario.bundle.name}'" in first
+    require_tool("unzip")
+    unpacked = subprocess.run(
+        ["bash", "-c", f"{first} && pwd"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert unpacked.returncode == 0, unpacked.stderr
+    folder = Path(unpacked.stdout.splitlines()[-1])
+    assert folder == tmp_path / readme.FOLDER, "the line ends inside the unpacked bundle"
     sums = subprocess.run(
         [require_tool("sha256sum"), "-c", layout.SHA256SUMS],
         cwd=folder, capture_output=True, text=True, check=False,

@@ -40,34 +40,56 @@ def test_a_case_from_the_command_line(
     xml = write_calls(
         tmp_path / "calls.xml",
         [Call(COLLECTOR, f"2026-03-02 1{i}:00", ANSWERED, 30) for i in range(4)]
-        + [Call(COLLECTOR, "2026-03-02 23:15", MISSED)],
+        + [
+            Call(COLLECTOR, "2026-03-02 23:15", MISSED),
+            Call(COLLECTOR, "2026-03-02 09:00", ANSWERED),
+        ],
     )
     assert run(capsys, "lender", "add", "微粒貸", "--vault", v)[0] == 0
     code, out, _ = run(
         capsys, "import-backup", "--vault", v, "--lender", "微粒貸", "--json", str(xml)
     )
     report = json.loads(out)
-    assert code == 0 and report["calls"] == 5 and report["attached"] == 0
-    assert report["unassigned"] == [{"number": COLLECTOR, "count": 5}]
+    assert code == 0 and report["calls"] == 6 and report["attached"] == 0
+    assert report["unassigned"] == [{"number": COLLECTOR, "count": 6}]
     code, out, _ = run(
         capsys, "lender", "update", "微粒貸", "--vault", v, "--add-number", f"+86 {COLLECTOR}"
     )
     assert code == 0
     code, out, _ = run(capsys, "stats", "--vault", v, "--lender", "微粒貸", "--json")
     stats = json.loads(out)
-    assert (stats["calls_attempted"], stats["calls_answered"], stats["night_contacts"]) == (5, 4, 1)
+    assert (stats["calls_attempted"], stats["calls_answered"], stats["night_contacts"]) == (6, 4, 1)
+    assert stats["calls_zero_seconds"] == 1  # the 09:00 call logged as answered, 0 seconds
+    assert [d["calls_zero_seconds"] for d in stats["days"]] == [1]
     code, out, _ = run(capsys, "violations", "--vault", v, "--lender", "微粒貸", "--json")
-    rules = sorted(f["rule_id"] for f in json.loads(out))
+    findings = json.loads(out)
+    rules = sorted(f["rule_id"] for f in findings)
     assert rules == [
         "CBA2026-night",
         "GBT45251-effective-calls",
         "GBT45251-night",
         "NIFA2024-night",
     ]
+    (calls,) = (f for f in findings if f["rule_id"] == "GBT45251-effective-calls")
+    assert (calls["count"], calls["limit"], calls["counted"]) == (4, 3, "connected_calls")
+    assert calls["zero_second_calls"] == 1
+    assert {"event_ids", "item_ids", "day", "source", "description_zh"} <= set(calls)
+    checks = calls["source"]["sources"]
+    assert checks and all(len(c["checked"]) == 10 and "verified" in c for c in checks)
+    code, out, _ = run(capsys, "violations", "--vault", v, "--lender", "微粒貸")
+    assert code == 0 and "4 finding(s)." in out
+    assert "counted: calls from a collector number that connected" in out
+    assert "0-second calls that day (not connected, not counted as connected): 1." in out
+    assert "Sources of the rules:" in out
+    assert "rule pack gbt-45251-2025, version 3" in out
+    assert "checked 2026-12-03: " in out and "(not confirmed against the text)" in out
     code, out, _ = run(
         capsys, "timeline", "--vault", v, "--lender", "微粒貸", "--kind", "call", "--json"
     )
-    assert [e["direction"] for e in json.loads(out)] == ["incoming"] * 4 + ["missed"]
+    # the timeline says what the backup logged; the 0-second call is the first of the day
+    entries = json.loads(out)
+    assert [e["direction"] for e in entries] == ["incoming"] * 5 + ["missed"]
+    assert entries[0]["duration_s"] == 0
     code, out, _ = run(
         capsys,
         "complaint",

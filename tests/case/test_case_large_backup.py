@@ -27,7 +27,8 @@ INBOUND_CALL_TYPES = {"1", "3", "4", "5", "6", "7"}
 def independent_counts(
     path: Path, tag: str, number_attr: str
 ) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
-    """Inbound rows per local day and per number, and answered calls per day, by ElementTree."""
+    """Inbound rows per local day and per number, and connected calls per day (picked up,
+    longer than 0 seconds), by ElementTree."""
     per_day: Counter[str] = Counter()
     per_number: Counter[str] = Counter()
     answered: Counter[str] = Counter()
@@ -44,8 +45,8 @@ def independent_counts(
             day = local.date().isoformat()
             per_day[day] += 1
             per_number[normalize(element.get(number_attr, ""))] += 1
-            if kind == "1" and tag == "call":
-                answered[day] += 1
+            if kind in ("1", "7") and tag == "call" and int(element.get("duration", "0")) > 0:
+                answered[day] += 1  # connected: picked up and lasting
             if local.hour >= 22 or local.hour < 8:
                 night[day] += 1
         element.clear()

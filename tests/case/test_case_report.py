@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.case.case_xml import MISSED, Call, write_calls
+from tests.case.case_xml import ANSWERED, MISSED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from vault.bundle.report.case_sections import analysis_sections
 from vault.case import lender_analysis
@@ -68,3 +68,24 @@ def test_the_complaints_record_is_in_the_lenders_section_escaped(
     assert "in_progress" not in english and "police_110" not in english
     (none,) = analysis_sections(case_vault, ["微粒貸"], "zh_TW")
     assert "尚未記錄對該平台的投訴" in none
+
+
+def test_report_shows_zero_second_calls_what_was_counted_and_dated_sources(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    calls = [Call(COLLECTOR, f"2026-03-02 1{i}:00", ANSWERED, 30) for i in range(4)]
+    calls += [Call(COLLECTOR, "2026-03-02 09:00", ANSWERED, 0)]
+    import_backup(case_vault, write_calls(tmp_path / "calls.xml", calls), lender="微粒貸")
+    (chinese,) = analysis_sections(case_vault, ["微粒貸"], "zh_CN")
+    assert "<tr><td>接通次数（通话时长大于0秒）</td><td>4</td></tr>" in chinese
+    assert "0秒来电（记为接听但时长为0，未接通，不计入接通）</td><td>1</td>" in chinese
+    assert (
+        "催收号码打入并接通（时长大于0秒）的来电；当日0秒来电（未接通，未计入接通）：1 个。"
+        in chinese
+    )
+    assert "规则来源及核对日期" in chinese and "2026-12-03 核对：" in chinese
+    assert "规则包 cba-2026，第 2 版" in chinese and "（未经原文核实）" in chinese
+    (english,) = analysis_sections(case_vault, ["微粒貸"], "en")
+    assert "<tr><td>Calls connected (longer than 0 seconds)</td><td>4</td></tr>" in english
+    assert "0-second calls that day (not connected, not counted as connected): 1." in english
+    assert "rule pack nifa-2018, version 2" in english

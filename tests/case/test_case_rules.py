@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from tests.case.case_xml import (
@@ -19,14 +21,22 @@ from tests.case.case_xml import (
     write_calls,
     write_sms,
 )
-from tests.case.conftest import COLLECTOR, COLLECTOR_2
+from tests.case.conftest import COLLECTOR, COLLECTOR_2, MOTHER
+from vault.bundle.report.wording import CATEGORY_LABELS, counted_sentence
 from vault.case.rules.detector import LOCAL_RULES_DIR, find_violations
-from vault.case.rules.packfile import RulePackError, load_pack, load_packs, parse_pack
+from vault.case.rules.packfile import (
+    CategoryCheck,
+    RulePackError,
+    load_pack,
+    load_packs,
+    parse_pack,
+)
+from vault.categories import Category
 from vault.db.backup import BackupEvent
 from vault.db.models import Item
 from vault.dto import Finding
 from vault.handle import OpenVault
-from vault.importing import import_backup
+from vault.importing import import_backup, import_paths
 from vault.lenders import add_lender_numbers
 from vault.times import parse_utc
 
@@ -94,39 +104,64 @@ def test_night_messages_count_too(case_vault: OpenVault, tmp_path: Path) -> None
     ]
 
 
-@pytest.mark.parametrize(("answered", "found"), [(3, False), (4, True)])
-def test_gbt_allows_three_effective_calls_a_day_not_four(
-    case_vault: OpenVault, tmp_path: Path, answered: int, found: bool
+@pytest.mark.parametrize(("connected", "found"), [(3, False), (4, True)])
+def test_gbt_allows_three_connected_collector_calls_a_day_not_four(
+    case_vault: OpenVault, tmp_path: Path, connected: int, found: bool
 ) -> None:
-    calls = [Call(COLLECTOR, f"2026-03-02 1{i}:00", ANSWERED, 40) for i in range(answered)]
-    calls += [Call(COLLECTOR, "2026-03-02 09:00", MISSED)] * 1  # not answered: not counted
+    calls = [Call(COLLECTOR, f"2026-03-02 1{i}:00", ANSWERED, 40) for i in range(connected)]
+    calls += [
+        Call(COLLECTOR, "2026-03-02 09:00", MISSED),  # not picked up
+        Call(COLLECTOR, "2026-03-02 09:10", ANSWERED, 0),  # logged as answered, 0 seconds
+        Call(COLLECTOR, "2026-03-02 09:20", ANSWERED, 0),
+        Call(COLLECTOR, "2026-03-02 20:00", OUTGOING, 300),  # the debtor's own call
+        Call(MOTHER, "2026-03-02 20:30", ANSWERED, 120),  # not a collector number
+    ]
     import_calls(case_vault, tmp_path, calls)
     hits = by_rule(find_violations(case_vault, "微粒貸"), "GBT45251-effective-calls")
     if not found:
         assert hits == []
         return
     assert len(hits) == 1
-    assert (hits[0].count, hits[0].limit) == (4, 3)
-    assert len(hits[0].event_ids) == 4
+    finding = hits[0]
+    assert (finding.count, finding.limit) == (4, 3)
+    assert finding.event_ids == event_ids_at(
+        case_vault, *(f"2026-03-02 1{i}:00" for i in range(connected))
+    )
+    assert finding.counted == "connected_calls"
+    assert finding.zero_second_calls == 2, "the day's 0-second calls are said, not counted"
+    said = counted_sentence(finding, "en")
+    assert said.startswith("calls from a collector number that connected (longer than 0 seconds)")
+    assert said.endswith("0-second calls that day (not connected, not counted as connected): 2.")
+
+
+def test_zero_second_calls_alone_are_not_connected_calls(
+    case_vault: OpenVault, tmp_path: Path
+) -> None:
+    calls = [Call(COLLECTOR, f"2026-03-02 1{i}:00", ANSWERED, 0) for i in range(5)]
+    import_calls(case_vault, tmp_path, calls)
+    findings = find_violations(case_vault, "微粒貸")
+    assert by_rule(findings, "GBT45251-effective-calls") == []
+    assert by_rule(findings, "CBA2026-unanswered-attempts") == [], "5 attempts are within 6"
 
 
 @pytest.mark.parametrize(("attempts", "found"), [(6, False), (7, True)])
 def test_cba_allows_six_unanswered_attempts_a_day_not_seven(
     case_vault: OpenVault, tmp_path: Path, attempts: int, found: bool
 ) -> None:
+    outcomes = [(MISSED, 0), (REJECTED, 0), (ANSWERED, 0)]  # a 0-second call did not connect
     calls = [
-        Call(
-            COLLECTOR if i % 2 else COLLECTOR_2,
-            f"2026-03-02 1{i}:00",
-            MISSED if i % 3 else REJECTED,
-        )
+        Call(COLLECTOR if i % 2 else COLLECTOR_2, f"2026-03-02 1{i}:00", *outcomes[i % 3])
         for i in range(attempts)
     ]
-    calls.append(Call(COLLECTOR, "2026-03-02 09:00", ANSWERED, 10))  # answered: not counted
+    calls.append(Call(COLLECTOR, "2026-03-02 09:00", ANSWERED, 10))  # connected: not counted
+    calls.append(Call(COLLECTOR, "2026-03-02 09:30", OUTGOING, 0))  # the debtor's: not counted
     add_lender_numbers(case_vault, "微粒貸", [COLLECTOR_2])
     import_calls(case_vault, tmp_path, calls)
     hits = by_rule(find_violations(case_vault, "微粒貸"), "CBA2026-unanswered-attempts")
     assert [(f.count, f.limit) for f in hits] == ([(7, 6)] if found else [])
+    if found:
+        assert hits[0].counted == "unanswered_call_attempts"
+        assert hits[0].zero_second_calls == 2  # 10:02 and 10:05 of the seven
 
 
 def test_a_rule_does_not_apply_before_its_date_in_force(
@@ -154,17 +189,70 @@ def test_nothing_is_found_in_a_quiet_day(case_vault: OpenVault, tmp_path: Path) 
     assert find_violations(case_vault, "微粒貸") == []
 
 
+def file_under(vault: OpenVault, item_id: str, categories: list[str]) -> None:
+    with vault.sessions() as session, session.begin():
+        item = session.get(Item, item_id)
+        assert item is not None
+        item.categories = categories
+
+
 def test_category_rules_list_the_items_filed_under_them(
     case_vault: OpenVault, tmp_path: Path
 ) -> None:
     item_id = import_calls(case_vault, tmp_path, [Call(COLLECTOR, "2026-03-02 10:00")])
-    with case_vault.sessions() as session, session.begin():
-        item = session.get(Item, item_id)
-        assert item is not None
-        item.categories = ["impersonating_authority", "threats"]
+    file_under(case_vault, item_id, ["impersonating_authority", "threats"])
     findings = find_violations(case_vault, "微粒貸")
-    assert {f.rule_id for f in findings} == {"CBA2026-impersonation", "NIFA2018-threats-insults"}
+    assert {f.rule_id for f in findings} == {
+        "CBA2026-impersonation",
+        "CBA2026-improper-means",
+        "NIFA2018-threats-insults",
+    }
     assert all(f.item_ids == (item_id,) and f.count == 1 for f in findings)
+    assert all(f.counted == "category" and f.day is None for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("category", "rules"),
+    [
+        ("private_channels", {"CBA2026-private-channels"}),
+        ("false_claims", {"CBA2026-false-claims"}),
+        ("public_notices", {"CBA2026-public-notices"}),
+        ("home_visit", {"CBA2026-entering-premises"}),
+        ("workplace_visit", {"CBA2026-entering-premises"}),
+        (
+            "third_party_asked_to_stop",
+            {"CBA2026-third-party-asked-to-stop", "GBT45251-contact-asked-to-stop"},
+        ),
+        ("fake_legal_documents", {"CBA2026-impersonation"}),
+    ],
+)
+def test_each_red_line_is_found_from_a_category_the_user_gave(
+    case_vault: OpenVault, tmp_path: Path, category: str, rules: set[str]
+) -> None:
+    # a screenshot filed by hand (or by a suggestion from its text that the user took)
+    shot = tmp_path / "wechat.png"
+    Image.new("RGB", (40, 30), (200, 210, 220)).save(shot)
+    (result,) = import_paths(case_vault, [shot], lender="微粒貸").results
+    assert result.item_id is not None
+    file_under(case_vault, result.item_id, [category])
+    findings = find_violations(case_vault, "微粒貸")
+    assert {f.rule_id for f in findings} == rules
+    assert all(f.item_ids == (result.item_id,) for f in findings)
+    file_under(case_vault, result.item_id, ["other"])
+    assert find_violations(case_vault, "微粒貸") == []
+
+
+def test_every_category_a_rule_names_has_words_in_every_language() -> None:
+    named = {
+        code
+        for pack in load_packs()
+        for rule in pack.rules
+        if isinstance(rule.check, CategoryCheck)
+        for code in rule.check.categories
+    }
+    for language, labels in CATEGORY_LABELS.items():
+        assert named <= {str(code) for code in labels}, language
+    assert {str(c) for c in Category} == {str(code) for code in CATEGORY_LABELS["en"]}
 
 
 def test_every_shipped_rule_cites_its_source_with_dates_and_both_languages() -> None:
@@ -176,6 +264,46 @@ def test_every_shipped_rule_cites_its_source_with_dates_and_both_languages() -> 
             assert rule.source.in_force >= rule.source.published
             assert rule.source.note, "each source says how its citation was established"
             assert rule.description_zh and rule.description_en
+            assert rule.source.pack_version == pack.version
+
+
+def test_every_shipped_pack_says_where_it_was_checked_and_when() -> None:
+    versions = {}
+    for pack in load_packs():
+        versions[pack.pack] = pack.version
+        assert pack.source.sources, pack.pack
+        for check in pack.source.sources:
+            assert check.title.strip()
+            assert date(2024, 1, 1) <= check.checked <= date.today(), (pack.pack, check.title)
+            assert check.note, "what was and was not confirmed there"
+        if not any(check.verified for check in pack.source.sources):
+            assert "not" in (pack.source.note or ""), "an unverified pack says so"
+    # the packs whose wording changed carry a new version
+    assert versions == {"gbt-45251-2025": 3, "cba-2026": 2, "nifa-2018": 2, "nifa-2024": 2}
+
+
+def test_unverified_article_numbers_are_left_empty() -> None:
+    for pack in load_packs():
+        for rule in pack.rules:
+            if pack.pack == "gbt-45251-2025":
+                assert rule.source.article == "5.3", "the clause only, no sub-clause"
+            else:
+                assert rule.source.article is None, rule.id
+
+
+def test_a_pack_source_list_with_a_bad_date_is_refused() -> None:
+    source = pack_with()["source"]
+    assert isinstance(source, dict)
+    bad = source | {
+        "sources": [{"title": "t", "url": None, "checked": "2026-13-01", "verified": True}]
+    }
+    with pytest.raises(RulePackError, match="checked"):
+        parse_pack(pack_with(source=bad), "bad.json")
+    unsure = source | {
+        "sources": [{"title": "t", "url": None, "checked": "2026-01-01", "verified": "yes"}]
+    }
+    with pytest.raises(RulePackError, match="true or false"):
+        parse_pack(pack_with(source=unsure), "bad.json")
 
 
 def test_a_new_rule_is_a_file_in_the_vault(case_vault: OpenVault, tmp_path: Path) -> None:
@@ -288,3 +416,15 @@ def test_a_pack_that_is_not_json_is_refused(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(RulePackError, match=r"broken\.json is not valid UTF-8 JSON"):
         load_pack(path)
+
+
+def test_the_rules_document_names_every_shipped_pack_at_its_version() -> None:
+    text = (Path(__file__).parents[2] / "docs" / "rules.md").read_text(encoding="utf-8")
+    for pack in load_packs():
+        assert f"(`{pack.pack}`, version {pack.version})" in text, pack.pack
+        for check in pack.source.sources:
+            if check.checked == date(2026, 12, 3):
+                assert "2026-12-03" in text
+    for code in Category:
+        if code in {"private_channels", "false_claims", "public_notices", "workplace_visit"}:
+            assert f"`{code}`" in text, code

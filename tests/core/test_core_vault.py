@@ -277,3 +277,26 @@ def test_progress_is_reported_and_cancel_stops_between_files(
     assert [u.files_done for u in seen] == sorted(u.files_done for u in seen)
     assert len(list_items(vault)) == imported, "every file reported imported is in the vault"
     assert check_vault(vault).ok
+
+
+def test_cancel_abandons_the_large_files_being_staged(vault: OpenVault, tmp_path: Path) -> None:
+    # Cancel pressed while recordings of 24 MB are being encrypted: they are abandoned
+    # at their next batch, not finished first, and leave no temp blob behind.
+    folder = tmp_path / "recordings"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"call{n}.wav").write_bytes(os.urandom(24 << 20))
+    cancel = threading.Event()
+    seen: list[ImportProgress] = []
+
+    def progress(update: ImportProgress) -> None:
+        seen.append(update)
+        cancel.set()  # at the first report, while the first file is being staged
+
+    report = import_paths(vault, [folder], progress=progress, cancel=cancel)
+    assert [r.status for r in report.results] == [ImportStatus.CANCELLED] * 6
+    assert seen[-1].bytes_done == 0, "the bytes of abandoned files are not counted done"
+    assert list_items(vault) == []
+    leftovers = [p for p in vault.store.root.rglob("*") if p.is_file()]
+    assert leftovers == []
+    assert check_vault(vault).ok

@@ -13,16 +13,21 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from tests.case import case_xml
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
 from ui.dialogs import Script
+from ui.format import category_names
 from ui.main_window import MainWindow
 from ui.views import case_view
 from ui.views.complaints import ComplaintDialog
+from ui.views.timeline_view import what_happened
 from ui.views.vault_view import VaultView
 from vault.case.complaints import complaints
+from vault.categories import Category
 from vault.custody.ledger import iter_events
 from vault.demo.backup_sample import collector_numbers, write_calls
+from vault.dto import TimelineEntry
 from vault.handle import create_vault
 from vault.lenders import add_lender
 from vault.phones import normalize
@@ -212,3 +217,83 @@ def test_complaints_are_recorded_updated_and_due_follow_ups_stand_out(
         events = [e for e in iter_events(session) if e.action.startswith("complaint")]
     assert [e.action for e in events] == ["complaint_added", "complaint_updated"]
     assert set(events[1].payload["changes"]) == {"status", "next_follow_up"}  # type: ignore[arg-type]
+
+
+def test_the_case_tab_shows_zero_second_calls_apart_and_where_the_rules_come_from(
+    qtbot: QtBot,
+    view: VaultView,
+    tmp_path: Path,
+    offered: list[tuple[str, ...]],
+    dialogs: Script,
+) -> None:
+    case = view.case
+    backup = case_xml.write_calls(
+        tmp_path / "calls-20260302.xml",
+        [
+            case_xml.Call(COLLECTORS[0], f"2026-03-02 1{i}:00", case_xml.ANSWERED, 30)
+            for i in range(4)
+        ]
+        + [
+            case_xml.Call(COLLECTORS[0], f"2026-03-02 0{i}:30", case_xml.ANSWERED, 0)
+            for i in (8, 9)
+        ],
+    )
+    case.import_backup(backup)
+    qtbot.waitUntil(lambda: bool(dialogs.texts("inform")), timeout=30_000)
+    qtbot.waitUntil(lambda: "(4 connected, 2 of 0 seconds)" in case.summary.text(), timeout=30_000)
+    assert [_cell(case.days, 0, c) for c in range(4)] == ["2026-03-02", "6", "4", "2"]
+    header = case.days.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "0 seconds"
+    rows = [case.findings.topLevelItem(i) for i in range(case.findings.topLevelItemCount())]
+    texts = [row.text(0) for row in rows if row is not None]
+    (calls,) = [t for t in texts if t.startswith("Interactive voice collection")]
+    assert "Counted: calls from a collector number that connected (longer than 0 s)." in calls
+    assert "0-second calls on those days (not connected, not counted as connected): 2." in calls
+    sources = rows[-1]
+    assert sources is not None
+    assert sources.text(0) == "Where the rules come from, and when each was checked"
+    packs = [sources.child(i) for i in range(sources.childCount())]
+    assert len(packs) == 4 and all(p is not None and p.childCount() >= 1 for p in packs)
+    first = packs[0].child(0) if packs[0] is not None else None
+    assert first is not None and first.text(0).startswith("Checked 2026-")
+
+
+@pytest.mark.parametrize(
+    ("direction", "seconds", "said"),
+    [
+        ("incoming", 30, "Call answered"),
+        ("incoming", 0, "Call not connected (0 s)"),
+        ("incoming", None, "Call not connected (0 s)"),
+        ("missed", 0, "Missed call"),
+    ],
+)
+def test_the_timeline_does_not_call_a_zero_second_call_answered(
+    qapp: object, direction: str, seconds: int | None, said: str
+) -> None:
+    entry = TimelineEntry(
+        at=datetime(2026, 3, 2, 2, 0, tzinfo=UTC),
+        offset_min=480,
+        time_source="backup_record",
+        source="event",
+        kind="call",
+        lender="分期乐",
+        ref="1",
+        item_id="x",
+        direction=direction,
+        duration_s=seconds,
+    )
+    assert what_happened(entry) == said
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
+def test_every_category_has_a_name_in_the_window_in_each_language(qapp: object, lang: str) -> None:
+    from ui import i18n  # noqa: PLC0415 - installs a translator for this test only
+
+    i18n.install(lang)
+    try:
+        names = category_names()
+        assert set(names) == {str(code) for code in Category}
+        english = {"Private phone or social app", "Workplace visit", "Notices posted in public"}
+        assert not english & set(names.values()), "the new categories are translated"
+    finally:
+        i18n.install("en")

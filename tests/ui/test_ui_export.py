@@ -18,6 +18,7 @@ from tests.helpers import require_tool
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from ui import tasks
 from ui.dialogs import Script
+from ui.format import today_date
 from ui.main_window import MainWindow
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, default_bundle_path
 from ui.views.vault_view import VaultView
@@ -147,8 +148,31 @@ def test_lock_during_export_leaves_no_bundle_and_no_dialog(
 
 def test_suggested_names_never_overwrite(tmp_path: Path) -> None:
     first = default_bundle_path("分期乐", date(2026, 11, 22), tmp_path)
+    assert first.name == "证据包_分期乐_2026-11-22.zip", (
+        "no spaces: README's lines paste as printed"
+    )
     first.write_bytes(b"x")
     second = default_bundle_path("分期乐", date(2026, 11, 22), tmp_path)
     assert second != first and not second.exists() and second.suffix == ".zip"
+    assert second.name == "证据包_分期乐_2026-11-22_2.zip"
+    english = default_bundle_path("Fen Qi Le", date(2026, 11, 22), tmp_path, language="en")
+    assert english.name == "evidence_bundle_Fen_Qi_Le_2026-11-22.zip"
     odd = default_bundle_path('a/b:c*"d', date(2026, 11, 22), tmp_path)
     assert odd.parent == tmp_path, "a lender name cannot steer the file into another folder"
+
+
+def test_the_suggested_name_follows_lender_and_language_until_the_user_types_one(
+    qtbot: QtBot,
+) -> None:
+    dialog = ExportDialog(["分期乐", "微粒贷"], "分期乐")
+    qtbot.addWidget(dialog)
+    today = today_date().isoformat()
+    assert Path(dialog.path.text()).name == f"证据包_分期乐_{today}.zip"
+    dialog.lender.setCurrentIndex(dialog.lender.findText("微粒贷"))
+    assert Path(dialog.path.text()).name == f"证据包_微粒贷_{today}.zip"
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_TW"))
+    assert Path(dialog.path.text()).name == f"證據包_微粒贷_{today}.zip"
+    assert " " not in Path(dialog.path.text()).name
+    dialog.path.setText("/tmp/我的证据.zip")
+    dialog.lender.setCurrentIndex(dialog.lender.findText("分期乐"))
+    assert dialog.path.text() == "/tmp/我的证据.zip", "a name the user typed stays"

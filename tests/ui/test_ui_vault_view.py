@@ -27,6 +27,7 @@ from vault.handle import create_vault
 from vault.importing import import_paths
 from vault.items import edit_item
 from vault.lenders import add_lender
+from vault.notes import list_notes
 
 
 @pytest.fixture
@@ -219,6 +220,36 @@ def test_write_a_note_with_the_time_it_happened(qtbot: QtBot, view: VaultView) -
     qtbot.mouseClick(view.note_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.notes.count() == 1)
     assert "公司前台" in view.notes.item(0).text()
+
+
+def test_a_note_written_beside_an_item_can_be_about_it(
+    qtbot: QtBot, view: VaultView, tmp_path: Path
+) -> None:
+    vault = view.vault
+    assert vault is not None
+    shot = tmp_path / "Screenshot_2024-03-02-10-30-00.png"
+    Image.new("RGB", (120, 240), (250, 250, 250)).save(shot)
+    import_paths(vault, [shot], lender="度小满")
+    _select_lender(qtbot, view, "度小满")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.detail.item is not None)
+    item_id = view.detail.item.id  # type: ignore[union-attr]
+    seen: list[bool] = []
+
+    def write(dialog: QWidget) -> None:
+        assert isinstance(dialog, NoteDialog)
+        seen.append(dialog.about_item.isVisible() and not dialog.about_item.isChecked())
+        assert shot.name in dialog.about_item.text()
+        type_text(dialog.text, "截图里的号码是催收员的私人号码")
+        dialog.about_item.click()
+        dialog.save_button.click()
+
+    answer_next_modal(write)
+    qtbot.mouseClick(view.note_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.notes.count() == 1)
+    assert seen == [True], "offered, not ticked for the user"
+    assert [n.item_id for n in list_notes(vault, "度小满")] == [item_id]
 
 
 def test_edit_the_time_it_happened_in_the_vaults_zone(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers import require_tool
 from tests.trusted_time.local_tsa import LocalTsa, Pki, make_pki
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
-from ui import tasks
+from ui import i18n, tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
 from ui.views.export_dialog import ExportDialog
@@ -252,3 +252,35 @@ def test_after_an_export_without_timestamp_the_page_says_so_and_what_next(
     assert dialog.verification is not None and dialog.verification.valid
     assert "is intact" in dialog.verdict.text()
     QApplication.clipboard().clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "verdict"),
+    [("zh_CN", "结论：有效"), ("zh_TW", "結論：有效"), ("en", "Result: VALID")],
+)
+def test_the_technical_details_speak_the_windows_language(
+    qtbot: QtBot, bundle: Path, language: str, verdict: str
+) -> None:
+    dialog = VerifyBundleDialog(None, language=language)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.verified, timeout=30_000):
+        dialog.verify_path(bundle)
+    details = dialog.details.toPlainText()
+    assert verdict in details and details.count("\n") > 8, details
+    if language != "en":
+        assert "Result:" not in details and "Proven:" not in details
+    default = VerifyBundleDialog(None)
+    qtbot.addWidget(default)
+    assert default.language == i18n.current_language()
+
+
+def test_the_dialog_takes_the_windows_language_by_default(qtbot: QtBot) -> None:
+    previous = QLocale()
+    try:
+        for name, language in (("zh_TW", "zh_TW"), ("zh_CN", "zh_CN"), ("en", "en")):
+            QLocale.setDefault(QLocale(name))  # what i18n.install does for the window
+            dialog = VerifyBundleDialog(None)
+            qtbot.addWidget(dialog)
+            assert dialog.language == i18n.current_language() == language
+    finally:
+        QLocale.setDefault(previous)

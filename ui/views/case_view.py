@@ -60,7 +60,9 @@ from vault.dto import (
     LenderStats,
     NotInForce,
     NumberCount,
+    PackSummary,
     RuleResults,
+    SourceCheck,
 )
 from vault.handle import OpenVault
 from vault.importing import import_backup
@@ -132,18 +134,30 @@ class CaseView(QWidget):
         self.chart = QChartView(self)
         self.chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart.setMinimumHeight(220)
-        self.days = QTableWidget(0, 7, self)
+        self.days = QTableWidget(0, 8, self)
         self.days.setHorizontalHeaderLabels(
             [
                 self.tr("Day"),
                 self.tr("Calls"),
-                self.tr("Answered"),
+                self.tr("Connected"),
+                self.tr("0 seconds"),
                 self.tr("Numbers"),
                 self.tr("SMS"),
                 self.tr("At night"),
                 self.tr("Longest burst"),
             ]
         )
+        tips = {
+            2: self.tr("Calls picked up that lasted longer than 0 seconds."),
+            3: self.tr(
+                "Calls the phone logged as picked up but lasting 0 seconds: they did not "
+                "connect, so they count as unanswered attempts, not as connected calls."
+            ),
+        }
+        for column, tip in tips.items():
+            header_item = self.days.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.days.verticalHeader().hide()
         self.days.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.days.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -237,6 +251,7 @@ class CaseView(QWidget):
         self._fill_chart(stats)
         self._fill_findings(list(results.findings))
         self._fill_not_in_force(results.not_in_force)
+        self._fill_sources(results.packs)
 
     def _fill_days(self, stats: LenderStats) -> None:
         days = sorted(stats.days, key=lambda d: d.day, reverse=True)
@@ -246,6 +261,7 @@ class CaseView(QWidget):
                 day.day.isoformat(),
                 day.calls_attempted,
                 day.calls_answered,
+                day.calls_zero_seconds,
                 day.distinct_numbers,
                 day.sms,
                 day.night_contacts,
@@ -332,17 +348,26 @@ class CaseView(QWidget):
             when = self.tr("%n day(s)", "", len(days)) if days else ""
             if len(days) == 1:
                 when = days[0].isoformat()
+            description = first.description_zh if chinese else first.description_en
+            counted = counted_text(first)
+            zero = sum(f.zero_second_calls for f in group)
+            if zero:
+                counted += " " + zero_seconds_text(zero)
             row = QTreeWidgetItem(
                 [
-                    first.description_zh if chinese else first.description_en,
+                    f"{description}\n{counted}" if counted else description,
                     when,
                     str(sum(f.count for f in group)),
                     cited,
                 ]
             )
             row.setToolTip(0, row.text(0))
+            checked = [checked_line(c) for c in source.sources]
             row.setToolTip(
-                3, "\n".join(p for p in (cited, source.article or "", source.note or "") if p)
+                3,
+                "\n".join(
+                    p for p in (cited, source.article or "", source.note or "", *checked) if p
+                ),
             )
             for finding in group if len(days) > 1 else ():
                 times = str(finding.count)
@@ -353,7 +378,10 @@ class CaseView(QWidget):
                         .replace("%2", str(finding.limit))
                     )
                 day = finding.day.isoformat() if finding.day else ""
-                row.addChild(QTreeWidgetItem(["", day, times, ""]))
+                child = QTreeWidgetItem(["", day, times, ""])
+                if finding.zero_second_calls:
+                    child.setText(0, zero_seconds_text(finding.zero_second_calls))
+                row.addChild(child)
             self.findings.addTopLevelItem(row)
         if not findings:
             self.findings.addTopLevelItem(
@@ -383,6 +411,29 @@ class CaseView(QWidget):
             row.addChild(child)
             child.setFirstColumnSpanned(True)
             child.setToolTip(0, child.text(0))
+
+    def _fill_sources(self, packs: Sequence[PackSummary]) -> None:
+        """Where each rule pack was checked and when: one row, the packs one click below."""
+        if not packs:
+            return
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        row = QTreeWidgetItem([self.tr("Where the rules come from, and when each was checked")])
+        row.setForeground(0, self.palette().placeholderText())
+        self.findings.addTopLevelItem(row)
+        row.setFirstColumnSpanned(True)
+        for pack in packs:
+            title = pack.source.title_zh if chinese else pack.source.title_en
+            child = QTreeWidgetItem(
+                [self.tr("%1 (version %2)").replace("%1", title).replace("%2", str(pack.version))]
+            )
+            row.addChild(child)
+            child.setFirstColumnSpanned(True)
+            child.setToolTip(0, "\n".join(p for p in (title, pack.source.note or "") if p))
+            for check in pack.source.sources:
+                line = QTreeWidgetItem([checked_line(check)])
+                child.addChild(line)
+                line.setFirstColumnSpanned(True)
+                line.setToolTip(0, "\n".join(p for p in (line.text(0), check.note or "") if p))
 
     # --- backups and numbers ---------------------------------------------------------------------
 
@@ -491,8 +542,8 @@ def summary_sentence(stats: LenderStats) -> str:
     text = (
         QCoreApplication.translate(
             "CaseView",
-            "From %1 to %2: %3 calls from %4 numbers (%5 answered), %6 messages, %7 of "
-            "them at night (22:00–08:00).",
+            "From %1 to %2: %3 calls from %4 numbers (%5 connected, %8 of 0 seconds), "
+            "%6 messages, %7 of them at night (22:00–08:00).",
         )
         .replace("%1", first.isoformat())
         .replace("%2", last.isoformat())
@@ -501,6 +552,7 @@ def summary_sentence(stats: LenderStats) -> str:
         .replace("%5", str(stats.calls_answered))
         .replace("%6", str(stats.sms))
         .replace("%7", str(stats.night_contacts))
+        .replace("%8", str(stats.calls_zero_seconds))
     )
     busiest = max(stats.days, key=lambda d: d.calls_attempted + d.sms)
     text += " " + QCoreApplication.translate(
@@ -515,6 +567,51 @@ def summary_sentence(stats: LenderStats) -> str:
             "%2", format_time(stats.longest_burst.start)
         )
     return text
+
+
+def counted_text(finding: Finding) -> str:
+    """What a finding counted, in the user's language ("" for a rule of another kind)."""
+    texts = {
+        "connected_calls": QCoreApplication.translate(
+            "CaseView", "Counted: calls from a collector number that connected (longer than 0 s)."
+        ),
+        "unanswered_call_attempts": QCoreApplication.translate(
+            "CaseView",
+            "Counted: calls from a collector number that did not connect (missed, rejected, "
+            "blocked, to voicemail, 0 s).",
+        ),
+        "call_attempts": QCoreApplication.translate(
+            "CaseView", "Counted: every call from a collector number."
+        ),
+        "contacts": QCoreApplication.translate(
+            "CaseView", "Counted: calls and messages from collector numbers."
+        ),
+        "quiet_hours": QCoreApplication.translate(
+            "CaseView", "Counted: calls and messages from collector numbers in those hours."
+        ),
+        "category": QCoreApplication.translate(
+            "CaseView", "Counted: evidence you filed under the rule's categories."
+        ),
+    }
+    return texts.get(finding.counted or "", "")
+
+
+def zero_seconds_text(count: int) -> str:
+    return QCoreApplication.translate(
+        "CaseView", "0-second calls on those days (not connected, not counted as connected): %1."
+    ).replace("%1", str(count))
+
+
+def checked_line(check: SourceCheck) -> str:
+    """ "Checked 2026-12-03: <where> (not confirmed against the text)"."""
+    text = (
+        QCoreApplication.translate("CaseView", "Checked %1: %2 (confirmed against the text)")
+        if check.verified
+        else QCoreApplication.translate(
+            "CaseView", "Checked %1: %2 (not confirmed against the text)"
+        )
+    )
+    return text.replace("%1", check.checked.isoformat()).replace("%2", check.title)
 
 
 def _months(first: date, last: date) -> str:

@@ -44,6 +44,7 @@ from vault.bundle.export import (
     ExportRequest,
     export_bundle,
 )
+from vault.bundle.layout import bundle_file_name
 from vault.dto import ExportProgress, ExportResult
 from vault.handle import OpenVault
 
@@ -53,15 +54,14 @@ REPORT_LANGUAGES = (("简体中文", "zh_CN"), ("繁體中文", "zh_TW"), ("Engl
 DEFAULT_REPORT_LANGUAGE = "zh_CN"
 
 
-def default_bundle_path(lender: str, today: date, folder: Path | None = None) -> Path:
-    """A new file name in the user's Documents folder: 'Evidence bundle <lender> <date>.zip'."""
-    stem = (
-        QCoreApplication.translate("ExportDialog", "Evidence bundle %1 %2")
-        .replace("%1", lender)
-        .replace("%2", today.isoformat())
-    )
-    stem = "".join("_" if c in '/\\:*?"<>|' else c for c in stem).strip()
-    return new_file_in_documents(stem, ".zip", folder)
+def default_bundle_path(
+    lender: str, today: date, folder: Path | None = None, language: str = DEFAULT_REPORT_LANGUAGE
+) -> Path:
+    """A new file in the user's Documents folder: ``证据包_<lender>_<date>.zip``
+    (:func:`vault.bundle.layout.bundle_file_name`, in the evidence list's language), else
+    ``…_2.zip`` and so on: no spaces, so the commands of the bundle's README paste as printed."""
+    stem = bundle_file_name(lender, today, language).removesuffix(".zip")
+    return new_file_in_documents(stem, ".zip", folder, numbered="{stem}_{n}")
 
 
 class ExportDialog(QDialog):
@@ -103,7 +103,9 @@ class ExportDialog(QDialog):
         self.path.textChanged.connect(
             lambda text: self.export_button.setEnabled(bool(text.strip()))
         )
+        self._suggested = ""
         self.lender.currentIndexChanged.connect(self._suggest_path)
+        self.language.currentIndexChanged.connect(self._suggest_path)
         self._layout()
         self._suggest_path()
         self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
@@ -146,7 +148,12 @@ class ExportDialog(QDialog):
         return holder
 
     def _suggest_path(self) -> None:
-        self.path.setText(str(default_bundle_path(self.lender.currentText(), today_date())))
+        suggested = default_bundle_path(
+            self.lender.currentText(), today_date(), language=str(self.language.currentData())
+        )
+        if not self.path.text() or self.path.text() == self._suggested:
+            self.path.setText(str(suggested))  # a name the user typed stays
+        self._suggested = str(suggested)
 
     def _choose_path(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -32,8 +32,9 @@ class ImportDialog(TaskProgressDialog):
             progress.files_done,
             progress.files_total,
             progress.bytes_done,
-            self.tr("File %1 of %2 (%3 MB/s)\n%4"),
+            self.tr("File %1 of %2, %5 of %6 (%3 MB/s)\n%4"),
             name,
+            progress.bytes_total,
         )
 
 

@@ -7,6 +7,8 @@ import time
 
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.format import format_size
+
 
 class TaskProgressDialog(QProgressDialog):
     """Cancel sets ``cancel_event`` (the core checks it between files or items); ``abandon``
@@ -34,16 +36,30 @@ class TaskProgressDialog(QProgressDialog):
         self.close()
 
     def show_step(
-        self, done: int, total: int, bytes_done: int, label: str, detail: str = ""
+        self,
+        done: int,
+        total: int,
+        bytes_done: int,
+        label: str,
+        detail: str = "",
+        bytes_total: int = 0,
     ) -> None:
-        """Advance the bar; ``label`` may hold %1 (this step), %2 (all), %3 (MB/s) and
-        %4 (``detail``, put in last so that a file name is shown as it is)."""
+        """Advance the bar; ``label`` may hold %1 (this step), %2 (all), %3 (MB/s), %5
+        and %6 (bytes done and in all) and %4 (``detail``, put in last so that a file
+        name is shown as it is). Given ``bytes_total``, the bar follows the bytes, so a
+        large recording among small screenshots moves it as much as it takes time."""
         rate = bytes_done / max(time.monotonic() - self._started, 1e-3) / 1e6
-        self.setRange(0, max(total, 1))
-        self.setValue(min(done, total))
+        if bytes_total > 0:
+            self.setRange(0, 1000)
+            self.setValue(min(bytes_done * 1000 // bytes_total, 1000))
+        else:
+            self.setRange(0, max(total, 1))
+            self.setValue(min(done, total))
         self.setLabelText(
             label.replace("%1", str(min(done + 1, total)))
             .replace("%2", str(total))
             .replace("%3", f"{rate:.1f}")
+            .replace("%5", format_size(bytes_done))
+            .replace("%6", format_size(bytes_total))
             .replace("%4", detail)
         )

@@ -53,6 +53,9 @@ def what_happened(entry: TimelineEntry) -> str:
     if entry.source != "event":
         return kind_name(entry.kind)
     if entry.kind == "call":
+        if entry.direction == "incoming" and not entry.duration_s:
+            # logged as picked up but 0 seconds long: it did not connect
+            return QCoreApplication.translate("Timeline", "Call not connected (0 s)")
         return {
             "incoming": QCoreApplication.translate("Timeline", "Call answered"),
             "missed": QCoreApplication.translate("Timeline", "Missed call"),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -41,6 +40,7 @@ from ui.views.empty_hint import EmptyHint
 from ui.views.export_dialog import ExportDialog, ExportProgressDialog, run_export
 from ui.views.filter_bar import FilterBar
 from ui.views.import_dialog import ImportDialog, run_import
+from ui.views.layout import FlowLayout
 from ui.views.lender_sidebar import LenderSidebar
 from ui.views.note_dialog import NoteDialog
 from ui.views.receive_dialog import ReceiveDialog
@@ -121,17 +121,20 @@ class VaultView(QWidget):
         return table
 
     def _layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.import_button)
-        top.addWidget(self.receive_button)
-        top.addWidget(self.note_button)
-        top.addWidget(self.complaint_button)
-        top.addWidget(self.export_button)
-        top.addWidget(self.time_button)
-        top.addWidget(self.backup_button)
-        top.addStretch(1)
-        top.addWidget(self.settings_button)
-        top.addWidget(self.lock_button)
+        top = FlowLayout()  # wraps rather than widen the window (English is longer)
+        top.setContentsMargins(0, 0, 0, 0)
+        for button in (
+            self.import_button,
+            self.receive_button,
+            self.note_button,
+            self.complaint_button,
+            self.export_button,
+            self.time_button,
+            self.backup_button,
+        ):
+            top.addWidget(button)
+        top.add_trailing(self.settings_button)
+        top.add_trailing(self.lock_button)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -633,13 +636,17 @@ class VaultView(QWidget):
         vault, lender = self.vault, self.sidebar.current()
         if vault is None or lender is None:
             return
-        dialog = NoteDialog(lender, self)
+        shown = self.detail.item
+        about = None
+        if shown is not None and shown.lender == lender:
+            about = (shown.id, shown.title or shown.original_name)
+        dialog = NoteDialog(lender, self, item=about)
         accepted = dialog.exec() == NoteDialog.DialogCode.Accepted
-        text, at = dialog.text.toPlainText(), dialog.occurred_at()
+        text, at, item_id = dialog.text.toPlainText(), dialog.occurred_at(), dialog.item_id()
         dialog.text.clear()  # a dialog closed by a lock must not keep the words
         dialog.deleteLater()
         if accepted and self.vault is vault:
-            op(lambda: add_note(vault, lender, text, occurred_at=at)).success(
+            op(lambda: add_note(vault, lender, text, occurred_at=at, item_id=item_id)).success(
                 lambda _note: self._load_notes(lender)
             ).failure(self._fail).run()
 

@@ -4,8 +4,8 @@ Needs no vault (the welcome page offers it to a receiver who installed the app o
 this) and changes nothing. ``vault.bundle.verify.verify_bundle`` runs on the worker
 (``ui.tasks``) with progress and cancel; what it finds is said in plain, translated
 sentences keyed by the verifier's own codes (step names, item statuses, time statuses),
-and the exact text of ``evault verify`` (``vault.bundle.verify_report``) is under
-"Technical details". The rules are the command's: name what failed, and say that a
+and the exact text of ``evault verify`` (``vault.bundle.verify_report``), in the
+window's language, is under "Technical details". The rules are the command's: name what failed, and say that a
 valid bundle proves its files unchanged since they were signed by a key that travels
 inside it, so the fingerprint must be compared with one the sender gives another way.
 """
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import i18n
 from ui.errors import message_for, show_error
 from ui.format import format_time
 from ui.tasks import op
@@ -58,9 +59,11 @@ class VerifyBundleDialog(QDialog):
 
     verified = Signal(object)  # the TimedVerification, once shown
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verifyBundleDialog")
+        # The technical details speak the window's language, as evault verify does.
+        self.language = language or i18n.current_language()
         self.setWindowTitle(self.tr("Verify an evidence bundle"))
         self.verification: TimedVerification | None = None
         self._cancel: threading.Event | None = None
@@ -265,7 +268,7 @@ class VerifyBundleDialog(QDialog):
             if item.status != INTACT:
                 row.setForeground(2, Qt.GlobalColor.red)
             self.items.addTopLevelItem(row)
-        self.details.setPlainText("\n".join(verification_lines(result, None)))
+        self.details.setPlainText("\n".join(verification_lines(result, None, self.language)))
         self.verified.emit(result)
 
     def item_status(self, status: str) -> str:

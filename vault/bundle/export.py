@@ -54,6 +54,7 @@ from vault.bundle.manifest import ItemTimeProof
 from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
+from vault.bundle.report.facts import item_facts
 from vault.bundle.report.transcript_doc import TranscriptDocument, render_transcript_html
 from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import CustodyEventDTO, JSONValue, ledger
@@ -496,7 +497,7 @@ class _BundleWriter:
             self._check_cancel()
             self._record_sm3()
             self._report(len(self.entries), None)
-            html = evidence_list.render_html(
+            html, pdf_html = evidence_list.render_screen_and_print(
                 evidence_list.ReportInput(
                     language=self.request.language,
                     bundle_id=self.bundle_id,
@@ -505,6 +506,7 @@ class _BundleWriter:
                     fingerprint=self.fingerprint,
                     lenders=self.lenders,
                     items=self.entries,
+                    facts=item_facts(self.vault, self.entries),
                     thumbnails=self.thumbnails,
                     time_note=evidence_list.time_statement(
                         self.request.language, self.entries, self.times
@@ -521,7 +523,7 @@ class _BundleWriter:
             report_files = [layout.REPORT_HTML]
             self._write_small(bundle, layout.REPORT_HTML, html.encode("utf-8"))
             if render_pdf is not None:
-                self._write_pdf(bundle, temp, html, render_pdf)
+                self._write_pdf(bundle, temp, pdf_html, render_pdf)
                 report_files.append(layout.REPORT_PDF)
             self._check_cancel()
             transcripts = self._transcripts()
@@ -536,16 +538,20 @@ class _BundleWriter:
             self._write_small(
                 bundle,
                 layout.README,
-                readme.readme_text(
-                    bundle_id=self.bundle_id,
-                    created_at=seconds_utc(self.created_at),
-                    fingerprint=self.fingerprint,
-                    items=len(self.entries),
-                    statements=sorted({p.statement for p in self.proofs.values()}),
-                    items_without_time=len(self.entries) - len(self.proofs),
-                    notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
-                    transcripts=len(transcripts),
-                ).encode("utf-8"),
+                readme.readme_bytes(
+                    readme.readme_text(
+                        bundle_name=self.request.out.name,
+                        bundle_id=self.bundle_id,
+                        created_at=seconds_utc(self.created_at),
+                        fingerprint=self.fingerprint,
+                        items=len(self.entries),
+                        statements=sorted({p.statement for p in self.proofs.values()}),
+                        items_without_time=len(self.entries) - len(self.proofs),
+                        notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
+                        example_file=self.entries[0].path if self.entries else None,
+                        transcripts=len(transcripts),
+                    )
+                ),
             )
             signer = allowed_signers_line(
                 layout.PRINCIPAL, self.vault.keys.signing_key.public_key()

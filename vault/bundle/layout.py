@@ -65,6 +65,26 @@ def path_segment(name: str, fallback: str) -> str:
     return text or fallback
 
 
+# The first word of a bundle's default file name, per language of its evidence list.
+BUNDLE_FILE_WORD = {"zh_CN": "证据包", "zh_TW": "證據包", "en": "evidence_bundle"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def bundle_file_name(lender: str | None, day: date, language: str) -> str:
+    """The default name of a bundle: ``证据包_<lender>_<YYYY-MM-DD>.zip``.
+
+    No spaces (a space becomes ``_``), so the commands README.txt prints with the name
+    work even where a receiver drops the quotes; the lender is made safe as a file name
+    (:func:`path_segment`). The word follows the evidence list's language.
+    """
+    word = BUNDLE_FILE_WORD.get(language, BUNDLE_FILE_WORD["zh_CN"])
+    parts = [word]
+    if lender and lender.strip():
+        parts.append(_WHITESPACE.sub("_", path_segment(lender, "_")))
+    parts.append(day.isoformat())
+    return "_".join(parts) + ".zip"
+
+
 def extension(original_name: str) -> str:
     """The lower-case extension of the original file name, or ``bin`` when it has none safe."""
     _, dot, ext = original_name.rpartition(".")

@@ -26,12 +26,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from vault.db.backup import from_epoch_ms
+from vault.db.backup import ANSWERED_CALL, from_epoch_ms
 from vault.db.models import Lender, LenderNumber
 from vault.phones import canonical, stored_spellings
 
 logger = logging.getLogger(__name__)
 
+# A call connected only when it lasted: one the backup logs as picked up (``type`` 1 or
+# 7) with ``duration="0"`` (or none) was rejected or cut at once, an attempt like a
+# missed call. Conditions on one ``backup_events`` row, for the analysis queries.
+CONNECTED = f"(contact = {ANSWERED_CALL} AND duration_s > 0)"
+ZERO_SECONDS = f"(contact = {ANSWERED_CALL} AND coalesce(duration_s, 0) = 0)"
 NIGHT_START_HOUR = 22  # night-time contacts: 22:00 (inclusive) to 08:00 (exclusive)
 NIGHT_END_HOUR = 8
 EVENT_TIME_SOURCE = "backup_record"
@@ -212,9 +217,11 @@ def events_for_numbers(
 
 
 __all__ = [
+    "CONNECTED",
     "EVENT_TIME_SOURCE",
     "NIGHT_END_HOUR",
     "NIGHT_START_HOUR",
+    "ZERO_SECONDS",
     "EventRow",
     "LocalClock",
     "Scope",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from vault.case.events import Scope, contact_scope, lender_numbers, prepare
-from vault.case.rules.detector import check_rules, vault_pack_files
+from vault.case.rules.detector import check_rules, vault_pack_files, with_packs
 from vault.case.rules.packfile import Rule, load_packs
 from vault.case.stats import compute_stats
 from vault.dto import Finding, ItemDTO, LenderStats, RuleResults
@@ -39,7 +39,8 @@ def lender_case(vault: OpenVault, lender: str) -> tuple[LenderStats, RuleResults
     database work runs on the thread that calls this.
     """
     lender_id = lender_id_of(vault, lender)
-    rules = [rule for pack in load_packs(vault_pack_files(vault.info.path)) for rule in pack.rules]
+    packs = load_packs(vault_pack_files(vault.info.path))
+    rules = [rule for pack in packs for rule in pack.rules]
     items = list_items(vault, lender=lender)
     with vault.sessions() as session:
         scope = contact_scope(lender_numbers(session, lender_id))
@@ -49,7 +50,7 @@ def lender_case(vault: OpenVault, lender: str) -> tuple[LenderStats, RuleResults
             conn = session.connection()
             prepare(conn)
             stats = compute_stats(conn, scope, lender, vault.tz.key)
-        return stats, findings.result()
+        return stats, with_packs(findings.result(), packs)
 
 
 def _findings(

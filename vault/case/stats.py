@@ -4,7 +4,10 @@ Counted over the lender's inbound backup events — what the collectors did to t
 phone, not the user's own outgoing calls — by day in the vault's time zone:
 
 - calls attempted: inbound calls of any outcome (answered, missed, rejected, blocked,
-  to voicemail); calls answered: those the user picked up;
+  to voicemail); calls answered: those that connected — picked up and lasting more than
+  0 seconds; 0-second calls: inbound calls the backup logs as picked up (``type`` 1)
+  but with ``duration="0"``, which did not connect (rejected or cut at once) and are
+  shown apart, never as answered;
 - SMS: received SMS and MMS;
 - night-time contacts: calls attempted and messages between 22:00 and 08:00;
 - distinct numbers: collector numbers seen that day;
@@ -27,15 +30,17 @@ from typing import Any
 from sqlalchemy import Connection
 
 from vault.case.events import (
+    CONNECTED,
     NIGHT_END_HOUR,
     NIGHT_START_HOUR,
+    ZERO_SECONDS,
     Scope,
     contact_scope,
     day_of,
     lender_numbers,
     prepare,
 )
-from vault.db.backup import ANSWERED_CALL, MESSAGE, from_epoch_ms
+from vault.db.backup import MESSAGE, from_epoch_ms
 from vault.dto import Burst, DayStats, LenderStats, NumberStats
 from vault.handle import OpenVault
 from vault.lenders import lender_id_of
@@ -62,8 +67,9 @@ def stats_for(
 # day are its rows) and the number table (days of a number are its rows).
 _NIGHT = f"(local_minute >= {NIGHT_START_HOUR * 60} OR local_minute < {NIGHT_END_HOUR * 60})"
 _DAY_NUMBERS = (
-    f"SELECT local_day, number, SUM(contact < {MESSAGE}), SUM(contact = {ANSWERED_CALL}), "  # noqa: S608 - constants
-    f"SUM(contact = {MESSAGE}), SUM({_NIGHT}), MIN(occurred_at), MAX(occurred_at) "
+    f"SELECT local_day, number, SUM(contact < {MESSAGE}), SUM({CONNECTED}), "  # noqa: S608 - constants
+    f"SUM(contact = {MESSAGE}), SUM({_NIGHT}), MIN(occurred_at), MAX(occurred_at), "
+    f"SUM({ZERO_SECONDS}) "
     "FROM backup_events WHERE {where} GROUP BY local_day, number"
 )
 # The contacts in time order (then id), for the runs (bursts) and the hours; read in
@@ -77,22 +83,22 @@ FETCH_ROWS = 10_000
 
 def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> LenderStats:
     """The statistics of the contacts ``scope`` chooses; separated out for the report."""
-    days: dict[int, list[int]] = {}  # attempted, answered, sms, night, numbers
-    numbers: dict[str, list[int]] = {}  # attempted, answered, sms, first, last
+    days: dict[int, list[int]] = {}  # attempted, answered, sms, night, numbers, 0 s
+    numbers: dict[str, list[int]] = {}  # attempted, answered, sms, first, last, 0 s
     day_lines: set[tuple[int, str]] = set()
     hours = [0] * 24
     longest_by_day: dict[int, int] = {}
     longest: Burst | None = None
     if not scope.empty:
         sql = _DAY_NUMBERS.format(where=scope.where)
-        for day, stored, attempted, answered, sms, night, first, last in conn.exec_driver_sql(
-            sql, scope.params
-        ):
-            counts = days.setdefault(day, [0, 0, 0, 0, 0])
+        rows = conn.exec_driver_sql(sql, scope.params)
+        for day, stored, attempted, answered, sms, night, first, last, zero in rows:
+            counts = days.setdefault(day, [0, 0, 0, 0, 0, 0])
             counts[0] += attempted
             counts[1] += answered
             counts[2] += sms
             counts[3] += night
+            counts[5] += zero
             if stored is None:
                 continue
             number = canonical(stored)  # one line stored in two forms counts once
@@ -101,13 +107,14 @@ def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> Len
                 counts[4] += 1
             seen = numbers.get(number)
             if seen is None:
-                numbers[number] = [attempted, answered, sms, first, last]
+                numbers[number] = [attempted, answered, sms, first, last, zero]
             else:
                 seen[0] += attempted
                 seen[1] += answered
                 seen[2] += sms
                 seen[3] = min(seen[3], first)
                 seen[4] = max(seen[4], last)
+                seen[5] += zero
         times = conn.exec_driver_sql(_TIMES.format(where=scope.where), scope.params)
         longest_by_day, longest = _bursts(times.cursor, hours)
     day_stats = tuple(
@@ -119,6 +126,7 @@ def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> Len
             sms=c[2],
             night_contacts=c[3],
             longest_burst=longest_by_day.get(day, 0),
+            calls_zero_seconds=c[5],
         )
         for day, c in sorted(days.items())
     )
@@ -133,10 +141,11 @@ def compute_stats(conn: Connection, scope: Scope, lender: str, zone: str) -> Len
         days=day_stats,
         hours=tuple(hours),
         numbers=tuple(
-            NumberStats(number, c[0], c[1], c[2], from_epoch_ms(c[3]), from_epoch_ms(c[4]))
+            NumberStats(number, c[0], c[1], c[2], from_epoch_ms(c[3]), from_epoch_ms(c[4]), c[5])
             for number, c in sorted(numbers.items())
         ),
         longest_burst=longest,
+        calls_zero_seconds=sum(d.calls_zero_seconds for d in day_stats),
     )
 
 

@@ -8,7 +8,9 @@ Each handler imports what it runs when it runs; building the parser loads none o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +45,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     item_ids = [i.strip() for group in args.items or [] for i in group.split(",") if i.strip()]
     request = ExportRequest(
-        out=Path(args.out),
+        out=_bundle_out(args.out, args.lender, args.lang),
         lender=args.lender,
         item_ids=item_ids or None,
         date_from=day(args.date_from, "start"),
@@ -71,6 +73,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             "No PDF evidence list: this installation cannot render PDF (the HTML list is included)."
         )
     return 0
+
+
+def _bundle_out(out: str | None, lender: str | None, language: str) -> Path:
+    """``--out`` as given; a folder, or no ``--out``, gets the default name
+    (``证据包_<lender>_<date>.zip``) in it, or in the current folder."""
+    from vault.bundle.layout import bundle_file_name  # noqa: PLC0415 - loaded when it runs
+
+    path = Path(out) if out else Path()
+    if out and not path.is_dir():
+        return path
+    return path / bundle_file_name(lender, date.today(), language)
 
 
 def _print_export_time(result: BundleExportResult) -> None:
@@ -118,14 +131,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if args.json:
         emit(result.to_json() | {"valid": result.valid})
     else:
-        _print_verification(result, args.expect_key)
+        _print_verification(result, args.expect_key, args.lang)
     return 0 if result.valid else 1
 
 
-def _print_verification(result: TimedVerification, expected_key: str | None) -> None:
-    from vault.bundle.verify_report import verification_lines  # noqa: PLC0415 - when it runs
+def _print_verification(
+    result: TimedVerification, expected_key: str | None, language: str | None
+) -> None:
+    from vault.bundle.verify_report import (  # noqa: PLC0415 - loaded when it runs
+        language_from_locale,
+        verification_lines,
+    )
 
-    for line in verification_lines(result, expected_key):
+    chosen = language or language_from_locale(os.environ)
+    for line in verification_lines(result, expected_key, chosen):
         print(line, file=sys.stdout)
 
 
@@ -136,7 +155,10 @@ def add_commands(tree: CommandTree) -> None:
     date_options(export, "items that happened")
     completes(
         export.add_argument(
-            "--out", required=True, metavar="FILE.zip", help="the bundle (ZIP) to write"
+            "--out",
+            metavar="FILE.zip",
+            help="the bundle (ZIP) to write, or a folder for it (default: "
+            "证据包_<lender>_<date>.zip in the current folder)",
         ),
         FILE,
     )
@@ -175,5 +197,12 @@ def add_commands(tree: CommandTree) -> None:
             help="a PEM root certificate of a time-stamp authority to trust (repeatable)",
         ),
         FILE,
+    )
+    verify.add_argument(
+        "--lang",
+        "--language",
+        choices=["zh_CN", "zh_TW", "en"],
+        help="the language of the report (default: from LC_ALL, LC_MESSAGES or LANG; "
+        "--json is the same in every language)",
     )
     json_option(verify)

@@ -64,7 +64,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{stats.lender}: {stats.calls_attempted} calls attempted, {stats.calls_answered} "
-        f"answered, {stats.sms} messages, {stats.night_contacts} at night (22:00-08:00), "
+        f"connected (longer than 0 s), {stats.calls_zero_seconds} of 0 s (not connected), "
+        f"{stats.sms} messages, {stats.night_contacts} at night (22:00-08:00), "
         f"{stats.distinct_numbers} numbers ({stats.time_zone})."
     )
     if stats.longest_burst is not None:
@@ -73,11 +74,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
             f"Longest burst: {burst.contacts} contacts from {burst.start.isoformat()} "
             f"to {burst.end.isoformat()}."
         )
-    print("day\tcalls\tanswered\tnumbers\tsms\tnight\tburst")
+    print("day\tcalls\tconnected\tnumbers\tsms\tnight\tburst\t0s")
     for row in stats.days:
         print(
             f"{row.day}\t{row.calls_attempted}\t{row.calls_answered}\t{row.distinct_numbers}\t"
-            f"{row.sms}\t{row.night_contacts}\t{row.longest_burst}"
+            f"{row.sms}\t{row.night_contacts}\t{row.longest_burst}\t{row.calls_zero_seconds}"
         )
     print("hour\t" + "\t".join(str(h) for h in range(24)))
     print("contacts\t" + "\t".join(str(n) for n in stats.hours))
@@ -85,7 +86,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_violations(args: argparse.Namespace) -> int:
-    from vault.bundle.report.wording import not_in_force_sentence  # noqa: PLC0415
+    from vault.bundle.report.wording import (  # noqa: PLC0415
+        counted_sentence,
+        not_in_force_sentence,
+        source_lines,
+    )
     from vault.case.rules.detector import rule_results  # noqa: PLC0415 - loaded when the command runs
 
     with open_vault(args) as vault:
@@ -101,10 +106,17 @@ def cmd_violations(args: argparse.Namespace) -> int:
             f"{when}\t{finding.rule_id}\t{finding.count}{limit}\t{finding.description_en}\t"
             f"{finding.source.title_en}"
         )
+        print(f"\t\tcounted: {counted_sentence(finding, 'en')}")
     print(f"{len(findings)} finding(s).")
     for fact in results.not_in_force:
         print(f"not counted\t{fact.rule_id}\t{not_in_force_sentence(fact, 'en')}")
         print(f"\t\t{not_in_force_sentence(fact, 'zh_CN')}")
+    print("Sources of the rules:")
+    for pack in results.packs:
+        heading, lines = source_lines(pack, "en")
+        print(f"  {heading}")
+        for line in lines:
+            print(f"    {line}")
     return 0
 
 

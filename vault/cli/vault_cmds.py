@@ -146,7 +146,7 @@ def cmd_note_add(args: argparse.Namespace) -> int:
 
     at = moment(args.at, "--at")
     with open_vault(args) as vault:
-        note = add_note(vault, args.lender, args.text, occurred_at=at)
+        note = add_note(vault, args.lender, args.text, occurred_at=at, item_id=args.item)
     print(f"Added note {note.id} for {note.lender}.")
     return 0
 
@@ -300,6 +300,7 @@ def add_commands(tree: CommandTree) -> None:
     note.add_argument("--lender", required=True, help="the lender the note is about")
     note.add_argument("--at", help="when it happened (ISO 8601, vault time zone if none)")
     note.add_argument("--text", required=True, help="what happened, in your own words")
+    note.add_argument("--item", help="the item the note is about (its id, as evault list prints)")
     lst = tree.command("list", "list evidence items", cmd_list, writes=False)
     lst.add_argument("--lender", help="one lender's items (default: every item)")
     json_option(lst)

@@ -29,7 +29,7 @@ from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -136,6 +136,7 @@ def import_files(
         if progress is not None:
             progress(ImportProgress(index, len(files), done_bytes, total_bytes, current))
 
+    reached = 0  # files taken from the queue, in order: each has its result
     with ThreadPoolExecutor(STAGING_WORKERS, thread_name_prefix="import") as pool:
         next_index = 0
         while next_index < len(files) or in_flight:
@@ -144,13 +145,15 @@ def import_files(
                 for _, waiting in in_flight:
                     waiting.cancel()
             while not cancelled and next_index < len(files) and len(in_flight) < IN_FLIGHT:
-                in_flight.append((next_index, pool.submit(_stage_one, ctx, files[next_index])))
+                staging = pool.submit(_stage_one, ctx, files[next_index], cancel)
+                in_flight.append((next_index, staging))
                 next_index += 1
             if not in_flight:
                 results.extend(ImportResult(p, ImportStatus.CANCELLED) for p in files[next_index:])
                 break
             index, future = in_flight.popleft()
             report(index, files[index])
+            reached = index + 1
             outcome = _outcome(files[index], future)
             if isinstance(outcome, ImportResult):
                 results.append(outcome)
@@ -162,12 +165,13 @@ def import_files(
             else:
                 seen[outcome.content_key] = outcome.blob.item_id
                 group.append(outcome)
-            done_bytes += sizes[index]
+            if not (isinstance(outcome, ImportResult) and outcome.status is ImportStatus.CANCELLED):
+                done_bytes += sizes[index]  # a file abandoned on Cancel is not counted done
             if len(group) >= GROUP_FILES or sum(s.blob.size for s in group) >= GROUP_BYTES:
                 results.extend(_commit(ctx, group, lender_id))
                 group = []
     results.extend(_commit(ctx, group, lender_id))
-    report(len(files), None)
+    report(reached, None)  # after a cancel, the files never begun are not counted
     order = {p: i for i, p in enumerate(files)}
     results.sort(key=lambda r: order.get(r.path, 0))
     return ImportReport(tuple(results))
@@ -231,7 +235,7 @@ def _outcome(path: Path, future: Future[_Staged]) -> _Staged | ImportResult:
     English sentence (the CLI's)."""
     try:
         return future.result()
-    except CancelledError:
+    except (CancelledError, _Cancelled):
         return ImportResult(path, ImportStatus.CANCELLED)
     except VaultError as error:
         refusal = error
@@ -291,7 +295,32 @@ def _os_refusal(error: OSError) -> RefusedFileError:
     return UnreadableFileError(f"The file could not be read: {reason}.")
 
 
-def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
+class _Cancelled(Exception):
+    pass
+
+
+class _StopOnCancel(io.RawIOBase):
+    """The source of a file being staged, which stops when the import is cancelled.
+
+    A large recording in flight is abandoned at its next batch (its temp blob removed by
+    the store) instead of finished, so Cancel takes effect within a second rather than
+    after every file being staged is whole; files already staged are still committed.
+    """
+
+    def __init__(self, raw: io.RawIOBase, cancel: threading.Event | None) -> None:
+        super().__init__()
+        self._raw, self._cancel = raw, cancel
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        if self._cancel is not None and self._cancel.is_set():
+            raise _Cancelled
+        return self._raw.readinto(buffer)
+
+
+def _stage_one(ctx: ImportContext, path: Path, cancel: threading.Event | None = None) -> _Staged:
     fd, info = open_regular(path)  # anything but a regular file: NotRegularFileError
     with os.fdopen(fd, "rb", buffering=0) as src:
         if info.st_size == 0:
@@ -310,7 +339,7 @@ def _stage_one(ctx: ImportContext, path: Path) -> _Staged:
             try:
                 blob = ctx.store.stage(
                     new_item_id(),
-                    src,
+                    cast("BinaryIO", _StopOnCancel(src, cancel)),
                     ctx.recipient,
                     hasher.update,
                     threads=large,

@@ -19,7 +19,7 @@ from vault.bundle.report import wording
 from vault.case.complaints import complaints
 from vault.case.rules.detector import rule_results
 from vault.case.stats import stats_for
-from vault.dto import ComplaintDTO, Finding, LenderStats, NotInForce
+from vault.dto import ComplaintDTO, Finding, LenderStats, NotInForce, PackSummary
 from vault.errors import VaultError
 from vault.handle import OpenVault
 
@@ -68,7 +68,11 @@ def analysis_sections(
         except VaultError as error:
             logger.warning("case analysis left out of the report: %s", type(error).__name__)
         else:
-            parts.append(render_stats(stats, findings, language, vault.tz, not_in_force=early))
+            parts.append(
+                render_stats(
+                    stats, findings, language, vault.tz, not_in_force=early, packs=results.packs
+                )
+            )
         try:
             parts.append(render_complaints(lender, complaints(vault, lender), language))
         except VaultError as error:
@@ -122,6 +126,7 @@ def render_stats(
     zone: ZoneInfo,
     *,
     not_in_force: Sequence[NotInForce] = (),
+    packs: Sequence[PackSummary] = (),
 ) -> str:
     text = wording.CASE_SECTIONS[language if language in wording.CASE_SECTIONS else "zh_CN"]
     parts = [f"<h3>{_e(text['stats'])}{'：' if language != 'en' else ': '}{_e(stats.lender)}</h3>"]
@@ -138,6 +143,7 @@ def render_stats(
         rows = [
             (text["attempted"], stats.calls_attempted),
             (text["answered"], stats.calls_answered),
+            (text["zero_seconds"], stats.calls_zero_seconds),
             (text["sms"], stats.sms),
             (text["night"], stats.night_contacts),
             (text["numbers"], stats.distinct_numbers),
@@ -171,7 +177,24 @@ def render_stats(
     parts.append(_findings(findings, text, language))
     if not_in_force:
         parts.append(_not_in_force(not_in_force, language))
+    if packs:
+        parts.append(_sources(packs, language))
     return "\n".join(parts)
+
+
+def _sources(packs: Sequence[PackSummary], language: str) -> str:
+    """Each rule pack checked, its version, and where and when its wording was checked."""
+    text = wording.RULE_WORDS[language if language in wording.RULE_WORDS else "zh_CN"]
+    out = [f"<h4>{_e(text['sources_heading'])}</h4>", '<ul class="small">']
+    for pack in packs:
+        heading, lines = wording.source_lines(pack, language)
+        note = pack.source.note
+        body = "".join(f"<br/>{_e(line)}" for line in lines)
+        if note and language == "en":  # the pack's own note is written in English
+            body += f"<br/>{_e(note)}"
+        out.append(f"<li>{_e(heading)}{body}</li>")
+    out.append("</ul>")
+    return "\n".join(out)
 
 
 def _not_in_force(facts: Sequence[NotInForce], language: str) -> str:
@@ -211,9 +234,10 @@ def _findings(findings: Sequence[Finding], text: dict[str, str], language: str) 
         return f"<p>{_e(text['no_findings'])}</p>"
     out = [
         '<table class="list" border="1" cellspacing="0" cellpadding="2" width="100%">',
-        f'<thead><tr><th width="38%">{_e(text["rule"])}</th><th width="34%">{_e(text["source"])}</th>'
-        f'<th width="12%">{_e(text["when"])}</th><th width="8%">{_e(text["count"])}</th>'
-        f'<th width="8%">{_e(text["limit"])}</th></tr></thead>',
+        f'<thead><tr><th width="30%">{_e(text["rule"])}</th><th width="24%">{_e(text["source"])}</th>'
+        f'<th width="20%">{_e(text["counted"])}</th>'
+        f'<th width="12%">{_e(text["when"])}</th><th width="7%">{_e(text["count"])}</th>'
+        f'<th width="7%">{_e(text["limit"])}</th></tr></thead>',
     ]
     for f in findings:
         description = f.description_en if language == "en" else f.description_zh
@@ -223,9 +247,10 @@ def _findings(findings: Sequence[Finding], text: dict[str, str], language: str) 
         )
         day = f.day.isoformat() if f.day else "—"
         limit = "—" if f.limit is None else str(f.limit)
+        counted = wording.counted_sentence(f, language) or "—"
         out.append(
-            f"<tr><td>{_e(description)}</td><td>{_e(source)}</td><td>{_e(day)}</td>"
-            f"<td>{f.count}</td><td>{_e(limit)}</td></tr>"
+            f"<tr><td>{_e(description)}</td><td>{_e(source)}</td><td>{_e(counted)}</td>"
+            f"<td>{_e(day)}</td><td>{f.count}</td><td>{_e(limit)}</td></tr>"
         )
     out.append("</table>")
     return "\n".join(out)

@@ -1,10 +1,16 @@
 """The evidence list (证据目录) of a bundle as HTML, in Simplified or Traditional Chinese or English.
 
-The columns are those Chinese courts expect in an evidence list — 序号 (number), 证据名称
-(name), 证据来源 (source), 形成时间 (when it came into being), 证明目的 (what it proves),
-页码 (where to find it; in a bundle, the file's path) — plus SHA-256 and SM3 (GB/T
-32905-2016), so each row can be checked against the file. Items are grouped by lender
-and by harassment category; images carry a small thumbnail.
+The columns are those of a court's evidence form — 序号 (number), 证据名称 (name, with its
+file in the bundle), 证据形式 (the legal kind of evidence), 证据来源 (source), 形成时间
+(when it came into being, and where that time comes from), 证明目的 (what it proves),
+内容 (what it says), 原件或复制件 (original or copy), 页数 / 时长 (pages or length) — plus
+SHA-256 and SM3 (GB/T 32905-2016), so each row can be checked against the file. Items are
+grouped by lender and by harassment category; images carry a small thumbnail. The list
+ends with a line for the submitter's signature and date.
+
+Two renderings come from one :class:`ReportInput` (:func:`render_screen_and_print`): the
+HTML file shows each item's whole content in its cell; the PDF's HTML shows its first
+lines and puts the full text in an appendix (附录：内容全文).
 
 The HTML keeps to the subset Qt's rich-text engine renders (tables, inline styles,
 ``data:`` images), so the same text becomes the PDF (``ui.pdf_report``) and opens in any
@@ -17,16 +23,22 @@ import base64
 import html
 import io
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from vault.bundle.layout import NOTE_KIND
 from vault.bundle.manifest import ExportedItem
 from vault.bundle.report import wording
+from vault.bundle.report.content import Content, Origin, note_content
+from vault.bundle.report.facts import ItemFacts
+from vault.bundle.report.forms import form_of, originality_of
 from vault.categories import Category
 from vault.dto import ItemDTO, LenderDTO
+from vault.note_file import note_item_id
 from vault.times import local_text
 
 logger = logging.getLogger(__name__)
@@ -65,6 +77,7 @@ h4 { font-size: 10pt; margin-top: 4pt; }
 p, td, th { font-size: 10pt; }
 table.list { border-collapse: collapse; }
 table.list th { background-color: #e8e8e8; font-weight: bold; font-size: 9pt; }
+table.list th.group { background-color: #ffffff; font-size: 10pt; }
 table.list td { font-size: 9pt; }
 .hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 6pt; }
 .small { font-size: 8pt; color: #444444; }
@@ -86,6 +99,10 @@ class ReportInput:
     thumbnails: dict[str, bytes] = field(default_factory=dict)
     extra_sections: Sequence[str] = ()  # HTML fragments (statistics, findings, charts)
     time_note: str = ""  # what the bundle proves about time (see time_statement)
+    facts: Mapping[str, ItemFacts] = field(default_factory=dict)  # content and durations
+    # For the PDF: a cell shows its content's first lines and the 附录 holds the full text
+    # (the HTML, read on a screen, shows the full text in the cell).
+    appendix: bool = False
 
 
 def category_label(code: str | None, language: str) -> str:
@@ -187,13 +204,22 @@ def render_html(data: ReportInput) -> str:
         folder = entries[0].path.rsplit("/", 1)[0] + "/"
         parts.append(_lender_heading(lender_name, lenders.get(lender_name or ""), folder, lang))
         for category, group in _by_category(entries):
-            parts.append(f"<h3>{_e(category_label(category, lang))}</h3>")
-            parts.append(_table(group, data, lang))
+            parts.append(_table(category_label(category, lang), group, data, lang))
+    parts.append(f'<p class="small">{_e(text["forms_note"])}</p>')
+    parts.append(f"<p><br>{_e(text['submitter'])}</p>")
+    if data.appendix:
+        parts.append(_appendix(data, lang))
     if data.extra_sections:
         parts.append(f"<h2>{_e(text['analysis_title'])}</h2>")
         parts.extend(data.extra_sections)
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def render_screen_and_print(data: ReportInput) -> tuple[str, str]:
+    """The list's HTML to read on a screen (full content in the cells) and the HTML the
+    PDF is made from (first lines in the cells, the full text in the 附录)."""
+    return render_html(data), render_html(replace(data, appendix=True))
 
 
 def _meta_row(label: str, value: str) -> str:
@@ -233,16 +259,32 @@ def _lender_heading(name: str | None, lender: LenderDTO | None, folder: str, lan
     return heading + (f'<p class="small">{shown}</p>' if shown else "")
 
 
-def _table(group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
+# The list's columns: (wording key, share of the width). A screenshot's thumbnail is 160
+# CSS px (42 mm on paper, 15% of a landscape A4 page); a hash is shown as two lines of 32
+# characters (6 pt monospace: 41 mm), so nothing is clipped in the PDF.
+COLUMNS = (
+    ("no", 3),
+    ("name", 16),
+    ("form", 9),
+    ("source", 10),
+    ("time", 9),
+    ("purpose", 9),
+    ("content", 14),
+    ("originality", 8),
+    ("extent", 6),
+    ("hashes", 16),
+)
+
+
+def _table(heading: str, group: Sequence[ExportedItem], data: ReportInput, lang: str) -> str:
+    """One category's rows. Its heading is the table's first header row, so the PDF never
+    leaves it alone at the foot of a page and repeats it above the rows a page carries on."""
     text = wording.EVIDENCE_LIST[lang]
-    widths = ("3%", "16%", "16%", "13%", "13%", "10%", "29%")
-    heads = ("no", "name", "source", "time", "purpose", "page", "hashes")
-    head = "".join(
-        f'<th width="{w}">{_e(text[h])}</th>' for w, h in zip(widths, heads, strict=True)
-    )
+    head = "".join(f'<th width="{w}%">{_e(text[key])}</th>' for key, w in COLUMNS)
     rows = [
         '<table class="list" border="1" cellspacing="0" cellpadding="2" width="100%">',
-        f"<thead><tr>{head}</tr></thead>",
+        f'<thead><tr><th class="group" colspan="{len(COLUMNS)}" align="left">{_e(heading)}</th>'
+        f"</tr><tr>{head}</tr></thead>",
     ]
     rows.extend(_row(entry, data, lang) for entry in group)
     rows.append("</table>")
@@ -273,33 +315,59 @@ def _keep_together(height: int) -> str:
     return f'<img src="{_SPACER}" width="1" height="{height}" align="left">'
 
 
-def _note_text(value: str) -> str:
+# The name column is about 166 CSS px wide: some 26 Latin characters or 13 Chinese ones of
+# 9 pt text a line; the estimate counts fewer, erring on the tall side.
+_NAME_LINE_UNITS = 20
+
+
+def _text_height(value: str, points: int) -> int:
+    """About how tall ``value`` is in the name column, in CSS px (a wide character counts
+    twice): the keep-together spacer covers the text under a thumbnail too."""
+    units = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
+    lines = max(1, math.ceil(units / _NAME_LINE_UNITS))
+    return lines * round(points * 96 / 72 * 1.25)
+
+
+def _multiline(value: str) -> str:
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(_e(line) for line in lines)
 
 
-def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
+def content_of(entry: ExportedItem, data: ReportInput) -> Content | None:
+    """The item's content as the list shows it: from the facts read at export, or, for a
+    note given without them, the note's own text."""
+    found = data.facts.get(entry.item.id)
+    if found is not None and found.content is not None:
+        return found.content
+    if entry.item.kind == NOTE_KIND and entry.data is not None:
+        return note_content([entry.data.decode("utf-8", "replace").removeprefix("\ufeff")])
+    return None
+
+
+def _name_cell(entry: ExportedItem, data: ReportInput, lang: str) -> tuple[str, str]:
+    """The 证据名称 cell and the spacer that keeps the row's cells as tall as its picture."""
     text = wording.EVIDENCE_LIST[lang]
     item = entry.item
     spacer = ""
-    kind = wording.KIND_LABELS[lang].get(item.kind, item.kind)
-    if item.kind == NOTE_KIND and entry.data is not None:
-        note = entry.data.decode("utf-8", "replace").removeprefix("\ufeff")
-        name = f'<b>{_e(text["note_name"])}</b><br><span class="note">{_note_text(note)}</span>'
-        facts = [text["note_source"]]
+    if item.kind == NOTE_KIND:
+        name = f"<b>{_e(text['note_name'])}</b>"
     else:
         name = _e(wording.item_title(lang, item.title, item.original_name))
-        thumb = data.thumbnails.get(item.id)
-        if thumb is not None:
-            image, height = _thumbnail(thumb)
-            name = f"{image}<br>{name}"
-            spacer = _keep_together(height)
-        facts = [kind, item.source_app or "", item.counterpart or ""]
-    if item.contact_name:
-        facts.append(item.contact_name)
-    source = _e(" · ".join(f for f in facts if f))
-    if item.title:
-        source += f'<br><span class="small">{_e(text["original"])}{text[":"]}{_e(item.original_name)}</span>'
+    file_name = entry.path.rsplit("/", 1)[-1]
+    thumb = data.thumbnails.get(item.id) if item.kind != NOTE_KIND else None
+    if thumb is not None:
+        image, height = _thumbnail(thumb)
+        title = wording.item_title(lang, item.title, item.original_name)
+        below = _text_height(title, 9) + _text_height(f"{text['file']}{text[':']}", 8)
+        below += _text_height(file_name, 8)  # on a line of its own: it has no spaces
+        spacer = _keep_together(height + below)
+        name = f"{image}<br>{name}"
+    name += f'<br><span class="small">{_e(text["file"])}{text[":"]}{_e(file_name)}</span>'
+    return name, spacer
+
+
+def _when_cell(item: ItemDTO, data: ReportInput, lang: str) -> str:
+    text = wording.EVIDENCE_LIST[lang]
     time_label = wording.TIME_SOURCE_LABELS[lang].get(
         item.time_source, wording.UNKNOWN_TIME_SOURCE[lang]
     )
@@ -311,20 +379,120 @@ def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
     if item.kind == NOTE_KIND:
         written = local_text(item.imported_at, None, data.time_zone)
         when += f"; {_e(text['note_written'])} {_e(written)}"
-    when += "</span>"
-    hashes = f'<span class="hash">{item.sha256}' + (
-        f"<br>{item.sm3}</span>" if item.sm3 else "</span>"
+    return when + "</span>"
+
+
+def _content_cell(entry: ExportedItem, data: ReportInput, lang: str) -> str:
+    content = content_of(entry, data)
+    if content is None:
+        return wording.EVIDENCE_LIST[lang]["none"]
+    labels = wording.CONTENT_LABELS[lang]
+    label = labels[content.origin]
+    if content.machine_read and content.origin is not Origin.OCR:
+        label += labels["machine"]
+    listed = _note_numbers(content, data) if entry.item.kind != NOTE_KIND else []
+    if listed:
+        label += labels["see"].format(numbers=_numbers(listed))
+    cell = f'<span class="small">{_e(label)}</span><br>'
+    if data.appendix and content.is_cut:
+        more = wording.EVIDENCE_LIST[lang]["more"].format(number=entry.number)
+        return (
+            cell
+            + f'<span class="note">{_multiline(content.first_lines())}</span>'
+            + (f'<br><span class="small">{_e(more)}</span>')
+        )
+    return cell + f'<span class="note">{_multiline(content.text.strip())}</span>'
+
+
+def _note_numbers(content: Content, data: ReportInput) -> list[int]:
+    """The list's numbers of the notes a content was taken from, where they are listed."""
+    wanted = {note_item_id(note_id) for note_id in content.notes}
+    return [entry.number for entry in data.items if entry.item.id in wanted]
+
+
+def duration_text(seconds: float) -> str:
+    """``H:MM:SS`` (or ``M:SS`` under an hour), rounded to the second, at least 0:01."""
+    whole = max(1, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _extent_cell(entry: ExportedItem, data: ReportInput, lang: str) -> str:
+    """页数 or 时长: one page for an image, a recording's or video's length."""
+    item = entry.item
+    found = data.facts.get(item.id)
+    if found is not None and found.duration_s is not None:
+        return _e(duration_text(found.duration_s))
+    if item.kind in ("screenshot", "photo"):
+        return _e(wording.EVIDENCE_LIST[lang]["pages"].format(n=1))
+    return wording.EVIDENCE_LIST[lang]["none"]
+
+
+def _hash_lines(value: str) -> str:
+    half = len(value) // 2
+    return f"{value[:half]}<br>{value[half:]}"
+
+
+def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
+    text = wording.EVIDENCE_LIST[lang]
+    item = entry.item
+    name, spacer = _name_cell(entry, data, lang)
+    if item.kind == NOTE_KIND:
+        facts = [text["note_source"]]
+    else:
+        facts = [item.source_app or "", item.counterpart or ""]
+    if item.contact_name:
+        facts.append(item.contact_name)
+    source = _e(" · ".join(f for f in facts if f)) or text["none"]
+    if item.title:
+        original = f"{_e(text['original'])}{text[':']}{_e(item.original_name)}"
+        source += f'<br><span class="small">{original}</span>'
+    kind = wording.KIND_LABELS[lang].get(item.kind, item.kind)
+    form = _e(wording.FORM_LABELS[lang][form_of(item)])
+    form += f'<br><span class="small">{_e(kind)}</span>'
+    hashes = f'<span class="hash">{_hash_lines(item.sha256)}' + (
+        f"<br><br>{_hash_lines(item.sm3)}</span>" if item.sm3 else "</span>"
     )
     cells = (
-        spacer + str(entry.number),
+        str(entry.number),
         name,
-        spacer + source,
-        spacer + when,
-        spacer + (_e(item.purpose) if item.purpose else text["none"]),
-        f'{spacer}<span class="small">{_e(entry.path.rsplit("/", 1)[-1])}</span>',
-        spacer + hashes,
+        form,
+        source,
+        _when_cell(item, data, lang),
+        _e(item.purpose) if item.purpose else text["none"],
+        _content_cell(entry, data, lang),
+        _e(wording.ORIGINALITY_LABELS[lang][originality_of(item)]),
+        _extent_cell(entry, data, lang),
+        hashes,
     )
-    return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in cells) + "</tr>"
+    shown = [spacer + cell for cell in cells]
+    return "<tr>" + "".join(f'<td valign="top">{cell}</td>' for cell in shown) + "</tr>"
+
+
+def _appendix(data: ReportInput, lang: str) -> str:
+    """附录：内容全文 — the whole content of every item whose cell shows only its start."""
+    text = wording.EVIDENCE_LIST[lang]
+    parts = []
+    for entry in data.items:
+        content = content_of(entry, data)
+        if content is None or not content.is_cut:
+            continue
+        item = entry.item
+        name = (
+            text["note_name"]
+            if item.kind == NOTE_KIND
+            else wording.item_title(lang, item.title, item.original_name)
+        )
+        label = wording.CONTENT_LABELS[lang][content.origin]
+        heading = text["appendix_item"].format(number=entry.number, name=name)
+        parts.append(
+            f'<h3>{_e(heading)}</h3><p class="small">{_e(label)}</p>'
+            f'<p class="note">{_multiline(content.text.strip())}</p>'
+        )
+    if not parts:
+        return ""
+    return f"<h2>{_e(text['appendix_title'])}</h2>" + "\n".join(parts)
 
 
 # --- trusted time -------------------------------------------------------------------------

@@ -2,17 +2,20 @@
 
 One home for the report's words, so a translator reads them in one file:
 :data:`EVIDENCE_LIST` (headings, columns, the integrity explanation),
-:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`TIME_SOURCE_LABELS`,
+:data:`CATEGORY_LABELS`, :data:`KIND_LABELS`, :data:`FORM_LABELS` (证据形式),
+:data:`ORIGINALITY_LABELS` (原件或复制件), :data:`CONTENT_LABELS` (where 内容 came from),
+:data:`TIME_SOURCE_LABELS`,
 :data:`UNKNOWN_TIME_SOURCE`, :data:`ZONE_NAMES` (the vault's zone in plain words),
 :data:`COMPLAINTS` (the complaints record), :data:`TIME_STATEMENTS` (what trusted time
-proves) and :data:`CASE_SECTIONS` (the statistics and rule findings). Placeholders are ``str.format`` fields.
+proves) and :data:`CASE_SECTIONS` (the statistics and rule findings), :data:`RULE_WORDS` (what a
+finding counted, the rule packs' sources). Placeholders are ``str.format`` fields.
 """
 
 from __future__ import annotations
 
 from vault.backup.title import parse_backup_title
 from vault.categories import Category
-from vault.dto import NotInForce
+from vault.dto import Finding, NotInForce, PackSummary
 
 EVIDENCE_LIST: dict[str, dict[str, str]] = {
     "zh_CN": {
@@ -32,7 +35,6 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "source": "证据来源",
         "time": "形成时间",
         "purpose": "证明目的",
-        "page": "页码（文件）",
         "folder": "文件位于",
         "hashes": "SHA-256（上）/ SM3（下）",
         "original": "原始文件名",
@@ -45,7 +47,7 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "integrity_title": "完整性说明",
         "integrity": (
             "本目录所列每个文件的 SHA-256 值在导入证据保险箱时计算，SM3 值随后由保险箱内保存的同一文件算出（并核对其 SHA-256），导出时均重新核对一致。"
-            "SHA256SUMS 清单由保险箱的 Ed25519 密钥签名，接收方可用 sha256sum 与 ssh-keygen 自行核验（见 README.txt）。"
+            "SHA256SUMS 清单由保险箱的 Ed25519 密钥签名，接收方可用系统自带的工具自行核验：Windows 用 PowerShell 与 ssh-keygen，Linux/macOS 用 sha256sum 与 ssh-keygen（命令见 README.txt）。"
             "能够证明的：这些文件自被指纹为 {fingerprint} 的密钥签名之后未被改动，保管记录（哈希链）未被篡改；"
             "接收方须将该指纹与提交人通过其他途径（当面、电话）告知的指纹比对，或运行 evault verify --expect-key 指纹，"
             "一致时才能说明是提交人签的名。"
@@ -60,6 +62,24 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "note_name": "当事人陈述（书面记录）",
         "note_source": "当事人本人记录",
         "note_written": "记录于",
+        "form": "证据形式",
+        "content": "内容",
+        "originality": "原件或复制件",
+        "extent": "页数 / 时长",
+        "file": "文件",
+        "pages": "{n} 页",
+        "forms_note": (
+            "证据形式按《中华人民共和国民事诉讼法》规定的证据种类填写：通话录音、视频为视听资料；"
+            "截图、电子照片、短信与通话记录、网页及其他电子文件为电子数据；拍摄纸质文件（如律师函、通知）所得照片为书证的复制件；"
+            "当事人本人的书面记录为当事人陈述。"
+            "“电子数据原件”指本包 evidence/ 中与导入证据保险箱时逐字节一致的文件（导出时已重新核对 SHA-256）；"
+            "经微信保存的图片已被该应用重新压缩，列为复制件。"
+            "“机器识别”的内容由文字识别软件自动读出，可能有误，以原始文件为准。"
+        ),
+        "more": "（全文见附录第 {number} 号）",
+        "appendix_title": "附录：内容全文",
+        "appendix_item": "第 {number} 号：{name}",
+        "submitter": "提交人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         "analysis_title": "统计与违规分析",
         "none": "—",
         ":": "：",
@@ -81,7 +101,6 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "source": "證據來源",
         "time": "形成時間",
         "purpose": "證明目的",
-        "page": "頁碼（檔案）",
         "folder": "檔案位於",
         "hashes": "SHA-256（上）/ SM3（下）",
         "original": "原始檔名",
@@ -94,7 +113,7 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "integrity_title": "完整性說明",
         "integrity": (
             "本目錄所列每個檔案的 SHA-256 值於匯入證據保險箱時計算，SM3 值隨後由保險箱內保存的同一檔案算出（並核對其 SHA-256），匯出時均重新核對一致。"
-            "SHA256SUMS 清單由保險箱的 Ed25519 金鑰簽名，接收方可用 sha256sum 與 ssh-keygen 自行核驗（見 README.txt）。"
+            "SHA256SUMS 清單由保險箱的 Ed25519 金鑰簽名，接收方可用系統內建的工具自行核驗：Windows 用 PowerShell 與 ssh-keygen，Linux/macOS 用 sha256sum 與 ssh-keygen（指令見 README.txt）。"
             "能夠證明的：這些檔案自被指紋為 {fingerprint} 的金鑰簽名之後未被改動，保管紀錄（雜湊鏈）未被竄改；"
             "接收方須將該指紋與提交人經其他途徑（當面、電話）告知的指紋比對，或執行 evault verify --expect-key 指紋，"
             "一致時才能說明是提交人簽的名。"
@@ -109,6 +128,24 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "note_name": "當事人陳述（書面紀錄）",
         "note_source": "當事人本人紀錄",
         "note_written": "記錄於",
+        "form": "證據形式",
+        "content": "內容",
+        "originality": "原件或複製件",
+        "extent": "頁數 / 時長",
+        "file": "檔案",
+        "pages": "{n} 頁",
+        "forms_note": (
+            "證據形式依《中華人民共和國民事訴訟法》規定的證據種類填寫：通話錄音、影片為視聽資料；"
+            "截圖、電子照片、簡訊與通話紀錄、網頁及其他電子檔案為電子資料；拍攝紙本文件（如律師函、通知）所得照片為書證的複製件；"
+            "當事人本人的書面紀錄為當事人陳述。"
+            "「電子資料原件」指本包 evidence/ 中與匯入證據保險箱時逐位元組一致的檔案（匯出時已重新核對 SHA-256）；"
+            "經微信儲存的圖片已被該應用程式重新壓縮，列為複製件。"
+            "「機器辨識」的內容由文字辨識軟體自動讀出，可能有誤，以原始檔案為準。"
+        ),
+        "more": "（全文見附錄第 {number} 號）",
+        "appendix_title": "附錄：內容全文",
+        "appendix_item": "第 {number} 號：{name}",
+        "submitter": "提交人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
         "analysis_title": "統計與違規分析",
         "none": "—",
         ":": "：",
@@ -130,7 +167,6 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "source": "Source",
         "time": "Created at",
         "purpose": "What it proves",
-        "page": "Page (file)",
         "folder": "Files in",
         "hashes": "SHA-256 (top) / SM3 (bottom)",
         "original": "original file",
@@ -145,7 +181,7 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
             "The SHA-256 of every file listed here was computed when it was imported into the vault, "
             "its SM3 afterwards from the same stored file (checked against that SHA-256), and both were "
             "checked again when this bundle was exported. SHA256SUMS is signed with the vault's "
-            "Ed25519 key; a receiver can check both with sha256sum and ssh-keygen (see README.txt). "
+            "Ed25519 key; a receiver can check both with the tools the system comes with: PowerShell and ssh-keygen on Windows, sha256sum and ssh-keygen on Linux/macOS (the commands are in README.txt). "
             "What is proven: these files have not changed since they were signed by the key with "
             "fingerprint {fingerprint}, and their custody records (a hash chain) were not altered. That "
             "shows the sender signed only if the receiver compares this fingerprint with one the sender "
@@ -163,6 +199,28 @@ EVIDENCE_LIST: dict[str, dict[str, str]] = {
         "note_name": "Statement of the party (written account)",
         "note_source": "written down by the borrower",
         "note_written": "written",
+        "form": "Form",
+        "content": "Content",
+        "originality": "Original or copy",
+        "extent": "Pages / length",
+        "file": "File",
+        "pages": "{n} p.",
+        "forms_note": (
+            "The form of each item follows the kinds of evidence the Civil Procedure Law of the "
+            "PRC names: call recordings and videos are audio-visual material (视听资料); "
+            "screenshots, digital photos, SMS and call records, web pages and other files are "
+            "electronic data (电子数据); a photo of a paper document (a lawyer's letter, a notice) "
+            "is a copy of documentary evidence (书证); the borrower's own written accounts are "
+            'statements of the party (当事人陈述). "Original electronic data" means the file in '
+            "evidence/ is byte for byte the file imported into the vault (its SHA-256 was checked "
+            "again at export); images saved out of WeChat were recompressed by the app and are "
+            'listed as copies. Content marked "machine-read" was read by text-recognition '
+            "software and may contain errors; the original file prevails."
+        ),
+        "more": "(full text in the appendix, item {number})",
+        "appendix_title": "Appendix: full content",
+        "appendix_item": "Item {number}: {name}",
+        "submitter": "Submitted by: ____________________    Date: ____________",
         "analysis_title": "Statistics and findings",
         "none": "—",
         ":": ": ",
@@ -180,6 +238,11 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         Category.INSULTS: "辱骂侮辱",
         Category.IMPERSONATING_AUTHORITY: "冒充公检法或政府人员",
         Category.FAKE_LEGAL_DOCUMENTS: "伪造法律文书",
+        Category.PRIVATE_CHANNELS: "使用私人手机或社交软件催收",
+        Category.FALSE_CLAIMS: "虚构黑名单或夸大欠款、法律后果",
+        Category.PUBLIC_NOTICES: "在公共场所张贴催收公告或律师函",
+        Category.WORKPLACE_VISIT: "到工作单位催收",
+        Category.THIRD_PARTY_ASKED_TO_STOP: "联系人要求停止后仍被联系",
         Category.OTHER: "其他",
     },
     "zh_TW": {
@@ -191,6 +254,11 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         Category.INSULTS: "辱罵侮辱",
         Category.IMPERSONATING_AUTHORITY: "冒充警察、法院或政府人員",
         Category.FAKE_LEGAL_DOCUMENTS: "偽造法律文書",
+        Category.PRIVATE_CHANNELS: "使用私人手機或社群軟體催收",
+        Category.FALSE_CLAIMS: "虛構黑名單或誇大欠款、法律後果",
+        Category.PUBLIC_NOTICES: "在公共場所張貼催收公告或律師函",
+        Category.WORKPLACE_VISIT: "到工作單位催收",
+        Category.THIRD_PARTY_ASKED_TO_STOP: "聯絡人要求停止後仍被聯絡",
         Category.OTHER: "其他",
     },
     "en": {
@@ -202,6 +270,11 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         Category.INSULTS: "Insults",
         Category.IMPERSONATING_AUTHORITY: "Impersonating police, courts or officials",
         Category.FAKE_LEGAL_DOCUMENTS: "Fake legal documents",
+        Category.PRIVATE_CHANNELS: "Private phones or social apps used",
+        Category.FALSE_CLAIMS: "Fake blacklists or exaggerated debt or legal consequences",
+        Category.PUBLIC_NOTICES: "Notices or lawyer's letters posted in public",
+        Category.WORKPLACE_VISIT: "Collecting at the workplace",
+        Category.THIRD_PARTY_ASKED_TO_STOP: "Contacts still reached after asking to stop",
         Category.OTHER: "Other",
     },
 }
@@ -234,6 +307,75 @@ KIND_LABELS: dict[str, dict[str, str]] = {
         "document": "document",
         "note": "note",
         "backup": "SMS/call log backup",
+    },
+}
+
+# 证据形式 (see vault.bundle.report.forms for which item is which).
+FORM_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "audio_visual": "视听资料",
+        "electronic_data": "电子数据",
+        "documentary": "书证",
+        "party_statement": "当事人陈述",
+    },
+    "zh_TW": {
+        "audio_visual": "視聽資料",
+        "electronic_data": "電子資料",
+        "documentary": "書證",
+        "party_statement": "當事人陳述",
+    },
+    "en": {
+        "audio_visual": "audio-visual material",
+        "electronic_data": "electronic data",
+        "documentary": "documentary evidence",
+        "party_statement": "statement of the party",
+    },
+}
+
+# 原件或复制件 (see vault.bundle.report.forms).
+ORIGINALITY_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "original_electronic": "电子数据原件",
+        "compressed_copy": "复制件（经应用压缩）",
+        "photo_of_paper": "复制件（纸质原件的照片）",
+        "original_statement": "原件",
+    },
+    "zh_TW": {
+        "original_electronic": "電子資料原件",
+        "compressed_copy": "複製件（經應用程式壓縮）",
+        "photo_of_paper": "複製件（紙本原件的照片）",
+        "original_statement": "原件",
+    },
+    "en": {
+        "original_electronic": "original electronic data",
+        "compressed_copy": "copy (recompressed by the app)",
+        "photo_of_paper": "copy (photo of a paper original)",
+        "original_statement": "original",
+    },
+}
+
+# Where an item's 内容 came from (see vault.bundle.report.content).
+CONTENT_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "transcript": "录音文字稿",
+        "ocr": "图中文字（机器识别）",
+        "note": "当事人记录",
+        "machine": "（机器识别）",
+        "see": "（即第 {numbers} 号）",
+    },
+    "zh_TW": {
+        "transcript": "錄音文字稿",
+        "ocr": "圖中文字（機器辨識）",
+        "note": "當事人紀錄",
+        "machine": "（機器辨識）",
+        "see": "（即第 {numbers} 號）",
+    },
+    "en": {
+        "transcript": "transcript",
+        "ocr": "text in the image (machine-read)",
+        "note": "the borrower's note",
+        "machine": " (machine-read)",
+        "see": " (item {numbers})",
     },
 }
 
@@ -418,7 +560,8 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "stats": "催收统计",
         "none": "未导入该平台的通话记录或短信备份，没有可统计的来电和短信。",
         "attempted": "来电次数",
-        "answered": "接听次数",
+        "answered": "接通次数（通话时长大于0秒）",
+        "zero_seconds": "0秒来电（记为接听但时长为0，未接通，不计入接通）",
         "sms": "短信",
         "night": "夜间（22:00–08:00）联系",
         "numbers": "不同号码",
@@ -434,13 +577,15 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "source": "依据",
         "when": "日期",
         "limit": "限度",
+        "counted": "计数内容",
         "more_days": "另有 {n} 天有来电，次数较少，未逐日列出。",
     },
     "zh_TW": {
         "stats": "催收統計",
         "none": "未匯入該平台的通話紀錄或簡訊備份，沒有可統計的來電和簡訊。",
         "attempted": "來電次數",
-        "answered": "接聽次數",
+        "answered": "接通次數（通話時長大於0秒）",
+        "zero_seconds": "0秒來電（記為接聽但時長為0，未接通，不計入接通）",
         "sms": "簡訊",
         "night": "夜間（22:00–08:00）聯繫",
         "numbers": "不同號碼",
@@ -456,13 +601,15 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "source": "依據",
         "when": "日期",
         "limit": "限度",
+        "counted": "計數內容",
         "more_days": "另有 {n} 天有來電，次數較少，未逐日列出。",
     },
     "en": {
         "stats": "Collection statistics",
         "none": "No call-log or SMS backup was imported for this lender, so there is nothing to count.",
         "attempted": "Calls",
-        "answered": "Calls answered",
+        "answered": "Calls connected (longer than 0 seconds)",
+        "zero_seconds": "0-second calls (logged as answered, did not connect; not counted as connected)",
         "sms": "SMS",
         "night": "Contacts at night (22:00–08:00)",
         "numbers": "Distinct numbers",
@@ -478,9 +625,85 @@ CASE_SECTIONS: dict[str, dict[str, str]] = {
         "source": "Source",
         "when": "Day",
         "limit": "Limit",
+        "counted": "What was counted",
         "more_days": "{n} more days with fewer calls are not listed one by one.",
     },
 }
+
+# What a finding counted (vault.dto.Finding.counted), the day's 0-second calls beside
+# it, and the rule packs' sources with the day each was checked.
+RULE_WORDS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "connected_calls": "催收号码打入并接通（时长大于0秒）的来电",
+        "unanswered_call_attempts": "催收号码打入但未接通的来电（未接、拒接、拦截、转语音信箱、0秒）",
+        "call_attempts": "催收号码打入的全部来电",
+        "contacts": "催收号码的来电和短信",
+        "quiet_hours": "该时段内催收号码的来电和短信",
+        "category": "归入相应类别的证据",
+        "zero_seconds": "当日0秒来电（未接通，未计入接通）：{n} 个。",
+        "sources_heading": "规则来源及核对日期",
+        "pack": "{title}（规则包 {pack}，第 {version} 版）",
+        "checked": "{checked} 核对：{title}",
+        "verified": "已与原文核实",
+        "unverified": "未经原文核实",
+    },
+    "zh_TW": {
+        "connected_calls": "催收號碼打入並接通（時長大於0秒）的來電",
+        "unanswered_call_attempts": "催收號碼打入但未接通的來電（未接、拒接、攔截、轉語音信箱、0秒）",
+        "call_attempts": "催收號碼打入的全部來電",
+        "contacts": "催收號碼的來電和簡訊",
+        "quiet_hours": "該時段內催收號碼的來電和簡訊",
+        "category": "歸入相應類別的證據",
+        "zero_seconds": "當日0秒來電（未接通，未計入接通）：{n} 通。",
+        "sources_heading": "規則來源及核對日期",
+        "pack": "{title}（規則包 {pack}，第 {version} 版）",
+        "checked": "{checked} 核對：{title}",
+        "verified": "已與原文核實",
+        "unverified": "未經原文核實",
+    },
+    "en": {
+        "connected_calls": "calls from a collector number that connected (longer than 0 seconds)",
+        "unanswered_call_attempts": "calls from a collector number that did not connect (missed, rejected, blocked, to voicemail, 0 seconds)",
+        "call_attempts": "every call from a collector number",
+        "contacts": "calls and messages from collector numbers",
+        "quiet_hours": "calls and messages from collector numbers in those hours",
+        "category": "evidence filed under the rule's categories",
+        "zero_seconds": "0-second calls that day (not connected, not counted as connected): {n}.",
+        "sources_heading": "Sources of the rules, with the day each was checked",
+        "pack": "{title} (rule pack {pack}, version {version})",
+        "checked": "checked {checked}: {title}",
+        "verified": "confirmed against the text",
+        "unverified": "not confirmed against the text",
+    },
+}
+
+
+def counted_sentence(finding: Finding, language: str) -> str:
+    """What ``finding`` counted, and the day's 0-second calls where it counted calls."""
+    text = RULE_WORDS[language if language in RULE_WORDS else "zh_CN"]
+    counted = text.get(finding.counted or "", "")
+    if finding.zero_second_calls:
+        zero = text["zero_seconds"].format(n=finding.zero_second_calls)
+        counted = f"{counted}{'；' if language != 'en' else '; '}{zero}" if counted else zero
+    return counted
+
+
+def source_lines(pack: PackSummary, language: str) -> tuple[str, list[str]]:
+    """A pack's heading line and one line per place it was checked, with the date."""
+    text = RULE_WORDS[language if language in RULE_WORDS else "zh_CN"]
+    source = pack.source
+    title = source.title_en if language == "en" else source.title_zh
+    heading = text["pack"].format(title=title, pack=pack.pack, version=pack.version)
+    lines = []
+    for check in source.sources:
+        line = text["checked"].format(checked=check.checked.isoformat(), title=check.title)
+        state = text["verified"] if check.verified else text["unverified"]
+        line += f"（{state}）" if language != "en" else f" ({state})"
+        if check.url:
+            line += f" {check.url}"
+        lines.append(line)
+    return heading, lines
+
 
 # What a rule left out because the evidence predates its date in force, per kind of
 # evidence it counts (vault.dto.NotInForce.what). Fields: in_force, first, last, count.

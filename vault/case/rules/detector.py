@@ -7,13 +7,20 @@ items) of days on or after its date in force. Checks:
   [start, end) — a window may wrap past midnight, so 22:00–08:00 covers 22:00:00 up to
   07:59:59.999 and neither 21:59 nor 08:00. One finding per local day.
 - ``daily_max``: per local day, a measure above the limit (one finding per day):
-  ``answered_calls`` (inbound calls picked up), ``unanswered_call_attempts`` (inbound
-  calls missed, rejected, blocked or sent to voicemail), ``call_attempts`` (both),
-  ``contacts`` (calls attempted and messages received). Every event counted is
-  listed as evidence. All events in a vault come from the debtor's own phone, so "per
-  debtor" and "to the same contact number" both mean per day here.
+  ``connected_calls`` (collector-initiated calls that connected: inbound from one of
+  the lender's numbers, picked up, lasting more than 0 seconds; ``answered_calls`` is
+  the same), ``unanswered_call_attempts`` (inbound calls missed, rejected, blocked or
+  sent to voicemail, and inbound calls logged as picked up that lasted 0 seconds),
+  ``call_attempts`` (both), ``contacts`` (calls attempted and messages received).
+  Every event counted is listed as evidence, and the finding says what it counted
+  (``counted``) and how many of the day's inbound calls lasted 0 seconds
+  (``zero_second_calls``). All events in a vault come from the debtor's own phone, so
+  "per debtor" and "to the same contact number" both mean per day here; the user's
+  own outgoing calls are never counted.
 - ``category``: the lender's items filed under one of the categories (one finding
-  listing every such item dated on or after the rule's date in force).
+  listing every such item dated on or after the rule's date in force). A category the
+  user assigned is all a rule needs: categories confirmed from a screenshot's text
+  recognition are item categories like any other.
 
 What a rule would have counted on days before its date in force is not a finding, but
 it is not silence either: :func:`check_rules` also returns, per rule, how many contacts
@@ -39,7 +46,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from vault.case.events import Scope, contact_scope, day_of, lender_numbers, prepare
+from vault.case.events import (
+    CONNECTED,
+    ZERO_SECONDS,
+    Scope,
+    contact_scope,
+    day_of,
+    lender_numbers,
+    prepare,
+)
 from vault.case.rules.packfile import (
     CategoryCheck,
     DailyMax,
@@ -48,8 +63,8 @@ from vault.case.rules.packfile import (
     RulePack,
     load_packs,
 )
-from vault.db.backup import ANSWERED_CALL, MESSAGE, UNANSWERED_CALL
-from vault.dto import Finding, ItemDTO, NotInForce, RuleResults
+from vault.db.backup import MESSAGE, UNANSWERED_CALL
+from vault.dto import Finding, ItemDTO, NotInForce, PackSummary, RuleResults
 from vault.handle import OpenVault
 from vault.items import list_items
 from vault.lenders import lender_id_of
@@ -79,7 +94,14 @@ def rule_results(
         scope = contact_scope(lender_numbers(session, lender_id))
         conn = session.connection()
         prepare(conn)
-        return check_rules(conn, scope, rules, items, vault.tz)
+        results = check_rules(conn, scope, rules, items, vault.tz)
+    return with_packs(results, packs)
+
+
+def with_packs(results: RuleResults, packs: Iterable[RulePack]) -> RuleResults:
+    """``results`` saying which packs (versions, sources) were checked."""
+    summaries = tuple(PackSummary(p.pack, p.version, p.source) for p in packs)
+    return RuleResults(results.findings, results.not_in_force, summaries)
 
 
 def vault_pack_files(path: Path) -> list[Path]:
@@ -153,11 +175,15 @@ def _note_early(early: dict[str, _Early], rule: Rule, what: str, day: date, coun
 
 Condition = tuple[str, tuple[str | int, ...]]  # SQL over one event, with its parameters
 _MEASURES = {
-    "answered_calls": f"contact = {ANSWERED_CALL}",
-    "unanswered_call_attempts": f"contact = {UNANSWERED_CALL}",
+    "connected_calls": CONNECTED,
+    "answered_calls": CONNECTED,
+    "unanswered_call_attempts": f"(contact = {UNANSWERED_CALL} OR {ZERO_SECONDS})",
     "call_attempts": f"contact < {MESSAGE}",
     "contacts": "contact > 0",
 }
+CALL_MEASURES = frozenset(
+    {"connected_calls", "answered_calls", "unanswered_call_attempts", "call_attempts"}
+)
 
 
 def _condition(check: QuietHours | DailyMax) -> Condition:
@@ -201,13 +227,14 @@ def _per_day(
         )
         params += values * 3
     query = (
-        f"SELECT local_day, {', '.join(columns)} FROM backup_events "  # noqa: S608 - built
-        f"WHERE {scope.where} GROUP BY local_day ORDER BY local_day"  # from constants
+        f"SELECT local_day, count(*) FILTER (WHERE {ZERO_SECONDS}), {', '.join(columns)} "  # noqa: S608
+        f"FROM backup_events WHERE {scope.where} "  # built from constants
+        "GROUP BY local_day ORDER BY local_day"
     )
-    column_of = {condition: 1 + 3 * index for index, condition in enumerate(conditions)}
+    column_of = {condition: 2 + 3 * index for index, condition in enumerate(conditions)}
     findings = []
     for row in conn.exec_driver_sql(query, (*params, *scope.params)):
-        day = day_of(row[0])
+        day, zero_seconds = day_of(row[0]), row[1]
         for rule, condition in rules:
             event_ids, item_ids, messages = row[column_of[condition] : column_of[condition] + 3]
             if event_ids is None:
@@ -217,7 +244,7 @@ def _per_day(
             if limit is not None and len(ids) <= limit:
                 continue
             if rule.applies_on(day):
-                findings.append(_finding(rule, day, ids, item_ids, limit))
+                findings.append(_finding(rule, day, ids, item_ids, limit, zero_seconds))
             else:
                 _note_early(early, rule, "contacts" if messages else "calls", day, len(ids))
     return findings
@@ -253,13 +280,22 @@ def _categories(
             limit=None,
             event_ids=(),
             item_ids=tuple(item.id for item in matching),
+            counted="category",
         )
     ]
 
 
 def _finding(
-    rule: Rule, day: date, event_ids: tuple[int, ...], item_ids: str, limit: int | None
+    rule: Rule,
+    day: date,
+    event_ids: tuple[int, ...],
+    item_ids: str,
+    limit: int | None,
+    zero_seconds: int,
 ) -> Finding:
+    check = rule.check
+    counted = check.measure if isinstance(check, DailyMax) else "quiet_hours"
+    calls = isinstance(check, DailyMax) and check.measure in CALL_MEASURES
     return Finding(
         rule_id=rule.id,
         pack=rule.pack,
@@ -271,6 +307,8 @@ def _finding(
         limit=limit,
         event_ids=event_ids,
         item_ids=tuple(sorted(item_ids.split(","))),
+        counted="connected_calls" if counted == "answered_calls" else counted,
+        zero_second_calls=zero_seconds if calls else 0,
     )
 
 
@@ -281,4 +319,5 @@ __all__ = [
     "find_violations",
     "rule_results",
     "vault_pack_files",
+    "with_packs",
 ]

@@ -5,7 +5,9 @@ with the app; more can be passed in, e.g. from a vault's own ``rules/`` folder):
 
     {"format": 1, "pack": "<id>", "version": <int>,
      "source": {"title_zh", "title_en", "issuer", "published": "YYYY-MM-DD",
-                "in_force": "YYYY-MM-DD", "url": <text|null>, "note": <text>},
+                "in_force": "YYYY-MM-DD", "url": <text|null>, "note": <text>,
+                "sources": [{"title", "url": <text|null>, "checked": "YYYY-MM-DD",
+                             "verified": <bool>, "note": <optional text>}]},
      "rules": [{"id", "article": <text|null>, "in_force": <optional, overrides the
                 source's>, "until": <optional last day>, "description_zh",
                 "description_en", "check": {...}}]}
@@ -13,9 +15,15 @@ with the app; more can be passed in, e.g. from a vault's own ``rules/`` folder):
 Checks (see :mod:`vault.case.rules.detector`):
 
 - ``{"type": "quiet_hours", "start": "HH:MM", "end": "HH:MM", "kinds": [...]}``
-- ``{"type": "daily_max", "measure": "answered_calls" | "unanswered_call_attempts" |
-  "call_attempts" | "contacts", "max": <int>}``
+- ``{"type": "daily_max", "measure": "connected_calls" | "unanswered_call_attempts" |
+  "call_attempts" | "contacts", "max": <int>}`` (``answered_calls``, the name of
+  version 1 packs, counts the same as ``connected_calls``)
 - ``{"type": "category", "categories": [<item category codes>]}``
+
+``sources`` says where the pack's wording was checked and on which day; ``verified``
+is true only where the rules' wording itself was confirmed (the text, or the issuer's
+own release), false where only the document's name and dates were. The shipped packs
+all have it; a vault's own pack may leave it out.
 
 Every field is checked on load; a bad pack raises :class:`RulePackError` naming the
 file and the field.
@@ -34,13 +42,15 @@ from pathlib import Path
 from typing import Any
 
 from vault.categories import Category
-from vault.dto import RuleSource
+from vault.dto import RuleSource, SourceCheck
 from vault.errors import UsageError
 
 logger = logging.getLogger(__name__)
 
 PACK_FORMAT = 1
-MEASURES = frozenset({"answered_calls", "unanswered_call_attempts", "call_attempts", "contacts"})
+MEASURES = frozenset(
+    {"connected_calls", "answered_calls", "unanswered_call_attempts", "call_attempts", "contacts"}
+)
 EVENT_KINDS = frozenset({"call", "sms", "mms"})
 MAX_PACK_BYTES = 1 << 20
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
@@ -92,6 +102,11 @@ class RulePack:
     pack: str
     version: int
     rules: tuple[Rule, ...]
+
+    @property
+    def source(self) -> RuleSource:
+        """The pack's source document (each rule's copy differs only in article and date)."""
+        return self.rules[0].source
 
 
 def shipped_pack_files() -> list[Path]:
@@ -148,6 +163,7 @@ def parse_pack(data: object, name: str) -> RulePack:
     published = where.day(src.get("published"), "source.published")
     url = where.optional_text(src.get("url"), "source.url")
     note = where.optional_text(src.get("note"), "source.note")
+    checks = _sources(where, src.get("sources", []))
     rules_data = obj.get("rules")
     if not isinstance(rules_data, list) or not rules_data:
         raise where.error("has no rules")
@@ -168,6 +184,8 @@ def parse_pack(data: object, name: str) -> RulePack:
             in_force=rule_in_force,
             url=url,
             note=note,
+            sources=checks,
+            pack_version=version,
         )
         until = where.day(rule["until"], f"rule {index} until") if "until" in rule else None
         rules.append(
@@ -182,6 +200,28 @@ def parse_pack(data: object, name: str) -> RulePack:
             )
         )
     return RulePack(pack_id, version, tuple(rules))
+
+
+def _sources(where: _Where, data: object) -> tuple[SourceCheck, ...]:
+    if not isinstance(data, list):
+        raise where.error("has no list for source.sources")
+    checks = []
+    for index, entry in enumerate(data, 1):
+        field = f"source.sources {index}"
+        obj = where.mapping(entry, field)
+        verified = obj.get("verified")
+        if not isinstance(verified, bool):
+            raise where.error(f"has no true or false for {field} verified")
+        checks.append(
+            SourceCheck(
+                title=where.text(obj.get("title"), f"{field} title"),
+                url=where.optional_text(obj.get("url"), f"{field} url"),
+                checked=where.day(obj.get("checked"), f"{field} checked"),
+                verified=verified,
+                note=where.optional_text(obj.get("note"), f"{field} note"),
+            )
+        )
+    return tuple(checks)
 
 
 def _check(where: _Where, data: object, index: int) -> Check:
