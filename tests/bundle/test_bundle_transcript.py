@@ -158,3 +158,18 @@ def test_a_recording_without_a_transcript_gets_none(exported: Exported) -> None:
         readme = archive.read(layout.README).decode("utf-8")
     assert not [n for n in names if n.startswith(layout.TRANSCRIPTS_DIR)]
     assert layout.TRANSCRIPTS_DIR not in readme
+
+
+def test_the_evidence_list_shows_the_transcript_as_the_recordings_content(
+    bundles: Bundles,
+) -> None:
+    expected = {
+        "zh_CN": "00:01 催收方：就去你家",
+        "zh_TW": "00:01 催收方：就去你家",
+        "en": "00:01 Collector: 就去你家",
+    }
+    for lang, line in expected.items():
+        with zipfile.ZipFile(bundles.by_language[lang]) as archive:
+            listing = archive.read(layout.REPORT_HTML).decode("utf-8")
+        assert line in listing, lang
+        assert "我在想办法 &lt;b&gt;" in listing  # the latest version, escaped

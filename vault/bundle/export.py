@@ -506,7 +506,7 @@ class _BundleWriter:
                     fingerprint=self.fingerprint,
                     lenders=self.lenders,
                     items=self.entries,
-                    facts=item_facts(self.vault, self.entries),
+                    facts=item_facts(self.vault, self.entries, language=self.request.language),
                     thumbnails=self.thumbnails,
                     time_note=evidence_list.time_statement(
                         self.request.language, self.entries, self.times
