@@ -246,6 +246,14 @@ def _messages() -> dict[str, str]:
         "note_too_long": QCoreApplication.translate(
             "Errors", "This note is too long to keep in one piece. Split it into several notes."
         ),
+        "transcript_invalid": QCoreApplication.translate(
+            "Errors",
+            "This transcript cannot be saved as written: it is too long, or a line has no "
+            "time or no words.",
+        ),
+        "transcript_not_recording": QCoreApplication.translate(
+            "Errors", "Only a recording can have a transcript."
+        ),
         "export_empty": QCoreApplication.translate(
             "Errors", "There is no evidence to export for this choice of lender and dates."
         ),

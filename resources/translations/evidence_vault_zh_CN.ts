@@ -704,6 +704,10 @@
         <source>SM3 computed</source>
         <translation>已计算 SM3 值</translation>
     </message>
+    <message>
+        <source>Transcript saved</source>
+        <translation>已保存文字稿</translation>
+    </message>
 </context>
 <context>
     <name>EmptyHint</name>
@@ -997,6 +1001,14 @@
     <message>
         <source>This note is too long to keep in one piece. Split it into several notes.</source>
         <translation>这条笔记太长，无法完整保存。请分成几条笔记来写。</translation>
+    </message>
+    <message>
+        <source>This transcript cannot be saved as written: it is too long, or a line has no time or no words.</source>
+        <translation>这份文字稿无法按现在的样子保存：内容太长，或有一行没有时间或没有文字。</translation>
+    </message>
+    <message>
+        <source>Only a recording can have a transcript.</source>
+        <translation>只有录音才能有文字稿。</translation>
     </message>
     <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
@@ -2271,6 +2283,73 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>
             <numerusform>共 %n 条，按时间从早到晚。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Transcript</source>
+        <translation>文字稿</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Add line here (F2)</source>
+        <translation>在此处加一行 (F2)</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>删除这一行</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>保存文字稿</translation>
+    </message>
+    <message>
+        <source>F2 add a line · Ctrl+Space play/pause · Ctrl+← back 5 s · Ctrl+→ on 5 s</source>
+        <translation>F2 加一行 · Ctrl+空格 播放/暂停 · Ctrl+← 后退 5 秒 · Ctrl+→ 前进 5 秒</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收方</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Double-click to correct the time (mm:ss)</source>
+        <translation>双击可更正时间（分:秒）</translation>
+    </message>
+    <message>
+        <source>Not saved yet (Ctrl+S).</source>
+        <translation>尚未保存 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>第 %1 版，保存于 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript.</source>
+        <translation>没有文字稿。</translation>
+    </message>
+    <message>
+        <source>No transcript yet: press F2 while it plays to add a line.</source>
+        <translation>还没有文字稿：播放时按 F2 加一行。</translation>
     </message>
 </context>
 <context>

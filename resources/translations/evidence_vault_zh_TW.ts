@@ -704,6 +704,10 @@
         <source>SM3 computed</source>
         <translation>已計算 SM3 值</translation>
     </message>
+    <message>
+        <source>Transcript saved</source>
+        <translation>已儲存文字稿</translation>
+    </message>
 </context>
 <context>
     <name>EmptyHint</name>
@@ -997,6 +1001,14 @@
     <message>
         <source>This note is too long to keep in one piece. Split it into several notes.</source>
         <translation>這則筆記太長，無法完整保存。請分成幾則筆記來寫。</translation>
+    </message>
+    <message>
+        <source>This transcript cannot be saved as written: it is too long, or a line has no time or no words.</source>
+        <translation>這份文字稿無法按現在的樣子儲存：內容太長，或有一行沒有時間或沒有文字。</translation>
+    </message>
+    <message>
+        <source>Only a recording can have a transcript.</source>
+        <translation>只有錄音才能有文字稿。</translation>
     </message>
     <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
@@ -2271,6 +2283,73 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>
             <numerusform>共 %n 筆，依時間由早到晚。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Transcript</source>
+        <translation>文字稿</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>說話人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Add line here (F2)</source>
+        <translation>在此處加一行 (F2)</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>刪除這一行</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>儲存文字稿</translation>
+    </message>
+    <message>
+        <source>F2 add a line · Ctrl+Space play/pause · Ctrl+← back 5 s · Ctrl+→ on 5 s</source>
+        <translation>F2 加一行 · Ctrl+空白鍵 播放/暫停 · Ctrl+← 倒退 5 秒 · Ctrl+→ 前進 5 秒</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收方</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Double-click to correct the time (mm:ss)</source>
+        <translation>雙擊可更正時間（分:秒）</translation>
+    </message>
+    <message>
+        <source>Not saved yet (Ctrl+S).</source>
+        <translation>尚未儲存 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>第 %1 版，儲存於 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript.</source>
+        <translation>沒有文字稿。</translation>
+    </message>
+    <message>
+        <source>No transcript yet: press F2 while it plays to add a line.</source>
+        <translation>還沒有文字稿：播放時按 F2 加一行。</translation>
     </message>
 </context>
 <context>

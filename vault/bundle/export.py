@@ -55,6 +55,7 @@ from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
 from vault.bundle.report.facts import item_facts
+from vault.bundle.report.transcript_doc import TranscriptDocument, render_transcript_html
 from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import CustodyEventDTO, JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
@@ -71,6 +72,7 @@ from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, lock_file, try
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
+from vault.transcript import TranscriptDTO, is_recording, transcribed_items, transcript_for
 
 logger = logging.getLogger(__name__)
 
@@ -505,7 +507,7 @@ class _BundleWriter:
                     fingerprint=self.fingerprint,
                     lenders=self.lenders,
                     items=self.entries,
-                    facts=item_facts(self.vault, self.entries),
+                    facts=item_facts(self.vault, self.entries, language=self.request.language),
                     thumbnails=self.thumbnails,
                     time_note=evidence_list.time_statement(
                         self.request.language, self.entries, self.times
@@ -525,6 +527,10 @@ class _BundleWriter:
                 self._write_pdf(bundle, temp, pdf_html, render_pdf)
                 report_files.append(layout.REPORT_PDF)
             self._check_cancel()
+            transcripts = self._transcripts()
+            for entry, transcript in transcripts:
+                self._check_cancel()
+                report_files += self._write_transcript(bundle, temp, entry, transcript, render_pdf)
             for part in self.time_files:
                 self._write_small(bundle, part.path, part.data)
             self._write_small(
@@ -544,6 +550,7 @@ class _BundleWriter:
                         items_without_time=len(self.entries) - len(self.proofs),
                         notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
                         example_file=self.entries[0].path if self.entries else None,
+                        transcripts=len(transcripts),
                     )
                 ),
             )
@@ -604,20 +611,68 @@ class _BundleWriter:
         if summed:
             self.sums.append((name, hashlib.sha256(data).hexdigest()))
 
+    def _transcripts(self) -> list[tuple[manifest.ExportedItem, TranscriptDTO]]:
+        """The exported recordings that have a transcript, with its latest version."""
+        found = []
+        with self.vault.sessions() as session:
+            having = transcribed_items(session)  # one query, not one per item of a large bundle
+            for entry in self.entries:
+                item = entry.item
+                if item.id not in having or not is_recording(item.kind, item.media_type):
+                    continue
+                transcript = transcript_for(session, item.id)
+                if transcript is not None:
+                    found.append((entry, transcript))
+        return found
+
+    def _write_transcript(
+        self,
+        bundle: zipfile.ZipFile,
+        temp: Path,
+        entry: manifest.ExportedItem,
+        transcript: TranscriptDTO,
+        render_pdf: PdfRenderer | None,
+    ) -> list[str]:
+        """The recording's 录音文字稿 as HTML (and PDF): the paths written."""
+        html_path, pdf_path = layout.transcript_paths(entry.path)
+        text = render_transcript_html(
+            TranscriptDocument(
+                language=self.request.language,
+                bundle_id=self.bundle_id,
+                recording_path=entry.path,
+                original_name=entry.item.original_name,
+                sha256=entry.item.sha256,
+                lender=entry.item.lender,
+                transcript=transcript,
+                time_zone=self.vault.tz,
+            )
+        )
+        self._write_small(bundle, html_path, text.encode("utf-8"))
+        if render_pdf is None:
+            return [html_path]
+        self._write_pdf(bundle, temp, text, render_pdf, name=pdf_path)
+        return [html_path, pdf_path]
+
     def _write_pdf(
-        self, bundle: zipfile.ZipFile, temp: Path, html: str, render_pdf: PdfRenderer
+        self,
+        bundle: zipfile.ZipFile,
+        temp: Path,
+        html: str,
+        render_pdf: PdfRenderer,
+        *,
+        name: str = layout.REPORT_PDF,
     ) -> None:
         pdf = temp.with_name(temp.name + ".pdf")
         try:
             render_pdf(html, pdf)
             digest = hashlib.sha256()
-            info = _zip_info(layout.REPORT_PDF, self.created_at.astimezone(self.vault.tz))
+            info = _zip_info(name, self.created_at.astimezone(self.vault.tz))
             info.compress_type = zipfile.ZIP_DEFLATED
             with pdf.open("rb") as source, bundle.open(info, "w", force_zip64=True) as target:
                 while block := source.read(READ_SIZE):
                     digest.update(block)
                     target.write(block)
-            self.sums.append((layout.REPORT_PDF, digest.hexdigest()))
+            self.sums.append((name, digest.hexdigest()))
         finally:
             with contextlib.suppress(FileNotFoundError):
                 pdf.unlink()

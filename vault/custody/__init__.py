@@ -90,6 +90,7 @@ class Action(StrEnum):
     BACKUP_EVENTS_ADDED = "backup_events_added"
     SM3_COMPUTED = "sm3_computed"  # derived after the import, from the stored blob
     VAULT_BACKED_UP = "vault_backed_up"  # a copy made by evault backup (vault.safekeeping)
+    TRANSCRIPT_SAVED = "transcript_saved"  # a version of a recording's transcript
 
 
 ACTIONS = frozenset(Action)
