@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
+import shlex
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -18,6 +20,8 @@ from PIL import Image
 from tests.case.case_xml import ANSWERED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from tests.core.test_core_cli_documented import _run as run_evault
+from tests.helpers import REPO
 from ui.pdf_report import render_pdf
 from vault import custody
 from vault.bundle.export import ExportRequest, export_bundle
@@ -243,3 +247,53 @@ def test_a_failed_pack_leaves_nothing_behind(pack_case: OpenVault, tmp_path: Pat
     with pytest.raises(OSError, match="disk full"):
         build_pack(vault, LENDER, "lawyer", tmp_path, render_pdf=broken)
     assert os.listdir(tmp_path) == []
+
+
+README_PACK_BLOCK = re.compile(r"## Complaint material \(command line\)\n.*?```\n(.*?)```", re.S)
+
+
+@pytest.mark.slow
+def test_the_readme_pack_commands_run_as_written(tmp_path: Path) -> None:
+    block = README_PACK_BLOCK.search((REPO / "README.md").read_text(encoding="utf-8"))
+    assert block, "README.md lost its 'Complaint material (command line)' block"
+    home = tmp_path / "home"
+    home.mkdir()
+    vault, _ = create_vault(
+        home / "evidence", PASSPHRASE, work_factor=FAST_WORK_FACTOR, time_zone="Asia/Shanghai"
+    )
+    add_lender(vault, "借呗", numbers=[COLLECTOR])
+    night = [Call(COLLECTOR, f"2026-11-0{d} 23:{m:02d}") for d in (1, 2) for m in range(0, 50, 7)]
+    import_backup(vault, write_calls(home / "calls.xml", night))
+    import_paths(vault, [noisy_jpeg(home / "shot.jpg", 4)], lender="借呗")
+    vault.lock()
+    outputs = []
+    for line in block.group(1).splitlines():
+        words = shlex.split(line, comments=True)
+        assert words[0] == "evault", line
+        argv = [str(home) + w[1:] if w.startswith("~") else w for w in words[1:]]
+        done = run_evault(argv, home=home)
+        assert done.returncode == 0, f"{line}\n{done.stdout}\n{done.stderr}"
+        outputs.append(done.stdout)
+    folder = home / f"投诉材料_12378_借呗_{date.today().isoformat()}"
+    text = read_text(folder / TEXT_FILE)
+    assert "重庆蚂蚁消费金融有限公司" in section(text, "被投诉机构全称")
+    assert "夜间" in section(text, "违规类型") or "22:00" in section(text, "违规类型")
+    pdf = folder / ATTACHMENTS_DIR / "违规情况表.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF"), "the installed evault renders the table with Qt"
+    assert str(folder) in outputs[1] and "12378" in outputs[1]
+    assert "2026120300118" in outputs[3]
+    overdue = date.today() > date(2026, 12, 24)
+    assert ("OVERDUE" in outputs[3]) == overdue
+
+
+def test_pack_without_company_is_one_sentence_saying_how_to_set_it(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    vault, _ = create_vault(home / "v", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    add_lender(vault, "借呗")
+    vault.lock()
+    argv = ["complaint", "pack", "--vault", str(home / "v"), "--lender", "借呗"]
+    done = run_evault([*argv, "--channel", "nifa", "--out", str(home)], home=home)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "evault lender update" in done.stderr
+    assert "--company" in done.stderr and "Traceback" not in done.stderr
