@@ -63,7 +63,7 @@ def test_material_is_made_from_the_tracker_and_the_filing_recorded(
         return True
 
     dialogs.answer(choose)
-    qtbot.waitUntil(lambda: panel.pack_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(panel.pack_button.isEnabled, timeout=10_000)
     qtbot.mouseClick(panel.pack_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.result_dialog is not None, timeout=60_000)
     result = panel.result_dialog
@@ -71,7 +71,9 @@ def test_material_is_made_from_the_tracker_and_the_filing_recorded(
     texts = " ".join(label.text() for label in result.findChildren(QLabel))
     (folder,) = out.iterdir()
     assert str(folder) in texts
-    assert html.escape(CHANNELS[PackChannel.NIFA].next_steps["en"]) in texts, "what to do next is said"
+    assert html.escape(CHANNELS[PackChannel.NIFA].next_steps["en"]) in texts, (
+        "what to do next is said"
+    )
     assert COMPANY in (folder / TEXT_FILE).read_bytes().decode("utf-8-sig")
     qtbot.waitUntil(tasks.worker().idle)
     live = window.vault
