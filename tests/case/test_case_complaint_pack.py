@@ -35,11 +35,12 @@ from vault.case.complaint_pack import (
 )
 from vault.case.pack_channels import CHANNELS, PackChannel
 from vault.case.pack_text import FIELDS
+from vault.check import check_vault
 from vault.custody import ledger
 from vault.handle import OpenVault, create_vault
 from vault.importing import import_backup, import_paths
 from vault.items import edit_item
-from vault.lenders import add_lender
+from vault.lenders import add_lender, set_lender_company
 from vault.notes import add_note
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -234,6 +235,10 @@ def test_a_lender_without_a_company_is_refused_with_how_to_set_it(
         assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jpg", "v"]
         given = build_pack(vault, "借呗", "12378", tmp_path, company="重庆蚂蚁消费金融有限公司")
         assert "重庆蚂蚁消费金融有限公司" in read_text(given.text_file)
+        set_lender_company(vault, "借呗", "重庆蚂蚁消费金融有限公司")
+        assert check_vault(vault).ok, "the company's change is replayed from the custody log"
+        again = build_pack(vault, "借呗", "nifa", tmp_path)
+        assert "重庆蚂蚁消费金融有限公司" in read_text(again.text_file)
     finally:
         vault.lock()
 

@@ -26,6 +26,7 @@ from vault.note_file import note_item_id
 BOM = "\ufeff"
 MAX_DAY_LINES = 31  # the days with most contacts; the PDF table has the rest
 MAX_NOTE_CHARS = 300
+MIN_BURST = 3  # a "run" of fewer contacts says nothing
 THREAT_CATEGORIES = (
     Category.THREATS,
     Category.INSULTS,
@@ -135,11 +136,12 @@ def _violations(findings: Sequence[Finding]) -> list[str]:
     lines = []
     for index, group in enumerate(by_rule.values(), start=1):
         first = group[0]
-        source = f"{first.source.title_zh}（{first.source.issuer}）"
+        source = first.source.title_zh  # the title names its issuer
         if first.source.article:
             source += f" {first.source.article}"
         lines.append(f"{index}. {first.description_zh}")
-        lines.append(f"   依据：{source}；规则编号 {first.rule_id}")
+        in_force = first.source.in_force.isoformat()
+        lines.append(f"   依据：{source}（{in_force} 起施行）；规则编号 {first.rule_id}")
         lines.append(f"   证据显示：{_how_often(group)}")
     return lines
 
@@ -167,7 +169,7 @@ def _facts(data: PackInput, numbers: dict[str, int]) -> list[str]:
         f"短信 {stats.sms} 条，夜间（22:00至次日08:00）联系 {stats.night_contacts} 次，"
         f"涉及 {stats.distinct_numbers} 个号码。"
     ]
-    if stats.longest_burst is not None:
+    if stats.longest_burst is not None and stats.longest_burst.contacts >= MIN_BURST:
         burst = stats.longest_burst
         start = burst.start.astimezone(data.tz).strftime("%Y-%m-%d %H:%M")
         end = burst.end.astimezone(data.tz).strftime("%H:%M")
