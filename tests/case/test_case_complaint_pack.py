@@ -8,6 +8,7 @@ import os
 import random
 import re
 import shlex
+import subprocess
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -21,7 +22,7 @@ from tests.case.case_xml import ANSWERED, Call, write_calls
 from tests.case.conftest import COLLECTOR
 from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE
 from tests.core.test_core_cli_documented import _run as run_evault
-from tests.helpers import REPO
+from tests.helpers import REPO, require_tool
 from ui.pdf_report import render_pdf
 from vault import custody
 from vault.bundle.export import ExportRequest, export_bundle
@@ -35,6 +36,7 @@ from vault.case.complaint_pack import (
 )
 from vault.case.pack_channels import CHANNELS, PackChannel
 from vault.case.pack_text import FIELDS
+from vault.case.rules.detector import rule_results
 from vault.check import check_vault
 from vault.custody import ledger
 from vault.handle import OpenVault, create_vault
@@ -173,6 +175,22 @@ def test_a_pack_per_channel_has_the_fields_and_fits_the_limits(
         with Image.open(result.folder / ATTACHMENTS_DIR / copy.name) as image:
             assert image.format == "JPEG" and not image.getexif()
     assert ("违规情况表.pdf" in [p.name for p in files]) == spec.takes_pdf
+    if spec.takes_pdf:
+        table = subprocess.run(
+            [
+                require_tool("pdftotext"),
+                str(result.folder / ATTACHMENTS_DIR / "违规情况表.pdf"),
+                "-",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        flat = "".join(table.split())
+        assert flat.startswith("违规情况表—微粒贷")
+        for finding in rule_results(vault, LENDER).findings:
+            # cells wrap and interleave in the extracted text: a description's opening
+            assert "".join(finding.description_zh.split())[:8] in flat, finding.rule_id
     assert (result.zip_path is not None) == spec.makes_zip
     if result.zip_path is not None:
         with zipfile.ZipFile(result.zip_path) as packed:

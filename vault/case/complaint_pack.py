@@ -38,7 +38,7 @@ from vault import custody
 from vault.bundle import layout
 from vault.bundle.export import ExportRequest, bundle_entries
 from vault.bundle.manifest import ExportedItem
-from vault.bundle.report.case_sections import render_stats
+from vault.bundle.report.case_sections import render_findings, render_stats
 from vault.bundle.report.evidence_list import style_sheet
 from vault.case.pack_channels import ChannelSpec, channel_spec
 from vault.case.pack_images import image_copy
@@ -283,7 +283,8 @@ def _write_attachments(
 
 
 def _table_html(vault: OpenVault, stats: LenderStats, findings: Sequence[Finding]) -> str:
-    body = render_stats(stats, list(findings), "zh_CN", vault.tz)
+    table = render_findings(findings, "zh_CN")  # the violations first, then the figures
+    body = table + render_stats(stats, (), "zh_CN", vault.tz, with_findings=False)
     title = html.escape(stats.lender)
     return (
         f"<html><head><meta charset='utf-8'><style>{style_sheet('zh_CN')}</style></head><body>"
