@@ -257,6 +257,10 @@ def _messages() -> dict[str, str]:
             "The lender has no company name yet. Type the company's full name (as in the "
             "loan contract) and make the material again.",
         ),
+        "pack_empty": QCoreApplication.translate(
+            "Errors",
+            "This lender has no evidence yet. Import recordings, screenshots or a call log first.",
+        ),
         "pack_cancelled": QCoreApplication.translate(
             "Errors", "Making the complaint material was cancelled. Nothing was written."
         ),

@@ -1035,6 +1035,10 @@
         <translation>这个平台还没有填写公司名称。请填写公司全称（与借款合同一致）后再生成材料。</translation>
     </message>
     <message>
+        <source>This lender has no evidence yet. Import recordings, screenshots or a call log first.</source>
+        <translation>这个平台还没有证据。请先导入录音、截图或通话记录。</translation>
+    </message>
+    <message>
         <source>Making the complaint material was cancelled. Nothing was written.</source>
         <translation>已取消生成投诉材料，没有写入任何文件。</translation>
     </message>

@@ -1035,6 +1035,10 @@
         <translation>這個平台還沒有填寫公司名稱。請填寫公司全稱（與借款合約一致）後再產生材料。</translation>
     </message>
     <message>
+        <source>This lender has no evidence yet. Import recordings, screenshots or a call log first.</source>
+        <translation>這個平台還沒有證據。請先匯入錄音、截圖或通話紀錄。</translation>
+    </message>
+    <message>
         <source>Making the complaint material was cancelled. Nothing was written.</source>
         <translation>已取消產生投訴材料，沒有寫入任何檔案。</translation>
     </message>

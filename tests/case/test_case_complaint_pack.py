@@ -4,6 +4,7 @@ limit, copies labelled with their originals' hashes and bundle numbers, atomic w
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import re
@@ -229,6 +230,7 @@ def test_the_pack_is_a_custody_event_naming_the_copies(
     }
 
 
+@pytest.mark.slow
 def test_a_second_pack_on_the_same_day_gets_its_own_folder(
     pack_case: OpenVault, tmp_path: Path
 ) -> None:
@@ -320,3 +322,23 @@ def test_pack_without_company_is_one_sentence_saying_how_to_set_it(tmp_path: Pat
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "evault lender update" in done.stderr
     assert "--company" in done.stderr and "Traceback" not in done.stderr
+    assert list(home.glob("投诉材料_*")) == []
+    common = ["--vault", str(home / "v")]
+    fixed = run_evault(
+        ["lender", "update", "借呗", "--company", "重庆蚂蚁消费金融有限公司", *common], home=home
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    done = run_evault([*argv, "--channel", "nifa", "--out", str(home)], home=home)
+    assert done.returncode == 2 and "no evidence yet" in done.stderr
+    shot = noisy_jpeg(home / "shot.jpg", 5, (640, 480))
+    imported = run_evault(["import", *common, "--lender", "借呗", str(shot)], home=home)
+    assert imported.returncode == 0, imported.stderr
+    fixed = run_evault(
+        ["lender", "update", "借呗", "--company", "重庆蚂蚁消费金融有限公司", *common], home=home
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    done = run_evault([*argv, "--channel", "nifa", "--out", str(home), "--json"], home=home)
+    assert done.returncode == 0, done.stderr
+    made = json.loads(done.stdout)
+    assert made["channel"] == "nifa" and Path(made["folder"]).is_dir()
+    assert made["next_steps"] == CHANNELS[PackChannel.NIFA].next_steps["zh_CN"]

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from vault import custody
 from vault.bundle import layout
-from vault.bundle.export import ExportRequest, bundle_entries
+from vault.bundle.export import ExportRequest, NothingToExportError, bundle_entries
 from vault.bundle.manifest import ExportedItem
 from vault.bundle.report.case_sections import render_findings, render_stats
 from vault.bundle.report.evidence_list import style_sheet
@@ -70,6 +70,10 @@ ProgressCallback = Callable[[int, int], None]  # done, total
 
 class CompanyMissingError(UsageError):
     code = "pack_company_missing"
+
+
+class PackEmptyError(UsageError):
+    code = "pack_empty"
 
 
 class PackCancelledError(UsageError):
@@ -127,7 +131,13 @@ def build_pack(
             f'evault lender update --vault DIR "{who.name}" --company "公司全称".'
         )
     today = made_on or datetime.now(vault.tz).date()
-    entries, _ = bundle_entries(vault, ExportRequest(out=out_dir / "unused.zip", lender=who.name))
+    try:
+        request = ExportRequest(out=out_dir / "unused.zip", lender=who.name)
+        entries, _ = bundle_entries(vault, request)
+    except NothingToExportError:
+        raise PackEmptyError(
+            f"The lender {who.name!r} has no evidence yet to make complaint material from."
+        ) from None
     results = rule_results(vault, who.name)
     stats = stats_for(vault, who.name)
     notes = list_notes(vault, who.name)
@@ -379,6 +389,7 @@ def _record(
 __all__ = [
     "CompanyMissingError",
     "PackCancelledError",
+    "PackEmptyError",
     "PackResult",
     "build_pack",
     "default_demands",
