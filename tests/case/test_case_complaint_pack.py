@@ -228,6 +228,7 @@ def test_the_pack_is_a_custody_event_naming_the_copies(
     assert {c["original_sha256"] for c in payload["copies"] if isinstance(c, dict)} == {
         c.original_sha256 for c in result.attachments
     }
+    assert check_vault(vault).ok, "a pack's custody event keeps the vault consistent"
 
 
 @pytest.mark.slow
