@@ -92,4 +92,5 @@ def test_material_is_made_from_the_tracker_and_the_filing_recorded(
     qtbot.waitUntil(tasks.worker().idle)
     (filed,) = complaints(live, "分期乐")
     assert (filed.channel, filed.reference) == ("nifa", "JB20261203001")
+    assert filed.item_ids == tuple(result.pack.copied_items) and filed.item_ids, "items linked"
     assert not dialogs, dialogs

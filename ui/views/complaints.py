@@ -287,16 +287,17 @@ class ComplaintsPanel(QWidget):
         row.setToolTip(4, tip)
 
     def add(self) -> None:
-        self.record_filing(None)
+        self.record_filing(None, [])
 
-    def record_filing(self, channel: str | None) -> None:
-        """Record a complaint, ``channel`` chosen already (after making its material)."""
+    def record_filing(self, channel: str | None, items: list[str]) -> None:
+        """Record a complaint; after making its material, with its channel chosen and the
+        items whose copies it attaches linked."""
         vault, lender = self.vault, self.lender
         if vault is None or lender is None:
             return
         dialog = ComplaintDialog(lender, None, self, channel=channel)
         if self._run(dialog):
-            values = dialog.new_complaint()
+            values = dialog.new_complaint() | {"items": items}
             op(lambda: add_complaint(vault, lender, **values)).success(  # type: ignore[arg-type]
                 lambda dto: self._added(vault, lender, dto)
             ).failure(self.failed.emit).run()

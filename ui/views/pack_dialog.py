@@ -167,7 +167,7 @@ class PackResultDialog(QDialog):
     """What was written, where to file it, and the two or three sentences of what next;
     shown beside the window (not modal). ``record`` asks the tracker to record the filing."""
 
-    record = Signal(str)  # the tracker's channel code
+    record = Signal(str, list)  # the tracker's channel code, the items copied
 
     def __init__(self, result: PackResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,7 +218,8 @@ class PackResultDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
     def _record(self) -> None:
-        self.record.emit(str(CHANNELS[PackChannel(self.pack.channel)].tracker))
+        tracker = str(CHANNELS[PackChannel(self.pack.channel)].tracker)
+        self.record.emit(tracker, list(self.pack.copied_items))
         self.accept()
 
     def open_folder(self) -> None:

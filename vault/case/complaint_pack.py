@@ -94,6 +94,7 @@ class PackResult(Jsonable):
     zip_path: Path | None
     text_file: Path
     attachments: tuple[PackAttachment, ...]
+    copied_items: tuple[str, ...]  # ids of the items whose copies are attached
     images_left_out: int  # the lender's images beyond the channel's count
     table_pdf: bool  # the violation table went in as a PDF
     next_steps: str  # in the language asked for
@@ -185,6 +186,7 @@ def build_pack(
         zip_path=zip_path,
         text_file=final / TEXT_FILE,
         attachments=tuple(attachments),
+        copied_items=tuple(entry.item.id for entry in chosen.entries),
         images_left_out=chosen.left_out,
         table_pdf=table,
         next_steps=spec.next_steps.get(language, spec.next_steps["zh_CN"]),
