@@ -72,6 +72,7 @@ def pack_case(
     add_lender(vault, LENDER, numbers=[COLLECTOR], app="微众银行", company=COMPANY)
     calls = [Call(COLLECTOR, f"2026-11-02 {h:02d}:10", ANSWERED, 30) for h in (9, 10, 11, 12, 13)]
     calls += [Call(COLLECTOR, "2026-11-02 23:30"), Call(COLLECTOR, "2026-11-03 06:50")]
+    calls.append(Call(COLLECTOR, "2026-11-02 15:40", ANSWERED, 0))  # logged answered, 0 s
     import_backup(vault, write_calls(root / "calls.xml", calls))
     files = [noisy_jpeg(root / f"shot{n}.jpg", n) for n in range(3)]
     assert min(f.stat().st_size for f in files) > 5_000_000, "originals over every limit"
@@ -144,8 +145,9 @@ def test_a_pack_per_channel_has_the_fields_and_fits_the_limits(
     assert "2026-11-02 至 2026-11-03" in section(text, "时间段")
     violations = section(text, "违规类型")
     assert "GBT45251-effective-calls" in violations and "依据：" in violations
+    assert "计数内容：" in violations and "0秒来电 1 个" in violations
     facts = section(text, "事实")
-    assert "2026-11-02：来电 6 次（接通 5 次）" in facts
+    assert "2026-11-02：来电 7 次（接通 5 次，另有0秒来电 1 次未计入接通）" in facts
     assert "骚扰家人及通讯录联系人" in facts and "威胁恐吓" in facts
     assert "催收员打给我母亲" in facts
     assert "1. " in section(text, "诉求")

@@ -17,7 +17,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from vault.bundle.manifest import ExportedItem
-from vault.bundle.report.wording import CATEGORY_LABELS, KIND_LABELS
+from vault.bundle.report.wording import CATEGORY_LABELS, KIND_LABELS, RULE_WORDS
 from vault.case.pack_channels import ChannelSpec
 from vault.categories import Category
 from vault.dto import Finding, LenderDTO, LenderStats, NoteDTO
@@ -143,6 +143,12 @@ def _violations(findings: Sequence[Finding]) -> list[str]:
         in_force = first.source.in_force.isoformat()
         lines.append(f"   依据：{source}（{in_force} 起施行）；规则编号 {first.rule_id}")
         lines.append(f"   证据显示：{_how_often(group)}")
+        counted = RULE_WORDS["zh_CN"].get(first.counted or "", "")
+        zero = sum(f.zero_second_calls for f in group)
+        if zero:
+            counted += f"{'；' if counted else ''}这些天另有0秒来电 {zero} 个，未计入接通"
+        if counted:
+            lines.append(f"   计数内容：{counted}")
     return lines
 
 
@@ -165,7 +171,8 @@ def _how_often(group: Sequence[Finding]) -> str:
 def _facts(data: PackInput, numbers: dict[str, int]) -> list[str]:
     stats = data.stats
     lines = [
-        f"1. 总计：来电 {stats.calls_attempted} 次（其中接通 {stats.calls_answered} 次），"
+        f"1. 总计：来电 {stats.calls_attempted} 次（其中接通 {stats.calls_answered} 次"
+        f"{_zero(stats.calls_zero_seconds)}），"
         f"短信 {stats.sms} 条，夜间（22:00至次日08:00）联系 {stats.night_contacts} 次，"
         f"涉及 {stats.distinct_numbers} 个号码。"
     ]
@@ -185,7 +192,8 @@ def _facts(data: PackInput, numbers: dict[str, int]) -> list[str]:
             night = f"，其中夜间 {row.night_contacts} 次" if row.night_contacts else ""
             lines.append(
                 f"   {row.day.isoformat()}：来电 {row.calls_attempted} 次（接通 "
-                f"{row.calls_answered} 次），短信 {row.sms} 条，{row.distinct_numbers} 个号码{night}"
+                f"{row.calls_answered} 次{_zero(row.calls_zero_seconds)}），短信 {row.sms} 条，"
+                f"{row.distinct_numbers} 个号码{night}"
             )
         if len(busy) > len(shown):
             lines.append(
@@ -203,6 +211,11 @@ def _facts(data: PackInput, numbers: dict[str, int]) -> list[str]:
         lines.append("5. 本人陈述（按时间）：")
         lines += notes
     return lines
+
+
+def _zero(calls: int) -> str:
+    """0-second calls are logged as picked up but did not connect: said apart."""
+    return f"，另有0秒来电 {calls} 次未计入接通" if calls else ""
 
 
 def _by_category(
