@@ -146,6 +146,7 @@ def test_a_pack_per_channel_has_the_fields_and_fits_the_limits(
     violations = section(text, "违规类型")
     assert "GBT45251-effective-calls" in violations and "依据：" in violations
     assert "计数内容：" in violations and "0秒来电 1 个" in violations
+    assert "项证据（序号 " in violations, "a category rule names its items by bundle number"
     facts = section(text, "事实")
     assert "2026-11-02：来电 7 次（接通 5 次，另有0秒来电 1 次未计入接通）" in facts
     assert "骚扰家人及通讯录联系人" in facts and "威胁恐吓" in facts

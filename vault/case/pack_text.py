@@ -26,6 +26,7 @@ from vault.note_file import note_item_id
 BOM = "\ufeff"
 MAX_DAY_LINES = 31  # the days with most contacts; the PDF table has the rest
 MAX_NOTE_CHARS = 300
+MAX_CITED = 12  # item numbers listed per rule
 MIN_BURST = 3  # a "run" of fewer contacts says nothing
 THREAT_CATEGORIES = (
     Category.THREATS,
@@ -89,7 +90,7 @@ def compose(data: PackInput) -> str:
         ("被投诉机构全称", [data.company]),
         ("产品", [_product(data.lender)]),
         ("时间段", [_period(data)]),
-        ("违规类型", _violations(data.findings)),
+        ("违规类型", _violations(data, numbers)),
         ("事实", _facts(data, numbers)),
         ("诉求", [f"{i}. {demand}" for i, demand in enumerate(data.demands, start=1)]),
         ("已有证据清单", _evidence(data)),
@@ -129,9 +130,9 @@ def _period(data: PackInput) -> str:
     return f"{days[0].isoformat()} 至 {days[-1].isoformat()}（时区 {data.tz.key}）"
 
 
-def _violations(findings: Sequence[Finding]) -> list[str]:
+def _violations(data: PackInput, numbers: dict[str, int]) -> list[str]:
     by_rule: dict[str, list[Finding]] = {}
-    for finding in findings:
+    for finding in data.findings:
         by_rule.setdefault(finding.rule_id, []).append(finding)
     lines = []
     for index, group in enumerate(by_rule.values(), start=1):
@@ -142,7 +143,9 @@ def _violations(findings: Sequence[Finding]) -> list[str]:
         lines.append(f"{index}. {first.description_zh}")
         in_force = first.source.in_force.isoformat()
         lines.append(f"   依据：{source}（{in_force} 起施行）；规则编号 {first.rule_id}")
-        lines.append(f"   证据显示：{_how_often(group)}")
+        lines.append(f"   证据显示：{_how_often(group, data, numbers)}")
+        if first.day is None:  # a category rule: its items, by number, say what was counted
+            continue
         counted = RULE_WORDS["zh_CN"].get(first.counted or "", "")
         zero = sum(f.zero_second_calls for f in group)
         if zero:
@@ -152,9 +155,10 @@ def _violations(findings: Sequence[Finding]) -> list[str]:
     return lines
 
 
-def _how_often(group: Sequence[Finding]) -> str:
+def _how_often(group: Sequence[Finding], data: PackInput, numbers: dict[str, int]) -> str:
     days = sorted(f.day for f in group if f.day is not None)
     items = sum(f.count for f in group if f.day is None)
+    cited = sorted({numbers[i] for f in group if f.day is None for i in f.item_ids if i in numbers})
     parts = []
     if days:
         worst = max((f for f in group if f.day is not None), key=lambda f: f.count)
@@ -164,7 +168,9 @@ def _how_often(group: Sequence[Finding]) -> str:
             f"共 {len(days)} 天（{span}），最多的一天 {worst.day} 为 {worst.count} 次{limit}"
         )
     if items:
-        parts.append(f"{items} 项证据")
+        shown = "、".join(number_text(data.entries, n) for n in cited[:MAX_CITED])
+        more = " 等" if len(cited) > MAX_CITED else ""
+        parts.append(f"{items} 项证据（序号 {shown}{more}）" if cited else f"{items} 项证据")
     return "；".join(parts)
 
 
