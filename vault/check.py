@@ -348,6 +348,8 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
         lender = out.lenders[lender_id]
         if "renamed" in payload:
             lender["name"] = payload["renamed"]["to"]
+        if "company" in payload:
+            lender["company"] = payload["company"]["to"]
         lender["numbers"] |= set(payload.get("added_numbers", ()))
     elif action == custody.Action.COMPLAINT_ADDED:
         out.complaints[int(payload["complaint_id"])] = {

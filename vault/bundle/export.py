@@ -177,20 +177,7 @@ def _export(
         raise UsageError(f"The folder {out.parent} does not exist.")
     for url in request.tsa_urls:
         check_url(url)
-    try:
-        items = select_items(vault, request)
-    except NothingToExportError:
-        if request.lender is None or request.item_ids:
-            raise
-        items = []  # the lender's notes alone still make a bundle
-    names = {i.lender for i in items}
-    if request.lender is not None and not request.item_ids:
-        names.add(request.lender.strip())
-    lenders = [lender for lender in list_lenders(vault) if lender.name in names]
-    notes = select_notes(vault, request, lenders)
-    if not items and not notes:
-        raise NothingToExportError("There is nothing to export for this selection.")
-    entries = _name_items(vault, items, lenders, notes)
+    entries, lenders = bundle_entries(vault, request)
     removed = remove_stale_partials(out.parent)
     writer = _BundleWriter(vault, request, entries, lenders, progress, cancel)
     fd, temp = _create_partial(out)
@@ -305,6 +292,28 @@ def _remove_if_unlocked(folder: Path, owner: str, name: str) -> bool:
 
 
 # --- choosing and naming ----------------------------------------------------------------
+
+
+def bundle_entries(
+    vault: OpenVault, request: ExportRequest
+) -> tuple[list[manifest.ExportedItem], list[LenderDTO]]:
+    """The items and notes a bundle of ``request`` holds, each with the number (序号) and
+    path the bundle gives it, and the lenders they belong to. Whatever else refers to
+    an item "as in the bundle" (a complaint pack) takes its number from here."""
+    try:
+        items = select_items(vault, request)
+    except NothingToExportError:
+        if request.lender is None or request.item_ids:
+            raise
+        items = []  # the lender's notes alone still make a bundle
+    names = {i.lender for i in items}
+    if request.lender is not None and not request.item_ids:
+        names.add(request.lender.strip())
+    lenders = [lender for lender in list_lenders(vault) if lender.name in names]
+    notes = select_notes(vault, request, lenders)
+    if not items and not notes:
+        raise NothingToExportError("There is nothing to export for this selection.")
+    return _name_items(vault, items, lenders, notes), lenders
 
 
 def select_items(vault: OpenVault, request: ExportRequest) -> list[ItemDTO]:
