@@ -183,6 +183,7 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
             ),
         )
         shoot(window, out / f"{lang}-06-recording.png")
+        transcript_screen(app, window, lang, out)
         view.detail.setCurrentIndex(2)
         settle(app)
         shoot(view.detail, out / f"{lang}-07-history.png")
@@ -214,6 +215,21 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     window.close()
     window.deleteLater()
     settle(app)
+
+
+def transcript_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """The transcript editor under the player, two lines typed along."""
+    editor = window.vault_view.detail.preview.transcript
+    settle(app, editor.isEnabled)
+    for at, words in ((0, "喂，是张三吗？你的欠款已经逾期了。"), (1500, "我在想办法。")):
+        editor.player.seek(at)
+        settle(app, lambda at=at: editor.player.player.position() == at)
+        editor.insert_at_position()
+        row = editor.table.currentRow()
+        editor.table.closePersistentEditor(editor.table.item(row, 2))
+        editor.table.item(row, 2).setText(words)
+    settle(app)
+    shoot(window, out / f"{lang}-06b-transcript.png")
 
 
 def import_banner_screen(

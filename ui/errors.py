@@ -246,11 +246,41 @@ def _messages() -> dict[str, str]:
         "note_too_long": QCoreApplication.translate(
             "Errors", "This note is too long to keep in one piece. Split it into several notes."
         ),
+        "transcript_invalid": QCoreApplication.translate(
+            "Errors",
+            "This transcript cannot be saved as written: it is too long, or a line has no "
+            "time or no words.",
+        ),
+        "transcript_not_recording": QCoreApplication.translate(
+            "Errors", "Only a recording can have a transcript."
+        ),
         "export_empty": QCoreApplication.translate(
             "Errors", "There is no evidence to export for this choice of lender and dates."
         ),
         "export_exists": QCoreApplication.translate(
             "Errors", "A file with that name already exists. Choose another name."
+        ),
+        "pack_company_missing": QCoreApplication.translate(
+            "Errors",
+            "The lender has no company name yet. Type the company's full name (as in the "
+            "loan contract) and make the material again.",
+        ),
+        "pack_empty": QCoreApplication.translate(
+            "Errors",
+            "This lender has no evidence yet. Import recordings, screenshots or a call log first.",
+        ),
+        "pack_cancelled": QCoreApplication.translate(
+            "Errors", "Making the complaint material was cancelled. Nothing was written."
+        ),
+        "pack_hash_mismatch": QCoreApplication.translate(
+            "Errors",
+            "A file in the vault no longer matches the hash taken when it was imported, so "
+            "no copy of it was made. Run a vault check.",
+        ),
+        "pack_image": QCoreApplication.translate(
+            "Errors",
+            "One of the images cannot be read or made small enough for this channel. It stays "
+            "in the full evidence bundle.",
         ),
         "export_cancelled": QCoreApplication.translate(
             "Errors", "The export was cancelled. No file was written."

@@ -1,7 +1,8 @@
-"""Background work: one database worker thread and a small chainable ``op`` helper.
+"""Background work: one database worker thread, one file thread beside it, and a small
+chainable ``op`` helper.
 
-Every call into the vault runs on the one worker, in the order submitted, so access
-to the database is serialised; results come back to the GUI thread by a queued
+Every call into the vault runs on the one database worker, in the order submitted, so
+access to the database is serialised; results come back to the GUI thread by a queued
 signal. Usage (as Anki's ``op``)::
 
     op(lambda: list_items(vault)).success(show).failure(report).run()
@@ -11,6 +12,17 @@ the GUI thread. A function may take a ``progress`` keyword to report values. Pro
 is a state, not a stream: one queued signal at a time carries the newest value, so a
 worker reporting thousands of small files does not flood the GUI thread with repaints
 (the values in between are dropped, never the newest).
+
+Long work on files alone (a backup copying blobs) must not hold the database worker, or
+the window could not read the vault meanwhile. Such an op is made of steps: ``then``
+adds one, which receives the result of the one before it; ``beside=True`` runs it on the
+file thread, which never touches the database::
+
+    op(snapshot).then(copy_files, beside=True).then(record).success(show).run()
+
+The steps follow one another without the GUI thread in between, so a window closed
+midway never leaves the work half done; ``success`` gets the last step's result, and a
+step that raises ends the op there.
 
 A window can close while its work is still running: a callback that is a method of a
 widget, or of an op ``owned_by`` a widget, is dropped once that widget is deleted, so
@@ -82,29 +94,22 @@ class _Latest:
             return self._value
 
 
-class DbWorker:
-    """The one thread where vault calls run, one after another."""
+class _Thread:
+    """A thread that runs the steps given to it, one after another."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str, relay: _Relay, pending: _Pending) -> None:
         self._queue: queue.Queue[Op | None] = queue.Queue()
-        self._relay = _Relay()
-        self._busy = 0
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._loop, name="vault-db", daemon=True)
+        self._relay = relay
+        self._pending = pending
+        self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
 
-    def submit(self, task: Op) -> None:
-        with self._lock:
-            self._busy += 1
+    def put(self, task: Op) -> None:
         self._queue.put(task)
 
-    def idle(self) -> bool:
-        with self._lock:
-            return self._busy == 0
-
-    def stop(self) -> None:
+    def stop(self, timeout: float) -> None:
         self._queue.put(None)
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=timeout)
 
     def _emitter(self, task: Op) -> Callback:
         latest = _Latest()
@@ -121,11 +126,69 @@ class DbWorker:
                 result = task._call(self._emitter(task))
             except Exception as error:
                 self._relay.failed.emit(task, error)
-            else:
-                self._relay.done.emit(task, result)
-            finally:
-                with self._lock:
-                    self._busy -= 1
+                self._pending.done()  # after the emit: idle means every answer is queued
+                continue
+            following = task._advance(result)
+            if following is not None:
+                following.put(task)
+                continue
+            self._relay.done.emit(task, result)
+            self._pending.done()
+
+
+class _Pending:
+    """How many ops are submitted and not finished, all their steps counted."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def started(self) -> None:
+        with self._lock:
+            self._count += 1
+
+    def done(self) -> None:
+        with self._lock:
+            self._count -= 1
+
+    def none(self) -> bool:
+        with self._lock:
+            return self._count == 0
+
+
+class DbWorker:
+    """The one thread where vault calls run, one after another, and the file thread
+    beside it (started when an op first has a step for it)."""
+
+    def __init__(self) -> None:
+        self._relay = _Relay()
+        self._pending = _Pending()
+        self._db = _Thread("vault-db", self._relay, self._pending)
+        self._files: _Thread | None = None
+        self._files_guard = threading.Lock()
+
+    def submit(self, task: Op) -> None:
+        self._pending.started()
+        task._start(self)
+
+    def thread_for(self, beside: bool) -> _Thread:
+        if not beside:
+            return self._db
+        with self._files_guard:
+            if self._files is None:
+                self._files = _Thread("vault-files", self._relay, self._pending)
+            return self._files
+
+    def idle(self) -> bool:
+        """Whether every op submitted has finished, all its steps on either thread."""
+        return self._pending.none()
+
+    def stop(self) -> None:
+        self._db.stop(timeout=10)
+        if self._files is not None:
+            # A copy still running is abandoned with the process: what it writes is
+            # published only at its end (a backup), so nothing is left half done.
+            self._files.stop(timeout=1)
 
 
 _worker: DbWorker | None = None
@@ -147,12 +210,20 @@ def set_default_failure(handler: Callable[[BaseException], None] | None) -> None
 
 class Op:
     def __init__(self, fn: Callable[..., Any]) -> None:
-        self._fn = fn
+        self._steps: list[tuple[Callable[..., Any], bool]] = [(fn, False)]
+        self._at = 0  # the step to run next
+        self._input: object = None  # the result of the step before it
+        self._worker: DbWorker | None = None
         self._success: Callback | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._on_progress: Callback | None = None
         self._owners: list[QObject] = []
-        self._wants_progress = "progress" in inspect.signature(fn).parameters
+
+    def then(self, fn: Callable[..., Any], *, beside: bool = False) -> Op:
+        """A step after the ones given: ``fn(result_of_the_step_before)``, on the file
+        thread when ``beside`` (it must then leave the database alone)."""
+        self._steps.append((fn, beside))
+        return self
 
     def success(self, callback: Callback) -> Op:
         self._success = callback
@@ -184,10 +255,24 @@ class Op:
         return any(isinstance(o, QObject) and not shiboken6.isValid(o) for o in owners)
 
     # worker side
+    def _start(self, worker: DbWorker) -> None:
+        self._worker = worker
+        worker.thread_for(self._steps[0][1]).put(self)
+
     def _call(self, emit: Callback) -> Any:
-        if self._wants_progress:
-            return self._fn(progress=emit)
-        return self._fn()
+        fn = self._steps[self._at][0]
+        args = () if self._at == 0 else (self._input,)
+        if "progress" in inspect.signature(fn).parameters:
+            return fn(*args, progress=emit)
+        return fn(*args)
+
+    def _advance(self, result: object) -> _Thread | None:
+        """The thread of the next step, given this step's result; None after the last."""
+        self._at += 1
+        if self._at == len(self._steps) or self._worker is None:
+            return None
+        self._input = result
+        return self._worker.thread_for(self._steps[self._at][1])
 
     # GUI side
     def _finish(self, result: object) -> None:

@@ -9,7 +9,7 @@ Three things are checked, and a fault in one never stops the others:
 - the custody log: the hash chain (:func:`vault.ledger.verify_chain`), then one
   ordered pass that replays every event's payload into the state it proves (an item's
   import fields, its later edits, withdrawal and purge; notes, lenders, complaints,
-  backup row counts, checkpoints and timestamps; an SM3 counts only with its
+  backup row counts, transcripts, checkpoints and timestamps; an SM3 counts only with its
   ``sm3_computed`` event, made for the item's SHA-256). Every stored row is compared with
   that state field by field: a field edited in ``vault.db`` is a problem naming the
   row and the field, a row the log names that is gone is a problem, never an orphan.
@@ -22,6 +22,7 @@ names) and temp files of interrupted writes into ``quarantine/`` and says what m
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -97,6 +98,7 @@ class _Replayed:
     named_items: set[str] = field(default_factory=set)
     backup_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     notes: dict[int, dict[str, object]] = field(default_factory=dict)
+    transcripts: dict[int, dict[str, object]] = field(default_factory=dict)
     lenders: dict[int, dict[str, Any]] = field(default_factory=dict)
     complaints: dict[int, dict[str, Any]] = field(default_factory=dict)
     checkpoints: dict[int, dict[str, object]] = field(default_factory=dict)
@@ -327,6 +329,15 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
             "occurred_offset_min": None if offset is None else int(offset.total_seconds()) // 60,
             "created_at": at,
         }
+    elif action == custody.Action.TRANSCRIPT_SAVED:
+        out.transcripts[int(payload["transcript_id"])] = {
+            "item_id": item_id,
+            "version": int(payload["version"]),
+            "origin": str(payload["origin"]),
+            "duration_ms": payload["duration_ms"],
+            "segments": _segments_text(payload["segments"]),
+            "saved_at": at,
+        }
     elif action == custody.Action.LENDER_ADDED and lender_id is not None:
         lender_state: dict[str, Any] = {
             key: payload[key] for key in _LENDER_FIELDS if key in payload
@@ -337,6 +348,8 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
         lender = out.lenders[lender_id]
         if "renamed" in payload:
             lender["name"] = payload["renamed"]["to"]
+        if "company" in payload:
+            lender["company"] = payload["company"]["to"]
         lender["numbers"] |= set(payload.get("added_numbers", ()))
     elif action == custody.Action.COMPLAINT_ADDED:
         out.complaints[int(payload["complaint_id"])] = {
@@ -379,6 +392,11 @@ def _apply(  # noqa: PLR0912, PLR0915 - one branch per action
         }
     elif action == custody.Action.VAULT_CREATED:
         out.vault = dict(payload)
+
+
+def _segments_text(value: object) -> str:
+    """A transcript's segments in one comparable form (canonical JSON text)."""
+    return custody.canonical_json(value).decode("utf-8")  # type: ignore[arg-type]
 
 
 def _utc_text(value: object) -> str | None:
@@ -479,6 +497,15 @@ def _compare_others(session: Session, replayed: _Replayed) -> list[CheckProblem]
         ),
         replayed.notes,
     )
+    transcripts = _raw_rows(
+        session,
+        "transcripts",
+        ["id", "item_id", "version", "origin", "duration_ms", "segments", "saved_at"],
+    )
+    for row in transcripts:
+        with contextlib.suppress(ValueError, TypeError):  # else compared as stored: altered
+            row["segments"] = _segments_text(json.loads(str(row["segments"])))
+    problems += _compare_table("transcript", transcripts, replayed.transcripts)
     lenders = {
         int(str(r["id"])): dict(r, numbers=set())
         for r in _raw_rows(session, "lenders", ["id", "name", *_LENDER_FIELDS])

@@ -20,6 +20,23 @@ class UsageError(VaultError):
     exit_code = 2
 
 
+class VaultReadOnlyError(VaultError):
+    """A write to a vault opened read-only: a backup looked at (``vault.safekeeping``).
+
+    The vault handle refuses it before anything is written (``OpenVault.check_writable``),
+    and the database, opened read-only, would refuse it too.
+    """
+
+    code = "db_read_only"
+    exit_code = 2
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This is a backup, opened to be looked at: nothing in it can be changed. "
+            "Restore it (evault restore) to work with it."
+        )
+
+
 # --- age format -------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from vault.errors import VaultError
 from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, restrict
@@ -184,8 +184,8 @@ def atomic_write(path: Path, *, sync_dir: bool = True) -> Iterator[BinaryIO]:
         fsync_dir(path.parent)
 
 
-def _load_sync_file_range() -> Callable[[int, int, int], None] | None:
-    """Linux's sync_file_range(2), which starts writeback without waiting for it."""
+def _load_sync_file_range() -> Callable[[int, int, int, int], int] | None:
+    """Linux's sync_file_range(2): writeback of a range of a file, started or waited for."""
     if not sys.platform.startswith("linux"):
         return None
     try:
@@ -195,15 +195,12 @@ def _load_sync_file_range() -> Callable[[int, int, int], None] | None:
         return None
     function.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
     function.restype = ctypes.c_int
-    write = 2  # SYNC_FILE_RANGE_WRITE
-
-    def start(fd: int, offset: int, length: int) -> None:
-        function(fd, offset, length, write)  # advisory: a failure only loses the head start
-
-    return start
+    return cast("Callable[[int, int, int, int], int]", function)
 
 
 _sync_file_range = _load_sync_file_range()
+_WRITE = 2  # SYNC_FILE_RANGE_WRITE
+_WAIT_ALL = 1 | 2 | 4  # WAIT_BEFORE | WRITE | WAIT_AFTER
 
 
 def start_writeback(fd: int, offset: int, length: int) -> None:
@@ -214,7 +211,22 @@ def start_writeback(fd: int, offset: int, length: int) -> None:
     system has no such call.
     """
     if _sync_file_range is not None:
-        _sync_file_range(fd, offset, length)
+        _sync_file_range(fd, offset, length, _WRITE)  # advisory: a failure only loses time
+
+
+def wait_writeback(path: Path) -> None:
+    """Return once every byte written to ``path`` has reached the device, so that its
+    pages are clean and can be dropped from the cache, and reading it then reads the
+    device. It does not make the file durable (its metadata, the disk's own cache):
+    :func:`sync_file_system` or fsync does that. Where the system has no
+    sync_file_range(2), the file is fsynced, which does both.
+    """
+    fd = os.open(path, os.O_RDONLY | BINARY)
+    try:
+        if _sync_file_range is None or _sync_file_range(fd, 0, 0, _WAIT_ALL) != 0:
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _load_syncfs() -> Callable[[int], int] | None:

@@ -35,7 +35,7 @@ from vault.db.session import (
     upgrade,
 )
 from vault.dto import RecoveryKey, VaultInfo
-from vault.errors import UsageError, VaultError
+from vault.errors import UsageError, VaultError, VaultReadOnlyError
 from vault.fsutil import atomic_write, make_private_dir
 from vault.keys import (
     IDENTITY_FILE,
@@ -51,6 +51,7 @@ from vault.keys import (
     write_identity,
 )
 from vault.lock import VaultLock, acquire
+from vault.safekeeping.layout import is_backup
 from vault.sshsig import public_key_line
 from vault.store import BlobStore
 from vault.times import system_zone, zone_named, zone_or_default
@@ -206,9 +207,12 @@ def unlock_vault(
     passes False and works beside a holder.
 
     ``read_only`` (a backup looked at in the window) writes nothing at all: the database
-    is opened read-only, never migrated, and the lock is not taken.
+    is opened read-only, never migrated, and the lock is not taken; every write is then
+    refused with :class:`~vault.errors.VaultReadOnlyError`. A backup folder
+    (``vault.safekeeping``) is always opened so: only a backup writes into it.
     """
     info = read_info(path)
+    read_only = read_only or is_backup(path)
     held = acquire(path) if exclusive and not read_only else None
     try:
         hardening.protect_process()
@@ -238,9 +242,7 @@ def _open(
     with session_factory(engine)() as session:
         zone_name = session.scalar(select(Setting.value).where(Setting.key == "time_zone"))
     zone = zone_or_default(zone_name) if zone_name else system_zone()
-    vault = OpenVault(info, keys, engine, zone, held)
-    vault.read_only = read_only
-    return vault
+    return OpenVault(info, keys, engine, zone, held, read_only=read_only)
 
 
 def unlock_with_recovery_key(
@@ -340,15 +342,26 @@ class OpenVault:
         engine: Engine,
         tz: ZoneInfo,
         held: VaultLock | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.info = info
         self._held = held  # the vault's lock (vault.lock), given back by lock()
-        self.read_only = False  # a backup opened to be looked at (unlock_vault)
+        # A backup opened to be looked at (unlock_vault): its store and its sessions
+        # refuse every write, before anything reaches the disk.
+        self.read_only = read_only
         self.tz = tz
-        self.store = BlobStore(info.path)
+        self.store = BlobStore(info.path, read_only=read_only)
         self._keys: VaultKeys | None = keys
         self._engine: Engine | None = engine
-        self._sessions: sessionmaker[Session] | None = session_factory(engine)
+        self._sessions: sessionmaker[Session] | None = session_factory(engine, read_only=read_only)
+
+    def check_writable(self) -> None:
+        """Raise :class:`~vault.errors.VaultReadOnlyError` for a backup looked at. The
+        store and the sessions refuse writes by themselves; a change that starts with
+        other work (writing a file elsewhere, asking a server) calls this first."""
+        if self.read_only:
+            raise VaultReadOnlyError
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -405,6 +418,7 @@ class OpenVault:
         ``how`` is recorded in the custody event ("recovery_key" when the passphrase was
         forgotten); the plain change records an empty payload, as it always did.
         """
+        self.check_writable()  # identity.age is written before the custody event
         factor = work_factor if work_factor is not None else work_factor_of(self.info.path)
         created = self.info.created_at
         text = identity_text(self.keys.identity, created)

@@ -168,6 +168,7 @@ def import_upload(
 
 
 def _context(vault: OpenVault) -> ImportContext:
+    vault.check_writable()  # before a file is read: a backup looked at takes in nothing
     return ImportContext(
         store=vault.store,
         recipient=vault.keys.identity.recipient(),

@@ -98,6 +98,25 @@ def add_lender_numbers(vault: OpenVault, name: str, numbers: Iterable[str]) -> L
         return lender_dto(session, lender)
 
 
+def set_lender_company(vault: OpenVault, name: str, company: str) -> LenderDTO:
+    """Record the lender's company (被投诉机构全称); logged as lender_updated, old and new."""
+    company = company.strip()
+    if not company:
+        raise UsageError("The company's full name is empty.")
+    with vault.sessions() as session, session.begin():
+        lender = lender_by_name(session, name)
+        if company != lender.company:
+            ledger.append(
+                session,
+                custody.Action.LENDER_UPDATED,
+                at=datetime.now(UTC),
+                lender_id=lender.id,
+                payload={"company": {"from": lender.company, "to": company}},
+            )
+            lender.company = company
+        return lender_dto(session, lender)
+
+
 def list_lenders(vault: OpenVault) -> list[LenderDTO]:
     with vault.sessions() as session:
         rows = session.scalars(select(Lender).order_by(Lender.name)).all()

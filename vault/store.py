@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vault.age import AgeReader, AgeWriter, Identity, Recipient
+from vault.errors import VaultReadOnlyError
 from vault.fsutil import PRIVATE_FILE, make_private_dir
 from vault.portable import BINARY, fsync_dir
 
@@ -44,9 +45,17 @@ class StagedBlob:
 
 
 class BlobStore:
-    def __init__(self, vault_dir: Path) -> None:
+    """The blobs of a vault folder; a ``read_only`` store (a backup looked at) refuses
+    to write, move or remove any with :class:`~vault.errors.VaultReadOnlyError`."""
+
+    def __init__(self, vault_dir: Path, *, read_only: bool = False) -> None:
         self.root = vault_dir / BLOBS
         self.quarantine = vault_dir / QUARANTINE
+        self.read_only = read_only
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise VaultReadOnlyError
 
     def path_for(self, item_id: str) -> Path:
         if not _ID.fullmatch(item_id):
@@ -64,6 +73,7 @@ class BlobStore:
         size_hint: int | None = None,
     ) -> StagedBlob:
         """Encrypt ``src`` to a temp file beside the blob's final place and fsync it."""
+        self._check_writable()
         final = self.path_for(item_id)
         if not final.parent.is_dir():
             # Each level on its own: mkdir(parents=True) gives parents the umask's mode.
@@ -86,6 +96,7 @@ class BlobStore:
 
     def publish(self, staged: StagedBlob) -> None:
         """Rename a staged blob to its final name (durable after :meth:`sync`)."""
+        self._check_writable()
         os.replace(staged.temp_path, staged.final_path)
 
     def discard(self, staged: StagedBlob) -> None:
@@ -102,6 +113,7 @@ class BlobStore:
         return AgeReader(self.path_for(item_id), identities)
 
     def remove(self, item_id: str) -> None:
+        self._check_writable()
         with contextlib.suppress(FileNotFoundError):
             self.path_for(item_id).unlink()
 
@@ -121,6 +133,7 @@ class BlobStore:
         already in quarantine: a name taken there gets a numbered suffix. Nothing is
         ever deleted; the user decides what to do with what lands there.
         """
+        self._check_writable()
         make_private_dir(self.quarantine)
         target = self.quarantine / path.name
         number = 1

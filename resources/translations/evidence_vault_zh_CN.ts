@@ -528,8 +528,32 @@
         <translation>更新…</translation>
     </message>
     <message>
+        <source>Make complaint material…</source>
+        <translation>生成投诉材料…</translation>
+    </message>
+    <message>
+        <source>The text to paste and the attachments one channel takes, from this case</source>
+        <translation>根据本案证据，生成某一投诉渠道所需的可粘贴文字和附件</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1 — 已逾期</translation>
+    </message>
+    <message>
+        <source>The follow-up date has passed: ask the channel.</source>
+        <translation>已过跟进日期：请向该渠道询问进展。</translation>
+    </message>
+    <message>
         <source>This follow-up is due.</source>
         <translation>已到跟进日期。</translation>
+    </message>
+    <message>
+        <source>Making the material…</source>
+        <translation>正在生成材料…</translation>
+    </message>
+    <message>
+        <source>Making the material… %1 of %2</source>
+        <translation>正在生成材料… 第 %1 项，共 %2 项</translation>
     </message>
 </context>
 <context>
@@ -719,6 +743,10 @@
     <message>
         <source>SM3 computed</source>
         <translation>已计算 SM3 值</translation>
+    </message>
+    <message>
+        <source>Transcript saved</source>
+        <translation>已保存文字稿</translation>
     </message>
 </context>
 <context>
@@ -1015,12 +1043,40 @@
         <translation>这条笔记太长，无法完整保存。请分成几条笔记来写。</translation>
     </message>
     <message>
+        <source>This transcript cannot be saved as written: it is too long, or a line has no time or no words.</source>
+        <translation>这份文字稿无法按现在的样子保存：内容太长，或有一行没有时间或没有文字。</translation>
+    </message>
+    <message>
+        <source>Only a recording can have a transcript.</source>
+        <translation>只有录音才能有文字稿。</translation>
+    </message>
+    <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
         <translation>所选平台和日期范围内没有可导出的证据。</translation>
     </message>
     <message>
         <source>A file with that name already exists. Choose another name.</source>
         <translation>已有同名文件。请换一个名字。</translation>
+    </message>
+    <message>
+        <source>The lender has no company name yet. Type the company&apos;s full name (as in the loan contract) and make the material again.</source>
+        <translation>这个平台还没有填写公司名称。请填写公司全称（与借款合同一致）后再生成材料。</translation>
+    </message>
+    <message>
+        <source>This lender has no evidence yet. Import recordings, screenshots or a call log first.</source>
+        <translation>这个平台还没有证据。请先导入录音、截图或通话记录。</translation>
+    </message>
+    <message>
+        <source>Making the complaint material was cancelled. Nothing was written.</source>
+        <translation>已取消生成投诉材料，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>A file in the vault no longer matches the hash taken when it was imported, so no copy of it was made. Run a vault check.</source>
+        <translation>保险箱中有文件与导入时记录的哈希值不再一致，因此没有为它制作副本。请运行保险箱检查。</translation>
+    </message>
+    <message>
+        <source>One of the images cannot be read or made small enough for this channel. It stays in the full evidence bundle.</source>
+        <translation>有一张图片无法读取，或无法压缩到该渠道的大小限制以内。它仍在完整证据包中。</translation>
     </message>
     <message>
         <source>The export was cancelled. No file was written.</source>
@@ -1709,6 +1765,138 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>12378 consumer hotline and web form (NFRA)</source>
+        <translation>12378 消费者投诉热线及网上投诉（国家金融监督管理总局）</translation>
+    </message>
+    <message>
+        <source>NIFA online report (jubao.nifa.org.cn)</source>
+        <translation>中国互联网金融协会举报平台（jubao.nifa.org.cn）</translation>
+    </message>
+    <message>
+        <source>Heimao complaints (public)</source>
+        <translation>黑猫投诉（公开）</translation>
+    </message>
+    <message>
+        <source>Police (110 or the station)</source>
+        <translation>公安机关（110 或派出所）</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Lawyer or legal aid</source>
+        <translation>律师或法律援助</translation>
+    </message>
+    <message>
+        <source>Complaint material for %1</source>
+        <translation>%1 的投诉材料</translation>
+    </message>
+    <message>
+        <source>As in the loan contract, e.g. …有限公司</source>
+        <translation>与借款合同一致，例如 …有限公司</translation>
+    </message>
+    <message>
+        <source>The channels ask for the company&apos;s full name (被投诉机构全称). It is saved with the lender.</source>
+        <translation>投诉渠道要求填写被投诉机构全称。它会保存到这个平台的资料中。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Make the material</source>
+        <translation>生成材料</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <source>Company (full name)</source>
+        <translation>公司全称</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>Demands (诉求)</source>
+        <translation>诉求（每行一条）</translation>
+    </message>
+    <message>
+        <source>Where to save the material</source>
+        <translation>选择材料的保存位置</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>请选择文件夹</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another one.</source>
+        <translation>文件夹 %1 不存在。请另选一个。</translation>
+    </message>
+</context>
+<context>
+    <name>PackResultDialog</name>
+    <message>
+        <source>The complaint material is ready</source>
+        <translation>投诉材料已生成</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <source>One ZIP file: %1</source>
+        <translation>打包的 ZIP 文件：%1</translation>
+    </message>
+    <message>
+        <source>Text to paste: 投诉内容.txt. Attachments: %1 labelled image copies%2.</source>
+        <translation>要粘贴的文字：投诉内容.txt。附件：%1 张标注过的图片副本%2。</translation>
+    </message>
+    <message>
+        <source> and the violation table (PDF)</source>
+        <translation>和违规情况表（PDF）</translation>
+    </message>
+    <message>
+        <source>%1 more images are in the full evidence bundle only.</source>
+        <translation>另有 %1 张图片只在完整证据包中。</translation>
+    </message>
+    <message>
+        <source>Where to file</source>
+        <translation>在哪里提交</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Record the filing…</source>
+        <translation>登记这次投诉…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The folder cannot be shown</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>This computer has no program to show folders. The material is here:
+%1</source>
+        <translation>这台电脑没有可以打开文件夹的程序。材料在这里：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Choose a passphrase</source>
@@ -2362,6 +2550,73 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>
             <numerusform>共 %n 条，按时间从早到晚。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Transcript</source>
+        <translation>文字稿</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Add line here (F2)</source>
+        <translation>在此处加一行 (F2)</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>删除这一行</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>保存文字稿</translation>
+    </message>
+    <message>
+        <source>F2 add a line · Ctrl+Space play/pause · Ctrl+← back 5 s · Ctrl+→ on 5 s</source>
+        <translation>F2 加一行 · Ctrl+空格 播放/暂停 · Ctrl+← 后退 5 秒 · Ctrl+→ 前进 5 秒</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收方</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Double-click to correct the time (mm:ss)</source>
+        <translation>双击可更正时间（分:秒）</translation>
+    </message>
+    <message>
+        <source>Not saved yet (Ctrl+S).</source>
+        <translation>尚未保存 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>第 %1 版，保存于 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript.</source>
+        <translation>没有文字稿。</translation>
+    </message>
+    <message>
+        <source>No transcript yet: press F2 while it plays to add a line.</source>
+        <translation>还没有文字稿：播放时按 F2 加一行。</translation>
     </message>
 </context>
 <context>

@@ -528,8 +528,32 @@
         <translation>更新…</translation>
     </message>
     <message>
+        <source>Make complaint material…</source>
+        <translation>產生投訴材料…</translation>
+    </message>
+    <message>
+        <source>The text to paste and the attachments one channel takes, from this case</source>
+        <translation>根據本案證據，產生某一投訴管道所需的可貼上文字和附件</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1 — 已逾期</translation>
+    </message>
+    <message>
+        <source>The follow-up date has passed: ask the channel.</source>
+        <translation>已過跟進日期：請向該管道詢問進展。</translation>
+    </message>
+    <message>
         <source>This follow-up is due.</source>
         <translation>已到跟進日期。</translation>
+    </message>
+    <message>
+        <source>Making the material…</source>
+        <translation>正在產生材料…</translation>
+    </message>
+    <message>
+        <source>Making the material… %1 of %2</source>
+        <translation>正在產生材料… 第 %1 項，共 %2 項</translation>
     </message>
 </context>
 <context>
@@ -719,6 +743,10 @@
     <message>
         <source>SM3 computed</source>
         <translation>已計算 SM3 值</translation>
+    </message>
+    <message>
+        <source>Transcript saved</source>
+        <translation>已儲存文字稿</translation>
     </message>
 </context>
 <context>
@@ -1015,12 +1043,40 @@
         <translation>這則筆記太長，無法完整保存。請分成幾則筆記來寫。</translation>
     </message>
     <message>
+        <source>This transcript cannot be saved as written: it is too long, or a line has no time or no words.</source>
+        <translation>這份文字稿無法按現在的樣子儲存：內容太長，或有一行沒有時間或沒有文字。</translation>
+    </message>
+    <message>
+        <source>Only a recording can have a transcript.</source>
+        <translation>只有錄音才能有文字稿。</translation>
+    </message>
+    <message>
         <source>There is no evidence to export for this choice of lender and dates.</source>
         <translation>所選平台和日期範圍內沒有可匯出的證據。</translation>
     </message>
     <message>
         <source>A file with that name already exists. Choose another name.</source>
         <translation>已有同名檔案。請換一個名稱。</translation>
+    </message>
+    <message>
+        <source>The lender has no company name yet. Type the company&apos;s full name (as in the loan contract) and make the material again.</source>
+        <translation>這個平台還沒有填寫公司名稱。請填寫公司全稱（與借款合約一致）後再產生材料。</translation>
+    </message>
+    <message>
+        <source>This lender has no evidence yet. Import recordings, screenshots or a call log first.</source>
+        <translation>這個平台還沒有證據。請先匯入錄音、截圖或通話紀錄。</translation>
+    </message>
+    <message>
+        <source>Making the complaint material was cancelled. Nothing was written.</source>
+        <translation>已取消產生投訴材料，沒有寫入任何檔案。</translation>
+    </message>
+    <message>
+        <source>A file in the vault no longer matches the hash taken when it was imported, so no copy of it was made. Run a vault check.</source>
+        <translation>保險箱中有檔案與匯入時記錄的雜湊值不再一致，因此沒有為它製作副本。請執行保險箱檢查。</translation>
+    </message>
+    <message>
+        <source>One of the images cannot be read or made small enough for this channel. It stays in the full evidence bundle.</source>
+        <translation>有一張圖片無法讀取，或無法壓縮到該管道的大小限制以內。它仍在完整證據包中。</translation>
     </message>
     <message>
         <source>The export was cancelled. No file was written.</source>
@@ -1709,6 +1765,138 @@ Not imported: %3</source>
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <source>12378 consumer hotline and web form (NFRA)</source>
+        <translation>12378 消費者投訴熱線及網上投訴（國家金融監督管理總局）</translation>
+    </message>
+    <message>
+        <source>NIFA online report (jubao.nifa.org.cn)</source>
+        <translation>中國互聯網金融協會舉報平台（jubao.nifa.org.cn）</translation>
+    </message>
+    <message>
+        <source>Heimao complaints (public)</source>
+        <translation>黑貓投訴（公開）</translation>
+    </message>
+    <message>
+        <source>Police (110 or the station)</source>
+        <translation>公安機關（110 或派出所）</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Lawyer or legal aid</source>
+        <translation>律師或法律援助</translation>
+    </message>
+    <message>
+        <source>Complaint material for %1</source>
+        <translation>%1 的投訴材料</translation>
+    </message>
+    <message>
+        <source>As in the loan contract, e.g. …有限公司</source>
+        <translation>與借款合約一致，例如 …有限公司</translation>
+    </message>
+    <message>
+        <source>The channels ask for the company&apos;s full name (被投诉机构全称). It is saved with the lender.</source>
+        <translation>投訴管道要求填寫被投訴機構全稱。它會儲存到這個平台的資料中。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Make the material</source>
+        <translation>產生材料</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>投訴管道</translation>
+    </message>
+    <message>
+        <source>Company (full name)</source>
+        <translation>公司全稱</translation>
+    </message>
+    <message>
+        <source>Save in</source>
+        <translation>儲存到</translation>
+    </message>
+    <message>
+        <source>Demands (诉求)</source>
+        <translation>訴求（每行一條）</translation>
+    </message>
+    <message>
+        <source>Where to save the material</source>
+        <translation>選擇材料的儲存位置</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>請選擇資料夾</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose another one.</source>
+        <translation>資料夾 %1 不存在。請另選一個。</translation>
+    </message>
+</context>
+<context>
+    <name>PackResultDialog</name>
+    <message>
+        <source>The complaint material is ready</source>
+        <translation>投訴材料已產生</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>資料夾：%1</translation>
+    </message>
+    <message>
+        <source>One ZIP file: %1</source>
+        <translation>打包的 ZIP 檔案：%1</translation>
+    </message>
+    <message>
+        <source>Text to paste: 投诉内容.txt. Attachments: %1 labelled image copies%2.</source>
+        <translation>要貼上的文字：投诉内容.txt。附件：%1 張標注過的圖片副本%2。</translation>
+    </message>
+    <message>
+        <source> and the violation table (PDF)</source>
+        <translation>和違規情況表（PDF）</translation>
+    </message>
+    <message>
+        <source>%1 more images are in the full evidence bundle only.</source>
+        <translation>另有 %1 張圖片只在完整證據包中。</translation>
+    </message>
+    <message>
+        <source>Where to file</source>
+        <translation>在哪裡提交</translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>打開資料夾</translation>
+    </message>
+    <message>
+        <source>Record the filing…</source>
+        <translation>登記這次投訴…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>The folder cannot be shown</source>
+        <translation>無法打開資料夾</translation>
+    </message>
+    <message>
+        <source>This computer has no program to show folders. The material is here:
+%1</source>
+        <translation>這台電腦沒有可以打開資料夾的程式。材料在這裡：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Choose a passphrase</source>
@@ -2362,6 +2550,73 @@ Print it or copy it to a USB stick, then delete it from this computer.</source>
         <translation>
             <numerusform>共 %n 筆，依時間由早到晚。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptEditor</name>
+    <message>
+        <source>Transcript</source>
+        <translation>文字稿</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>說話人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Add line here (F2)</source>
+        <translation>在此處加一行 (F2)</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>刪除這一行</translation>
+    </message>
+    <message>
+        <source>Save transcript</source>
+        <translation>儲存文字稿</translation>
+    </message>
+    <message>
+        <source>F2 add a line · Ctrl+Space play/pause · Ctrl+← back 5 s · Ctrl+→ on 5 s</source>
+        <translation>F2 加一行 · Ctrl+空白鍵 播放/暫停 · Ctrl+← 倒退 5 秒 · Ctrl+→ 前進 5 秒</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>催收方</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Double-click to correct the time (mm:ss)</source>
+        <translation>雙擊可更正時間（分:秒）</translation>
+    </message>
+    <message>
+        <source>Not saved yet (Ctrl+S).</source>
+        <translation>尚未儲存 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2.</source>
+        <translation>第 %1 版，儲存於 %2。</translation>
+    </message>
+    <message>
+        <source>No transcript.</source>
+        <translation>沒有文字稿。</translation>
+    </message>
+    <message>
+        <source>No transcript yet: press F2 while it plays to add a line.</source>
+        <translation>還沒有文字稿：播放時按 F2 加一行。</translation>
     </message>
 </context>
 <context>

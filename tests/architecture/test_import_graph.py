@@ -70,6 +70,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.lenders",
             "vault.items",
             "vault.notes",
+            "vault.transcript",
             "vault.time_zone",
             "vault.listing",
             "vault.case.complaints",

@@ -133,7 +133,7 @@ def _design_forms() -> list[str]:
 
 
 # The DESIGN lines of commands that later issues build (phone, OCR, packs, backups).
-NOT_YET = ("evault receive", "evault ocr", "evault complaint pack", "evault backup")
+NOT_YET = ("evault receive", "evault ocr", "evault backup")
 
 
 def _argv_variants() -> list[list[str]]:
@@ -175,6 +175,18 @@ def _argv_variants() -> list[list[str]]:
             "2024-03-20",
         ],
         ["complaint", "list", "--vault", "/v", "--lender", "借呗"],
+        [
+            "complaint",
+            "pack",
+            "--vault",
+            "/v",
+            "--lender",
+            "借呗",
+            "--channel",
+            "12378",
+            "--out",
+            "/tmp",
+        ],
         ["complaint", "update", "--vault", "/v", "--id", "1", "--status", "resolved"],
         [
             "export",

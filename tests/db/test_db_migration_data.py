@@ -183,7 +183,21 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
         ),
     ],
     "0004": [("checkpoint_note_leaves", {"note_id": 1, "leaf_index": 1})],
-    "0005_phone": [
+    "0005_transcript": [
+        (
+            "transcripts",
+            {
+                "id": 1,
+                "item_id": "it1",
+                "version": 1,
+                "origin": "manual",
+                "segments": '[{"start_ms": 0, "speaker": "collector", "text": "hi"}]',
+                "duration_ms": 1000,
+                "saved_at": T,
+            },
+        )
+    ],
+    "0006_phone": [
         (
             "item_times",
             {

@@ -12,7 +12,7 @@ from tests.safekeeping.conftest import LENDER, NOTE, NUMBER, PASSPHRASE, Stocked
 from vault.case.complaints import complaints
 from vault.check import check_vault
 from vault.custody import ledger
-from vault.db.session import DatabaseReadOnlyError
+from vault.errors import VaultReadOnlyError
 from vault.handle import OpenVault, unlock_vault
 from vault.importing import import_paths
 from vault.items import list_items
@@ -22,8 +22,11 @@ from vault.safekeeping import layout, retention
 from vault.safekeeping.make import (
     BackupCancelledError,
     BackupDestinationError,
+    BackupReport,
+    finish_backup,
     make_backup,
     record_backup,
+    stage_backup,
 )
 from vault.safekeeping.restore import RestoreTargetError, restore_backup
 from vault.safekeeping.status import backup_status
@@ -228,7 +231,7 @@ def test_a_backup_opened_read_only_shows_everything_and_changes_nothing(
     with unlock_vault(dest, PASSPHRASE, read_only=True) as copy:
         assert copy.read_only
         assert _state(copy) == _state(stocked.vault)
-        with pytest.raises(DatabaseReadOnlyError, match="This is a backup"):
+        with pytest.raises(VaultReadOnlyError, match="This is a backup"):
             add_lender(copy, "新的")
     after = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
     assert after == before
@@ -273,3 +276,25 @@ def test_a_cancelled_backup_leaves_the_previous_one(stocked: Stocked, tmp_path: 
     with _checked(dest) as copy:
         assert _state(copy)["items"] == then["items"]
     assert make_backup(vault, dest).copied == 4
+
+
+def test_a_staged_backup_holds_the_folder_until_it_is_finished(
+    stocked: Stocked, tmp_path: Path
+) -> None:
+    """The window stages a backup on its database worker and finishes it on another
+    thread: meanwhile a second backup to the same folder is refused, not interleaved."""
+    vault, dest = stocked.vault, tmp_path / "backup"
+    staged, staged_items = stage_backup(vault, dest), len(stocked.files)
+    assert staged.staged_db.is_file() and not (dest / "vault.db").exists()
+    with pytest.raises(BackupDestinationError, match="already under way"):
+        make_backup(vault, dest)
+    stocked.add_files(2, "meanwhile")  # the vault is written while the copies are made
+    finished: list[BackupReport] = []
+    copier = threading.Thread(target=lambda: finished.append(finish_backup(staged)))
+    copier.start()
+    copier.join(60)
+    (report,) = finished
+    assert report.items == staged_items, "the snapshot is the vault as it was staged"
+    with _checked(dest) as copy:
+        assert len(list_items(copy)) == staged_items
+    assert make_backup(vault, dest).copied == 2, "the folder is free again"

@@ -4,6 +4,7 @@ window holds the vault, and shows when and where the last backup went."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from ui.views.backup_dialog import BackupDialog
 from vault.check import check_vault
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
+from vault.items import list_items
 from vault.safekeeping.make import make_backup
 
 
@@ -61,6 +63,46 @@ def test_the_reminder_leads_to_a_backup_made_while_the_window_holds_the_vault(
     _open(qtbot, window, tmp_path / "vault")
     qtbot.waitUntil(tasks.worker().idle)
     assert not reminder.isVisible()
+
+
+def test_the_vault_is_read_while_a_backup_copies_its_files(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: Script
+) -> None:
+    vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    recordings = tmp_path / "recordings"
+    recordings.mkdir()
+    for n in range(12):  # 96 MiB: copying, syncing and reading back take a while
+        (recordings / f"call_{n}.bin").write_bytes(os.urandom(8 << 20))
+    import_paths(vault, [recordings])
+    vault.lock()
+    _open(qtbot, window, tmp_path / "vault")
+    qtbot.waitUntil(tasks.worker().idle, timeout=20_000)
+    opened = window.vault
+    assert opened is not None
+    dialog = window.vault_view.back_up()
+    assert dialog is not None
+    dialog.folder.setText(str(tmp_path / "usb"))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    # The snapshot is taken; the copying (the only step that reports progress) begins.
+    qtbot.waitUntil(lambda: dialog.progress.maximum() > 0, timeout=20_000)
+    # Progress reaches the window in order with results: a list that waited for the
+    # copying would arrive after its last progress, the bar full.
+    listed: list[tuple[int, int, int]] = []
+    tasks.op(lambda: list_items(opened)).success(
+        lambda items: listed.append(
+            (len(items), dialog.progress.value(), dialog.progress.maximum())
+        )
+    ).run()
+    qtbot.waitUntil(lambda: bool(listed), timeout=30_000)
+    count, value, maximum = listed[0]
+    assert count == 12
+    assert value < maximum, "the list waited for the backup's copying to end"
+    qtbot.waitUntil(lambda: dialog.outcome.text().startswith("Done"), timeout=60_000)
+    assert "12 items are in the backup; 12 new files" in dialog.outcome.text()
+    qtbot.waitUntil(tasks.worker().idle)
+    with unlock_vault(tmp_path / "usb", PASSPHRASE, exclusive=False) as copy:
+        assert check_vault(copy).ok
+    assert not dialogs, dialogs
 
 
 def test_a_folder_that_cannot_take_the_backup_is_said_in_the_dialog(

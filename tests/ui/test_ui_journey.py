@@ -337,7 +337,9 @@ def _journey(
     act.click_tab(view, "案情")
     qtbot.waitUntil(lambda: view.case.numbers.text() == f"催收号码：{COLLECTOR}", timeout=10_000)
     if calls:
-        qtbot.waitUntil(lambda: "其中 8 次在夜间" in view.case.summary.text(), timeout=20_000)
+        qtbot.waitUntil(
+            lambda: "其中夜间（22:00–08:00）8 次" in view.case.summary.text(), timeout=20_000
+        )
         findings = view.case.findings
         qtbot.waitUntil(lambda: findings.topLevelItemCount() > 0)
         rules = [cell(findings, i, 0) for i in range(findings.topLevelItemCount())]

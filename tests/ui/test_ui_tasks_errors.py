@@ -76,6 +76,50 @@ def test_a_flood_of_progress_reaches_the_gui_as_its_newest_value(qtbot: QtBot) -
     assert len(seen) <= 2
 
 
+def test_steps_pass_their_results_on_and_the_long_one_runs_beside_the_database(
+    qtbot: QtBot,
+) -> None:
+    ran: list[tuple[str, object]] = []
+    answered: list[object] = []
+    release = threading.Event()
+
+    def long_copy(staged: int, progress: object) -> int:
+        ran.append((threading.current_thread().name, staged))
+        progress("copying")  # type: ignore[operator]
+        assert release.wait(20), "the database worker was held by the long step"
+        return staged + 1
+
+    def record(copied: int) -> str:
+        ran.append((threading.current_thread().name, copied))
+        return f"recorded {copied}"
+
+    op(lambda: 1).then(long_copy, beside=True).then(record).with_progress(answered.append).success(
+        answered.append
+    ).run()
+    qtbot.waitUntil(lambda: answered == ["copying"])
+    assert not worker().idle(), "an op is busy until its last step is done"
+    op(release.set).run()  # the database worker is free while the long step waits
+    qtbot.waitUntil(lambda: len(answered) == 2)
+    assert answered[1] == "recorded 2"
+    assert ran == [("vault-files", 1), ("vault-db", 2)]
+    qtbot.waitUntil(worker().idle)
+
+
+def test_a_step_that_fails_ends_the_op(qtbot: QtBot) -> None:
+    seen: list[object] = []
+    later: list[object] = []
+
+    def missing(_: object) -> None:
+        raise items.UnknownItemError("gone")
+
+    op(lambda: 1).then(missing, beside=True).then(later.append).success(seen.append).failure(
+        seen.append
+    ).run()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert isinstance(seen[0], items.UnknownItemError) and not later
+    qtbot.waitUntil(worker().idle)
+
+
 def test_a_result_that_arrives_after_its_widget_was_deleted_is_dropped(qtbot: QtBot) -> None:
     # A view closed while its work ran: the late result must not touch the dead widget.
     release = threading.Event()

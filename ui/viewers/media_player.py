@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ui.viewers.reader_device import ReaderDevice
 
-SPEEDS = (0.5, 1.0, 1.25, 1.5, 2.0)
+SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # slower ones to type a transcript along
 
 
 def audio_outputs() -> list[QAudioDevice]:
@@ -75,12 +75,17 @@ class MediaPlayer(QWidget):
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.time_label)
         controls.addWidget(self.speed)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.video, 1)
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.no_sound)
         layout.addLayout(controls)
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` under the controls (the transcript editor), taking most room."""
+        self._layout.addWidget(widget, 3)
+        self._layout.setStretchFactor(self.caption, 0)
 
     def load(self, device: ReaderDevice, name: str, *, video: bool) -> None:
         self.clear()

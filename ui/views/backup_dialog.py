@@ -1,8 +1,10 @@
 """备份到U盘或文件夹…: back the vault up to a USB stick or a second folder, and the
 reminder that says once when it is time (``vault.safekeeping``).
 
-The backup runs on the database worker, with progress and cancel; a cancelled or failed
-backup leaves the backup folder as it was. The dialog shows when and where the last
+The backup's database snapshot and its custody event run on the database worker; the
+long part, copying the files and reading them back, runs beside it (``ui.tasks``), so the
+window keeps reading the vault meanwhile. It has progress and cancel; a cancelled or
+failed backup leaves the backup folder as it was. The dialog shows when and where the last
 backup was made, and the rule for the database snapshots the folder keeps.
 """
 
@@ -29,20 +31,31 @@ from PySide6.QtWidgets import (
 
 from ui.errors import message_for
 from ui.format import format_time
-from ui.tasks import op
+from ui.tasks import Op, op
 from vault.errors import VaultError
 from vault.handle import OpenVault
-from vault.safekeeping.make import BackupReport, make_backup, record_backup
+from vault.safekeeping.make import (
+    BackupReport,
+    StagedBackup,
+    finish_backup,
+    record_backup,
+    stage_backup,
+)
 from vault.safekeeping.status import BackupStatus, backup_status
 
 
-def run_backup(
-    vault: OpenVault, dest: Path, cancel: threading.Event, progress: Callable[[object], None]
-) -> BackupReport:
-    """One backup and its custody event (on the database worker)."""
-    report = make_backup(vault, dest, cancel=cancel, progress=lambda d, t: progress((d, t)))
-    record_backup(vault, report)
-    return report
+def run_backup(vault: OpenVault, dest: Path, cancel: threading.Event) -> Op:
+    """One backup and its custody event: the snapshot on the database worker, the copies
+    beside it, then the event on the database worker again. Not yet ``run``."""
+
+    def copy(staged: StagedBackup, progress: Callable[[object], None]) -> BackupReport:
+        return finish_backup(staged, cancel=cancel, progress=lambda d, t: progress((d, t)))
+
+    def record(report: BackupReport) -> BackupReport:
+        record_backup(vault, report)
+        return report
+
+    return op(lambda: stage_backup(vault, dest)).then(copy, beside=True).then(record)
 
 
 class BackupDialog(QDialog):
@@ -132,9 +145,9 @@ class BackupDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.outcome.setText(self.tr("Backing up and checking every copy…"))
-        op(lambda progress: run_backup(vault, dest, cancel, progress)).with_progress(
-            self._progressed
-        ).success(self._done).failure(self._failed).owned_by(self).run()
+        run_backup(vault, dest, cancel).with_progress(self._progressed).success(self._done).failure(
+            self._failed
+        ).owned_by(self).run()
 
     def _progressed(self, value: object) -> None:
         if isinstance(value, tuple):

@@ -1,14 +1,18 @@
 """A lender's complaints: where each was filed, its reference, status and next follow-up.
 
 A thin view over ``vault.case.complaints``; every change the dialog makes is one custody
-event there. Follow-ups that are due are shown in bold, so nothing is forgotten.
+event there. A follow-up due today is shown in bold; one whose date has passed while the
+complaint is still open (``is_overdue``) is marked overdue in red, so nothing is
+forgotten. *Make complaint material…* writes a pack for one channel
+(``ui.views.pack_dialog``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,11 +33,24 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs
 from ui.format import today, today_date
+from ui.pdf_report import render_pdf_on_gui_thread
 from ui.tasks import op
 from ui.views.date_field import DateField
-from vault.case.complaints import Channel, Status, add_complaint, complaints, update_complaint
-from vault.dto import ComplaintDTO
+from ui.views.pack_dialog import PackDialog, PackResultDialog
+from ui.views.receive_dialog import page_language
+from vault.case.complaint_pack import PackResult, build_pack
+from vault.case.complaints import (
+    Channel,
+    Status,
+    add_complaint,
+    complaints,
+    is_due,
+    is_overdue,
+    update_complaint,
+)
+from vault.dto import ComplaintDTO, LenderDTO
 from vault.handle import OpenVault
+from vault.lenders import list_lenders, set_lender_company
 
 
 def channel_names() -> dict[str, str]:
@@ -67,7 +85,13 @@ def _qdate(day: date) -> QDate:
 class ComplaintDialog(QDialog):
     """A new complaint, or changes to one; ``changes()`` holds only what was changed."""
 
-    def __init__(self, lender: str, existing: ComplaintDTO | None, parent: QWidget | None):
+    def __init__(
+        self,
+        lender: str,
+        existing: ComplaintDTO | None,
+        parent: QWidget | None,
+        channel: str | None = None,
+    ):
         super().__init__(parent)
         self.existing = existing
         self.setWindowTitle(
@@ -97,6 +121,8 @@ class ComplaintDialog(QDialog):
         self.notes.setMaximumHeight(110)
         if existing is not None:
             self._fill(existing)
+        elif channel is not None:
+            self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -194,9 +220,18 @@ class ComplaintsPanel(QWidget):
         self.list.itemSelectionChanged.connect(
             lambda: self.edit_button.setEnabled(bool(self.list.selectedItems()))
         )
+        self.pack_button = QPushButton(self.tr("Make complaint material…"), self)
+        self.pack_button.setToolTip(
+            self.tr("The text to paste and the attachments one channel takes, from this case")
+        )
+        self.pack_button.clicked.connect(self.make_pack)
+        self.pack_status = QLabel(self)
+        self.result_dialog: PackResultDialog | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.pack_button)
+        buttons.addWidget(self.pack_status)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -209,6 +244,7 @@ class ComplaintsPanel(QWidget):
         self.list.clear()
         self.shown = []
         self.add_button.setEnabled(lender is not None)
+        self.pack_button.setEnabled(lender is not None)
         self.edit_button.setEnabled(False)
         if vault is not None and lender is not None:
             op(lambda: complaints(vault, lender)).success(
@@ -234,23 +270,34 @@ class ComplaintsPanel(QWidget):
                 ]
             )
             row.setToolTip(0, complaint.notes or "")
-            if follow is not None and follow <= now:
-                bold = QFont(row.font(4))
-                bold.setBold(True)
-                row.setFont(4, bold)
-                row.setForeground(4, QBrush(QColor("#c0392b")))
-                row.setToolTip(4, self.tr("This follow-up is due."))
+            if is_overdue(complaint, now) and follow is not None:
+                row.setText(4, self.tr("%1 — overdue").replace("%1", follow.isoformat()))
+                self._mark(row, self.tr("The follow-up date has passed: ask the channel."))
+            elif is_due(complaint, now):
+                self._mark(row, self.tr("This follow-up is due."))
             self.list.addTopLevelItem(row)
         for column in range(5):
             self.list.resizeColumnToContents(column)
 
+    def _mark(self, row: QTreeWidgetItem, tip: str) -> None:
+        bold = QFont(row.font(4))
+        bold.setBold(True)
+        row.setFont(4, bold)
+        row.setForeground(4, QBrush(QColor("#c0392b")))
+        row.setToolTip(4, tip)
+
     def add(self) -> None:
+        self.record_filing(None, [])
+
+    def record_filing(self, channel: str | None, items: list[str]) -> None:
+        """Record a complaint; after making its material, with its channel chosen and the
+        items whose copies it attaches linked."""
         vault, lender = self.vault, self.lender
         if vault is None or lender is None:
             return
-        dialog = ComplaintDialog(lender, None, self)
+        dialog = ComplaintDialog(lender, None, self, channel=channel)
         if self._run(dialog):
-            values = dialog.new_complaint()
+            values = dialog.new_complaint() | {"items": items}
             op(lambda: add_complaint(vault, lender, **values)).success(  # type: ignore[arg-type]
                 lambda dto: self._added(vault, lender, dto)
             ).failure(self.failed.emit).run()
@@ -275,6 +322,64 @@ class ComplaintsPanel(QWidget):
                 lambda _dto: self.show_lender(vault, lender)
             ).failure(self.failed.emit).run()
 
-    def _run(self, dialog: ComplaintDialog) -> bool:
+    def make_pack(self) -> None:
+        vault, lender = self.vault, self.lender
+        if vault is None or lender is None:
+            return
+        op(lambda: next(x for x in list_lenders(vault) if x.name == lender)).success(
+            lambda dto: self._ask_pack(vault, dto)
+        ).failure(self.failed.emit).run()
+
+    def _ask_pack(self, vault: OpenVault, lender: LenderDTO) -> None:
+        if vault is not self.vault or lender.name != self.lender:
+            return
+        dialog = PackDialog(lender, self)
+        if self._run(dialog):
+            values, company = dialog.values(), dialog.company_to_save()
+            language = page_language()
+
+            def work(progress: Callable[[object], None]) -> PackResult:
+                if company is not None:
+                    set_lender_company(vault, lender.name, company)
+                return build_pack(
+                    vault,
+                    lender.name,
+                    render_pdf=render_pdf_on_gui_thread,
+                    language=language,
+                    progress=lambda done, total: progress((done, total)),
+                    **values,  # type: ignore[arg-type]
+                )
+
+            self.pack_button.setEnabled(False)
+            self.pack_status.setText(self.tr("Making the material…"))
+            op(work).with_progress(self._pack_progress).success(self._packed).failure(
+                self._pack_failed
+            ).run()
+        dialog.deleteLater()
+
+    def _pack_progress(self, value: object) -> None:
+        if isinstance(value, tuple):
+            done, total = value
+            self.pack_status.setText(
+                self.tr("Making the material… %1 of %2")
+                .replace("%1", str(done))
+                .replace("%2", str(total))
+            )
+
+    def _packed(self, result: PackResult) -> None:
+        self.pack_status.clear()
+        self.pack_button.setEnabled(self.lender is not None)
+        dialog = PackResultDialog(result, self)
+        dialog.record.connect(self.record_filing)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.result_dialog = dialog
+        dialog.show()
+
+    def _pack_failed(self, error: BaseException) -> None:
+        self.pack_status.clear()
+        self.pack_button.setEnabled(self.lender is not None)
+        self.failed.emit(error)
+
+    def _run(self, dialog: QDialog) -> bool:
         accepted = dialogs.ask(dialog)
         return accepted and self.vault is not None  # a lock closes the dialog: keep nothing

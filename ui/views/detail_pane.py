@@ -366,6 +366,7 @@ class DetailPane(QTabWidget):
             "exported": self.tr("Exported"),
             "backup_events_added": self.tr("Calls and messages analysed"),
             "sm3_computed": self.tr("SM3 computed"),
+            "transcript_saved": self.tr("Transcript saved"),
         }.get(action, action)
 
     def _edited(self, *_args: object) -> None:

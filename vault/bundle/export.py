@@ -55,6 +55,7 @@ from vault.bundle.readahead import read_ahead
 from vault.bundle.report import evidence_list
 from vault.bundle.report.case_sections import analysis_sections
 from vault.bundle.report.facts import item_facts
+from vault.bundle.report.transcript_doc import TranscriptDocument, render_transcript_html
 from vault.bundle.time_export import BundleFile, proof_bundle_parts
 from vault.custody import CustodyEventDTO, JSONValue, ledger
 from vault.dto import ExportProgress, ExportResult, ItemDTO, LenderDTO, NoteDTO
@@ -71,6 +72,7 @@ from vault.portable import BINARY, NOFOLLOW, NONBLOCK, fsync_dir, lock_file, try
 from vault.rfc3161.protocol import CheckedToken, check_url
 from vault.sshsig import allowed_signers_line, fingerprint, public_key_line, sign
 from vault.times import format_utc, seconds_utc
+from vault.transcript import TranscriptDTO, is_recording, transcribed_items, transcript_for
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +167,7 @@ def _export(
     progress: ProgressCallback | None,
     cancel: threading.Event | None,
 ) -> ExportResult:
+    vault.check_writable()  # the custody log records each export
     if request.language not in evidence_list.LANGUAGES:
         raise UsageError(f"{request.language!r} is not a report language; use zh_CN, zh_TW or en.")
     out = request.out
@@ -174,20 +177,7 @@ def _export(
         raise UsageError(f"The folder {out.parent} does not exist.")
     for url in request.tsa_urls:
         check_url(url)
-    try:
-        items = select_items(vault, request)
-    except NothingToExportError:
-        if request.lender is None or request.item_ids:
-            raise
-        items = []  # the lender's notes alone still make a bundle
-    names = {i.lender for i in items}
-    if request.lender is not None and not request.item_ids:
-        names.add(request.lender.strip())
-    lenders = [lender for lender in list_lenders(vault) if lender.name in names]
-    notes = select_notes(vault, request, lenders)
-    if not items and not notes:
-        raise NothingToExportError("There is nothing to export for this selection.")
-    entries = _name_items(vault, items, lenders, notes)
+    entries, lenders = bundle_entries(vault, request)
     removed = remove_stale_partials(out.parent)
     writer = _BundleWriter(vault, request, entries, lenders, progress, cancel)
     fd, temp = _create_partial(out)
@@ -302,6 +292,28 @@ def _remove_if_unlocked(folder: Path, owner: str, name: str) -> bool:
 
 
 # --- choosing and naming ----------------------------------------------------------------
+
+
+def bundle_entries(
+    vault: OpenVault, request: ExportRequest
+) -> tuple[list[manifest.ExportedItem], list[LenderDTO]]:
+    """The items and notes a bundle of ``request`` holds, each with the number (序号) and
+    path the bundle gives it, and the lenders they belong to. Whatever else refers to
+    an item "as in the bundle" (a complaint pack) takes its number from here."""
+    try:
+        items = select_items(vault, request)
+    except NothingToExportError:
+        if request.lender is None or request.item_ids:
+            raise
+        items = []  # the lender's notes alone still make a bundle
+    names = {i.lender for i in items}
+    if request.lender is not None and not request.item_ids:
+        names.add(request.lender.strip())
+    lenders = [lender for lender in list_lenders(vault) if lender.name in names]
+    notes = select_notes(vault, request, lenders)
+    if not items and not notes:
+        raise NothingToExportError("There is nothing to export for this selection.")
+    return _name_items(vault, items, lenders, notes), lenders
 
 
 def select_items(vault: OpenVault, request: ExportRequest) -> list[ItemDTO]:
@@ -504,7 +516,7 @@ class _BundleWriter:
                     fingerprint=self.fingerprint,
                     lenders=self.lenders,
                     items=self.entries,
-                    facts=item_facts(self.vault, self.entries),
+                    facts=item_facts(self.vault, self.entries, language=self.request.language),
                     thumbnails=self.thumbnails,
                     time_note=evidence_list.time_statement(
                         self.request.language, self.entries, self.times
@@ -524,6 +536,10 @@ class _BundleWriter:
                 self._write_pdf(bundle, temp, pdf_html, render_pdf)
                 report_files.append(layout.REPORT_PDF)
             self._check_cancel()
+            transcripts = self._transcripts()
+            for entry, transcript in transcripts:
+                self._check_cancel()
+                report_files += self._write_transcript(bundle, temp, entry, transcript, render_pdf)
             for part in self.time_files:
                 self._write_small(bundle, part.path, part.data)
             self._write_small(
@@ -543,6 +559,7 @@ class _BundleWriter:
                         items_without_time=len(self.entries) - len(self.proofs),
                         notes=sum(1 for e in self.entries if e.item.kind == layout.NOTE_KIND),
                         example_file=self.entries[0].path if self.entries else None,
+                        transcripts=len(transcripts),
                     )
                 ),
             )
@@ -603,20 +620,68 @@ class _BundleWriter:
         if summed:
             self.sums.append((name, hashlib.sha256(data).hexdigest()))
 
+    def _transcripts(self) -> list[tuple[manifest.ExportedItem, TranscriptDTO]]:
+        """The exported recordings that have a transcript, with its latest version."""
+        found = []
+        with self.vault.sessions() as session:
+            having = transcribed_items(session)  # one query, not one per item of a large bundle
+            for entry in self.entries:
+                item = entry.item
+                if item.id not in having or not is_recording(item.kind, item.media_type):
+                    continue
+                transcript = transcript_for(session, item.id)
+                if transcript is not None:
+                    found.append((entry, transcript))
+        return found
+
+    def _write_transcript(
+        self,
+        bundle: zipfile.ZipFile,
+        temp: Path,
+        entry: manifest.ExportedItem,
+        transcript: TranscriptDTO,
+        render_pdf: PdfRenderer | None,
+    ) -> list[str]:
+        """The recording's 录音文字稿 as HTML (and PDF): the paths written."""
+        html_path, pdf_path = layout.transcript_paths(entry.path)
+        text = render_transcript_html(
+            TranscriptDocument(
+                language=self.request.language,
+                bundle_id=self.bundle_id,
+                recording_path=entry.path,
+                original_name=entry.item.original_name,
+                sha256=entry.item.sha256,
+                lender=entry.item.lender,
+                transcript=transcript,
+                time_zone=self.vault.tz,
+            )
+        )
+        self._write_small(bundle, html_path, text.encode("utf-8"))
+        if render_pdf is None:
+            return [html_path]
+        self._write_pdf(bundle, temp, text, render_pdf, name=pdf_path)
+        return [html_path, pdf_path]
+
     def _write_pdf(
-        self, bundle: zipfile.ZipFile, temp: Path, html: str, render_pdf: PdfRenderer
+        self,
+        bundle: zipfile.ZipFile,
+        temp: Path,
+        html: str,
+        render_pdf: PdfRenderer,
+        *,
+        name: str = layout.REPORT_PDF,
     ) -> None:
         pdf = temp.with_name(temp.name + ".pdf")
         try:
             render_pdf(html, pdf)
             digest = hashlib.sha256()
-            info = _zip_info(layout.REPORT_PDF, self.created_at.astimezone(self.vault.tz))
+            info = _zip_info(name, self.created_at.astimezone(self.vault.tz))
             info.compress_type = zipfile.ZIP_DEFLATED
             with pdf.open("rb") as source, bundle.open(info, "w", force_zip64=True) as target:
                 while block := source.read(READ_SIZE):
                     digest.update(block)
                     target.write(block)
-            self.sums.append((layout.REPORT_PDF, digest.hexdigest()))
+            self.sums.append((name, digest.hexdigest()))
         finally:
             with contextlib.suppress(FileNotFoundError):
                 pdf.unlink()

@@ -27,6 +27,7 @@ TIMESTAMPS_DIR = "timestamps/"
 TIMESTAMPS = TIMESTAMPS_DIR.rstrip("/")
 REPORT_HTML = "report/evidence-list.html"
 REPORT_PDF = "report/evidence-list.pdf"
+TRANSCRIPTS_DIR = "report/transcripts/"
 
 NAMESPACE = "evidence-vault"  # SSHSIG namespace (ssh-keygen -n)
 PRINCIPAL = "evidence-vault"  # the one principal of allowed_signers (ssh-keygen -I)
@@ -105,6 +106,14 @@ class EvidenceName:
         """``evidence/<lender>/<NNN>_<incident date>_<kind>.<ext>``."""
         stem = f"{self.number:0{self.width}d}_{self.incident_date.isoformat()}_{self.kind}"
         return f"{EVIDENCE_DIR}{self.lender_folder}/{stem}.{self.ext}"
+
+
+def transcript_paths(evidence_path: str) -> tuple[str, str]:
+    """Where a recording's 录音文字稿 lies: for ``evidence/<lender>/<stem>.<ext>``,
+    ``report/transcripts/<lender>/<stem>_transcript.html`` and the same ``.pdf``."""
+    stem = evidence_path.removeprefix(EVIDENCE_DIR).rsplit(".", 1)[0]
+    base = f"{TRANSCRIPTS_DIR}{stem}_transcript"
+    return f"{base}.html", f"{base}.pdf"
 
 
 def number_width(count: int) -> int:

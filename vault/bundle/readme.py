@@ -20,6 +20,7 @@ from vault.bundle.layout import (
     SHA256SUMS,
     SIGNATURE,
     TIMESTAMP_TOKEN,
+    TRANSCRIPTS_DIR,
 )
 
 FOLDER = "b"  # where the commands unpack the bundle
@@ -149,6 +150,7 @@ def readme_text(
     items_without_time: int | None = None,
     notes: int = 0,
     example_file: str | None = None,
+    transcripts: int = 0,
 ) -> str:
     """The README's text with LF line ends; :func:`readme_bytes` is what a bundle holds.
 
@@ -156,6 +158,18 @@ def readme_text(
     (a path in the bundle) is the one the ``certutil`` line hashes.
     """
     statements = statements or []
+    zh_transcripts = (
+        f"{TRANSCRIPTS_DIR} 中是 {transcripts} 段录音的文字稿（录音文字稿，HTML 和 PDF），各写明所依据的\n"
+        "录音文件及其 SHA-256；文字稿依据原始录音整理，内容以原始录音为准。\n"
+        if transcripts
+        else ""
+    )
+    en_transcripts = (
+        f"{TRANSCRIPTS_DIR} holds the transcripts of {transcripts} recordings (录音文字稿, HTML and\n"
+        "PDF), each naming its recording's file and SHA-256; the original recording prevails.\n"
+        if transcripts
+        else ""
+    )
     zh_notes = (
         f"其中 {notes} 个以 _note.txt 结尾的文件是当事人本人写下的陈述（笔记），按写下时记录的原文\n"
         "生成（UTF-8 文本，可用记事本打开），原文也在其保管记录中。\n"
@@ -203,6 +217,7 @@ evidence/ 目录中的文件与导入时的原始文件逐字节相同；每个�
 {SHA256SUMS} 中，该清单由保险箱的 Ed25519 密钥签名（{SIGNATURE}）。
 {zh_notes}{REPORT_PDF} 和 {REPORT_HTML} 是证据目录；{MANIFEST} 是机器可读的说明，
 包括每件证据的保管记录（哈希链）。
+{zh_transcripts}
 
 无需安装本软件，用系统自带的工具即可核验。在证据包（ZIP 文件）所在的文件夹中打开终端
 （Windows：在文件资源管理器中打开该文件夹，按住 Shift 右击空白处，选“在此处打开 PowerShell
@@ -256,6 +271,7 @@ files that were imported; {SHA256SUMS} lists the SHA-256 of every file, and
 {en_notes}{REPORT_PDF} and
 {REPORT_HTML} are the evidence list; {MANIFEST} describes everything in machine-readable
 form, including each item's hash-chained custody events.
+{en_transcripts}
 
 Check it with the tools the system comes with, no need to install this app: open a
 terminal in the folder that holds the bundle, the ZIP file (on Windows: open the folder

@@ -202,6 +202,27 @@ def _link_changes(
     return changes
 
 
+# A complaint in one of these states still waits on the channel (or on the user).
+OPEN_STATUSES = frozenset({Status.DRAFT, Status.FILED, Status.ACKNOWLEDGED, Status.IN_PROGRESS})
+
+
+def is_overdue(complaint: ComplaintDTO, today: date) -> bool:
+    """Its follow-up date has passed (before ``today``) while it is still open."""
+    follow = complaint.next_follow_up
+    return follow is not None and follow < today and complaint.status in OPEN_STATUSES
+
+
+def is_due(complaint: ComplaintDTO, today: date) -> bool:
+    """Its follow-up is today, and it is still open."""
+    return complaint.next_follow_up == today and complaint.status in OPEN_STATUSES
+
+
+def overdue(vault: OpenVault, today: date, lender: str | None = None) -> list[ComplaintDTO]:
+    """The open complaints whose follow-up date has passed, the longest overdue first."""
+    late = [c for c in complaints(vault, lender) if is_overdue(c, today)]
+    return sorted(late, key=lambda c: (c.next_follow_up or today, c.id))
+
+
 def complaints(vault: OpenVault, lender: str | None = None) -> list[ComplaintDTO]:
     """Complaints, newest filing first (all lenders when ``lender`` is None)."""
     with vault.sessions() as session:
@@ -264,11 +285,15 @@ def _dto(session: Session, complaint: Complaint, lender: str) -> ComplaintDTO:
 
 
 __all__ = [
+    "OPEN_STATUSES",
     "Channel",
     "ComplaintValueError",
     "Status",
     "UnknownComplaintError",
     "add_complaint",
     "complaints",
+    "is_due",
+    "is_overdue",
+    "overdue",
     "update_complaint",
 ]

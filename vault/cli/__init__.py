@@ -32,6 +32,7 @@ from vault.cli import (
     receive,
     safekeeping,
     selftest,
+    transcripts,
     trusted_time,
     vault_cmds,
 )
@@ -57,6 +58,7 @@ COMMAND_GROUPS = (
     selftest,
     completion,
     receive,
+    transcripts,
 )
 
 __all__ = ["EXIT_UNEXPECTED", "Extensions", "build_parser", "main"]

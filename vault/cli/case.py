@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vault.case.complaint_codes import Channel, Status
-from vault.cli.common import CommandTree, date_options, day, emit, json_option, open_vault
+from vault.case.pack_channels import PackChannel
+from vault.cli.common import (
+    CommandTree,
+    date_options,
+    day,
+    emit,
+    json_option,
+    open_vault,
+    shown_path,
+)
 
 if TYPE_CHECKING:
     from vault.dto import ComplaintDTO
@@ -157,11 +167,56 @@ def cmd_complaint_update(args: argparse.Namespace) -> int:
 
 
 def cmd_complaint_list(args: argparse.Namespace) -> int:
-    from vault.case.complaints import complaints  # noqa: PLC0415 - loaded when the command runs
+    from vault.case.complaints import complaints, is_overdue  # noqa: PLC0415 - loaded when it runs
 
     with open_vault(args) as vault:
         found = complaints(vault, args.lender)
-    return _print_complaints(args, found, one=False)
+        today = datetime.now(vault.tz).date()
+    if args.json:
+        emit([c.to_json() | {"overdue": is_overdue(c, today)} for c in found])
+        return 0
+    for complaint in found:
+        late = "\tOVERDUE" if is_overdue(complaint, today) else ""
+        print(_complaint_line(complaint) + late)
+    late_count = sum(1 for c in found if is_overdue(c, today))
+    if late_count:
+        print(f"{late_count} complaint(s) overdue: the follow-up date has passed.")
+    return 0
+
+
+def cmd_complaint_pack(args: argparse.Namespace) -> int:
+    from vault.case.complaint_pack import build_pack  # noqa: PLC0415 - loaded when it runs
+
+    out = Path(args.out)
+    with open_vault(args) as vault:
+        result = build_pack(
+            vault,
+            args.lender,
+            args.channel,
+            out,
+            demands=args.demand,
+            render_pdf=args.extensions.render_pdf,
+            language=args.lang,
+        )
+    if args.json:
+        emit(result.to_json())
+        return 0
+    print(f"Wrote the {result.channel} complaint pack to {shown_path(result.folder)}.")
+    if result.zip_path is not None:
+        print(f"The same as one ZIP file: {shown_path(result.zip_path)}.")
+    copies = sum(1 for a in result.attachments if a.number is not None)
+    print(
+        f"Paste {shown_path(result.text_file)}; attach the {len(result.attachments)} files "
+        f"in 附件/ ({copies} labelled image copies"
+        + (", the violation table as PDF)." if result.table_pdf else ").")
+    )
+    if result.images_left_out:
+        print(f"{result.images_left_out} more images are in the full bundle only.")
+    if not result.table_pdf and args.extensions.render_pdf is None:
+        print("No PDF violation table: this installation cannot render PDF.")
+    print(f"Where: {result.where}")
+    print(result.next_steps)
+    return 0
 
 
 def _print_complaints(args: argparse.Namespace, found: list[ComplaintDTO], *, one: bool) -> int:
@@ -225,6 +280,27 @@ def add_commands(tree: CommandTree) -> None:
         )
         sub.add_argument("--follow-up", metavar="YYYY-MM-DD", help="next follow-up date")
         sub.add_argument("--notes", help="free notes on the complaint")
+    pack = complaint("pack", "write the material one complaint channel takes", cmd_complaint_pack)
+    pack.add_argument("--lender", required=True, help="the lender complained about")
+    pack.add_argument(
+        "--channel",
+        required=True,
+        choices=[c.value for c in PackChannel],
+        help="where it goes: 12378, NIFA, Heimao, the police, a court or a lawyer",
+    )
+    pack.add_argument("--out", required=True, metavar="DIR", help="the folder to write it in")
+    pack.add_argument(
+        "--demand",
+        action="append",
+        help="one 诉求 of your own (repeatable; default: the channel's)",
+    )
+    pack.add_argument(
+        "--lang",
+        choices=["zh_CN", "zh_TW", "en"],
+        default="zh_CN",
+        help="the language of the next steps printed (the pack itself is Chinese)",
+    )
+    json_option(pack)
     listed = complaint("list", "list the complaints", cmd_complaint_list, writes=False)
     listed.add_argument("--lender", help="one lender (default: every lender)")
     for sub in (add, update, listed):

@@ -48,16 +48,24 @@ def cmd_lender_add(args: argparse.Namespace) -> int:
     from vault.lenders import add_lender  # noqa: PLC0415 - loaded when it runs
 
     with open_vault(args) as vault:
-        lender = add_lender(vault, args.name, numbers=args.number or [], app=args.app)
+        lender = add_lender(
+            vault, args.name, numbers=args.number or [], app=args.app, company=args.company
+        )
     print(f"Added lender {lender.name}.")
     return 0
 
 
 def cmd_lender_update(args: argparse.Namespace) -> int:
-    from vault.lenders import add_lender_numbers  # noqa: PLC0415 - loaded when it runs
+    from vault.lenders import (  # noqa: PLC0415 - loaded when it runs
+        add_lender_numbers,
+        set_lender_company,
+    )
 
     with open_vault(args) as vault:
-        lender = add_lender_numbers(vault, args.name, args.add_number or [])
+        if args.add_number or args.company is None:
+            lender = add_lender_numbers(vault, args.name, args.add_number or [])
+        if args.company is not None:
+            lender = set_lender_company(vault, args.name, args.company)
     print(f"Updated lender {lender.name}: {', '.join(lender.numbers) or 'no numbers'}.")
     return 0
 
@@ -278,11 +286,13 @@ def add_commands(tree: CommandTree) -> None:
     add.add_argument("name", metavar="NAME", help="the lender's name, e.g. 借呗")
     add.add_argument("--number", action="append", help="a collector's phone number (repeatable)")
     add.add_argument("--app", help="the lending app's name")
+    add.add_argument("--company", help="the company's full name (被投诉机构全称)")
     update = lender("update", "add collectors' numbers to a lender", cmd_lender_update)
     update.add_argument("name", metavar="NAME", help="the lender to update")
     update.add_argument(
         "--add-number", action="append", help="a collector's number to add (repeatable)"
     )
+    update.add_argument("--company", help="the company's full name (被投诉机构全称)")
     listing = lender("list", "list the lenders", cmd_lender_list, writes=False)
     json_option(listing)
     imp = tree.command(

@@ -86,10 +86,12 @@ class Action(StrEnum):
     TIMESTAMP_RECEIVED = "timestamp_received"
     COMPLAINT_ADDED = "complaint_added"
     COMPLAINT_UPDATED = "complaint_updated"
+    COMPLAINT_PACK = "complaint_pack"  # copies of evidence written for a complaint channel
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an action name, not a secret
     BACKUP_EVENTS_ADDED = "backup_events_added"
     SM3_COMPUTED = "sm3_computed"  # derived after the import, from the stored blob
     VAULT_BACKED_UP = "vault_backed_up"  # a copy made by evault backup (vault.safekeeping)
+    TRANSCRIPT_SAVED = "transcript_saved"  # a version of a recording's transcript
 
 
 ACTIONS = frozenset(Action)

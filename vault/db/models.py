@@ -169,6 +169,30 @@ class Note(Base):
     item: Mapped[Item | None] = relationship()
 
 
+class Transcript(Base):
+    """One saved version of a recording's transcript; every version is kept.
+
+    ``segments`` is a JSON list of ``{"start_ms", "speaker", "text"}`` objects in time
+    order (see :mod:`vault.transcript`); ``origin`` says who wrote it ("manual"). Each
+    row is also recorded whole in a ``transcript_saved`` custody event.
+    """
+
+    __tablename__ = "transcripts"
+    __table_args__ = (
+        UniqueConstraint("item_id", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        CheckConstraint("duration_ms IS NULL OR duration_ms >= 0", name="duration_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(Text)
+    segments: Mapped[list[dict[str, Any]]] = mapped_column(JSON())
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    saved_at: Mapped[datetime]
+
+
 class CustodyEvent(Base):
     """One link of the hash-chained custody log; see :mod:`vault.custody` for the hash.
 
@@ -235,4 +259,5 @@ __all__ = [
     "LenderNumber",
     "Note",
     "Setting",
+    "Transcript",
 ]

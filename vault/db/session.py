@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from vault.errors import UsageError, VaultError
+from vault.errors import UsageError, VaultError, VaultReadOnlyError
 from vault.portable import others_may_access, restrict
 
 if TYPE_CHECKING:
@@ -96,19 +96,9 @@ def _storage_failure(context: Any) -> Exception | None:
     return None
 
 
-class DatabaseReadOnlyError(DatabaseError):
-    """A write to a database opened read-only (a backup looked at in the window)."""
-
-    code = "db_read_only"
-    exit_code = 2
-
-
 def _read_only_refusal(context: Any) -> Exception | None:
     if "readonly database" in str(context.original_exception).lower():
-        return DatabaseReadOnlyError(
-            "This is a backup, opened to be looked at: nothing in it can be changed. "
-            "Restore it to work with it."
-        )
+        return VaultReadOnlyError()
     return None
 
 
@@ -123,7 +113,7 @@ def open_database(
     An existing file readable by others is tightened to 0600. A wrong key, or a file that
     is not a database, raises :class:`DatabaseKeyError`. Run :func:`upgrade` next.
     ``read_only`` opens it so that nothing can be written (a backup being looked at): a
-    write raises :class:`DatabaseReadOnlyError`.
+    write raises :class:`~vault.errors.VaultReadOnlyError`.
     """
     if not isinstance(key, bytes) or len(key) != KEY_BYTES:
         raise DatabaseKeyFormatError("The database key must be exactly 32 bytes.")
@@ -220,13 +210,29 @@ def _emit_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
+def session_factory(engine: Engine, *, read_only: bool = False) -> sessionmaker[Session]:
     """Return a session maker bound to ``engine``.
 
     Objects are not expired on commit so that DTOs can be built from them afterwards
     without another query; use one short-lived session per unit of work.
+    ``read_only`` sessions refuse any change (an ORM flush, an insert, update or delete
+    statement) with :class:`~vault.errors.VaultReadOnlyError` before it reaches SQLite.
     """
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    if read_only:
+        event.listen(factory, "before_flush", _refuse_flush)
+        event.listen(factory, "do_orm_execute", _refuse_statement)
+    return factory
+
+
+def _refuse_flush(session: Session, *_: object) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise VaultReadOnlyError
+
+
+def _refuse_statement(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise VaultReadOnlyError
 
 
 def migration_config(connection: Connection) -> Config:
@@ -265,19 +271,19 @@ def current_revision(engine: Engine) -> str | None:
     return str(rows[0][0])
 
 
-_REVISION_LINE = re.compile(r'^revision: str = "([^"]+)"$', re.MULTILINE)
+_REVISION_LINE = re.compile(r'^revision(?:: str)? = "([^"]+)"', re.MULTILINE)
 
 
 def newest_shipped_revision() -> str:
-    """The newest revision among the migration files, read off their names (``0003_…``).
+    """The newest revision among the migration files: the ``revision`` line of the file
+    whose name has the largest number (``0003_…``).
 
     Without loading alembic: a vault already at this revision opens without it. The
     history is linear and numbered (tests/db), so the largest number is the head.
     """
-    newest = max((MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"), key=lambda p: p.name)
-    # A revision id is the file's number ("0004") or its whole stem ("0005_phone"); the
-    # file says which.
-    found = _REVISION_LINE.search(newest.read_text("utf-8"))
+    files = (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py")
+    newest = max(files, key=lambda p: int(p.name.split("_", 1)[0]))
+    found = _REVISION_LINE.search(newest.read_text(encoding="utf-8"))
     return found.group(1) if found else newest.name.split("_", 1)[0]
 
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from vault.age import AgeReader, Identity
+from vault.age import AgeReader, Identity, iter_plaintext
 from vault.errors import AgeError, VaultError
 from vault.fsutil import PRIVATE_FILE, start_writeback
 
 CHUNK = 1 << 20
+READ_BUFFER = 4 << 20  # a copy read back: 64 age chunks per read
 
 
 class CopyTooLargeError(VaultError):
@@ -123,14 +124,23 @@ def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong
     size with the record.
     """
     try:
-        with AgeReader(path, list(identities)) as reader:
-            if reader.size != blob.size:
-                return "its size differs from the item's record"
-            if not full:
-                return None
-            digest = hashlib.sha256()
-            while block := reader.read(CHUNK):
-                digest.update(block)
+        if not full:
+            with AgeReader(path, list(identities)) as reader:
+                return (
+                    None if reader.size == blob.size else "its size differs from the item's record"
+                )
+        digest, size = hashlib.sha256(), 0
+        # In order, through one large buffer: the stream decryption checks what the
+        # random-access reader does (header MAC, every chunk, the final one, nothing after
+        # it) at about twice its speed, with no copy of each chunk into a read buffer.
+        with open(path, "rb", buffering=READ_BUFFER) as src:
+            with contextlib.suppress(AttributeError, OSError):
+                os.posix_fadvise(src.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
+            for chunk in iter_plaintext(src, list(identities), armor=False):
+                digest.update(chunk)
+                size += len(chunk)
+        if size != blob.size:
+            return "its size differs from the item's record"
     except FileNotFoundError:
         return "it is missing"
     except AgeError as error:

@@ -2,7 +2,10 @@
 
 The steps, and why a run stopped at any of them leaves DEST's previous backup whole, are
 in the package's docstring. :func:`make_backup` copies; :func:`record_backup` appends the
-custody event to the source vault (the window runs it on its database worker).
+custody event to the source vault. The window runs the quick first step that reads the
+vault's database (:func:`stage_backup`) and the custody event on its database worker,
+and the long copying and reading back (:func:`finish_backup`) beside it, so the vault
+stays readable while a backup runs.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,10 +26,10 @@ from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
-from vault.fsutil import sync_file_system
+from vault.fsutil import sync_file_system, wait_writeback
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
-from vault.lock import LOCK_FILE, acquire
+from vault.lock import LOCK_FILE, VaultLock, acquire
 from vault.portable import fsync_dir
 from vault.safekeeping import layout, retention
 from vault.safekeeping.copying import Blob, copy_file, damage_of, forget_cached
@@ -99,14 +102,90 @@ def make_backup(
     and final chunk, see ``ROTATION``). Copies found damaged are copied again and
     named in the report. Raises :class:`BackupCopyError` when a new copy does not read
     back as the item (DEST then keeps its previous backup).
+
+    It is :func:`stage_backup` (the database snapshot) and then :func:`finish_backup`
+    (the copies), which a caller with a database thread runs on two threads.
     """
+    staged = stage_backup(vault, dest, now=now)
+    return finish_backup(staged, verify_all=verify_all, progress=progress, cancel=cancel)
+
+
+@dataclass(frozen=True)
+class StagedBackup:
+    """A backup whose database snapshot is taken: what :func:`finish_backup` needs.
+
+    It holds DEST's lock (given back by :func:`finish_backup`) and no handle on the
+    vault's database, so the copying can run on any thread while the vault is used.
+    """
+
+    source: Path  # the vault folder
+    destination: Path
+    at: datetime
+    database_key: bytes = field(repr=False)
+    identity: X25519Identity = field(repr=False)
+    held: VaultLock = field(repr=False)
+
+    @property
+    def staged_db(self) -> Path:
+        return layout.incoming_dir(self.destination) / DATABASE_FILE
+
+
+def stage_backup(vault: OpenVault, dest: Path, *, now: datetime | None = None) -> StagedBackup:
+    """Check DEST, take its lock and snapshot the vault's database into it (quick: the
+    only step that reads the vault's database). :func:`finish_backup` must follow."""
     dest = Path(os.path.abspath(dest))
     _check_destination(vault, dest)
     layout.make_dir(dest)
-    held = acquire(dest)
+    with _running_guard:
+        if str(dest) in _running:
+            raise BackupDestinationError(f"A backup to {dest} is already under way.")
+        held = acquire(dest)
+        _running.add(str(dest))
     try:
-        return _run(vault, dest, verify_all, progress, cancel, now or datetime.now(UTC))
+        for where in (layout.folder(dest), layout.snapshots_dir(dest)):
+            layout.make_dir(where)
+        incoming = layout.incoming_dir(dest)
+        shutil.rmtree(incoming, ignore_errors=True)  # temp copies of an interrupted run
+        layout.make_dir(incoming)
+        staged = StagedBackup(
+            source=Path(os.path.abspath(vault.info.path)),
+            destination=dest,
+            at=now or datetime.now(UTC),
+            database_key=vault.keys.database_key,
+            identity=vault.keys.identity,
+            held=held,
+        )
+        snapshot(vault.engine, staged.database_key, staged.staged_db)
+    except BaseException:
+        _let_go(dest, held)
+        raise
+    return staged
+
+
+def finish_backup(
+    staged: StagedBackup,
+    *,
+    verify_all: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> BackupReport:
+    """Copy, read back and publish a staged backup (see :func:`make_backup`); it touches
+    the vault's files, never its database. DEST's lock is given back, whatever happens."""
+    try:
+        return _run(staged, verify_all, progress, cancel)
     finally:
+        _let_go(staged.destination, staged.held)
+
+
+# DEST folders a backup of this process is writing: DEST's lock is shared within a
+# process (vault.lock), so a second backup to the same folder is refused here.
+_running_guard = threading.Lock()
+_running: set[str] = set()
+
+
+def _let_go(dest: Path, held: VaultLock) -> None:
+    with _running_guard:
+        _running.discard(str(dest))
         held.release()
 
 
@@ -167,24 +246,16 @@ _FIRST_BACKUP_LEAVES = frozenset({layout.FOLDER, "blobs", IDENTITY_FILE, DATABAS
 
 
 def _run(
-    vault: OpenVault,
-    dest: Path,
+    staged: StagedBackup,
     verify_all: bool,
     progress: Progress | None,
     cancel: threading.Event | None,
-    at: datetime,
 ) -> BackupReport:
-    for where in (layout.folder(dest), layout.snapshots_dir(dest)):
-        layout.make_dir(where)
+    dest, key, staged_db = staged.destination, staged.database_key, staged.staged_db
     incoming = layout.incoming_dir(dest)
-    shutil.rmtree(incoming, ignore_errors=True)  # temp copies of an interrupted run
-    layout.make_dir(incoming)
-    key = vault.keys.database_key
-    staged_db = incoming / DATABASE_FILE
-    snapshot(vault.engine, key, staged_db)
     blobs, seq, head = _snapshot_contents(staged_db, key)
-    identities = [vault.keys.identity]
-    store, copies = vault.store, BlobStore(dest)
+    identities = [staged.identity]
+    store, copies = BlobStore(staged.source), BlobStore(dest)
     present = set(copies.iter_ids())
     limit = layout.size_limit(dest)
     to_copy: list[Blob] = []
@@ -206,30 +277,25 @@ def _run(
         if damage is not None:
             repaired.append(f"The copy of item {blob.item_id} in the backup was damaged: {damage}.")
             to_copy.append(blob)
-    written = 0
     targets = [incoming / f"{blob.item_id}.age" for blob in to_copy]
-    for done, (blob, target) in enumerate(zip(to_copy, targets, strict=True)):
-        _step(progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2)
-        written += copy_file(store.path_for(blob.item_id), target, limit=limit, durable=False)
-    sync_file_system(dest, targets)
-    _read_all_back(
+    written = _copy_and_read_back(
+        [store.path_for(blob.item_id) for blob in to_copy],
         to_copy,
         targets,
         identities,
+        limit,
         lambda done: _step(
-            progress,
-            cancel,
-            total + (len(to_copy) + done) * total // max(2 * len(to_copy), 1),
-            total * 2,
+            progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2
         ),
     )
+    sync_file_system(dest, targets)  # durable, with their folder, before any is published
     _step(progress, cancel, total * 2, total * 2)
-    name = _publish(vault, dest, to_copy, staged_db, at)
+    name = _publish(staged, to_copy)
     kept = _apply_retention(dest)
     logger.info("backup made: %d blobs copied", len(to_copy))
     return BackupReport(
         destination=dest,
-        at=at,
+        at=staged.at,
         items=len(blobs),
         copied=len(to_copy),
         bytes_copied=written,
@@ -255,24 +321,33 @@ def _slot(item_id: str) -> int:
 READERS = 2
 
 
-def _read_all_back(
+def _copy_and_read_back(
+    sources: list[Path],
     blobs: list[Blob],
     targets: list[Path],
     identities: list[X25519Identity],
+    limit: int | None,
     step: Callable[[int], None],
-) -> None:
-    """Read every new copy back from the device; the first that is not its item stops it.
+) -> int:
+    """Copy each blob into ``targets`` and read every copy back from the device; the
+    first that is not its item stops it. Returns the bytes written.
 
-    Reading back is device reads, decryption and SHA-256, which mostly let go of the GIL,
-    so two files are read at once. A cancel or a bad copy drops the reads not begun.
+    Copies are read back while the next ones are written: copying is the kernel's
+    (sendfile) and the device's work, reading back is device reads, decryption and
+    SHA-256, so the two overlap, and a few files are read back at once (device reads and
+    SHA-256 let go of the GIL). A cancel or a bad copy drops the reads not begun.
     """
-    readers = ThreadPoolExecutor(max_workers=READERS)
+    readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="read-back")
+    written, count = 0, len(blobs)
     try:
-        checks = readers.map(
-            lambda pair: _read_back(pair[0], pair[1], identities), zip(blobs, targets, strict=True)
-        )
-        for done, (blob, damage) in enumerate(zip(blobs, checks, strict=True)):
+        checks = []
+        for done, (source, blob, target) in enumerate(zip(sources, blobs, targets, strict=True)):
             step(done)
+            written += copy_file(source, target, limit=limit, durable=False)
+            checks.append(readers.submit(_read_back, blob, target, identities))
+        for done, (blob, check) in enumerate(zip(blobs, checks, strict=True)):
+            damage = check.result()
+            step(count + done)
             if damage is not None:
                 raise BackupCopyError(
                     f"The copy of item {blob.item_id} did not read back as the item "
@@ -281,9 +356,13 @@ def _read_all_back(
                 )
     finally:
         readers.shutdown(wait=True, cancel_futures=True)
+    return written
 
 
 def _read_back(blob: Blob, target: Path, identities: list[X25519Identity]) -> str | None:
+    """Why the new copy is not ``blob``, read from the device once its writeback is done
+    (its pages then dropped from the cache), or None."""
+    wait_writeback(target)
     forget_cached(target)
     return damage_of(target, identities, blob, full=True)
 
@@ -317,10 +396,9 @@ def _snapshot_contents(db: Path, key: bytes) -> tuple[list[Blob], int, str]:
     return blobs, int(head[0]) if head else 0, str(head[1]) if head else ""
 
 
-def _publish(
-    vault: OpenVault, dest: Path, copied: list[Blob], staged_db: Path, at: datetime
-) -> str:
+def _publish(staged: StagedBackup, copied: list[Blob]) -> str:
     """Make the verified copies DEST's backup; ``vault.db``'s rename is the last step."""
+    dest, source, staged_db = staged.destination, staged.source, staged.staged_db
     copies = BlobStore(dest)
     ids = {blob.item_id for blob in copied}
     if ids:
@@ -333,23 +411,23 @@ def _publish(
             layout.make_dir(final.parent)
         os.replace(incoming / f"{item_id}.age", final)
     sync_file_system(dest, [copies.path_for(i) for i in sorted(ids)])
-    _copy_public(vault, dest, IDENTITY_FILE)
-    name = _snapshot_name(dest, at)
+    _copy_public(source, dest, IDENTITY_FILE)
+    name = _snapshot_name(dest, staged.at)
     kept = layout.snapshots_dir(dest) / name
     copy_file(staged_db, kept)
     fsync_dir(kept.parent)
     os.replace(staged_db, dest / DATABASE_FILE)
-    _copy_public(vault, dest, VAULT_JSON)  # last: a first backup is a vault from here on
+    _copy_public(source, dest, VAULT_JSON)  # last: a first backup is a vault from here on
     fsync_dir(dest)
     layout.clear_pending(dest)
     return name
 
 
-def _copy_public(vault: OpenVault, dest: Path, name: str) -> None:
+def _copy_public(source: Path, dest: Path, name: str) -> None:
     target = layout.incoming_dir(dest) / name
     with contextlib.suppress(FileNotFoundError):
         target.unlink()
-    copy_file(vault.info.path / name, target)
+    copy_file(source / name, target)
     os.replace(target, dest / name)
 
 

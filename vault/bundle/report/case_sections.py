@@ -127,7 +127,9 @@ def render_stats(
     *,
     not_in_force: Sequence[NotInForce] = (),
     packs: Sequence[PackSummary] = (),
+    with_findings: bool = True,
 ) -> str:
+    """The statistics, charts and (unless ``with_findings`` is False) the findings table."""
     text = wording.CASE_SECTIONS[language if language in wording.CASE_SECTIONS else "zh_CN"]
     parts = [f"<h3>{_e(text['stats'])}{'：' if language != 'en' else ': '}{_e(stats.lender)}</h3>"]
     if not stats.days:
@@ -173,8 +175,8 @@ def render_stats(
                 text["count"],
             )
         )
-    parts.append(f"<h4>{_e(text['findings'])}</h4>")
-    parts.append(_findings(findings, text, language))
+    if with_findings:
+        parts.append(render_findings(findings, language))
     if not_in_force:
         parts.append(_not_in_force(not_in_force, language))
     if packs:
@@ -195,6 +197,12 @@ def _sources(packs: Sequence[PackSummary], language: str) -> str:
         out.append(f"<li>{_e(heading)}{body}</li>")
     out.append("</ul>")
     return "\n".join(out)
+
+
+def render_findings(findings: Sequence[Finding], language: str) -> str:
+    """The findings' heading and table: each rule broken, its source, day, count, limit."""
+    text = wording.CASE_SECTIONS[language if language in wording.CASE_SECTIONS else "zh_CN"]
+    return f"<h4>{_e(text['findings'])}</h4>\n{_findings(findings, text, language)}"
 
 
 def _not_in_force(facts: Sequence[NotInForce], language: str) -> str:

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,6 +29,8 @@ from vault.bundle.layout import NOTE_KIND
 from vault.db.models import Note
 from vault.dto import ItemDTO
 from vault.note_file import NOTE_ID_PREFIX
+from vault.transcript import Origin as TranscriptOrigin
+from vault.transcript import is_recording, transcript_for
 
 logger = logging.getLogger(__name__)
 
@@ -92,13 +95,28 @@ def first_content(candidates: Iterable[Content | None]) -> Content | None:
     return None
 
 
-def item_content(session: Session, item: ItemDTO) -> Content | None:
+def item_content(session: Session, item: ItemDTO, *, language: str = "zh_CN") -> Content | None:
     """The content of ``item`` from the first of its sources that has text. Each source
     takes the session and the item and answers None when it has nothing for that item
     (a transcript source, for an item that is not a recording); later sources are not
-    asked once one has answered."""
-    sources: tuple[Callable[[Session, ItemDTO], Content | None], ...] = (_notes,)
+    asked once one has answered. ``language`` names the transcript's speakers."""
+    sources: tuple[Callable[[Session, ItemDTO], Content | None], ...] = (
+        partial(_transcript, language=language),
+        _notes,
+    )
     return first_content(source(session, item) for source in sources)
+
+
+def _transcript(session: Session, item: ItemDTO, *, language: str) -> Content | None:
+    """The latest version of a recording's transcript, a line per segment
+    ("00:05 催收方：…"); a machine draft is marked as machine-read."""
+    if not is_recording(item.kind, item.media_type):
+        return None
+    found = transcript_for(session, item.id)
+    if found is None:
+        return None
+    text = "\n".join(found.first_lines(len(found.segments), language))
+    return transcript_content(text, machine_draft=found.origin != TranscriptOrigin.MANUAL)
 
 
 def _notes(session: Session, item: ItemDTO) -> Content | None:

@@ -105,6 +105,11 @@ class ReportInput:
     appendix: bool = False
 
 
+def style_sheet(language: str) -> str:
+    """The report's CSS for ``language`` (fonts with the right CJK glyphs first)."""
+    return _STYLE.replace("FONTS", _FONTS[language])
+
+
 def category_label(code: str | None, language: str) -> str:
     text = wording.EVIDENCE_LIST[language]
     if code == NOTE_GROUP:
@@ -185,7 +190,7 @@ def render_html(data: ReportInput) -> str:
     parts = [
         f'<html lang="{_e(lang.replace("_", "-"))}"><head><meta charset="utf-8">',
         f"<title>{_e(text['title'])}</title>",
-        f"<style>{_STYLE.replace('FONTS', _FONTS[lang])}</style></head><body>",
+        f"<style>{style_sheet(lang)}</style></head><body>",
         f"<h1>{_e(text['title'])}</h1>",
         '<table cellpadding="2">',
         _meta_row(text["bundle"], data.bundle_id),

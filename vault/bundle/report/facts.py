@@ -31,13 +31,15 @@ class ItemFacts:
     duration_s: float | None = None
 
 
-def item_facts(vault: OpenVault, entries: Sequence[ExportedItem]) -> dict[str, ItemFacts]:
+def item_facts(
+    vault: OpenVault, entries: Sequence[ExportedItem], *, language: str = "zh_CN"
+) -> dict[str, ItemFacts]:
     """``item id -> ItemFacts`` for the items that have content or a duration."""
     facts = {}
     with vault.sessions() as session:
         for entry in entries:
             item = entry.item
-            content = item_content(session, item)
+            content = item_content(session, item, language=language)
             duration = (
                 _duration(vault, item.id, item.media_type) if item.kind in TIMED_KINDS else None
             )

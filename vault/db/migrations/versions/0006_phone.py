@@ -2,8 +2,8 @@
 its own modified time, and the call direction a recording's name gave; and which MMS
 of a backup carried each attachment stored as an item.
 
-Revision ID: 0005_phone
-Revises: 0004
+Revision ID: 0006_phone
+Revises: 0005_transcript
 Create Date: 2026-12-03
 
 Self-contained like every revision: it never imports vault.db models. A table of its
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_phone"
-down_revision: str | None = "0004"
+revision: str = "0006_phone"
+down_revision: str | None = "0005_transcript"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
