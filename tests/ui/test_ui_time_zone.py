@@ -125,7 +125,7 @@ def test_on_a_utc_computer_the_case_tab_counts_and_shows_beijing_time(
     view = open_case(qtbot, window, tmp_path, MORNINGS)
     days = [cell(view, r, 0) for r in range(view.case.days.rowCount())]
     assert days == ["2026-03-04", "2026-03-03", "2026-03-02"]
-    nights = [cell(view, r, 5) for r in range(3)]
+    nights = [cell(view, r, 6) for r in range(3)]  # the "At night" column
     assert nights == ["1", "1", "1"]
     assert hours_of(view) == {6: 3, 8: 3}
     assert "Asia/Shanghai" in view.case.chart.chart().title()

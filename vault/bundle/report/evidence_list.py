@@ -79,7 +79,7 @@ table.list { border-collapse: collapse; }
 table.list th { background-color: #e8e8e8; font-weight: bold; font-size: 9pt; }
 table.list th.group { background-color: #ffffff; font-size: 10pt; }
 table.list td { font-size: 9pt; }
-.hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 6pt; }
+.hash { font-family: 'DejaVu Sans Mono', monospace; font-size: 6pt; word-break: break-all; }
 .small { font-size: 8pt; color: #444444; }
 .note { font-size: 9pt; }
 """
@@ -435,8 +435,10 @@ def _extent_cell(entry: ExportedItem, data: ReportInput, lang: str) -> str:
 
 
 def _hash_lines(value: str) -> str:
-    half = len(value) // 2
-    return f"{value[:half]}<br>{value[half:]}"
+    """The hash whole, so that it is found and copied as one word; its column is narrow
+    enough that it wraps onto two lines (``word-break`` in a browser, Qt wraps anywhere
+    a word does not fit)."""
+    return value
 
 
 def _row(entry: ExportedItem, data: ReportInput, lang: str) -> str:
