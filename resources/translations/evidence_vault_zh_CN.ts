@@ -1310,6 +1310,10 @@
         <translation>通过另一种方式（电话、当面）告诉对方密钥指纹：%1</translation>
     </message>
     <message>
+        <source>To complain to 12378, NIFA or Heimao: they take pasted text and small files, not this ZIP. In the Case tab, under Complaints, “Make complaint material…” writes each channel&apos;s text and attachments, and says where to file.</source>
+        <translation>要向 12378、互联网金融举报平台或黑猫投诉：这些渠道收的是粘贴的文字和小文件，不收这个 ZIP。在“案情”标签的“投诉”里点“生成投诉材料…”，它为每个渠道写好文字和附件，并说明去哪里提交。</translation>
+    </message>
+    <message>
         <source>Keep a copy of the ZIP file yourself.</source>
         <translation>自己也保留一份 ZIP 文件。</translation>
     </message>

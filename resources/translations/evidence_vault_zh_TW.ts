@@ -1310,6 +1310,10 @@
         <translation>透過另一種方式（電話、當面）告訴對方金鑰指紋：%1</translation>
     </message>
     <message>
+        <source>To complain to 12378, NIFA or Heimao: they take pasted text and small files, not this ZIP. In the Case tab, under Complaints, “Make complaint material…” writes each channel&apos;s text and attachments, and says where to file.</source>
+        <translation>要向 12378、互聯網金融舉報平台或黑貓投訴：這些管道收的是貼上的文字和小檔案，不收這個 ZIP。在「案情」分頁的「投訴」裡點「產生投訴材料…」，它為每個管道寫好文字和附件，並說明去哪裡提交。</translation>
+    </message>
+    <message>
         <source>Keep a copy of the ZIP file yourself.</source>
         <translation>自己也保留一份 ZIP 檔案。</translation>
     </message>

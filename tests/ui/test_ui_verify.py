@@ -238,6 +238,7 @@ def test_after_an_export_without_timestamp_the_page_says_so_and_what_next(
     assert "No timestamp server answered" in text
     assert "“Timestamp now”" in text, "what to do about it (stamp later)"
     assert "What to do next" in text and "Keep this vault" in text
+    assert "“Make complaint material…”" in text, "the channels that take no ZIP: where to go"
     actions = {a.label: a for a in dialogs.shown[-1].actions}
     assert list(actions) == ["Copy the path", "Verify this bundle", "Show the folder"]
 

@@ -241,6 +241,13 @@ def summary_text(result: ExportResult, *, stamp_requested: bool = True) -> tuple
                         "Tell them the key fingerprint another way (by phone, in person): %1",
                     ).replace("%1", result.signer_fingerprint),
                     QCoreApplication.translate(
+                        "ExportDialog",
+                        "To complain to 12378, NIFA or Heimao: they take pasted text and small "
+                        "files, not this ZIP. In the Case tab, under Complaints, “Make complaint "
+                        "material…” writes each channel's text and attachments, and says where "
+                        "to file.",
+                    ),
+                    QCoreApplication.translate(
                         "ExportDialog", "Keep a copy of the ZIP file yourself."
                     ),
                     QCoreApplication.translate(
