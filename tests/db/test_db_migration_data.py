@@ -183,6 +183,20 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
         ),
     ],
     "0004": [("checkpoint_note_leaves", {"note_id": 1, "leaf_index": 1})],
+    "0005_ocr": [
+        (
+            "ocr_texts",
+            {
+                "item_id": "it1",
+                "status": "read",
+                "text": "再不还钱就爆你通讯录",
+                "engine": "tesseract",
+                "engine_version": "5.3.0",
+                "languages": "chi_sim+chi_tra+eng",
+                "read_at": T,
+            },
+        )
+    ],
 }
 
 

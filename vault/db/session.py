@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -264,14 +265,21 @@ def current_revision(engine: Engine) -> str | None:
     return str(rows[0][0])
 
 
+_REVISION_LINE = re.compile(r'^revision: str = "([^"]+)"', re.MULTILINE)
+
+
 def newest_shipped_revision() -> str:
-    """The newest revision among the migration files, read off their names (``0003_…``).
+    """The newest revision among the migration files: the ``revision`` the file with the
+    largest number (``0005_…``) declares.
 
     Without loading alembic: a vault already at this revision opens without it. The
     history is linear and numbered (tests/db), so the largest number is the head.
     """
-    names = (p.name for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
-    return max(name.split("_", 1)[0] for name in names)
+    newest = max(
+        (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"), key=lambda p: p.name.split("_", 1)[0]
+    )
+    found = _REVISION_LINE.search(newest.read_text(encoding="utf-8"))
+    return found.group(1) if found else newest.name.split("_", 1)[0]
 
 
 def upgrade(engine: Engine) -> None:
