@@ -189,7 +189,8 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
             {
                 "item_id": "it1",
                 "status": "read",
-                "text": "再不还钱就爆你通讯录",
+                "text": "再不還錢就爆你通訊錄",
+                "folded": "再不还钱就爆你通讯录",
                 "engine": "tesseract",
                 "engine_version": "5.3.0",
                 "languages": "chi_sim+chi_tra+eng",

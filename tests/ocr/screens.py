@@ -116,7 +116,7 @@ def sms_thread(sender: str, messages: list[str], *, face: int = SIMPLIFIED) -> b
     """The phone's messages app: the sender's number on top, grey bubbles below."""
     font, head = _font(46, face), _font(52, face)
     probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
-    laid = [_wrap(probe, m, font, 700) for m in messages]
+    laid = [_wrap(probe, m, font, 820) for m in messages]
     height = 300 + sum(66 * len(lines) + 100 for lines in laid)
     image = Image.new("RGB", (WIDTH, height), (255, 255, 255))
     draw = ImageDraw.Draw(image)

@@ -5,9 +5,11 @@
   data: the item's blob is never touched, and a row can always be read again. An image
   Tesseract could not open gets a row with ``status = 'unreadable'`` and no text, so the
   queue does not try it at every start; an image item with no row waits to be read.
+- ``folded`` is the same text with Traditional characters in Simplified form
+  (:mod:`vault.ocr.script`), which search and phrase matching use.
 - ``ocr_search`` is an FTS5 table with the trigram tokenizer (any substring of three or
-  more characters, Chinese included, is an index lookup). Triggers on ``ocr_texts`` keep
-  it equal to the text column, so no code path can forget to index.
+  more characters, Chinese included, is an index lookup) over ``folded``. Triggers on
+  ``ocr_texts`` keep it equal to that column, so no code path can forget to index.
 """
 
 from __future__ import annotations
@@ -30,14 +32,14 @@ OCR_SEARCH_DDL = (
     f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
     "item_id UNINDEXED, text, tokenize = 'trigram')",
     "CREATE TRIGGER ocr_texts_search_insert AFTER INSERT ON ocr_texts "
-    "WHEN new.text IS NOT NULL BEGIN INSERT INTO ocr_search (item_id, text) "
-    "VALUES (new.item_id, new.text); END",
+    "WHEN new.folded IS NOT NULL BEGIN INSERT INTO ocr_search (item_id, text) "
+    "VALUES (new.item_id, new.folded); END",
     "CREATE TRIGGER ocr_texts_search_delete AFTER DELETE ON ocr_texts "
     "BEGIN DELETE FROM ocr_search WHERE item_id = old.item_id; END",
     "CREATE TRIGGER ocr_texts_search_update AFTER UPDATE ON ocr_texts "
     "BEGIN DELETE FROM ocr_search WHERE item_id = old.item_id; "
-    "INSERT INTO ocr_search (item_id, text) SELECT new.item_id, new.text "
-    "WHERE new.text IS NOT NULL; END",
+    "INSERT INTO ocr_search (item_id, text) SELECT new.item_id, new.folded "
+    "WHERE new.folded IS NOT NULL; END",
 )
 
 
@@ -54,11 +56,13 @@ class OcrRecord(Base):
     __table_args__ = (
         CheckConstraint(f"status IN ('{READ}', '{UNREADABLE}')", name="status_known"),
         CheckConstraint(f"(status = '{READ}') = (text IS NOT NULL)", name="text_when_read"),
+        CheckConstraint("(text IS NULL) = (folded IS NULL)", name="folded_with_text"),
     )
 
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
     status: Mapped[str] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
+    folded: Mapped[str | None] = mapped_column(Text)
     engine: Mapped[str] = mapped_column(Text)
     engine_version: Mapped[str] = mapped_column(Text)
     languages: Mapped[str] = mapped_column(Text)

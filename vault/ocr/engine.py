@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, ImageStat, UnidentifiedImageError
 
 from vault.errors import VaultError
+from vault.image_formats import register as register_image_formats
 
 ENGINE = "tesseract"
 LANGUAGES = "chi_sim+chi_tra+eng"
@@ -93,12 +94,14 @@ def prepare(data: bytes) -> bytes:
 
     Raises :class:`UnreadableImageError` for bytes Pillow cannot decode.
     """
+    register_image_formats()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as opened:
                 if opened.width * opened.height > MAX_PIXELS:
                     raise UnreadableImageError("The image is too large to be a screenshot.")
+                opened.load()
                 image = ImageOps.exif_transpose(opened)
                 grey = image.convert("L")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Warning) as error:

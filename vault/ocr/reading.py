@@ -32,6 +32,7 @@ from vault.db.models import Item
 from vault.db.ocr import READ, UNREADABLE, OcrRecord
 from vault.errors import VaultError
 from vault.ocr.engine import Engine, OcrFailedError, UnreadableImageError, find_engine, read_image
+from vault.ocr.script import fold
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
@@ -113,6 +114,7 @@ def record(session: Session, engine: Engine, readings: Iterable[Reading], now: d
                 item_id=reading.item_id,
                 status=READ if reading.text is not None else UNREADABLE,
                 text=reading.text,
+                folded=fold(reading.text) if reading.text is not None else None,
                 engine=engine.path.rsplit("/", 1)[-1],
                 engine_version=engine.version,
                 languages=engine.languages,

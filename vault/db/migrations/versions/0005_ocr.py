@@ -23,14 +23,14 @@ depends_on: str | Sequence[str] | None = None
 SEARCH_DDL = (
     "CREATE VIRTUAL TABLE ocr_search USING fts5(item_id UNINDEXED, text, tokenize = 'trigram')",
     "CREATE TRIGGER ocr_texts_search_insert AFTER INSERT ON ocr_texts "
-    "WHEN new.text IS NOT NULL BEGIN INSERT INTO ocr_search (item_id, text) "
-    "VALUES (new.item_id, new.text); END",
+    "WHEN new.folded IS NOT NULL BEGIN INSERT INTO ocr_search (item_id, text) "
+    "VALUES (new.item_id, new.folded); END",
     "CREATE TRIGGER ocr_texts_search_delete AFTER DELETE ON ocr_texts "
     "BEGIN DELETE FROM ocr_search WHERE item_id = old.item_id; END",
     "CREATE TRIGGER ocr_texts_search_update AFTER UPDATE ON ocr_texts "
     "BEGIN DELETE FROM ocr_search WHERE item_id = old.item_id; "
-    "INSERT INTO ocr_search (item_id, text) SELECT new.item_id, new.text "
-    "WHERE new.text IS NOT NULL; END",
+    "INSERT INTO ocr_search (item_id, text) SELECT new.item_id, new.folded "
+    "WHERE new.folded IS NOT NULL; END",
 )
 
 
@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("item_id", sa.Text(), nullable=False),
         sa.Column("status", sa.Text(), nullable=False),
         sa.Column("text", sa.Text(), nullable=True),
+        sa.Column("folded", sa.Text(), nullable=True),
         sa.Column("engine", sa.Text(), nullable=False),
         sa.Column("engine_version", sa.Text(), nullable=False),
         sa.Column("languages", sa.Text(), nullable=False),
@@ -49,6 +50,9 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint(
             "(status = 'read') = (text IS NOT NULL)", name=op.f("ck_ocr_texts_text_when_read")
+        ),
+        sa.CheckConstraint(
+            "(text IS NULL) = (folded IS NULL)", name=op.f("ck_ocr_texts_folded_with_text")
         ),
         sa.ForeignKeyConstraint(["item_id"], ["items.id"], name=op.f("fk_ocr_texts_item_id_items")),
         sa.PrimaryKeyConstraint("item_id", name=op.f("pk_ocr_texts")),
