@@ -763,6 +763,22 @@
         <translation>文件是空的。</translation>
     </message>
     <message>
+        <source>Text cannot be read from images: Tesseract and its Chinese language files are not installed.</source>
+        <translation>无法识别图片中的文字：未安装 Tesseract 及其中文语言文件。</translation>
+    </message>
+    <message>
+        <source>The image could not be read; the original is kept unchanged.</source>
+        <translation>无法识别这张图片；原件保持不变。</translation>
+    </message>
+    <message>
+        <source>Tesseract could not read this image; the original is kept unchanged.</source>
+        <translation>Tesseract 无法识别这张图片；原件保持不变。</translation>
+    </message>
+    <message>
+        <source>The phrase pack is not valid.</source>
+        <translation>词句包无效。</translation>
+    </message>
+    <message>
         <source>The file could not be imported.</source>
         <translation>无法导入该文件。</translation>
     </message>

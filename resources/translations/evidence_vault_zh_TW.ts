@@ -763,6 +763,22 @@
         <translation>檔案是空的。</translation>
     </message>
     <message>
+        <source>Text cannot be read from images: Tesseract and its Chinese language files are not installed.</source>
+        <translation>無法辨識圖片中的文字：未安裝 Tesseract 及其中文語言檔。</translation>
+    </message>
+    <message>
+        <source>The image could not be read; the original is kept unchanged.</source>
+        <translation>無法辨識這張圖片；原件保持不變。</translation>
+    </message>
+    <message>
+        <source>Tesseract could not read this image; the original is kept unchanged.</source>
+        <translation>Tesseract 無法辨識這張圖片；原件保持不變。</translation>
+    </message>
+    <message>
+        <source>The phrase pack is not valid.</source>
+        <translation>詞句包無效。</translation>
+    </message>
+    <message>
         <source>The file could not be imported.</source>
         <translation>無法匯入該檔案。</translation>
     </message>
