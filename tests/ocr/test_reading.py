@@ -12,10 +12,12 @@ import pytest
 from tests.helpers import require_tool
 from tests.ocr.conftest import Importer
 from tests.ocr.screens import TRADITIONAL, Bubble, chat, page, sms_thread
+from vault.categories import Category
 from vault.check import check_vault
 from vault.handle import OpenVault
 from vault.ocr import item_text
 from vault.ocr.engine import LANGUAGES, find_engine, prepare, read_image
+from vault.ocr.phrases import suggestions
 from vault.ocr.reading import read_waiting, waiting_ids
 from vault.ocr.script import fold
 
@@ -81,6 +83,15 @@ def test_the_layouts_people_capture_are_read(vault: OpenVault, import_screens: I
     assert traditional is not None and "法院傳票" in (traditional.text or ""), "kept as read"
     assert "上门" in got["traditional"] and "法院传票" in got["traditional"], got["traditional"]
     assert "13912345678" in got["numbers"] and "12,580.00" in got["numbers"], got["numbers"]
+    assert Category.CONTACTING_FAMILY in suggestions(vault, ids["dark"]).categories
+    assert Category.IMPERSONATING_AUTHORITY in suggestions(vault, ids["sms"]).categories
+    assert {Category.HOME_VISIT, Category.IMPERSONATING_AUTHORITY} <= set(
+        suggestions(vault, ids["traditional"]).categories
+    )
+    numbers = [n.number for n in suggestions(vault, ids["numbers"]).numbers]
+    assert "13912345678" in numbers and "02168888000" in [
+        n.number for n in suggestions(vault, ids["sms"]).numbers
+    ]
 
 
 def test_the_text_is_stored_with_its_engine_version_and_languages(
