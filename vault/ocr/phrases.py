@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from vault.categories import Category
 from vault.db.models import Item, Lender, LenderNumber
 from vault.errors import UsageError
-from vault.ocr import ocr_text
+from vault.ocr import OcrText, ocr_text
 from vault.ocr.script import fold
 from vault.phones import canonical, try_normalize
 
@@ -186,3 +186,16 @@ def accept_category(vault: OpenVault, item_id: str, category: Category) -> Seque
     if category.value not in current:
         current.append(category.value)
     return edit_item(vault, item_id, {"categories": current}).categories
+
+
+@dataclass(frozen=True, slots=True)
+class ItemReading:
+    """What the detail pane shows of an item's text: the text and its suggestions."""
+
+    text: OcrText | None
+    suggestions: Suggestions
+
+
+def item_reading(vault: OpenVault, item_id: str) -> ItemReading:
+    with vault.sessions() as session:
+        return ItemReading(ocr_text(session, item_id), suggestions_for(session, item_id))
