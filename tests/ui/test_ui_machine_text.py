@@ -56,7 +56,7 @@ def test_the_window_reads_waiting_screenshots_and_the_user_accepts_a_suggestion(
     qtbot.waitUntil(lambda: "找你" in panel.text.toPlainText(), timeout=60_000)
     shown = fold(panel.text.toPlainText())
     # the phrase as read, then the category it suggests beside it
-    assert "我们就上门Home visit找你" in shown, shown
+    assert "我们就上门 [Home visit]找你" in shown, shown
     assert view.detail.isTabVisible(view.detail.indexOf(panel))
     assert "Machine-read text (tesseract" in panel.label.text()
     assert "background-color:#ffe08a" in panel.text.toHtml().replace(" ", "")

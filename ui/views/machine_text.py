@@ -114,7 +114,7 @@ class MachineText(QWidget):
             out.append(
                 f'<span style="background-color:{HIGHLIGHT}" title="{tip}">'
                 f"{html.escape(text[phrase.start : phrase.end])}</span>"
-                f'<sup style="color:#8a5a00">{tip}</sup>'
+                f'<span style="color:#8a5a00; font-size:small"> [{tip}]</span>'
             )
             at = phrase.end
         out.append(html.escape(text[at:]))
