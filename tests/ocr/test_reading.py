@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -29,6 +30,10 @@ GREEN_CHAT = chat(
     ],
     title="催收",
 )
+
+
+def files_under(*folders: Path) -> set[Path]:
+    return {path for folder in folders for path in folder.rglob("*") if path.is_file()}
 
 
 def plain_tesseract(data: bytes) -> str:
@@ -95,11 +100,20 @@ def test_the_layouts_people_capture_are_read(vault: OpenVault, import_screens: I
 
 
 def test_the_text_is_stored_with_its_engine_version_and_languages(
-    vault: OpenVault, import_screens: Importer
+    vault: OpenVault, import_screens: Importer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (item_id,) = import_screens({"green": GREEN_CHAT}).values()
     assert item_text(vault, item_id) is None, "an image waits until it is read"
+    scratch = tmp_path / "tmp"  # the temp folder of this process and of Tesseract
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    before = files_under(Path(vault.info.path), scratch)
     read_waiting(vault)
+    # decrypted into memory and piped: no plain copy of the image anywhere on disk
+    new_files = files_under(Path(vault.info.path), scratch) - before
+    assert all(not f.read_bytes().startswith(GREEN_CHAT[:64]) for f in new_files if f.is_file())
+    assert {f.name for f in new_files} <= {"vault.db-wal", "vault.db-shm", "vault.db-journal"}
     text = item_text(vault, item_id)
     assert text is not None and "爆你通讯录" in fold(text.text or "")
     assert text.engine == "tesseract" and text.version == find_engine().version
