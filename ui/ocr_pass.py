@@ -34,13 +34,16 @@ from vault.ocr.reading import (
 logger = logging.getLogger(__name__)
 
 Recorded = Callable[[list[str]], None]  # ids of the items whose text was recorded
+Progress = Callable[[int, int], None]  # images read so far, images this pass reads
 
 
 class OcrPass:
     """At most one pass at a time; a start while one runs makes it look again at the end."""
 
-    def __init__(self, recorded: Recorded) -> None:
+    def __init__(self, recorded: Recorded, progress: Progress | None = None) -> None:
         self._recorded = recorded  # on the GUI thread
+        self._progress = progress  # on the GUI thread, after each group is recorded
+        self._read_count = 0
         self._cancel: threading.Event | None = None
         self._again = False
         self.finished = threading.Event()  # set whenever no pass is running
@@ -76,6 +79,7 @@ class OcrPass:
         if cancel.is_set() or not todo:
             self._end(vault, cancel, None)
             return
+        self._read_count = 0
         threading.Thread(
             target=self._run, args=(vault, engine, todo, cancel), name="ocr-pass", daemon=True
         ).start()
@@ -103,13 +107,18 @@ class OcrPass:
                 if reading is not None:
                     group.append(reading)
                 if len(group) >= GROUP_ITEMS or time.monotonic() - since >= GROUP_SECONDS:
-                    self._record(vault, engine, group, cancel)
+                    self._record(vault, engine, group, cancel, len(todo))
                     group, since = [], time.monotonic()
-        self._record(vault, engine, group, cancel)
+        self._record(vault, engine, group, cancel, len(todo))
         op(lambda: None).success(lambda _: self._end(vault, cancel, None)).run()
 
     def _record(
-        self, vault: OpenVault, engine: Engine, group: list[Reading], cancel: threading.Event
+        self,
+        vault: OpenVault,
+        engine: Engine,
+        group: list[Reading],
+        cancel: threading.Event,
+        total: int,
     ) -> None:
         if not group:
             return
@@ -117,7 +126,10 @@ class OcrPass:
 
         def done(_count: object) -> None:
             if not cancel.is_set():
+                self._read_count += len(ids)
                 self._recorded(ids)
+                if self._progress is not None:
+                    self._progress(self._read_count, total)
 
         op(lambda: record_readings(vault, engine, group) if not cancel.is_set() else 0).success(
             done

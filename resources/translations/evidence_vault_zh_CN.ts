@@ -2416,6 +2416,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         </translation>
     </message>
     <message>
+        <source>Text read from %1 of %2 images.</source>
+        <translation>已识别 %1 / %2 张图片的文字。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

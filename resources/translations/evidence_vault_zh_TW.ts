@@ -2416,6 +2416,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         </translation>
     </message>
     <message>
+        <source>Text read from %1 of %2 images.</source>
+        <translation>已識別 %1 / %2 張圖片的文字。</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已儲存。</translation>
     </message>

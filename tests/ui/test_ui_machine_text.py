@@ -58,6 +58,7 @@ def test_the_window_reads_waiting_screenshots_and_the_user_accepts_a_suggestion(
     # the phrase as read, then the category it suggests beside it
     assert "我们就上门 [Home visit]找你" in shown, shown
     assert view.detail.isTabVisible(view.detail.indexOf(panel))
+    qtbot.waitUntil(lambda: view.status.text() == "Text read from 1 of 1 images.", timeout=10_000)
     assert "Machine-read text (tesseract" in panel.label.text()
     assert "background-color:#ffe08a" in panel.text.toHtml().replace(" ", "")
     assert "13912345678 — a collector number of 微粒贷" in panel.numbers.text()

@@ -71,7 +71,7 @@ class VaultView(QWidget):
         self.vault: OpenVault | None = None
         self._imports: list[ImportDialog] = []
         self.sm3_pass = Sm3Pass(self._sm3_recorded)
-        self.ocr_pass = OcrPass(self._ocr_recorded)
+        self.ocr_pass = OcrPass(self._ocr_recorded, self._ocr_progress)
         self._exports: list[ExportProgressDialog] = []
         self._offer: tuple[str, list[BackupImportReport]] | None = None  # numbers to choose
         self.sidebar = LenderSidebar(self)
@@ -359,6 +359,13 @@ class VaultView(QWidget):
         op(lambda: item_reading(vault, item_id)).success(
             lambda reading: self.detail.show_reading(item_id, reading)
         ).failure(self._fail).run()
+
+    def _ocr_progress(self, done: int, total: int) -> None:
+        self.status.setText(
+            self.tr("Text read from %1 of %2 images.")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
 
     def _ocr_recorded(self, item_ids: list[str]) -> None:
         """The background pass read images: show the text if one of them is shown."""
