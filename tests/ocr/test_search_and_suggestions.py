@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from tests.core.conftest import PASSPHRASE
 from tests.ocr.conftest import Importer
@@ -18,9 +18,10 @@ from tests.ocr.screens import TRADITIONAL, Bubble, chat, sms_thread
 from vault.categories import Category
 from vault.db.ocr import OcrRecord
 from vault.handle import OpenVault
-from vault.items import get_item
+from vault.items import get_item, purge_item, withdraw_item
 from vault.lenders import add_lender
 from vault.listing import ItemFilter, item_count, item_page
+from vault.ocr import item_text
 from vault.ocr.phrases import accept_category, parse_pack, shipped_pack, suggestions
 from vault.ocr.script import fold
 
@@ -169,3 +170,14 @@ def test_import_queues_and_evault_ocr_reads_shows_and_finds(
     assert "爆你通讯录" in fold(text["text"])
     again = evault("ocr", "--vault", where)
     assert again.returncode == 0 and "Read the text of 0 images" in again.stdout
+
+
+def test_purging_an_item_destroys_its_text_too(vault: OpenVault, two_items: dict[str, str]) -> None:
+    item_id = two_items["threat"]
+    store_text(vault, item_id, "再不还钱就爆你通讯录")
+    withdraw_item(vault, item_id)
+    assert found(vault, "爆你通讯录") == set(), "the trash is not searched"
+    purge_item(vault, item_id)
+    assert item_text(vault, item_id) is None
+    with vault.sessions() as session:
+        assert session.scalar(text("SELECT count(*) FROM ocr_search")) == 0

@@ -9,7 +9,8 @@
   (:mod:`vault.ocr.script`), which search and phrase matching use.
 - ``ocr_search`` is an FTS5 table with the trigram tokenizer (any substring of three or
   more characters, Chinese included, is an index lookup) over ``folded``. Triggers on
-  ``ocr_texts`` keep it equal to that column, so no code path can forget to index.
+  ``ocr_texts`` keep it equal to that column, so no code path can forget to index;
+  purging an item (its contents destroyed for good) deletes its text the same way.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ OCR_SEARCH_DDL = (
     "BEGIN DELETE FROM ocr_search WHERE item_id = old.item_id; "
     "INSERT INTO ocr_search (item_id, text) SELECT new.item_id, new.folded "
     "WHERE new.folded IS NOT NULL; END",
+    # a purged item's contents are destroyed for good: its text goes with them
+    "CREATE TRIGGER items_purged_drop_ocr_text AFTER UPDATE OF purged_at ON items "
+    "WHEN new.purged_at IS NOT NULL BEGIN DELETE FROM ocr_texts WHERE item_id = new.id; END",
 )
 
 

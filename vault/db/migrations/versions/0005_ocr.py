@@ -31,6 +31,9 @@ SEARCH_DDL = (
     "BEGIN DELETE FROM ocr_search WHERE item_id = old.item_id; "
     "INSERT INTO ocr_search (item_id, text) SELECT new.item_id, new.folded "
     "WHERE new.folded IS NOT NULL; END",
+    # a purged item's contents are destroyed for good: its text goes with them
+    "CREATE TRIGGER items_purged_drop_ocr_text AFTER UPDATE OF purged_at ON items "
+    "WHEN new.purged_at IS NOT NULL BEGIN DELETE FROM ocr_texts WHERE item_id = new.id; END",
 )
 
 
@@ -62,6 +65,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER items_purged_drop_ocr_text")
     for trigger in ("insert", "delete", "update"):
         op.execute(f"DROP TRIGGER ocr_texts_search_{trigger}")
     op.execute("DROP TABLE ocr_search")
