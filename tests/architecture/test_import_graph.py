@@ -72,6 +72,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.notes",
             "vault.time_zone",
             "vault.listing",
+            "vault.ocr",
             "vault.case.complaints",
             "vault.backup.importer",
             "vault.demo",
