@@ -17,7 +17,7 @@ from vault.categories import Category
 from vault.check import check_vault
 from vault.handle import OpenVault
 from vault.ocr import item_text
-from vault.ocr.engine import LANGUAGES, find_engine, prepare, read_image
+from vault.ocr.engine import LANGUAGES, UnreadableImageError, find_engine, prepare, read_image
 from vault.ocr.phrases import suggestions
 from vault.ocr.reading import read_waiting, waiting_ids
 from vault.ocr.script import fold
@@ -175,3 +175,13 @@ def test_preparing_turns_a_dark_mode_screen_into_dark_text_on_light() -> None:
     prepared = Image.open(BytesIO(prepare(dark)))
     assert prepared.mode == "L"
     assert ImageStat.Stat(prepared).mean[0] > 128, "the background becomes light"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"not an image at all", b"\x89PNG\r\n\x1a\n" + bytes(64), page(["一页"])[:120]],
+    ids=["text", "png-signature-only", "cut-off"],
+)
+def test_bytes_that_are_no_image_give_one_sentence(data: bytes) -> None:
+    with pytest.raises(UnreadableImageError, match=r"^The image cannot be decoded \(damaged"):
+        prepare(data)

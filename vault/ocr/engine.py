@@ -104,7 +104,14 @@ def prepare(data: bytes) -> bytes:
                 opened.load()
                 image = ImageOps.exif_transpose(opened)
                 grey = image.convert("L")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Warning) as error:
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        Warning,
+    ) as error:
         raise UnreadableImageError(
             "The image cannot be decoded (damaged or not an image)."
         ) from error
