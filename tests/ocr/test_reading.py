@@ -185,3 +185,18 @@ def test_preparing_turns_a_dark_mode_screen_into_dark_text_on_light() -> None:
 def test_bytes_that_are_no_image_give_one_sentence(data: bytes) -> None:
     with pytest.raises(UnreadableImageError, match=r"^The image cannot be decoded \(damaged"):
         prepare(data)
+
+
+def test_every_bubble_of_a_dark_mode_chat_is_read() -> None:
+    # Tesseract's automatic layout finds none of these three bubbles once the screen is
+    # inverted; the sparse-text reading of a dark screen finds all three.
+    dark = chat(
+        [
+            Bubble("还不上？"),
+            Bubble("不还就爆你通讯录，给你家人打电话", mine=True),
+            Bubble("你好，今天必须还款"),
+        ],
+        dark=True,
+    )
+    text = fold(read_image(find_engine(), dark))
+    assert "还不上" in text and "爆你通讯录" in text and "今天必须还款" in text, text
