@@ -189,7 +189,7 @@ def test_bytes_that_are_no_image_give_one_sentence(data: bytes) -> None:
 
 def test_every_bubble_of_a_dark_mode_chat_is_read() -> None:
     # Tesseract's automatic layout finds none of these three bubbles once the screen is
-    # inverted; the sparse-text reading of a dark screen finds all three.
+    # inverted; a dark screen is read in sparse-text mode, which finds all three.
     dark = chat(
         [
             Bubble("还不上？"),

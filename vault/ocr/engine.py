@@ -144,10 +144,6 @@ def recognise(engine: Engine, prepared: bytes, *, psm: int | None = None) -> str
     return tidy(raw.decode("utf-8", "replace"))
 
 
-def _weight(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
-
-
 def tidy(text: str) -> str:
     """Tesseract's output without the spaces it puts between Chinese characters, trailing
     blanks and runs of empty lines."""
@@ -161,17 +157,15 @@ def read_image(engine: Engine, data: bytes) -> str:
     """The text in the image ``data``: prepared, then recognised.
 
     Tesseract's layout analysis loses whole bubbles of a dark-mode chat (measured: of
-    three bubbles, none or one), where its sparse-text mode finds them; a dark screen, or
-    one where the layout analysis found nothing, is read both ways and the reading with
-    more letters and digits is kept. A light screen is read once.
+    three bubbles, none or one), where its sparse-text mode finds them all; so a dark
+    screen is read in sparse-text mode, a light one with the layout analysis (which keeps
+    a message's lines together) and, only when that finds nothing, in sparse-text mode.
     """
     prepared = prepare_image(data)
+    if prepared.dark:
+        return recognise(engine, prepared.png, psm=SPARSE_TEXT)
     text = recognise(engine, prepared.png)
-    if prepared.dark or not text:
-        sparse = recognise(engine, prepared.png, psm=SPARSE_TEXT)
-        if _weight(sparse) > _weight(text):
-            return sparse
-    return text
+    return text or recognise(engine, prepared.png, psm=SPARSE_TEXT)
 
 
 def _run(argv: list[str], data: bytes) -> bytes:
