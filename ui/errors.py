@@ -90,6 +90,18 @@ def _messages() -> dict[str, str]:
             "This vault was made by a newer version of Evidence Vault. Please update the app.",
         ),
         "empty_file": QCoreApplication.translate("Errors", "The file is empty."),
+        "ocr_engine_missing": QCoreApplication.translate(
+            "Errors",
+            "Text cannot be read from images: Tesseract and its Chinese language files are "
+            "not installed.",
+        ),
+        "ocr_unreadable_image": QCoreApplication.translate(
+            "Errors", "The image could not be read; the original is kept unchanged."
+        ),
+        "ocr_failed": QCoreApplication.translate(
+            "Errors", "Tesseract could not read this image; the original is kept unchanged."
+        ),
+        "phrase_pack": QCoreApplication.translate("Errors", "The phrase pack is not valid."),
         "import_refused": QCoreApplication.translate("Errors", "The file could not be imported."),
         "import_unreadable": QCoreApplication.translate(
             "Errors",

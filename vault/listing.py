@@ -2,8 +2,9 @@
 
 The desktop table asks for ``item_count`` once and then ``item_page`` as the user
 scrolls, so a vault of 50,000 items never loads at once. Filters combine with AND;
-``text`` searches titles, purposes, file names, counterpart numbers, contact names
-and the text of notes attached to an item.
+``text`` searches titles, purposes, file names, counterpart numbers, contact names,
+the text of notes attached to an item and the text machine-read from its image
+(:mod:`vault.ocr.search`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from vault.errors import UsageError
 from vault.handle import OpenVault
 from vault.items import item_dto
 from vault.lenders import lender_by_name
+from vault.ocr.search import items_with_text
 from vault.phones import stored_spellings, try_normalize
 
 MAX_PAGE = 1000
@@ -101,6 +103,7 @@ def _text_matches(text: str) -> list[Any]:
         Item.contact_name.ilike(pattern, escape="\\"),
         Item.counterpart.ilike(pattern, escape="\\"),
         exists().where(Note.item_id == Item.id, Note.text.ilike(pattern, escape="\\")),
+        Item.id.in_(items_with_text(text)),
     ]
     if len(digits) >= 3:
         matches.append(Item.counterpart.contains(digits))

@@ -3,7 +3,8 @@
 ``evault selftest`` and ``evidence-vault --selftest`` run it. It proves that a build
 carries every data file and module the code needs, by using them: it creates a vault in
 a temporary folder, imports a phone folder (a recording, a screenshot with EXIF and an
-"SMS Backup & Restore" call log), writes a note, finds the rules broken, exports the
+"SMS Backup & Restore" call log), writes a note, finds the rules broken, matches the
+phrase pack against Traditional text (its data files, in use), exports the
 lender's bundle with its PDF evidence list, verifies the bundle and checks the vault.
 
 The phone folder is made here, not shipped: the WAV with the standard library's ``wave``
@@ -193,6 +194,18 @@ def _violations(run: _Run) -> str:
     return f"{len(findings)} findings"
 
 
+def _phrases(run: _Run) -> str:
+    """The phrase pack and the Simplified/Traditional table the build ships, in use."""
+    from vault.categories import Category  # noqa: PLC0415 - a step loads it
+    from vault.ocr.phrases import find_phrases, shipped_pack  # noqa: PLC0415
+
+    pack = shipped_pack()
+    found = find_phrases("明天上門找你", pack)
+    if [p.category for p in found] != [Category.HOME_VISIT]:
+        raise SelfTestError("The phrase pack or the Traditional-Simplified table is broken.")
+    return f"phrase pack {pack.pack} v{pack.version}, {len(pack.phrases)} phrases"
+
+
 def _export(run: _Run) -> str:
     from vault.bundle.export import ExportRequest, export_bundle  # noqa: PLC0415
 
@@ -243,6 +256,7 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("import a phone folder", _import),
     ("write a note", _note),
     ("violations", _violations),
+    ("suggestions from text", _phrases),
     ("export with the PDF list", _export),
     ("verify the bundle", _verify),
     ("check the vault", _check),

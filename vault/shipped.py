@@ -14,6 +14,7 @@ from pathlib import Path
 DATA_FILES: tuple[tuple[str, str], ...] = (
     ("vault/db/migrations", "vault/db/migrations"),
     ("vault/case/rules/packs/*.json", "vault/case/rules/packs"),
+    ("vault/ocr/packs/*.json", "vault/ocr/packs"),
     ("resources/translations/*.qm", "resources/translations"),
     ("resources/icons", "resources/icons"),
     ("resources/evidence-vault.desktop", "resources"),

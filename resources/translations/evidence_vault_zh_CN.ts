@@ -629,6 +629,10 @@
         <translation>它显示了什么？符合的都勾上：</translation>
     </message>
     <message>
+        <source>Machine-read text</source>
+        <translation>机器识别</translation>
+    </message>
+    <message>
         <source>What this proves</source>
         <translation>证明目的</translation>
     </message>
@@ -861,6 +865,22 @@
     <message>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>Text cannot be read from images: Tesseract and its Chinese language files are not installed.</source>
+        <translation>无法识别图片中的文字：未安装 Tesseract 及其中文语言文件。</translation>
+    </message>
+    <message>
+        <source>The image could not be read; the original is kept unchanged.</source>
+        <translation>无法识别这张图片；原件保持不变。</translation>
+    </message>
+    <message>
+        <source>Tesseract could not read this image; the original is kept unchanged.</source>
+        <translation>Tesseract 无法识别这张图片；原件保持不变。</translation>
+    </message>
+    <message>
+        <source>The phrase pack is not valid.</source>
+        <translation>词句包无效。</translation>
     </message>
     <message>
         <source>The file could not be imported.</source>
@@ -1686,6 +1706,33 @@ Not imported: %3</source>
     <message>
         <source>Choose a folder for the vault</source>
         <translation>为保险箱选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MachineText</name>
+    <message>
+        <source>No machine-read text yet: the image waits to be read.</source>
+        <translation>尚无机器识别文字：图片正在等待识别。</translation>
+    </message>
+    <message>
+        <source>Machine-read (%1): the image could not be read.</source>
+        <translation>机器识别（%1）：无法识别这张图片。</translation>
+    </message>
+    <message>
+        <source>Machine-read text (%1). It may contain mistakes; the image is the evidence.</source>
+        <translation>机器识别文字（%1），可能有误，以原图为准。</translation>
+    </message>
+    <message>
+        <source>File under “%1” (the text says: %2)</source>
+        <translation>归入“%1”（文字中有：%2）</translation>
+    </message>
+    <message>
+        <source>%1 — a collector number of %2</source>
+        <translation>%1 — %2 的催收号码</translation>
+    </message>
+    <message>
+        <source>Phone numbers in the text: %1</source>
+        <translation>文字中的电话号码：%1</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2848,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <translation>
             <numerusform>%n 条证据</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Text read from %1 of %2 images.</source>
+        <translation>已识别 %1 / %2 张图片的文字。</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -629,6 +629,10 @@
         <translation>它顯示了什麼？符合的都勾選：</translation>
     </message>
     <message>
+        <source>Machine-read text</source>
+        <translation>機器識別</translation>
+    </message>
+    <message>
         <source>What this proves</source>
         <translation>證明目的</translation>
     </message>
@@ -861,6 +865,22 @@
     <message>
         <source>The file is empty.</source>
         <translation>檔案是空的。</translation>
+    </message>
+    <message>
+        <source>Text cannot be read from images: Tesseract and its Chinese language files are not installed.</source>
+        <translation>無法辨識圖片中的文字：未安裝 Tesseract 及其中文語言檔。</translation>
+    </message>
+    <message>
+        <source>The image could not be read; the original is kept unchanged.</source>
+        <translation>無法辨識這張圖片；原件保持不變。</translation>
+    </message>
+    <message>
+        <source>Tesseract could not read this image; the original is kept unchanged.</source>
+        <translation>Tesseract 無法辨識這張圖片；原件保持不變。</translation>
+    </message>
+    <message>
+        <source>The phrase pack is not valid.</source>
+        <translation>詞句包無效。</translation>
     </message>
     <message>
         <source>The file could not be imported.</source>
@@ -1686,6 +1706,33 @@ Not imported: %3</source>
     <message>
         <source>Choose a folder for the vault</source>
         <translation>為保險箱選擇資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>MachineText</name>
+    <message>
+        <source>No machine-read text yet: the image waits to be read.</source>
+        <translation>尚無機器識別文字：圖片正在等待識別。</translation>
+    </message>
+    <message>
+        <source>Machine-read (%1): the image could not be read.</source>
+        <translation>機器識別（%1）：無法識別這張圖片。</translation>
+    </message>
+    <message>
+        <source>Machine-read text (%1). It may contain mistakes; the image is the evidence.</source>
+        <translation>機器識別文字（%1），可能有誤，以原圖為準。</translation>
+    </message>
+    <message>
+        <source>File under “%1” (the text says: %2)</source>
+        <translation>歸入「%1」（文字中有：%2）</translation>
+    </message>
+    <message>
+        <source>%1 — a collector number of %2</source>
+        <translation>%1 — %2 的催收號碼</translation>
+    </message>
+    <message>
+        <source>Phone numbers in the text: %1</source>
+        <translation>文字中的電話號碼：%1</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2848,10 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <translation>
             <numerusform>%n 筆證據</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Text read from %1 of %2 images.</source>
+        <translation>已識別 %1 / %2 張圖片的文字。</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -73,6 +73,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.transcript",
             "vault.time_zone",
             "vault.listing",
+            "vault.ocr",
             "vault.case.complaints",
             "vault.backup.importer",
             "vault.demo",

@@ -210,6 +210,21 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
         ),
         ("mms_attachments", {"item_id": "it1", "backup_item_id": "it1", "seq": 1}),
     ],
+    "0007_ocr": [
+        (
+            "ocr_texts",
+            {
+                "item_id": "it1",
+                "status": "read",
+                "text": "再不還錢就爆你通訊錄",
+                "folded": "再不还钱就爆你通讯录",
+                "engine": "tesseract",
+                "engine_version": "5.3.0",
+                "languages": "chi_sim+chi_tra+eng",
+                "read_at": T,
+            },
+        )
+    ],
 }
 
 

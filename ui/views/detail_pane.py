@@ -43,9 +43,12 @@ from ui.format import (
     wall_clock,
 )
 from ui.views.date_field import DateTimeField
+from ui.views.machine_text import MachineText
 from ui.views.preview import Preview
 from vault.custody import CustodyEventDTO
 from vault.dto import ItemDTO
+from vault.ocr.phrases import ItemReading
+from vault.ocr.reading import IMAGE_KINDS
 
 SAVE_AFTER_MS = 1000  # an edit is saved this long after the last keystroke or tick
 
@@ -119,6 +122,9 @@ class DetailPane(QTabWidget):
         self.addTab(self._build_details(), self.tr("Details"))
         self.history = QListWidget(self)
         self.addTab(self.history, self.tr("History"))
+        self.machine_text = MachineText(self)
+        self.machine_text.accept_requested.connect(self._accept_suggestion)
+        self.addTab(self.machine_text, self.tr("Machine-read text"))
         self.show_item(None)
 
     def _build_look(self) -> QWidget:
@@ -245,6 +251,10 @@ class DetailPane(QTabWidget):
         self.purge_button.setVisible(withdrawn)
         self.analyse_button.setVisible(False)  # until the history shows it was never analysed
         self.marking.setVisible(enabled)
+        self.setTabVisible(
+            self.indexOf(self.machine_text), item is not None and item.kind in IMAGE_KINDS
+        )
+        self.machine_text.show_reading(None, None)
         for box in self.categories.values():
             box.setEnabled(enabled)
             box.setChecked(False)
@@ -325,6 +335,20 @@ class DetailPane(QTabWidget):
             self.item = dataclasses.replace(self.item, sm3=sm3)
             self.sm3.setText(sm3)
             self.sm3.setCursorPosition(0)
+
+    def show_reading(self, item_id: str, reading: ItemReading) -> None:
+        """The machine-read text of the item shown, with its suggestions."""
+        if self.item is not None and self.item.id == item_id:
+            self.machine_text.show_reading(item_id, reading)
+
+    def _accept_suggestion(self, item_id: str, code: str) -> None:
+        """The user accepted a suggested category: tick it and save, as a click would."""
+        box = self.categories.get(code)
+        if self.item is None or self.item.id != item_id or box is None:
+            return
+        box.setChecked(True)
+        self._autosave.stop()
+        self._save_now()
 
     def _copy_hashes(self) -> None:
         self.copied = f"SHA-256 {self.sha256.text()}\nSM3 {self.sm3.text()}".strip()

@@ -30,6 +30,7 @@ from ui import dialogs
 from ui.errors import show_error
 from ui.format import format_time, set_zone, shown_title
 from ui.models.items_model import ItemsModel
+from ui.ocr_pass import OcrPass
 from ui.sm3_pass import Sm3Pass
 from ui.tasks import op
 from ui.views.backup_dialog import BackupBanner, BackupDialog, BackupReminder
@@ -56,6 +57,8 @@ from vault.ingest.sm3 import ComputedSm3
 from vault.items import edit_item, item_history, purge_item, restore_item, withdraw_item
 from vault.lenders import add_lender, list_lenders, rename_lender
 from vault.notes import add_note, list_notes
+from vault.ocr.phrases import item_reading
+from vault.ocr.reading import IMAGE_KINDS
 
 _D = TypeVar("_D", bound=QDialog)
 
@@ -69,6 +72,7 @@ class VaultView(QWidget):
         self.vault: OpenVault | None = None
         self._imports: list[ImportDialog] = []
         self.sm3_pass = Sm3Pass(self._sm3_recorded)
+        self.ocr_pass = OcrPass(self._ocr_recorded, self._ocr_progress)
         self._exports: list[ExportProgressDialog] = []
         self._offer: tuple[str, list[BackupImportReport]] | None = None  # numbers to choose
         self.sidebar = LenderSidebar(self)
@@ -204,6 +208,7 @@ class VaultView(QWidget):
         self.refresh_lenders()
         if not vault.read_only:  # a backup opened to be looked at is never written to
             self.sm3_pass.start(vault)  # what an earlier session or evault import left
+            self.ocr_pass.start(vault)
         self._show_read_only(vault.read_only)
 
     def _show_read_only(self, read_only: bool) -> None:
@@ -234,6 +239,7 @@ class VaultView(QWidget):
         """Forget everything shown: called on lock, before the keys are dropped."""
         self.save_unsaved()  # queued on the one worker before the lock, so it lands
         self.sm3_pass.stop()
+        self.ocr_pass.stop()
         self.vault = None
         set_zone(None)
         for dialog in self._imports:
@@ -354,6 +360,27 @@ class VaultView(QWidget):
             return
         self.detail.preview.load(vault, item)
         self._load_history(vault, item.id)
+        self._load_reading(vault, item.id)
+
+    def _load_reading(self, vault: OpenVault, item_id: str) -> None:
+        if self.detail.item is None or self.detail.item.kind not in IMAGE_KINDS:
+            return
+        op(lambda: item_reading(vault, item_id)).success(
+            lambda reading: self.detail.show_reading(item_id, reading)
+        ).failure(self._fail).run()
+
+    def _ocr_progress(self, done: int, total: int) -> None:
+        self.status.setText(
+            self.tr("Text read from %1 of %2 images.")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+        )
+
+    def _ocr_recorded(self, item_ids: list[str]) -> None:
+        """The background pass read images: show the text if one of them is shown."""
+        shown, vault = self.detail.item, self.vault
+        if shown is not None and vault is not None and shown.id in item_ids:
+            self._load_reading(vault, shown.id)
 
     def _load_history(self, vault: OpenVault, item_id: str) -> None:
         def show(events: list[CustodyEventDTO]) -> None:
@@ -392,6 +419,7 @@ class VaultView(QWidget):
                 op(lambda: item_history(vault, item.id)).success(self.detail.show_history).failure(
                     self._fail
                 ).run()
+                self._load_reading(vault, item.id)  # a category filed is no longer suggested
         self.status.setText(self.tr("Saved."))
 
     # --- trash ---------------------------------------------------------------------------------
@@ -492,6 +520,7 @@ class VaultView(QWidget):
         self.refresh()
         if vault is not None and report.count(ImportStatus.IMPORTED):
             self.sm3_pass.start(vault)
+            self.ocr_pass.start(vault)
         return added
 
     def _fill_sm3(self) -> None:

@@ -1,5 +1,5 @@
 """The commands on the vault itself: init, lender, import, import-backup, note, list, show,
-check, passwd and recover (DESIGN.md §7).
+ocr, check, passwd and recover (DESIGN.md §7).
 
 Each handler imports what it runs when it runs; building the parser loads none of it.
 """
@@ -27,6 +27,7 @@ from vault.cli.common import (
 
 if TYPE_CHECKING:
     from vault.dto import BackupImportReport, ImportReport, ItemDTO
+    from vault.handle import OpenVault
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -96,7 +97,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             filled = fill_sm3(vault)
             if filled and not args.json:
                 print(f"SM3 computed for {filled} items.")
+        if not args.json:
+            _print_ocr_waiting(vault, args.vault)
     return 0
+
+
+def _print_ocr_waiting(vault: OpenVault, where: str) -> None:
+    from vault.ocr.reading import waiting_ids  # noqa: PLC0415 - loaded when it runs
+
+    count = len(waiting_ids(vault))
+    if count:
+        print(f"{count} images wait to have their text read: evault ocr --vault {where} --wait")
 
 
 def _print_import(report: ImportReport, *, as_json: bool) -> None:
@@ -161,9 +172,18 @@ def cmd_note_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from vault.items import list_items  # noqa: PLC0415 - loaded when it runs
+    from vault.listing import ItemFilter, item_count, item_page  # noqa: PLC0415
 
     with open_vault(args) as vault:
-        items = list_items(vault, lender=args.lender)
+        if args.search:
+            found = ItemFilter(lender=args.lender, text=" ".join(args.search))
+            items = [
+                item
+                for start in range(0, item_count(vault, found), 1000)
+                for item in item_page(vault, found, start, 1000)
+            ]
+        else:
+            items = list_items(vault, lender=args.lender)
     if args.json:
         emit([item.to_json() for item in items])
         return 0
@@ -175,20 +195,29 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from vault.items import get_item, item_history  # noqa: PLC0415 - loaded when it runs
+    from vault.ocr import item_text  # noqa: PLC0415 - loaded when it runs
 
     with open_vault(args) as vault:
         item = get_item(vault, args.id)
         history = item_history(vault, args.id)
+        text = item_text(vault, args.id)
     data = item.to_json() | {
         "times": _three_times(item),
         "custody": [event.to_json() for event in history],
     }
+    if text is not None:
+        data["text"] = text.to_json()
     if args.json:
         emit(data)
         return 0
     for key, value in data.items():
-        if key != "custody":
+        if key not in {"custody", "text"}:
             print(f"{key}: {value}")
+    if text is not None:
+        label = f"machine-read by {text.engine} {text.version} ({text.languages})"
+        print(f"text ({label}):" if text.readable else f"text: unreadable image ({label})")
+        for line in (text.text or "").splitlines():
+            print(f"  {line}")
     for event in history:
         print(f"custody: #{event.seq} {event.at.isoformat()} {event.action}")
     return 0
@@ -210,6 +239,50 @@ def _three_times(item: ItemDTO) -> dict[str, object]:
         "imported": item.imported_at.isoformat(),
         "captured_from": item.time_source,
     }
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    """Read the text of the images that wait; without ``--wait`` for at most
+    ``--seconds``, so a script's pass stays short; what was read is kept either way."""
+    import threading  # noqa: PLC0415 - loaded when the command runs
+
+    from vault.ocr.reading import read_waiting  # noqa: PLC0415 - loaded when it runs
+
+    cancel = threading.Event()
+    timer = None if args.wait else threading.Timer(args.seconds, cancel.set)
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and total and done * 10 // total != shown[0]:
+            shown[0] = done * 10 // total
+            print(f"read {done} of {total} images", flush=True)
+
+    with open_vault(args) as vault:
+        if timer is not None:
+            timer.start()
+        try:
+            run = read_waiting(vault, progress=progress, cancel=cancel)
+        finally:
+            if timer is not None:
+                timer.cancel()
+    if args.json:
+        emit(
+            {
+                "read": run.read,
+                "unreadable": [{"id": r.item_id, "reason": r.problem} for r in run.unreadable],
+                "skipped": list(run.skipped),
+                "waiting": run.waiting,
+            }
+        )
+        return 0
+    for reading in run.unreadable:
+        print(f"unreadable\t{reading.item_id}\t{reading.problem} The original is kept unchanged.")
+    for item_id in run.skipped:
+        print(f"skipped\t{item_id}\tThe stored file could not be decrypted; run evault check.")
+    print(f"Read the text of {run.read} images; {len(run.unreadable)} unreadable.")
+    if run.waiting:
+        print(f"{run.waiting} images still wait; run evault ocr --vault {args.vault} --wait.")
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -334,10 +407,25 @@ def add_commands(tree: CommandTree) -> None:
     note.add_argument("--item", help="the item the note is about (its id, as evault list prints)")
     lst = tree.command("list", "list evidence items", cmd_list, writes=False)
     lst.add_argument("--lender", help="one lender's items (default: every item)")
+    lst.add_argument(
+        "--search",
+        nargs="+",
+        metavar="WORDS",
+        help="only items whose title, notes or machine-read text contain WORDS",
+    )
     json_option(lst)
     show = tree.command("show", "show one item and its custody history", cmd_show, writes=False)
     show.add_argument("id", help="the item's id, as evault list prints it")
     json_option(show)
+    ocr = tree.command("ocr", "read the text of the screenshots and photos that wait", cmd_ocr)
+    ocr.add_argument("--wait", action="store_true", help="read until no image waits")
+    ocr.add_argument(
+        "--seconds",
+        type=float,
+        default=60.0,
+        help="without --wait, stop after about this long (default 60); the rest waits",
+    )
+    json_option(ocr)
     check = tree.command("check", "read every blob back and verify the custody chain", cmd_check)
     check.add_argument(
         "--repair",
