@@ -29,6 +29,7 @@ from vault.bundle.layout import NOTE_KIND
 from vault.db.models import Note
 from vault.dto import ItemDTO
 from vault.note_file import NOTE_ID_PREFIX
+from vault.ocr import ocr_text
 from vault.transcript import Origin as TranscriptOrigin
 from vault.transcript import is_recording, transcript_for
 
@@ -102,6 +103,7 @@ def item_content(session: Session, item: ItemDTO, *, language: str = "zh_CN") ->
     asked once one has answered. ``language`` names the transcript's speakers."""
     sources: tuple[Callable[[Session, ItemDTO], Content | None], ...] = (
         partial(_transcript, language=language),
+        _ocr,
         _notes,
     )
     return first_content(source(session, item) for source in sources)
@@ -117,6 +119,14 @@ def _transcript(session: Session, item: ItemDTO, *, language: str) -> Content | 
         return None
     text = "\n".join(found.first_lines(len(found.segments), language))
     return transcript_content(text, machine_draft=found.origin != TranscriptOrigin.MANUAL)
+
+
+def _ocr(session: Session, item: ItemDTO) -> Content | None:
+    """An image's machine-read text, as read (labelled machine-read wherever shown)."""
+    found = ocr_text(session, item.id)
+    if found is None or not found.text or not found.text.strip():
+        return None
+    return ocr_content(found.text.strip())
 
 
 def _notes(session: Session, item: ItemDTO) -> Content | None:
