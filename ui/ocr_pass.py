@@ -1,12 +1,10 @@
 """The OCR pass in the window's background, after an import and on unlock.
 
-:func:`vault.ocr.reading.read_waiting` in three steps, like :mod:`ui.sm3_pass`: which
-images wait and recording what was read are database work and run on the one database
-worker (:mod:`ui.tasks`); decrypting an image into memory and piping it to Tesseract
-touch no database and run on threads of their own, one Tesseract per core. Locking
-the vault stops the pass after the images being read; what it recorded stays, and the
-next unlock reads the rest. No Tesseract on this computer: the pass does nothing and
-the images keep waiting (``evault ocr`` says why).
+:func:`vault.ocr.reading.read_waiting` as a :class:`ui.background_pass.BackgroundPass`:
+which images wait and recording what was read run on the database worker; decrypting an
+image into memory and piping it to Tesseract run on the pass's threads, one Tesseract
+per core. What a locked vault did not read, the next unlock reads. No Tesseract on this
+computer: the pass does nothing and the images keep waiting (``evault ocr`` says why).
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
+from ui.background_pass import BackgroundPass
 from ui.tasks import op
 from vault.errors import VaultError
 from vault.handle import OpenVault
@@ -37,57 +36,33 @@ Recorded = Callable[[list[str]], None]  # ids of the items whose text was record
 Progress = Callable[[int, int], None]  # images read so far, images this pass reads
 
 
-class OcrPass:
-    """At most one pass at a time; a start while one runs makes it look again at the end."""
+class OcrPass(BackgroundPass[str]):
+    name = "ocr-pass"
 
     def __init__(self, recorded: Recorded, progress: Progress | None = None) -> None:
+        super().__init__()
         self._recorded = recorded  # on the GUI thread
         self._progress = progress  # on the GUI thread, after each group is recorded
         self._read_count = 0
-        self._cancel: threading.Event | None = None
-        self._again = False
-        self.finished = threading.Event()  # set whenever no pass is running
-        self.finished.set()
+        self._engine: Engine | None = None
 
-    def start(self, vault: OpenVault) -> None:
-        if self._cancel is not None:
-            self._again = True
-            return
+    def _ready(self) -> bool:
         try:
-            engine = find_engine()
+            self._engine = find_engine()
         except OcrEngineMissingError:
             logger.info("no Tesseract: images wait to be read")
-            return
-        cancel = self._cancel = threading.Event()
-        self._again = False
-        self.finished.clear()
-        op(lambda: waiting_ids(vault)).success(
-            lambda todo: self._read(vault, engine, todo, cancel)
-        ).failure(lambda error: self._end(vault, cancel, error)).run()
-
-    def stop(self) -> None:
-        """Stop the running pass (the vault is being locked); nothing is lost."""
-        if self._cancel is not None:
-            self._cancel.set()
-        self._cancel = None
-        self._again = False
-        self.finished.set()
-
-    def _read(
-        self, vault: OpenVault, engine: Engine, todo: list[str], cancel: threading.Event
-    ) -> None:
-        if cancel.is_set() or not todo:
-            self._end(vault, cancel, None)
-            return
+            return False
         self._read_count = 0
-        threading.Thread(
-            target=self._run, args=(vault, engine, todo, cancel), name="ocr-pass", daemon=True
-        ).start()
+        return True
 
-    def _run(
-        self, vault: OpenVault, engine: Engine, todo: list[str], cancel: threading.Event
-    ) -> None:
-        """On the pass's thread: read with one Tesseract per core, record in groups."""
+    def _waiting(self, vault: OpenVault) -> list[str]:
+        return waiting_ids(vault)
+
+    def _work(self, vault: OpenVault, todo: list[str], cancel: threading.Event) -> None:
+        """Read with one Tesseract per core, record in groups."""
+        engine = self._engine
+        if engine is None:
+            return
         group: list[Reading] = []
         since = time.monotonic()
 
@@ -110,7 +85,6 @@ class OcrPass:
                     self._record(vault, engine, group, cancel, len(todo))
                     group, since = [], time.monotonic()
         self._record(vault, engine, group, cancel, len(todo))
-        op(lambda: None).success(lambda _: self._end(vault, cancel, None)).run()
 
     def _record(
         self,
@@ -134,15 +108,3 @@ class OcrPass:
         op(lambda: record_readings(vault, engine, group) if not cancel.is_set() else 0).success(
             done
         ).failure(lambda error: logger.warning("text not recorded: %s", type(error).__name__)).run()
-
-    def _end(self, vault: OpenVault, cancel: threading.Event, error: BaseException | None) -> None:
-        if error is not None:
-            logger.warning("the OCR pass stopped: %s", type(error).__name__)
-        if cancel is not self._cancel:
-            return  # stopped meanwhile
-        self._cancel = None
-        again, self._again = self._again, False
-        if again and not cancel.is_set():
-            self.start(vault)
-        else:
-            self.finished.set()
