@@ -22,7 +22,13 @@ from vault.items import get_item, purge_item, withdraw_item
 from vault.lenders import add_lender
 from vault.listing import ItemFilter, item_count, item_page
 from vault.ocr import item_text
-from vault.ocr.phrases import accept_category, parse_pack, shipped_pack, suggestions
+from vault.ocr.phrases import (
+    accept_category,
+    find_phrases,
+    parse_pack,
+    shipped_pack,
+    suggestions,
+)
 from vault.ocr.script import fold
 
 
@@ -107,6 +113,23 @@ def test_accepting_a_suggestion_files_the_item_and_it_is_no_longer_offered(
     assert suggestions(vault, item_id).categories == (Category.HOME_VISIT,)
     assert accept_category(vault, item_id, Category.HOME_VISIT) == ("home_visit",)
     assert suggestions(vault, item_id).categories == ()
+
+
+def test_the_red_lines_of_the_cba_guideline_are_suggested_from_the_text() -> None:
+    # The categories the CBA rule pack's red lines count, read off a collector's message.
+    text = "加我微信谈。不还就把催收通知贴在小区门口，明天去你单位找你领导，你已进黑名单"
+    found_ = {p.category for p in find_phrases(text, shipped_pack())}
+    assert {
+        Category.PRIVATE_CHANNELS,
+        Category.PUBLIC_NOTICES,
+        Category.WORKPLACE_VISIT,
+        Category.FALSE_CLAIMS,
+    } <= found_
+    assert Category.HOME_VISIT not in found_, "a workplace is not a home"
+    sister = "我不认识他，不要再打了"
+    assert {p.category for p in find_phrases(sister, shipped_pack())} == {
+        Category.THIRD_PARTY_ASKED_TO_STOP
+    }
 
 
 def test_the_shipped_pack_covers_every_category_the_text_can_show() -> None:
