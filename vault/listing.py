@@ -93,16 +93,17 @@ def _where(session: Session, query: _Query, flt: ItemFilter) -> _Query:
 
 
 def _text_matches(text: str) -> list[Any]:
-    """The conditions of which any makes an item match the search ``text``."""
+    """The conditions of which any makes an item match the search ``text``. SQLite's LIKE
+    ignores ASCII case already (as lower() would, which would also cost a call per row)."""
     pattern = f"%{_escape(text)}%"
     digits = "".join(ch for ch in text if ch.isdigit())
     matches = [
-        Item.title.ilike(pattern, escape="\\"),
-        Item.purpose.ilike(pattern, escape="\\"),
-        Item.original_name.ilike(pattern, escape="\\"),
-        Item.contact_name.ilike(pattern, escape="\\"),
-        Item.counterpart.ilike(pattern, escape="\\"),
-        exists().where(Note.item_id == Item.id, Note.text.ilike(pattern, escape="\\")),
+        Item.title.like(pattern, escape="\\"),
+        Item.purpose.like(pattern, escape="\\"),
+        Item.original_name.like(pattern, escape="\\"),
+        Item.contact_name.like(pattern, escape="\\"),
+        Item.counterpart.like(pattern, escape="\\"),
+        exists().where(Note.item_id == Item.id, Note.text.like(pattern, escape="\\")),
         Item.id.in_(items_with_text(text)),
     ]
     if len(digits) >= 3:

@@ -64,6 +64,7 @@ def test_search_finds_titles_numbers_and_file_names(vault: OpenVault, tmp_path: 
     assert [i.id for i in item_page(vault, ItemFilter(text="上门"), 0, 10)] == [first]
     assert [i.id for i in item_page(vault, ItemFilter(text="0013 8000"), 0, 10)] == [first]
     assert [i.id for i in item_page(vault, ItemFilter(text="b.txt"), 0, 10)] == [second]
+    assert [i.id for i in item_page(vault, ItemFilter(text="B.TXT"), 0, 10)] == [second]
     assert item_count(vault, ItemFilter(text="100%_")) == 0  # wildcards are literal
 
 
