@@ -31,6 +31,7 @@ a late result never touches a destroyed view.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import logging
 import queue
@@ -39,7 +40,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, SignalInstance, Slot
 
 logger = logging.getLogger(__name__)
 
@@ -116,23 +117,30 @@ class _Thread:
 
         def emit(value: object) -> None:
             if latest.put(value):
-                self._relay.progressed.emit(task, latest)
+                self._send(self._relay.progressed, task, latest)
 
         return emit
+
+    def _send(self, signal: SignalInstance, task: Op, value: object) -> None:
+        """Emit to the GUI thread, unless the application is gone: a task still running
+        when the process exits has nobody left to answer."""
+        if shiboken6.isValid(self._relay):
+            with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+                signal.emit(task, value)
 
     def _loop(self) -> None:
         while (task := self._queue.get()) is not None:
             try:
                 result = task._call(self._emitter(task))
             except Exception as error:
-                self._relay.failed.emit(task, error)
+                self._send(self._relay.failed, task, error)
                 self._pending.done()  # after the emit: idle means every answer is queued
                 continue
             following = task._advance(result)
             if following is not None:
                 following.put(task)
                 continue
-            self._relay.done.emit(task, result)
+            self._send(self._relay.done, task, result)
             self._pending.done()
 
 
