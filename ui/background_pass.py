@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from abc import ABC, abstractmethod
 from typing import Generic, TypeVar
 
 from ui.tasks import op
@@ -23,7 +24,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")  # one thing that waits: an item's id, or what SM3 needs of it
 
 
-class BackgroundPass(Generic[T]):
+class BackgroundPass(ABC, Generic[T]):
     """The pass's life: start, stop, the thread, and looking again at the end.
 
     A pass says what waits (:meth:`_waiting`, on the database worker) and does the work
@@ -47,7 +48,7 @@ class BackgroundPass(Generic[T]):
         self._again = False
         self.finished.clear()
         op(lambda: self._waiting(vault)).success(
-            lambda todo: self._begin(vault, todo, cancel)
+            lambda waiting: self._begin(vault, waiting, cancel)
         ).failure(lambda error: self._end(vault, cancel, error)).run()
 
     def stop(self) -> None:
@@ -62,26 +63,27 @@ class BackgroundPass(Generic[T]):
     def _ready(self) -> bool:
         return True
 
+    @abstractmethod
     def _waiting(self, vault: OpenVault) -> list[T]:
-        raise NotImplementedError
+        """What waits, on the database worker."""
 
-    def _work(self, vault: OpenVault, todo: list[T], cancel: threading.Event) -> None:
+    @abstractmethod
+    def _work(self, vault: OpenVault, waiting: list[T], cancel: threading.Event) -> None:
         """On the pass's thread: do the work, handing groups to the worker to record."""
-        raise NotImplementedError
 
     # the life
-    def _begin(self, vault: OpenVault, todo: list[T], cancel: threading.Event) -> None:
-        if cancel.is_set() or not todo:
+    def _begin(self, vault: OpenVault, waiting: list[T], cancel: threading.Event) -> None:
+        if cancel.is_set() or not waiting:
             self._end(vault, cancel, None)
             return
         threading.Thread(
-            target=self._thread, args=(vault, todo, cancel), name=self.name, daemon=True
+            target=self._thread, args=(vault, waiting, cancel), name=self.name, daemon=True
         ).start()
 
-    def _thread(self, vault: OpenVault, todo: list[T], cancel: threading.Event) -> None:
+    def _thread(self, vault: OpenVault, waiting: list[T], cancel: threading.Event) -> None:
         error: BaseException | None = None
         try:
-            self._work(vault, todo, cancel)
+            self._work(vault, waiting, cancel)
         except Exception as failed:
             error = failed
         # after the groups it recorded: the worker runs ops in the order given

@@ -58,7 +58,7 @@ class OcrPass(BackgroundPass[str]):
     def _waiting(self, vault: OpenVault) -> list[str]:
         return waiting_ids(vault)
 
-    def _work(self, vault: OpenVault, todo: list[str], cancel: threading.Event) -> None:
+    def _work(self, vault: OpenVault, waiting: list[str], cancel: threading.Event) -> None:
         """Read with one Tesseract per core, record in groups."""
         engine = self._engine
         if engine is None:
@@ -76,15 +76,15 @@ class OcrPass(BackgroundPass[str]):
                 return None
 
         with ThreadPoolExecutor(default_workers(), thread_name_prefix="ocr") as pool:
-            for reading in pool.map(one, todo):
+            for reading in pool.map(one, waiting):
                 if cancel.is_set():
                     return
                 if reading is not None:
                     group.append(reading)
                 if len(group) >= GROUP_ITEMS or time.monotonic() - since >= GROUP_SECONDS:
-                    self._record(vault, engine, group, cancel, len(todo))
+                    self._record(vault, engine, group, cancel, len(waiting))
                     group, since = [], time.monotonic()
-        self._record(vault, engine, group, cancel, len(todo))
+        self._record(vault, engine, group, cancel, len(waiting))
 
     def _record(
         self,

@@ -35,11 +35,11 @@ class Sm3Pass(BackgroundPass[PendingSm3]):
     def _waiting(self, vault: OpenVault) -> list[PendingSm3]:
         return pending_sm3(vault)
 
-    def _work(self, vault: OpenVault, todo: list[PendingSm3], cancel: threading.Event) -> None:
+    def _work(self, vault: OpenVault, waiting: list[PendingSm3], cancel: threading.Event) -> None:
         """Compute, and hand each group to the worker to record."""
         group: list[ComputedSm3] = []
         since = time.monotonic()
-        for item in todo:
+        for item in waiting:
             if cancel.is_set():
                 return
             try:
