@@ -360,7 +360,7 @@ def phone_import_screen(
     if dialog is None:
         return
     settle(app, lambda: dialog.tree.topLevelItemCount() == 1)
-    shoot(dialog, out / f"{lang}-29-import-from-phone.png")
+    shoot(dialog, out / f"{lang}-31-import-from-phone.png")
     dialog.reject()
     view.phone_roots = None
     settle(app)
