@@ -47,15 +47,18 @@ class OcrPass(BackgroundPass[str]):
         self._engine: Engine | None = None
 
     def _ready(self) -> bool:
-        try:
-            self._engine = find_engine()
-        except OcrEngineMissingError:
-            logger.info("no Tesseract: images wait to be read")
-            return False
         self._read_count = 0
         return True
 
     def _waiting(self, vault: OpenVault) -> list[str]:
+        """On the database worker, as the GUI thread must not wait for Tesseract to say
+        its version and languages; found once per process."""
+        if self._engine is None:
+            try:
+                self._engine = find_engine()
+            except OcrEngineMissingError:
+                logger.info("no Tesseract: images wait to be read")
+                return []
         return waiting_ids(vault)
 
     def _work(self, vault: OpenVault, waiting: list[str], cancel: threading.Event) -> None:
