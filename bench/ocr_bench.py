@@ -6,12 +6,13 @@
    font) are imported into a fresh vault and also kept as plain PNG files. A plain
    ``tesseract FILE stdout -l chi_sim+chi_tra+eng`` loop reads the files with as many
    processes at once as the vault's pass uses; the vault's pass decrypts each image into
-   memory, prepares it, pipes it to Tesseract and stores the text. Same languages, same
-   run: loop, vault, loop again, and the ratio is to the loops' mean. The plain loop does
-   less: unprepared, Tesseract skips the text on green bubbles, so a last loop over the
-   prepared images (written to disk beforehand) isolates what the vault itself costs
-   (decrypting, preparing, storing). Peak memory is the largest resident size of this
-   process and of any one Tesseract child.
+   memory and pipes it to one of its Tesseract child processes (one per core, each
+   loading the models once: :mod:`vault.ocr.worker`), which prepares and reads it, and
+   stores the text. Same languages, same run: loop, vault, loop again, and the ratio is
+   to the loops' mean. The plain loop does less: unprepared, Tesseract skips the text
+   on green bubbles, so a last loop over the prepared images (written to disk
+   beforehand) compares the same pixels. Peak memory is the largest resident size of
+   this process and of any one child (a ``tesseract`` of the loops or an OCR child).
 2. A second vault gets ``--search-items`` items with machine-read text (written straight
    into its database); phrase searches through the evidence table's query
    (:func:`vault.listing.item_count` and the first page) are timed after unlock.
@@ -137,12 +138,12 @@ def ocr_figures(work: Path, count: int) -> None:
     print(f"  ratio (vault / loop):            {done / ours / (count / loop):6.2f}")
     print(
         f"  loop over the prepared images:   {count / same_input:6.2f} images/s "
-        f"(ratio {done / ours / (count / same_input):.2f}: the vault's own cost, same pixels)"
+        f"(ratio {done / ours / (count / same_input):.2f}, same pixels)"
     )
     print(f"  read {run.read}, unreadable {len(run.unreadable)}, waiting {run.waiting}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"  peak memory: this process {own:.0f} MiB, largest Tesseract child {child:.0f} MiB")
+    print(f"  peak memory: this process {own:.0f} MiB, largest child {child:.0f} MiB")
 
 
 def search_figures(work: Path, total: int) -> None:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from vault import kdf_process
+from ui.children import run_child
 from vault.logfile import start_file_log
 
 logger = logging.getLogger(__name__)
@@ -99,11 +99,13 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> int:
-    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child);
+    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child
+    and the OCR pass's Tesseract children);
     ``--selftest`` runs the self-test offscreen (``ui.selftest``)."""
     args = sys.argv[1:]
-    if args == [kdf_process.CHILD_FLAG]:
-        return kdf_process.main()
+    child = run_child(args)
+    if child is not None:
+        return child
     if args == ["--selftest"]:
         from ui import selftest  # noqa: PLC0415 - only for the self-test
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ui.children import run_child
 from vault import cli
 
 
@@ -29,6 +30,9 @@ def run_gui(vault: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    child = run_child(sys.argv[1:]) if argv is None else None  # a frozen build's child
+    if child is not None:
+        return child
     return cli.main(argv, cli.Extensions(render_pdf=render_pdf, run_gui=run_gui))
 
 

@@ -2,8 +2,8 @@
 
 :func:`vault.ocr.reading.read_waiting` as a :class:`ui.background_pass.BackgroundPass`:
 which images wait and recording what was read run on the database worker; decrypting an
-image into memory and piping it to Tesseract run on the pass's threads, one Tesseract
-per core. What a locked vault did not read, the next unlock reads. No Tesseract on this
+image into memory and piping it to a Tesseract child process run on the pass's threads,
+one child per core. What a locked vault did not read, the next unlock reads. No Tesseract on this
 computer: the pass does nothing and the images keep waiting (``evault ocr`` says why).
 """
 
@@ -29,6 +29,7 @@ from vault.ocr.reading import (
     record_readings,
     waiting_ids,
 )
+from vault.ocr.worker import workers as tesseract_workers
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +74,16 @@ class OcrPass(BackgroundPass[str]):
             if cancel.is_set():
                 return None
             try:
-                return read_item(vault, engine, item_id)
+                return read_item(vault, readers, item_id)
             except (VaultError, OSError) as error:
                 logger.warning("no text for an image: %s", type(error).__name__)
                 return None
 
-        with ThreadPoolExecutor(default_workers(), thread_name_prefix="ocr") as pool:
+        count = max(1, min(default_workers(), len(waiting)))
+        with (
+            tesseract_workers(engine, count) as readers,
+            ThreadPoolExecutor(count, thread_name_prefix="ocr") as pool,
+        ):
             for reading in pool.map(one, waiting):
                 if cancel.is_set():
                     return

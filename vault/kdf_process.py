@@ -43,13 +43,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vault import errors
+from vault import children, errors
 from vault.age import ScryptIdentity, ScryptRecipient, decrypt, encrypt
+from vault.children import KDF_CHILD
 
 logger = logging.getLogger(__name__)
 
 MODULE = "vault.kdf_process"
-CHILD_FLAG = "--evault-kdf-child"  # a frozen app's executable runs the child with this
+CHILD_FLAG = KDF_CHILD  # a frozen app's executable runs the child with this
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent  # the folder that holds vault/
 _LENGTH = struct.Struct(">I")
 _DECRYPT, _ENCRYPT = b"d", b"e"
@@ -106,9 +107,7 @@ def encrypt_with_passphrase(
 
 def child_command() -> list[str]:
     """The child's whole command line: no path, no passphrase, no secret."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_FLAG]
-    return [sys.executable, "-B", "-m", MODULE]
+    return children.child_command(MODULE, CHILD_FLAG)
 
 
 def _decrypt(data: bytes, secret: bytes) -> bytes:

@@ -4,7 +4,8 @@
 carries every data file and module the code needs, by using them: it creates a vault in
 a temporary folder, imports a phone folder (a recording, a screenshot with EXIF and an
 "SMS Backup & Restore" call log), writes a note, finds the rules broken, matches the
-phrase pack against Traditional text (its data files, in use), exports the
+phrase pack against Traditional text (its data files, in use), reads the screenshot
+with Tesseract in a child process (where its language files are installed), exports the
 lender's bundle with its PDF evidence list, verifies the bundle and checks the vault.
 
 The phone folder is made here, not shipped: the WAV with the standard library's ``wave``
@@ -206,6 +207,24 @@ def _phrases(run: _Run) -> str:
     return f"phrase pack {pack.pack} v{pack.version}, {len(pack.phrases)} phrases"
 
 
+def _ocr(run: _Run) -> str:
+    """The screenshot read by a Tesseract child: the build can start its own OCR child and
+    load libtesseract. Tesseract's language files are recommended, not required: without
+    them the images wait, and the step says so."""
+    from vault.ocr.engine import OcrEngineMissingError, find_engine  # noqa: PLC0415
+    from vault.ocr.reading import read_waiting  # noqa: PLC0415
+
+    try:
+        engine = find_engine()
+    except OcrEngineMissingError as error:
+        return f"not run: {error}"
+    done = read_waiting(run.open, workers=1)
+    if done.read != 1:
+        problems = [r.problem for r in done.unreadable] or ["no text was recorded"]
+        raise SelfTestError(f"The screenshot could not be read: {problems[0]}")
+    return f"the screenshot read by Tesseract {engine.version} in a child process"
+
+
 def _export(run: _Run) -> str:
     from vault.bundle.export import ExportRequest, export_bundle  # noqa: PLC0415
 
@@ -257,6 +276,7 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("write a note", _note),
     ("violations", _violations),
     ("suggestions from text", _phrases),
+    ("read the screenshot's text", _ocr),
     ("export with the PDF list", _export),
     ("verify the bundle", _verify),
     ("check the vault", _check),

@@ -49,6 +49,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "vault.merkle",
             "vault.sshsig",
             "vault.age",
+            "vault.children",
             "vault.kdf_process",
             "vault.passphrase",
             "vault.rfc3161",

@@ -6,6 +6,7 @@ import hashlib
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from vault.categories import Category
 from vault.check import check_vault
 from vault.handle import OpenVault
 from vault.ocr import item_text
-from vault.ocr.engine import LANGUAGES, UnreadableImageError, find_engine, prepare, read_image
+from vault.ocr.engine import LANGUAGES, Tesseract, UnreadableImageError, find_engine, prepare
 from vault.ocr.phrases import suggestions
 from vault.ocr.reading import read_waiting, waiting_ids
 from vault.ocr.script import fold
@@ -30,6 +31,14 @@ GREEN_CHAT = chat(
     ],
     title="催收",
 )
+
+
+@pytest.fixture(scope="module")
+def tesseract() -> Iterator[Tesseract]:
+    """libtesseract in this process, its models loaded once for the module's tests."""
+    reader = Tesseract(find_engine())
+    yield reader
+    reader.close()
 
 
 def files_under(*folders: Path) -> set[Path]:
@@ -46,13 +55,15 @@ def plain_tesseract(data: bytes) -> str:
     return fold(done.stdout.decode().replace(" ", ""))
 
 
-def test_text_on_the_wechat_green_bubble_is_read_only_after_preparing_the_image() -> None:
+def test_text_on_the_wechat_green_bubble_is_read_only_after_preparing_the_image(
+    tesseract: Tesseract,
+) -> None:
     # The constraint the preparation exists for: unprepared, Tesseract drops the green
     # bubbles entirely and keeps only the white one.
     unprepared = plain_tesseract(GREEN_CHAT)
     assert "请问什么时候还款" in unprepared
     assert "通讯录" not in unprepared and "上门" not in unprepared
-    text = fold(read_image(find_engine(), GREEN_CHAT))  # either script, see vault.ocr.script
+    text = fold(tesseract.read(GREEN_CHAT))  # either script, see vault.ocr.script
     assert "请问什么时候还款" in text
     assert "再不还钱就爆你通讯录" in text
     assert "上门找你" in text
@@ -187,7 +198,7 @@ def test_bytes_that_are_no_image_give_one_sentence(data: bytes) -> None:
         prepare(data)
 
 
-def test_every_bubble_of_a_dark_mode_chat_is_read() -> None:
+def test_every_bubble_of_a_dark_mode_chat_is_read(tesseract: Tesseract) -> None:
     # Tesseract's automatic layout finds none of these three bubbles once the screen is
     # inverted; a dark screen is read in sparse-text mode, which finds all three.
     dark = chat(
@@ -198,5 +209,5 @@ def test_every_bubble_of_a_dark_mode_chat_is_read() -> None:
         ],
         dark=True,
     )
-    text = fold(read_image(find_engine(), dark))
+    text = fold(tesseract.read(dark))
     assert "还不上" in text and "爆你通讯录" in text and "今天必须还款" in text, text

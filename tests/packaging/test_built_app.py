@@ -136,6 +136,8 @@ def test_each_built_program_passes_its_self_test(
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1].startswith("Self-test passed"), done.stdout
     assert f"in {built / '_internal'}" in done.stdout  # it read the build's data, no other
+    # the build started itself as a Tesseract child and read the screenshot with it
+    assert "ok  read the screenshot's text: the screenshot read by" in done.stdout, done.stdout
 
 
 def test_the_build_leaves_out_what_the_app_never_loads(built: Path) -> None:

@@ -29,6 +29,8 @@ def test_the_selftest_walks_the_whole_path_here() -> None:
     steps = [line.split(":")[0] for line in lines[:-1]]
     assert all(step.startswith("ok  ") for step in steps), lines
     assert any("export with the PDF list" in step for step in steps)
+    ocr = next(line for line in lines if line.startswith("ok  read the screenshot's text"))
+    assert "in a child process" in ocr, "Tesseract is installed here: the step reads"
     assert lines[-1].startswith("Self-test passed")
 
 

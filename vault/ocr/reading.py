@@ -3,8 +3,9 @@
 An image item (a screenshot or a photo) waits while it has no ``ocr_texts`` row, so an
 import queues it just by recording it, whichever way it came in (files, the phone,
 drag-and-drop), and a vault written before OCR existed has all its images waiting.
-:func:`read_waiting` reads what waits with one Tesseract process per core: each worker
-decrypts one blob into memory, prepares and recognises it; the calling thread records
+:func:`read_waiting` reads what waits with one Tesseract child process per core
+(:mod:`vault.ocr.worker`): a thread per child decrypts one blob into memory and pipes it
+to its child, which prepares and recognises it; the calling thread records
 the results in groups, so an interrupted run keeps what it recorded and the next run
 goes on from there. A row is never overwritten.
 
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Select, exists, insert, select
 from sqlalchemy.orm import Session
@@ -31,8 +32,9 @@ from sqlalchemy.orm import Session
 from vault.db.models import Item
 from vault.db.ocr import READ, UNREADABLE, OcrRecord
 from vault.errors import VaultError
-from vault.ocr.engine import Engine, OcrFailedError, UnreadableImageError, find_engine, read_image
+from vault.ocr.engine import Engine, OcrFailedError, UnreadableImageError, find_engine
 from vault.ocr.script import fold
+from vault.ocr.worker import workers as tesseract_workers
 
 if TYPE_CHECKING:
     from vault.handle import OpenVault
@@ -45,6 +47,13 @@ GROUP_SECONDS = 5.0
 MAX_BLOB = 256 << 20  # larger than any phone capture; not read into memory
 
 Progress = Callable[[int, int], None]
+
+
+class ImageReader(Protocol):
+    """Anything that reads an image's text: a :class:`~vault.ocr.engine.Tesseract` in this
+    process, or :class:`~vault.ocr.worker.Workers` in child processes."""
+
+    def read(self, data: bytes) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +97,18 @@ def waiting_ids(vault: OpenVault, item_ids: Iterable[str] | None = None) -> list
         return waiting(session, item_ids)
 
 
-def read_item(vault: OpenVault, engine: Engine, item_id: str) -> Reading:
-    """Decrypt one item into memory and read its text (no plaintext file anywhere).
+def read_item(vault: OpenVault, reader: ImageReader, item_id: str) -> Reading:
+    """Decrypt one item into memory and read its text with ``reader`` (no plaintext file
+    anywhere).
 
     Raises ``AgeError``/``OSError`` when the blob cannot be decrypted.
     """
-    with vault.store.open(item_id, [vault.keys.identity]) as reader:
-        if reader.size > MAX_BLOB:
+    with vault.store.open(item_id, [vault.keys.identity]) as blob:
+        if blob.size > MAX_BLOB:
             return Reading(item_id, None, "The image is too large to be read.")
-        data = reader.pread(0, reader.size)
+        data = blob.pread(0, blob.size)
     try:
-        return Reading(item_id, read_image(engine, data))
+        return Reading(item_id, reader.read(data))
     except (UnreadableImageError, OcrFailedError) as error:
         return Reading(item_id, None, str(error))
 
@@ -115,7 +125,7 @@ def record(session: Session, engine: Engine, readings: Iterable[Reading], now: d
                 status=READ if reading.text is not None else UNREADABLE,
                 text=reading.text,
                 folded=fold(reading.text) if reading.text is not None else None,
-                engine=engine.path.rsplit("/", 1)[-1],
+                engine=engine.name,
                 engine_version=engine.version,
                 languages=engine.languages,
                 read_at=now,
@@ -188,10 +198,14 @@ def read_waiting(
 def _in_pool(
     vault: OpenVault, engine: Engine, todo: list[str], workers: int, cancel: threading.Event
 ) -> Iterator[tuple[str, Reading | BaseException]]:
-    """Results as they finish, at most ``workers`` images in flight; none started after
-    ``cancel`` is set."""
+    """Results as they finish, at most ``workers`` images in flight (one Tesseract child
+    each); none started after ``cancel`` is set."""
     queue = iter(todo)
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+    workers = max(1, min(workers, len(todo)))
+    with (
+        tesseract_workers(engine, workers) as readers,
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool,
+    ):
         running: dict[Future[Reading], str] = {}
 
         def fill() -> None:
@@ -199,7 +213,7 @@ def _in_pool(
                 item_id = next(queue, None)
                 if item_id is None:
                     return
-                running[pool.submit(read_item, vault, engine, item_id)] = item_id
+                running[pool.submit(read_item, vault, readers, item_id)] = item_id
 
         fill()
         while running:
