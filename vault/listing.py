@@ -3,8 +3,9 @@
 The desktop table asks for ``item_count`` once and then ``item_page`` as the user
 scrolls, so a vault of 50,000 items never loads at once. Filters combine with AND;
 ``text`` searches titles, purposes, file names, counterpart numbers, contact names,
-the text of notes attached to an item and the text machine-read from its image
-(:mod:`vault.ocr.search`).
+the text of notes attached to an item and the text machine-read from its image, each
+through its full-text index (:mod:`vault.db.search`, :mod:`vault.ocr.search`); the
+unfiltered view and a lender's read the live items in time order from an index.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol, Self, TypeVar
 
-from sqlalchemy import ColumnElement, String, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, select, union
 from sqlalchemy.orm import Session
 
 from vault.categories import Category
-from vault.db.models import Item, Lender, Note
+from vault.db.models import Item, Lender
+from vault.db.search import ITEM_SEARCH, NOTE_SEARCH, matching
 from vault.dto import ItemDTO
 from vault.errors import UsageError
 from vault.handle import OpenVault
@@ -88,34 +90,26 @@ def _where(session: Session, query: _Query, flt: ItemFilter) -> _Query:
         query = query.where(_effective_time() < flt.until)
     text = flt.text.strip()
     if text:
-        query = query.where(or_(*_text_matches(text)))
+        query = query.where(Item.id.in_(_matching_ids(text)))
     return query
 
 
-def _text_matches(text: str) -> list[Any]:
-    """The conditions of which any makes an item match the search ``text``. SQLite's LIKE
-    ignores ASCII case already (as lower() would, which would also cost a call per row)."""
-    pattern = f"%{_escape(text)}%"
-    digits = "".join(ch for ch in text if ch.isdigit())
-    matches = [
-        Item.title.like(pattern, escape="\\"),
-        Item.purpose.like(pattern, escape="\\"),
-        Item.original_name.like(pattern, escape="\\"),
-        Item.contact_name.like(pattern, escape="\\"),
-        Item.counterpart.like(pattern, escape="\\"),
-        exists().where(Note.item_id == Item.id, Note.text.like(pattern, escape="\\")),
-        Item.id.in_(items_with_text(text)),
+def _matching_ids(text: str) -> Any:
+    """The ids of the items the search ``text`` finds, as one ``UNION`` of index lookups
+    (:mod:`vault.db.search`): the items' own fields, their notes, their machine-read text
+    and, for a phone number however it was written, the numbers stored for it."""
+    found = [
+        matching(ITEM_SEARCH, text),
+        matching(NOTE_SEARCH, text),
+        items_with_text(text),
     ]
-    if len(digits) >= 3:
-        matches.append(Item.counterpart.contains(digits))
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= 3 and digits != text:  # "138 0013 8000" finds 13800138000
+        found.append(matching(ITEM_SEARCH, digits))
     number = try_normalize(text)
     if number is not None:  # "+86 10 6552 9988" finds 01065529988 too
-        matches.append(Item.counterpart.in_(stored_spellings([number])))
-    return matches
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found.append(select(Item.id).where(Item.counterpart.in_(stored_spellings([number]))))
+    return union(*found)
 
 
 def _order(key: SortKey, descending: bool) -> list[Any]:

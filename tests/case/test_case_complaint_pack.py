@@ -303,7 +303,8 @@ def test_the_readme_pack_commands_run_as_written(tmp_path: Path) -> None:
         done = run_evault(argv, home=home)
         assert done.returncode == 0, f"{line}\n{done.stdout}\n{done.stderr}"
         outputs.append(done.stdout)
-    folder = home / f"投诉材料_12378_借呗_{date.today().isoformat()}"
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the vault's day, not the machine's
+    folder = home / f"投诉材料_12378_借呗_{today.isoformat()}"
     text = read_text(folder / TEXT_FILE)
     assert "重庆蚂蚁消费金融有限公司" in section(text, "被投诉机构全称")
     assert "夜间" in section(text, "违规类型") or "22:00" in section(text, "违规类型")
@@ -311,7 +312,7 @@ def test_the_readme_pack_commands_run_as_written(tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF"), "the installed evault renders the table with Qt"
     assert str(folder) in outputs[1] and "12378" in outputs[1]
     assert "2026120300118" in outputs[3]
-    overdue = date.today() > date(2026, 12, 24)
+    overdue = today > date(2026, 12, 24)
     assert ("OVERDUE" in outputs[3]) == overdue
 
 

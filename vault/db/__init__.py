@@ -4,7 +4,7 @@ The tables live one domain per module beside :mod:`vault.db.base`; importing the
 package loads them all, so ``metadata`` is complete wherever any of them is used.
 """
 
-from vault.db import backup, complaints, models, ocr, trusted_time  # noqa: F401 (the tables)
+from vault.db import backup, complaints, models, ocr, search, trusted_time  # noqa: F401 (tables)
 from vault.db.session import (
     DatabaseError,
     DatabaseKeyError,

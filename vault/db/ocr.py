@@ -47,11 +47,6 @@ OCR_SEARCH_DDL = (
 )
 
 
-def is_search_table(name: str) -> bool:
-    """The FTS5 table and the shadow tables SQLite keeps for it (not in the models)."""
-    return name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_")
-
-
 class OcrRecord(Base):
     """The text machine-read from one image item, labelled with how it was read (the row
     behind :class:`vault.ocr.OcrText`)."""

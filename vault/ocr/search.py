@@ -13,28 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import column, literal_column, select, table
-
 from vault.db.ocr import SEARCH_TABLE
+from vault.db.search import matching
 from vault.ocr.script import fold
-
-MIN_TRIGRAM = 3
-
-_search = table(SEARCH_TABLE, column("item_id"), column("text"))
-
-
-def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def items_with_text(text: str) -> Any:
     """A ``SELECT item_id`` of the items whose machine-read text contains ``text``."""
-    query = select(_search.c.item_id)
-    words = fold(text.strip())
-    if len(words) >= MIN_TRIGRAM:
-        return query.where(literal_column(SEARCH_TABLE).op("MATCH")(_phrase(words)))
-    return query.where(_search.c.text.like(f"%{_escape_like(words)}%", escape="\\"))
+    return matching(SEARCH_TABLE, fold(text.strip()))
