@@ -3,7 +3,9 @@
 :func:`vault.ocr.reading.read_waiting` as a :class:`ui.background_pass.BackgroundPass`:
 which images wait and recording what was read run on the database worker; decrypting an
 image into memory and piping it to a Tesseract child process run on the pass's threads,
-one child per core. What a locked vault did not read, the next unlock reads. No Tesseract on this
+one child per core. What a locked vault did not read, the next unlock reads; what the
+user stopped (:meth:`~ui.background_pass.BackgroundPass.halt`) keeps what was read,
+images being read included, and the rest waits for the next start. No Tesseract on this
 computer: the pass does nothing and the images keep waiting (``evault ocr`` says why).
 """
 
@@ -15,7 +17,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from ui.background_pass import BackgroundPass
+from ui.background_pass import BackgroundPass, Running
 from ui.tasks import op
 from vault.errors import VaultError
 from vault.handle import OpenVault
@@ -40,8 +42,13 @@ Progress = Callable[[int, int], None]  # images read so far, images this pass re
 class OcrPass(BackgroundPass[str]):
     name = "ocr-pass"
 
-    def __init__(self, recorded: Recorded, progress: Progress | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        recorded: Recorded,
+        progress: Progress | None = None,
+        running: Running | None = None,
+    ) -> None:
+        super().__init__(running)
         self._recorded = recorded  # on the GUI thread
         self._progress = progress  # on the GUI thread, after each group is recorded
         self._read_count = 0
@@ -62,8 +69,11 @@ class OcrPass(BackgroundPass[str]):
                 return []
         return waiting_ids(vault)
 
-    def _work(self, vault: OpenVault, waiting: list[str], cancel: threading.Event) -> None:
-        """Read with one Tesseract per core, record in groups."""
+    def _work(
+        self, vault: OpenVault, waiting: list[str], cancel: threading.Event, halt: threading.Event
+    ) -> None:
+        """Read with one Tesseract per core, record in groups; halted, the images being
+        read are still recorded, and the rest are passed over at once."""
         engine = self._engine
         if engine is None:
             return
@@ -71,7 +81,7 @@ class OcrPass(BackgroundPass[str]):
         since = time.monotonic()
 
         def one(item_id: str) -> Reading | None:
-            if cancel.is_set():
+            if cancel.is_set() or halt.is_set():
                 return None
             try:
                 return read_item(vault, readers, item_id)

@@ -35,13 +35,21 @@ class Sm3Pass(BackgroundPass[PendingSm3]):
     def _waiting(self, vault: OpenVault) -> list[PendingSm3]:
         return pending_sm3(vault)
 
-    def _work(self, vault: OpenVault, waiting: list[PendingSm3], cancel: threading.Event) -> None:
+    def _work(
+        self,
+        vault: OpenVault,
+        waiting: list[PendingSm3],
+        cancel: threading.Event,
+        halt: threading.Event,
+    ) -> None:
         """Compute, and hand each group to the worker to record."""
         group: list[ComputedSm3] = []
         since = time.monotonic()
         for item in waiting:
             if cancel.is_set():
                 return
+            if halt.is_set():
+                break
             try:
                 computed = compute_sm3(vault, item, cancel=cancel)
             except InterruptedError:

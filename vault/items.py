@@ -12,14 +12,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.age import AgeReader
 from vault.categories import Category
 from vault.custody import ledger
-from vault.db.models import Item, Lender
+from vault.db.models import Item, Lender, Transcript
+from vault.db.ocr import SEARCH_TABLE, OcrRecord
 from vault.dto import ItemDTO
 from vault.errors import UsageError
 from vault.lenders import lender_by_name
@@ -136,15 +137,34 @@ def purge_item(vault: OpenVault, item_id: str) -> None:
     """Destroy a withdrawn item's contents for good, keeping a tombstone row.
 
     The row keeps its hashes, so the custody chain and earlier checkpoints stay
-    verifiable; the blob is deleted only after the tombstone is committed.
+    verifiable; the blob is deleted only after the tombstone is committed. What was
+    derived from the contents goes in the same transaction: every saved version of a
+    recording's transcript here, and its machine-read text and search entry by the
+    ``items_purged_drop_ocr_text`` trigger (:mod:`vault.db.ocr`). A deleted full-text
+    row leaves its trigrams, positions and all, in the index's segments until they are
+    merged, so the index is merged at once; and SQLite's ``secure_delete`` zeroes the
+    deleted rows and freed pages of this transaction instead of leaving them in the
+    file. The ``item_purged`` event records the hashes and size only; ``evault check``
+    expects a purged item's transcripts gone (:mod:`vault.check`).
+
+    What stays is what the custody log recorded, which cannot change without breaking
+    its chain: every ``transcript_saved`` event holds that version's words.
     """
     now = datetime.now(UTC)
     with vault.sessions() as session, session.begin():
+        connection = session.connection()  # its own: the vault's engine pools none
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
         item = item_by_id(session, item_id)
         if item.withdrawn_at is None:
             raise UsageError("Only an item in the trash can be purged; withdraw it first.")
+        indexed = session.get(OcrRecord, item.id) is not None
         item.purged_at = now
         item.content_key = None  # the same file may be imported again later
+        session.execute(delete(Transcript).where(Transcript.item_id == item.id))
+        session.flush()  # the trigger drops the text and its index row
+        if indexed:
+            merge = f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('optimize')"  # noqa: S608 - a constant
+            connection.exec_driver_sql(merge)
         ledger.append(
             session,
             custody.Action.ITEM_PURGED,

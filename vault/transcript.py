@@ -95,6 +95,30 @@ class TranscriptDTO(Jsonable):
     duration_ms: int | None  # the recording's length as the player measured it
     saved_at: datetime
 
+    @property
+    def machine_read(self) -> bool:
+        """False for a transcript the user typed (``manual``); a machine draft is True."""
+        return self.origin != Origin.MANUAL
+
+    def to_json(self) -> dict[str, Any]:
+        """The transcript's JSON form, as ``evault transcript show --json`` prints it and
+        ``evault show ID --json`` gives it under ``transcript``: ``version`` and
+        ``saved_at`` (ISO 8601 with its offset) of the latest saved version, ``origin``
+        (``manual``: typed by the user) and ``machine_read`` (false for a typed one, as
+        the OCR text under ``text`` says true), ``duration_ms`` (the recording's length
+        as the player measured it, or null) and ``segments``: ``start_ms``, ``speaker``
+        (``collector``, ``self``, ``other``) and ``text``, in time order. It is what
+        ``evault transcript set --from`` reads back (:func:`parse_file_text`)."""
+        return {
+            "item_id": self.item_id,
+            "version": self.version,
+            "origin": self.origin,
+            "machine_read": self.machine_read,
+            "saved_at": self.saved_at.isoformat(),
+            "duration_ms": self.duration_ms,
+            "segments": [segment_json(s) for s in self.segments],
+        }
+
     def first_lines(self, count: int, language: str) -> list[str]:
         """The first ``count`` segments as "mm:ss 催收方：text" lines (for a 内容 column)."""
         colon = ": " if language == "en" else "："

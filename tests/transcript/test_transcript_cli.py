@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,17 @@ def test_the_readme_transcript_commands_run_as_written(
     assert "version 1, 2 segments" in outputs[1]
     shown = json.loads(outputs[2])
     assert [s["speaker"] for s in shown["segments"]] == ["collector", "self"]
+    item = json.loads(outputs[3])
+    assert item["id"] == recording and "text" not in item, "a recording has no OCR text"
+    transcript = item["transcript"]
+    assert transcript == shown, "one JSON form of a transcript"
+    assert transcript["version"] == 1 and transcript["origin"] == "manual"
+    assert transcript["machine_read"] is False, "typed by the user, not read by a machine"
+    assert datetime.fromisoformat(transcript["saved_at"]).utcoffset() is not None
+    assert transcript["segments"] == [
+        {"start_ms": 0, "speaker": "collector", "text": "你再不还钱"},
+        {"start_ms": 1000, "speaker": "self", "text": "我在想办法"},
+    ]
 
     # JSON as show --json printed it sets the same words: no new version
     Path("same.json").write_text(outputs[2], "utf-8")
@@ -57,6 +69,13 @@ def test_the_readme_transcript_commands_run_as_written(
     assert "version 1," in capsys.readouterr().out
     assert main(["transcript", "show", recording, "--vault", str(vault_dir)]) == 0
     assert "00:01 本人 我在想办法" in capsys.readouterr().out
+    assert main(["show", recording, "--vault", str(vault_dir)]) == 0
+    plain = capsys.readouterr().out
+    assert "transcript (version 1, manual, saved " in plain
+    assert "  00:00 催收方：你再不还钱\n  00:01 本人：我在想办法\n" in plain
+    screenshot = next(n for n in outputs[0].splitlines() if "Screenshot_" in n).split("\t")[0]
+    assert main(["show", screenshot, "--vault", str(vault_dir), "--json"]) == 0
+    assert "transcript" not in json.loads(capsys.readouterr().out), "no recording, none"
 
 
 def test_a_wrong_line_is_one_sentence_and_nothing_is_kept(

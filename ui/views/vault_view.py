@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -58,7 +59,7 @@ from vault.items import edit_item, item_history, purge_item, restore_item, withd
 from vault.lenders import add_lender, list_lenders, rename_lender
 from vault.notes import add_note, list_notes
 from vault.ocr.phrases import item_reading
-from vault.ocr.reading import IMAGE_KINDS
+from vault.ocr.reading import IMAGE_KINDS, waiting_ids
 
 _D = TypeVar("_D", bound=QDialog)
 
@@ -72,7 +73,8 @@ class VaultView(QWidget):
         self.vault: OpenVault | None = None
         self._imports: list[ImportDialog] = []
         self.sm3_pass = Sm3Pass(self._sm3_recorded)
-        self.ocr_pass = OcrPass(self._ocr_recorded, self._ocr_progress)
+        self.ocr_pass = OcrPass(self._ocr_recorded, self._ocr_progress, self._ocr_running)
+        self._ocr_halted = False  # the user stopped the OCR pass; images may wait
         self._exports: list[ExportProgressDialog] = []
         self._offer: tuple[str, list[BackupImportReport]] | None = None  # numbers to choose
         self.sidebar = LenderSidebar(self)
@@ -108,11 +110,21 @@ class VaultView(QWidget):
         self.lock_button = QPushButton(self.tr("Lock"), self)
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.status = QLabel(self)
+        self.stop_reading_button, self.resume_reading_button = self._reading_buttons()
         self.banner = Banner(self)  # what an import or a complaint just did
         self._trash_actions()
         self._status_note = ""  # what the last action did, shown beside the count
         self._wire()
         self._layout()
+
+    def _reading_buttons(self) -> tuple[QPushButton, QPushButton]:
+        """Stop and Resume of the OCR pass, beside the status line where its progress is."""
+        stop = QPushButton(self.tr("Stop reading text"), self)
+        stop.setToolTip(self.tr("What was read is kept; the other images wait to be read later."))
+        stop.hide()
+        resume = QPushButton(self)
+        resume.hide()
+        return stop, resume
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
@@ -152,7 +164,12 @@ class VaultView(QWidget):
         column.addWidget(self.filters)
         column.addWidget(self.banner)
         column.addWidget(self.middle_tabs, 1)
-        column.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.stop_reading_button)
+        bottom.addWidget(self.resume_reading_button)
+        column.addLayout(bottom)
         split = QSplitter(self)
         split.addWidget(self.sidebar)
         split.addWidget(middle)
@@ -195,6 +212,8 @@ class VaultView(QWidget):
         self.backup_reminder.backup_requested.connect(self.back_up)
         self.lock_button.clicked.connect(self.lock_requested)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.stop_reading_button.clicked.connect(self.stop_reading)
+        self.resume_reading_button.clicked.connect(self.resume_reading)
 
     # --- open / close ----------------------------------------------------------------------
 
@@ -238,8 +257,10 @@ class VaultView(QWidget):
     def clear(self) -> None:
         """Forget everything shown: called on lock, before the keys are dropped."""
         self.save_unsaved()  # queued on the one worker before the lock, so it lands
+        self._ocr_halted = False  # the next unlock reads what waits
         self.sm3_pass.stop()
         self.ocr_pass.stop()
+        self.resume_reading_button.hide()
         self.vault = None
         set_zone(None)
         for dialog in self._imports:
@@ -375,6 +396,44 @@ class VaultView(QWidget):
             .replace("%1", str(done))
             .replace("%2", str(total))
         )
+
+    def _ocr_running(self, running: bool) -> None:
+        """The OCR pass began reading or ended: Stop while it reads; once the user has
+        stopped it, how many images wait and Resume."""
+        self.stop_reading_button.setVisible(running)
+        self.stop_reading_button.setEnabled(True)
+        if running:
+            self._ocr_halted = False
+            self.resume_reading_button.hide()
+            return
+        vault = self.vault
+        if not self._ocr_halted or vault is None:
+            return
+
+        def show(count: int) -> None:
+            if not self._ocr_halted or self.vault is not vault or self.ocr_pass.running:
+                return
+            self.status.setText(
+                self.tr("Stopped reading text: %n image(s) wait to be read.", "", count)
+            )
+            self.resume_reading_button.setText(self.tr("Resume reading (%n)", "", count))
+            self.resume_reading_button.setVisible(count > 0)
+
+        op(lambda: len(waiting_ids(vault))).success(show).failure(self._fail).run()
+
+    def stop_reading(self) -> None:
+        """The user's Stop: the pass records what it has read and ends; the other images
+        wait for Resume, the next import or the next unlock."""
+        if self.ocr_pass.halt():
+            self._ocr_halted = True
+            self.stop_reading_button.setEnabled(False)  # until the images in hand are read
+            self.status.setText(self.tr("Stopping: the images being read are finished first…"))
+
+    def resume_reading(self) -> None:
+        self.resume_reading_button.hide()
+        self._ocr_halted = False
+        if self.vault is not None and not self.vault.read_only:
+            self.ocr_pass.start(self.vault)
 
     def _ocr_recorded(self, item_ids: list[str]) -> None:
         """The background pass read images: show the text if one of them is shown."""

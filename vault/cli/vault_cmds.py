@@ -196,27 +196,38 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from vault.items import get_item, item_history  # noqa: PLC0415 - loaded when it runs
     from vault.ocr import item_text  # noqa: PLC0415 - loaded when it runs
+    from vault.transcript import latest_transcript  # noqa: PLC0415 - loaded when it runs
 
     with open_vault(args) as vault:
         item = get_item(vault, args.id)
         history = item_history(vault, args.id)
         text = item_text(vault, args.id)
+        transcript = latest_transcript(vault, args.id)
     data = item.to_json() | {
         "times": _three_times(item),
         "custody": [event.to_json() for event in history],
     }
     if text is not None:
         data["text"] = text.to_json()
+    if transcript is not None:
+        data["transcript"] = transcript.to_json()
     if args.json:
         emit(data)
         return 0
     for key, value in data.items():
-        if key not in {"custody", "text"}:
+        if key not in {"custody", "text", "transcript"}:
             print(f"{key}: {value}")
     if text is not None:
         label = f"machine-read by {text.engine} {text.version} ({text.languages})"
         print(f"text ({label}):" if text.readable else f"text: unreadable image ({label})")
         for line in (text.text or "").splitlines():
+            print(f"  {line}")
+    if transcript is not None:
+        print(
+            f"transcript (version {transcript.version}, {transcript.origin}, saved "
+            f"{transcript.saved_at.isoformat(timespec='seconds')}):"
+        )
+        for line in transcript.first_lines(len(transcript.segments), "zh_CN"):
             print(f"  {line}")
     for event in history:
         print(f"custody: #{event.seq} {event.at.isoformat()} {event.action}")
