@@ -5,9 +5,9 @@
 A vault gets ``--items`` screenshots with machine-read text written straight into its
 database (as ``bench/ocr_bench.py`` builds its search vault), plus ``--purges`` more with
 no text. Each purge (:func:`vault.items.purge_item`) deletes the item's transcripts and,
-for one with text, its text and search row, then merges the full-text index so no
-trigram of it stays in the segments. The peer, in the same run and vault, is the purge
-of an item that was never read: no index to merge. Both are timed alternately, and the
+for one with text, its text and search row, with FTS5's secure delete, so no trigram
+of it stays in the segments. The peer, in the same run and vault, is the purge of an
+item that was never read: no text to take out of the index. Both are timed alternately, and the
 ratio is of the medians.
 """
 
@@ -110,7 +110,7 @@ def main() -> None:
         vault.lock()
         text_ms, peer_ms = statistics.median(with_text), statistics.median(without)
         print(f"Purge in a vault of {args.items} read screenshots (built in {built:.1f} s)")
-        print(f"  read (text, index merged): median {text_ms:7.1f} ms  {with_text}")
+        print(f"  read (text taken out of the index): median {text_ms:7.1f} ms  {with_text}")
         print(f"  never read (the peer):     median {peer_ms:7.1f} ms  {without}")
         print(f"  ratio: {text_ms / peer_ms:.1f}x")
     finally:

@@ -20,7 +20,7 @@ from vault.age import AgeReader
 from vault.categories import Category
 from vault.custody import ledger
 from vault.db.models import Item, Lender, Transcript
-from vault.db.ocr import SEARCH_TABLE, OcrRecord
+from vault.db.search import SECURE_DELETE
 from vault.dto import ItemDTO
 from vault.errors import UsageError
 from vault.lenders import lender_by_name
@@ -142,7 +142,7 @@ def purge_item(vault: OpenVault, item_id: str) -> None:
     recording's transcript here, and its machine-read text and search entry by the
     ``items_purged_drop_ocr_text`` trigger (:mod:`vault.db.ocr`). A deleted full-text
     row leaves its trigrams, positions and all, in the index's segments until they are
-    merged, so the index is merged at once; and SQLite's ``secure_delete`` zeroes the
+    merged, so FTS5's ``secure-delete`` takes them out with the row; and SQLite's ``secure_delete`` zeroes the
     deleted rows and freed pages of this transaction instead of leaving them in the
     file. The ``item_purged`` event records the hashes and size only; ``evault check``
     expects a purged item's transcripts gone (:mod:`vault.check`).
@@ -157,14 +157,14 @@ def purge_item(vault: OpenVault, item_id: str) -> None:
         item = item_by_id(session, item_id)
         if item.withdrawn_at is None:
             raise UsageError("Only an item in the trash can be purged; withdraw it first.")
-        indexed = session.get(OcrRecord, item.id) is not None
+        # FTS5's own secure delete: a row deleted from now on takes its trigrams out of
+        # the segments at once (about 30 ms), where a merge of the index takes a second
+        for statement in SECURE_DELETE:
+            connection.exec_driver_sql(statement)
         item.purged_at = now
         item.content_key = None  # the same file may be imported again later
         session.execute(delete(Transcript).where(Transcript.item_id == item.id))
         session.flush()  # the trigger drops the text and its index row
-        if indexed:
-            merge = f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('optimize')"  # noqa: S608 - a constant
-            connection.exec_driver_sql(merge)
         ledger.append(
             session,
             custody.Action.ITEM_PURGED,

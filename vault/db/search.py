@@ -72,6 +72,12 @@ NOTE_SEARCH_DDL = (
 
 MIN_TRIGRAM = 3
 SEARCH_TABLES = (ITEM_SEARCH, NOTE_SEARCH, OCR_SEARCH)
+# FTS5 leaves a deleted row's tokens in its segments until they merge; with this
+# setting (kept in the table's config, so once is enough) a delete removes them at once
+SECURE_DELETE = tuple(
+    f"INSERT INTO {name} ({name}, rank) VALUES ('secure-delete', 1)"  # noqa: S608 - constants
+    for name in SEARCH_TABLES
+)
 RAW_INDEXES = ("ix_items_live_time", "ix_items_live_lender_time")  # expressions: no model
 
 
