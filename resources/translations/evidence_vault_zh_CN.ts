@@ -2843,6 +2843,14 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
+    <message>
+        <source>Stop reading text</source>
+        <translation>停止识别</translation>
+    </message>
+    <message>
+        <source>What was read is kept; the other images wait to be read later.</source>
+        <translation>已识别的文字会保留，其余图片稍后再识别。</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
@@ -2852,6 +2860,22 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Text read from %1 of %2 images.</source>
         <translation>已识别 %1 / %2 张图片的文字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped reading text: %n image(s) wait to be read.</source>
+        <translation>
+            <numerusform>已停止识别文字：%n 张图片等待识别。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume reading (%n)</source>
+        <translation>
+            <numerusform>继续识别（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: the images being read are finished first…</source>
+        <translation>正在停止：先识别完正在处理的图片…</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -2843,6 +2843,14 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
+    <message>
+        <source>Stop reading text</source>
+        <translation>停止識別</translation>
+    </message>
+    <message>
+        <source>What was read is kept; the other images wait to be read later.</source>
+        <translation>已識別的文字會保留，其餘圖片稍後再識別。</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s)</source>
         <translation>
@@ -2852,6 +2860,22 @@ Its contents are destroyed and cannot be recovered, not even with the recovery k
     <message>
         <source>Text read from %1 of %2 images.</source>
         <translation>已識別 %1 / %2 張圖片的文字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped reading text: %n image(s) wait to be read.</source>
+        <translation>
+            <numerusform>已停止識別文字：%n 張圖片等待識別。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume reading (%n)</source>
+        <translation>
+            <numerusform>繼續識別（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: the images being read are finished first…</source>
+        <translation>正在停止：先識別完正在處理的圖片…</translation>
     </message>
     <message>
         <source>Saved.</source>
