@@ -3,7 +3,8 @@
 The desktop table asks for ``item_count`` once and then ``item_page`` as the user
 scrolls, so a vault of 50,000 items never loads at once. Filters combine with AND;
 ``text`` searches titles, purposes, file names, counterpart numbers, contact names,
-the text of notes attached to an item and the text machine-read from its image, each
+the text of notes attached to an item, its transcript and the text machine-read from
+its image, each
 through its full-text index (:mod:`vault.db.search`, :mod:`vault.ocr.search`); the
 unfiltered view and a lender's read the live items in time order from an index.
 """
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from vault.categories import Category
 from vault.db.models import Item, Lender
-from vault.db.search import ITEM_SEARCH, NOTE_SEARCH, matching
+from vault.db.search import ITEM_SEARCH, NOTE_SEARCH, TRANSCRIPT_SEARCH, matching
 from vault.dto import ItemDTO
 from vault.errors import UsageError
 from vault.handle import OpenVault
@@ -96,11 +97,12 @@ def _where(session: Session, query: _Query, flt: ItemFilter) -> _Query:
 
 def _matching_ids(text: str) -> Any:
     """The ids of the items the search ``text`` finds, as one ``UNION`` of index lookups
-    (:mod:`vault.db.search`): the items' own fields, their notes, their machine-read text
+    (:mod:`vault.db.search`): the items' own fields, their notes, transcripts, machine-read text
     and, for a phone number however it was written, the numbers stored for it."""
     found = [
         matching(ITEM_SEARCH, text),
         matching(NOTE_SEARCH, text),
+        matching(TRANSCRIPT_SEARCH, text),
         items_with_text(text),
     ]
     digits = "".join(ch for ch in text if ch.isdigit())

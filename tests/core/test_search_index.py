@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from tests.db.test_db_migration_data import SEEDS
 from tests.db.test_db_migrations import new_engine, to_revision
 from vault.db.models import Item
-from vault.db.search import ITEM_SEARCH, NOTE_SEARCH, matching
+from vault.db.search import ITEM_SEARCH, NOTE_SEARCH, TRANSCRIPT_SEARCH, matching
 from vault.demo.synthetic import add_synthetic_items
 from vault.handle import OpenVault
 from vault.importing import import_paths
@@ -97,7 +97,7 @@ def test_a_vault_made_before_the_indexes_finds_what_it_held(tmp_path: Path) -> N
     try:
         to_revision(engine, "0007_ocr")
         with engine.begin() as conn:
-            for name, row in SEEDS["0001"]:
+            for name, row in SEEDS["0001"] + SEEDS["0005_transcript"]:
                 conn.execute(table(name, *map(column, row)).insert().values(**row))
         to_revision(engine, "head")
         with engine.connect() as conn:
@@ -108,5 +108,6 @@ def test_a_vault_made_before_the_indexes_finds_what_it_held(tmp_path: Path) -> N
             assert ids(NOTE_SEARCH, "上门催收") == ["it1"], "the note, from the notes there"
             item = conn.execute(text("SELECT original_name FROM items")).scalar_one()
             assert ids(ITEM_SEARCH, item) == ["it1"], "the file name, from the items there"
+            assert ids(TRANSCRIPT_SEARCH, "还钱就上门") == ["it1"], "the latest transcript"
     finally:
         engine.dispose()

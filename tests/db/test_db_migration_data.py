@@ -191,7 +191,7 @@ SEEDS: dict[str, list[tuple[str, dict[str, object]]]] = {
                 "item_id": "it1",
                 "version": 1,
                 "origin": "manual",
-                "segments": '[{"start_ms": 0, "speaker": "collector", "text": "hi"}]',
+                "segments": '[{"start_ms": 0, "speaker": "collector", "text": "再不还钱就上门"}]',
                 "duration_ms": 1000,
                 "saved_at": T,
             },

@@ -138,3 +138,22 @@ def test_plain_lines_and_json_both_read() -> None:
     for wrong in ("1:5 催收方 x", "00:01 lender x", "00:01 催收方"):
         with pytest.raises(TranscriptError):
             parse_lines(wrong)
+
+
+def test_the_search_box_finds_a_recording_by_the_words_of_its_latest_transcript(
+    vault: OpenVault,
+) -> None:
+    from vault.listing import ItemFilter, item_page  # noqa: PLC0415
+
+    def found(words: str) -> list[str]:
+        return [i.id for i in item_page(vault, ItemFilter(text=words), 0, 100)]
+
+    recording, _ = _ids(vault)
+    assert found("去你家") == []
+    save_transcript(
+        vault, recording, [{"start_ms": 0, "speaker": "collector", "text": "你再不还钱就去你家"}]
+    )
+    assert found("去你家") == [recording]
+    save_transcript(vault, recording, [{"start_ms": 0, "speaker": "collector", "text": "明天上门"}])
+    assert found("去你家") == [], "a new version takes the place of the one before"
+    assert found("上门") == [recording], "two characters: no trigram, still found"

@@ -422,7 +422,7 @@ def add_commands(tree: CommandTree) -> None:
         "--search",
         nargs="+",
         metavar="WORDS",
-        help="only items whose title, notes or machine-read text contain WORDS",
+        help="only items whose title, notes, transcript or machine-read text contain WORDS",
     )
     json_option(lst)
     show = tree.command("show", "show one item and its custody history", cmd_show, writes=False)

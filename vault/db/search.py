@@ -2,7 +2,8 @@
 0008_search.
 
 The evidence table's search box finds an item by its title, purpose, file name,
-contact's name and number, the notes attached to it and the text read from its image.
+contact's name and number, the notes attached to it, its transcript and the text read
+from its image.
 Scanning 50,000 rows for each of those costs more than the table may take to answer, so
 each source has an FTS5 table with the trigram tokenizer (any substring of three or
 more characters, Chinese included, is an index lookup; ASCII case is ignored, as by
@@ -11,6 +12,8 @@ more characters, Chinese included, is an index lookup; ASCII case is ignored, as
 - ``item_search``: one row per item (``item_id``), its five fields joined by newlines, so
   that no three characters that match span two fields; a purged item's row is deleted;
 - ``note_search``: one row per note, its rowid the note's id, with the note's item;
+- ``transcript_search``: the segments' text of a recording's latest transcript (a new
+  version takes the place of the one before; a purge deletes them all);
 - ``ocr_search`` (:mod:`vault.db.ocr`): the machine-read text, folded to Simplified.
 
 Two partial indexes serve the table's unfiltered view and a lender's: the live items
@@ -24,11 +27,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, column, event, literal_column, select, table
 
-from vault.db.models import Item, Note
+from vault.db.models import Item, Note, Transcript
 from vault.db.ocr import SEARCH_TABLE as OCR_SEARCH
 
 ITEM_SEARCH = "item_search"
 NOTE_SEARCH = "note_search"
+TRANSCRIPT_SEARCH = "transcript_search"
 
 # Migrations must emit the same statements; tests/db compare sqlite_master text.
 ITEM_SEARCH_DDL = (
@@ -71,7 +75,7 @@ NOTE_SEARCH_DDL = (
 
 
 MIN_TRIGRAM = 3
-SEARCH_TABLES = (ITEM_SEARCH, NOTE_SEARCH, OCR_SEARCH)
+SEARCH_TABLES = (ITEM_SEARCH, NOTE_SEARCH, TRANSCRIPT_SEARCH, OCR_SEARCH)
 # FTS5 leaves a deleted row's tokens in its segments until they merge; with this
 # setting (kept in the table's config, so once is enough) a delete removes them at once
 SECURE_DELETE = tuple(
@@ -79,6 +83,25 @@ SECURE_DELETE = tuple(
     for name in SEARCH_TABLES
 )
 RAW_INDEXES = ("ix_items_live_time", "ix_items_live_lender_time")  # expressions: no model
+
+
+TRANSCRIPT_SEARCH_DDL = (
+    f"CREATE VIRTUAL TABLE {TRANSCRIPT_SEARCH} USING fts5("
+    "item_id UNINDEXED, text, tokenize = 'trigram')",
+    "CREATE TRIGGER transcripts_search_insert AFTER INSERT ON transcripts "
+    "BEGIN DELETE FROM transcript_search WHERE item_id = new.item_id; "
+    "INSERT INTO transcript_search (rowid, item_id, text) SELECT new.id, new.item_id, "
+    "coalesce(group_concat(json_extract(value, '$.text'), char(10)), '') "
+    "FROM json_each(new.segments); END",
+    "CREATE TRIGGER transcripts_search_delete AFTER DELETE ON transcripts "
+    "BEGIN DELETE FROM transcript_search WHERE rowid = old.id; END",
+)
+
+
+@event.listens_for(Transcript.__table__, "after_create")
+def _create_transcript_search(target: Table, connection: Connection, **kw: Any) -> None:
+    for statement in TRANSCRIPT_SEARCH_DDL:
+        connection.exec_driver_sql(statement)
 
 
 def matching(table_name: str, words: str) -> Select[tuple[Any]]:

@@ -1,4 +1,5 @@
-"""Full-text indexes over items' own fields and notes, and the live items by time.
+"""Full-text indexes over items' own fields, notes and transcripts, and the live items
+by time.
 
 Revision ID: 0008_search
 Revises: 0007_ocr
@@ -54,21 +55,40 @@ DDL = (
     "CREATE TRIGGER notes_search_delete AFTER DELETE ON notes "
     "BEGIN DELETE FROM note_search WHERE rowid = old.id; END",
 )
+TRANSCRIPT_DDL = (
+    "CREATE VIRTUAL TABLE transcript_search USING fts5("
+    "item_id UNINDEXED, text, tokenize = 'trigram')",
+    "CREATE TRIGGER transcripts_search_insert AFTER INSERT ON transcripts "
+    "BEGIN DELETE FROM transcript_search WHERE item_id = new.item_id; "
+    "INSERT INTO transcript_search (rowid, item_id, text) SELECT new.id, new.item_id, "
+    "coalesce(group_concat(json_extract(value, '$.text'), char(10)), '') "
+    "FROM json_each(new.segments); END",
+    "CREATE TRIGGER transcripts_search_delete AFTER DELETE ON transcripts "
+    "BEGIN DELETE FROM transcript_search WHERE rowid = old.id; END",
+)
 FILL = (
     "INSERT INTO item_search (item_id, text) SELECT id, "
     "coalesce(title, '') || char(10) || coalesce(purpose, '') || char(10) || "
     "original_name || char(10) || coalesce(contact_name, '') || char(10) || "
     "coalesce(counterpart, '') FROM items WHERE purged_at IS NULL",
     "INSERT INTO note_search (rowid, item_id, text) SELECT id, item_id, text FROM notes",
+    # each recording's latest version only, as the trigger keeps it
+    "INSERT INTO transcript_search (rowid, item_id, text) SELECT t.id, t.item_id, "
+    "(SELECT coalesce(group_concat(json_extract(value, '$.text'), char(10)), '') "
+    "FROM json_each(t.segments)) FROM transcripts AS t WHERE t.version = "
+    "(SELECT max(version) FROM transcripts AS u WHERE u.item_id = t.item_id)",
 )
 
 
 def upgrade() -> None:
-    for statement in DDL + FILL:
+    for statement in DDL + TRANSCRIPT_DDL + FILL:
         op.execute(statement)
 
 
 def downgrade() -> None:
+    for trigger in ("insert", "delete"):
+        op.execute(f"DROP TRIGGER transcripts_search_{trigger}")
+    op.execute("DROP TABLE transcript_search")
     for trigger in ("insert", "update", "delete"):
         op.execute(f"DROP TRIGGER notes_search_{trigger}")
     op.execute("DROP TABLE note_search")
