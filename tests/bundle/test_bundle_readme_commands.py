@@ -12,8 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -21,7 +22,7 @@ from tests.bundle.conftest import LENDER, PASSPHRASE, make_vault
 from tests.helpers import REPO, require_tool
 from vault.bundle import layout, readme
 
-TODAY = date.today()
+TODAY = datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the vault's day names the bundle
 EXPECTED_NAME = f"证据包_{LENDER}_{TODAY.isoformat()}.zip"
 
 
@@ -48,7 +49,13 @@ def receiver(tmp_path_factory: pytest.TempPathFactory, originals: Path) -> tuple
             *("--lender", LENDER),
         ],
         cwd=folder,  # the default name lands in the current folder
-        env={**os.environ, "EVAULT_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(REPO)},
+        # a computer's clock 20 hours behind the vault's zone: the name takes the vault's day
+        env={
+            **os.environ,
+            "EVAULT_PASSPHRASE": PASSPHRASE,
+            "PYTHONPATH": str(REPO),
+            "TZ": "Etc/GMT+12",
+        },
         capture_output=True,
         text=True,
         check=False,

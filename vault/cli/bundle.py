@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,17 +44,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
 
     item_ids = [i.strip() for group in args.items or [] for i in group.split(",") if i.strip()]
-    request = ExportRequest(
-        out=_bundle_out(args.out, args.lender, args.lang),
-        lender=args.lender,
-        item_ids=item_ids or None,
-        date_from=day(args.date_from, "start"),
-        date_to=day(args.date_to, "end"),
-        language=args.lang,
-        tsa_urls=tuple(args.tsa or ()),
-    )
+    date_from, date_to = day(args.date_from, "start"), day(args.date_to, "end")
     render_pdf = args.extensions.render_pdf
     with open_vault(args) as vault:
+        request = ExportRequest(
+            # the vault's day, as the window names it: a laptop set to UTC is a day
+            # behind Beijing from 16:00
+            out=_bundle_out(args.out, args.lender, args.lang, datetime.now(vault.tz).date()),
+            lender=args.lender,
+            item_ids=item_ids or None,
+            date_from=date_from,
+            date_to=date_to,
+            language=args.lang,
+            tsa_urls=tuple(args.tsa or ()),
+        )
         result = export_bundle(vault, request, render_pdf=render_pdf)
     if args.json:
         emit(result.to_json())
@@ -75,7 +78,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bundle_out(out: str | None, lender: str | None, language: str) -> Path:
+def _bundle_out(out: str | None, lender: str | None, language: str, today: date) -> Path:
     """``--out`` as given; a folder, or no ``--out``, gets the default name
     (``证据包_<lender>_<date>.zip``) in it, or in the current folder."""
     from vault.bundle.layout import bundle_file_name  # noqa: PLC0415 - loaded when it runs
@@ -83,7 +86,7 @@ def _bundle_out(out: str | None, lender: str | None, language: str) -> Path:
     path = Path(out) if out else Path()
     if out and not path.is_dir():
         return path
-    return path / bundle_file_name(lender, date.today(), language)
+    return path / bundle_file_name(lender, today, language)
 
 
 def _print_export_time(result: BundleExportResult) -> None:
