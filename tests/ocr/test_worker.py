@@ -51,6 +51,9 @@ def test_the_child_has_a_fixed_command_line_and_no_passphrase_in_its_environment
     assert b"EVAULT_PASSPHRASE" not in environment
     assert b"a passphrase only the parent knows" not in environment
     assert b"OMP_THREAD_LIMIT=1" in environment.split(b"\0")
+    limits = (proc / "limits").read_text()
+    core = next(line for line in limits.splitlines() if line.startswith("Max core file size"))
+    assert core.split()[4:6] == ["0", "0"], "it holds decrypted images: no core file"
 
 
 def test_bytes_that_are_no_image_get_the_same_sentence_from_the_child(worker: OcrWorker) -> None:

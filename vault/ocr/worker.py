@@ -12,7 +12,8 @@ parent decrypts it into memory and writes it to the child's stdin; the child pre
 and reads it and writes the text back. The command line is fixed (``python -B -m
 vault.ocr.worker``; in a frozen build the app's executable with :data:`CHILD_FLAG`) and
 holds no path, the child opens no file but the models, and the passphrase variable is
-left out of its environment.
+left out of its environment; like the app it leaves no core file and takes no ptrace of
+the same user (:mod:`vault.hardening`).
 
 Wire format, all lengths 4 bytes big-endian. stdin: a frame with the engine as JSON
 (``version``, ``tessdata``, ``languages``), then one frame per image. stdout: per image,
@@ -41,6 +42,7 @@ from typing import IO
 from vault import children
 from vault.children import OCR_CHILD
 from vault.errors import VaultError
+from vault.hardening import protect_process
 from vault.ocr.engine import (
     SECONDS_PER_IMAGE,
     Engine,
@@ -232,6 +234,7 @@ def _frame(stdin: IO[bytes]) -> bytes | None:
 
 def main() -> int:
     """The child: the engine, then images on stdin, answers on stdout (module docstring)."""
+    protect_process()  # it holds decrypted images: no core file, no same-user ptrace
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     config = _frame(stdin)
     if config is None:
