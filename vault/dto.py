@@ -66,6 +66,9 @@ class LenderDTO(Jsonable):
     agencies: tuple[str, ...]
     notes: str | None
     item_count: int
+    # the effective times (incident, else capture) of its first and last live item
+    first_at: datetime | None = None
+    last_at: datetime | None = None
 
 
 @dataclass(frozen=True)

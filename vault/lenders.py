@@ -159,11 +159,12 @@ def lender_by_name(session: Session, name: str) -> Lender:
 
 
 def lender_dto(session: Session, lender: Lender) -> LenderDTO:
-    count = session.scalar(
-        select(func.count(Item.id)).where(
+    moment = func.coalesce(Item.incident_at, Item.captured_at)
+    count, first, last = session.execute(
+        select(func.count(Item.id), func.min(moment), func.max(moment)).where(
             Item.lender_id == lender.id, Item.withdrawn_at.is_(None), Item.purged_at.is_(None)
         )
-    )
+    ).one()
     return LenderDTO(
         id=lender.id,
         name=lender.name,
@@ -174,6 +175,8 @@ def lender_dto(session: Session, lender: Lender) -> LenderDTO:
         agencies=tuple(lender.agencies or ()),
         notes=lender.notes,
         item_count=int(count or 0),
+        first_at=first,
+        last_at=last,
     )
 
 

@@ -176,3 +176,30 @@ def test_the_suggested_name_follows_lender_and_language_until_the_user_types_one
     dialog.path.setText("/tmp/我的证据.zip")
     dialog.lender.setCurrentIndex(dialog.lender.findText("分期乐"))
     assert dialog.path.text() == "/tmp/我的证据.zip", "a name the user typed stays"
+
+
+def test_the_dates_start_from_the_lenders_first_and_last_evidence(
+    qtbot: QtBot, view: VaultView
+) -> None:
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from vault.items import list_items  # noqa: PLC0415
+
+    vault = view.vault
+    assert vault is not None
+    shanghai = ZoneInfo("Asia/Shanghai")
+    days = sorted(
+        (i.incident_at or i.captured_at).astimezone(shanghai).date()
+        for i in list_items(vault, lender="分期乐")
+    )
+    form = _open_form(qtbot, view)
+    assert form.lender.currentText() == "分期乐"
+    assert not form.date_from.isEnabled(), "not in use until ticked"
+    assert (form.date_from.date().toPython(), form.date_to.date().toPython()) == (
+        days[0],
+        days[-1],
+    ), "a tick starts from the whole record of this lender, not from last month"
+    form.limit_dates.setChecked(True)
+    request = form.request()
+    assert (request.date_from, request.date_to) == (days[0], days[-1])
+    form.reject()

@@ -8,8 +8,8 @@ ends with a summary that says where the file is and how anyone can check it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, QUrl
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs
-from ui.format import format_size, today_date
+from ui.format import format_size, today_date, wall_clock
 from ui.format import today as today_qdate
 from ui.pdf_report import render_pdf_on_gui_thread
 from ui.settings import new_file_in_documents
@@ -67,8 +67,17 @@ def default_bundle_path(
 class ExportDialog(QDialog):
     """What to export and where; ``request()`` turns the answers into an ExportRequest."""
 
-    def __init__(self, lenders: list[str], current: str | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        lenders: list[str],
+        current: str | None,
+        parent: QWidget | None = None,
+        spans: Mapping[str, tuple[datetime, datetime]] | None = None,
+    ):
+        """``spans``: each lender's first and last evidence time, which the dates show
+        until the user limits them, so a tick starts from that lender's whole record."""
         super().__init__(parent)
+        self._spans = dict(spans or {})
         self.setWindowTitle(self.tr("Export an evidence bundle"))
         self.lender = QComboBox(self)  # a bundle is one lender's: one complaint, one case
         self.lender.addItems(lenders)
@@ -105,9 +114,11 @@ class ExportDialog(QDialog):
         )
         self._suggested = ""
         self.lender.currentIndexChanged.connect(self._suggest_path)
+        self.lender.currentIndexChanged.connect(self._show_span)
         self.language.currentIndexChanged.connect(self._suggest_path)
         self._layout()
         self._suggest_path()
+        self._show_span()
         self.resize(self.sizeHint().expandedTo(QSize(640, 0)))
 
     def _layout(self) -> None:
@@ -154,6 +165,15 @@ class ExportDialog(QDialog):
         if not self.path.text() or self.path.text() == self._suggested:
             self.path.setText(str(suggested))  # a name the user typed stays
         self._suggested = str(suggested)
+
+    def _show_span(self) -> None:
+        """The chosen lender's first and last evidence days (in the vault's zone), while
+        the dates are not in use; a lender without evidence keeps the last month."""
+        span = self._spans.get(self.lender.currentText())
+        if span is None or self.limit_dates.isChecked():
+            return
+        self.date_from.setDate(wall_clock(span[0]).date())
+        self.date_to.setDate(wall_clock(span[1]).date())
 
     def _choose_path(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(

@@ -715,11 +715,18 @@ class VaultView(QWidget):
         vault = self.vault
         if vault is None:
             return None
-        names = [lender.name for lender in self.sidebar.lenders() if lender.item_count]
-        if not names:
+        with_items = [lender for lender in self.sidebar.lenders() if lender.item_count]
+        if not with_items:
             self.status.setText(self.tr("There is no evidence to export yet."))
             return None
-        dialog = ExportDialog(names, self.sidebar.current(), self)
+        spans = {
+            lender.name: (lender.first_at, lender.last_at)
+            for lender in with_items
+            if lender.first_at is not None and lender.last_at is not None
+        }
+        dialog = ExportDialog(
+            [lender.name for lender in with_items], self.sidebar.current(), self, spans
+        )
         dialog.accepted.connect(lambda: self._start_export(vault, dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
