@@ -318,3 +318,17 @@ def test_the_installed_cli_loads_qt_only_to_render_a_pdf() -> None:
         check=True,
     )
     assert probe.stdout.strip() == "False"
+
+
+def test_the_manifest_keeps_the_times_the_file_offered_beside_the_one_taken(
+    exported: Exported,
+) -> None:
+    with zipfile.ZipFile(exported.bundle) as archive:
+        entries = json.loads(archive.read(layout.MANIFEST))["items"]
+    photo = next(e for e in entries if e["original_name"] == "IMG_20240305_211000.jpg")
+    assert photo["time_source"] == "exif", "EXIF became captured_at"
+    # the name said 21:10 in Shanghai as well: kept beside it, with its offset
+    assert (photo["name_time"], photo["name_offset_min"]) == ("2024-03-05T13:10:00.000000Z", 480)
+    assert photo["file_modified_at"] is not None and photo["file_modified_at"].endswith("Z")
+    pdf = next(e for e in entries if e["original_name"] == "律师函.pdf")
+    assert pdf["name_time"] is None and pdf["call_direction"] is None, "a name with no time"

@@ -101,6 +101,11 @@ def item_entry(entry: ExportedItem, proof: ItemTimeProof | None = None) -> dict[
         "captured_at": _time(item.captured_at),
         "captured_offset_min": item.captured_offset_min,
         "time_source": item.time_source,
+        # the times the file offered beside captured_at, kept apart, whichever was taken
+        "name_time": _time(item.name_time),
+        "name_offset_min": item.name_offset_min,
+        "file_modified_at": _time(item.file_modified_at),
+        "call_direction": item.call_direction,
         "incident_at": _time(item.incident_at),
         "counterpart": item.counterpart,
         "contact_name": item.contact_name,
