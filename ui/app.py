@@ -10,6 +10,7 @@ from pathlib import Path
 
 from vault import kdf_process
 from vault.logfile import start_file_log
+from vault.safekeeping import readback
 
 logger = logging.getLogger(__name__)
 
@@ -99,11 +100,14 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> int:
-    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child);
+    """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child
+    and a backup's read-back child);
     ``--selftest`` runs the self-test offscreen (``ui.selftest``)."""
     args = sys.argv[1:]
     if args == [kdf_process.CHILD_FLAG]:
         return kdf_process.main()
+    if args == [readback.CHILD_FLAG]:
+        return readback.main()
     if args == ["--selftest"]:
         from ui import selftest  # noqa: PLC0415 - only for the self-test
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vault import cli
+from vault.safekeeping import readback
 
 
 def render_pdf(html: str, out: Path) -> None:
@@ -29,6 +30,10 @@ def run_gui(vault: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``evault``; in a frozen build also a backup's read-back child (the executable
+    started again with :data:`~vault.safekeeping.readback.CHILD_FLAG`)."""
+    if argv is None and sys.argv[1:] == [readback.CHILD_FLAG]:
+        return readback.main()
     return cli.main(argv, cli.Extensions(render_pdf=render_pdf, run_gui=run_gui))
 
 

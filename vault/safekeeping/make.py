@@ -16,7 +16,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,13 +26,14 @@ from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
-from vault.fsutil import sync_file_system, wait_writeback
+from vault.fsutil import sync_file_system
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, VaultLock, acquire
 from vault.portable import fsync_dir
 from vault.safekeeping import layout, retention
-from vault.safekeeping.copying import Blob, copy_file, damage_of, forget_cached
+from vault.safekeeping.copying import Blob, copy_file, damage_of, read_back
+from vault.safekeeping.readback import ReadBackChildren
 from vault.store import BlobStore
 from vault.times import format_utc
 
@@ -282,7 +283,7 @@ def _run(
         [store.path_for(blob.item_id) for blob in to_copy],
         to_copy,
         targets,
-        identities,
+        staged.identity,
         limit,
         lambda done: _step(
             progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2
@@ -318,14 +319,32 @@ def _slot(item_id: str) -> int:
     return sum(item_id.encode("ascii")) % ROTATION
 
 
-READERS = 2
+# Copies read back on threads of this process below this many bytes to copy, in child
+# processes from it (vault.safekeeping.readback): decryption holds the GIL, so threads
+# verify at one core's speed, while a child costs a process start (about 0.1 s).
+CHILDREN_FROM = 64 << 20
+THREADS = 2
+
+
+class _ReadBackThreads:
+    """Copies read back on threads of this process (a small backup)."""
+
+    def __init__(self, identities: list[X25519Identity]) -> None:
+        self._identities = identities
+        self._threads = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="read-back")
+
+    def submit(self, blob: Blob, target: Path) -> Future[str | None]:
+        return self._threads.submit(read_back, target, self._identities, blob)
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=True, cancel_futures=True)
 
 
 def _copy_and_read_back(
     sources: list[Path],
     blobs: list[Blob],
     targets: list[Path],
-    identities: list[X25519Identity],
+    identity: X25519Identity,
     limit: int | None,
     step: Callable[[int], None],
 ) -> int:
@@ -334,17 +353,21 @@ def _copy_and_read_back(
 
     Copies are read back while the next ones are written: copying is the kernel's
     (sendfile) and the device's work, reading back is device reads, decryption and
-    SHA-256, so the two overlap, and a few files are read back at once (device reads and
-    SHA-256 let go of the GIL). A cancel or a bad copy drops the reads not begun.
+    SHA-256, so the two overlap. From :data:`CHILDREN_FROM` bytes on the reading back
+    is done in child processes, one per core, so the decryption uses every core; below
+    it, on two threads. A cancel or a bad copy drops the reads not begun.
     """
-    readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="read-back")
+    sizes = [_size(source) or 0 for source in sources]
+    readers: _ReadBackThreads | ReadBackChildren = (
+        ReadBackChildren(identity) if sum(sizes) >= CHILDREN_FROM else _ReadBackThreads([identity])
+    )
     written, count = 0, len(blobs)
     try:
         checks = []
         for done, (source, blob, target) in enumerate(zip(sources, blobs, targets, strict=True)):
             step(done)
             written += copy_file(source, target, limit=limit, durable=False)
-            checks.append(readers.submit(_read_back, blob, target, identities))
+            checks.append(readers.submit(blob, target))
         for done, (blob, check) in enumerate(zip(blobs, checks, strict=True)):
             damage = check.result()
             step(count + done)
@@ -355,16 +378,8 @@ def _copy_and_read_back(
                     "check on the vault."
                 )
     finally:
-        readers.shutdown(wait=True, cancel_futures=True)
+        readers.close()
     return written
-
-
-def _read_back(blob: Blob, target: Path, identities: list[X25519Identity]) -> str | None:
-    """Why the new copy is not ``blob``, read from the device once its writeback is done
-    (its pages then dropped from the cache), or None."""
-    wait_writeback(target)
-    forget_cached(target)
-    return damage_of(target, identities, blob, full=True)
 
 
 def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int) -> None:
