@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from vault.handle import create_vault
 from vault.importing import import_paths
 from vault.lenders import add_lender
-from vault.safekeeping.make import make_backup, record_backup
+from vault.safekeeping.make import make_backup
 
 
 def folder_bytes(folder: Path) -> int:
@@ -85,7 +85,6 @@ def main() -> None:
 
         start = time.perf_counter()
         first = make_backup(vault, work / "backup")
-        record_backup(vault, first)
         ours = time.perf_counter() - start
         mib = size / 1024**2
         print(f"cp -r + sync:          {peer:7.2f} s  {mib / peer:8.1f} MiB/s")
@@ -98,7 +97,6 @@ def main() -> None:
         before = written_bytes()
         start = time.perf_counter()
         second = make_backup(vault, work / "backup")
-        record_backup(vault, second)
         again = time.perf_counter() - start
         wrote = written_bytes() - before
         snapshot = (work / "backup" / "vault.db").stat().st_size

@@ -1,11 +1,17 @@
 """``evault backup``: an incremental, verified, atomic copy of the vault into DEST.
 
 The steps, and why a run stopped at any of them leaves DEST's previous backup whole, are
-in the package's docstring. :func:`make_backup` copies; :func:`record_backup` appends the
-custody event to the source vault. The window runs the quick first step that reads the
-vault's database (:func:`stage_backup`) and the custody event on its database worker,
-and the long copying and reading back (:func:`finish_backup`) beside it, so the vault
-stays readable while a backup runs.
+in the package's docstring. :func:`make_backup` is three steps, which the window runs
+on two threads so that the vault stays readable while a backup runs: the quick first
+one that reads the vault's database (:func:`stage_backup`) on its database worker, the
+long copying and reading back (:func:`copy_backup`) beside it, and the publishing with
+the custody event (:func:`publish_backup`) on the database worker again.
+
+A published backup always has its custody event: :func:`publish_backup` appends it in
+the database transaction that is open while DEST's new state is put in place, and
+commits it once that is done. The vault's lock runs on the same database worker, so it
+comes before that step (the vault is locked, nothing is published, DEST keeps its
+previous backup) or after it (the backup and its event are both there), never between.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.age import X25519Identity
@@ -104,19 +112,22 @@ def make_backup(
     named in the report. Raises :class:`BackupCopyError` when a new copy does not read
     back as the item (DEST then keeps its previous backup).
 
-    It is :func:`stage_backup` (the database snapshot) and then :func:`finish_backup`
-    (the copies), which a caller with a database thread runs on two threads.
+    The backup's custody event is appended to the vault's log. It is
+    :func:`stage_backup` (the database snapshot), :func:`copy_backup` (the copies) and
+    :func:`publish_backup`, which a caller with a database thread runs on two threads.
     """
     staged = stage_backup(vault, dest, now=now)
-    return finish_backup(staged, verify_all=verify_all, progress=progress, cancel=cancel)
+    copied = copy_backup(staged, verify_all=verify_all, progress=progress, cancel=cancel)
+    return publish_backup(vault, copied)
 
 
 @dataclass(frozen=True)
 class StagedBackup:
-    """A backup whose database snapshot is taken: what :func:`finish_backup` needs.
+    """A backup whose database snapshot is taken: what :func:`copy_backup` needs.
 
-    It holds DEST's lock (given back by :func:`finish_backup`) and no handle on the
-    vault's database, so the copying can run on any thread while the vault is used.
+    It holds DEST's lock (given back by :func:`publish_backup`, or by
+    :func:`copy_backup` when that fails) and no handle on the vault's database, so the
+    copying can run on any thread while the vault is used.
     """
 
     source: Path  # the vault folder
@@ -133,7 +144,7 @@ class StagedBackup:
 
 def stage_backup(vault: OpenVault, dest: Path, *, now: datetime | None = None) -> StagedBackup:
     """Check DEST, take its lock and snapshot the vault's database into it (quick: the
-    only step that reads the vault's database). :func:`finish_backup` must follow."""
+    only step that reads the vault's database). :func:`copy_backup` must follow."""
     dest = Path(os.path.abspath(dest))
     _check_destination(vault, dest)
     layout.make_dir(dest)
@@ -163,19 +174,66 @@ def stage_backup(vault: OpenVault, dest: Path, *, now: datetime | None = None) -
     return staged
 
 
-def finish_backup(
+@dataclass(frozen=True)
+class CopiedBackup:
+    """A staged backup whose copies are in DEST's ``incoming/``, read back and durable:
+    what :func:`publish_backup` makes DEST's backup. It still holds DEST's lock."""
+
+    staged: StagedBackup
+    copied: tuple[Blob, ...]
+    items: int  # live items the snapshot names
+    bytes_copied: int
+    repaired: tuple[str, ...]
+    chain_seq: int
+    chain_head: str
+
+
+def copy_backup(
     staged: StagedBackup,
     *,
     verify_all: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
-) -> BackupReport:
-    """Copy, read back and publish a staged backup (see :func:`make_backup`); it touches
-    the vault's files, never its database. DEST's lock is given back, whatever happens."""
+) -> CopiedBackup:
+    """Copy and read back what DEST lacks of a staged backup (see :func:`make_backup`);
+    it touches the vault's files, never its database. When it fails DEST's lock is
+    given back; else :func:`publish_backup` must follow."""
     try:
-        return _run(staged, verify_all, progress, cancel)
+        return _copy(staged, verify_all, progress, cancel)
+    except BaseException:
+        _let_go(staged.destination, staged.held)
+        raise
+
+
+def publish_backup(vault: OpenVault, copied: CopiedBackup) -> BackupReport:
+    """Make the copies DEST's backup and append its custody event to ``vault``, in one
+    step (see the module docstring); DEST's lock is given back, whatever happens.
+
+    A vault locked since the copying began raises
+    :class:`~vault.handle.VaultLockedError` before anything is published.
+    """
+    staged = copied.staged
+    try:
+        with vault.sessions() as session, session.begin():
+            name = _publish(staged, list(copied.copied))
+            kept = _apply_retention(staged.destination)
+            report = BackupReport(
+                destination=staged.destination,
+                at=staged.at,
+                items=copied.items,
+                copied=len(copied.copied),
+                bytes_copied=copied.bytes_copied,
+                repaired=copied.repaired,
+                snapshot=name,
+                snapshots_kept=kept,
+                chain_seq=copied.chain_seq,
+                chain_head=copied.chain_head,
+            )
+            _append_event(session, report)
     finally:
         _let_go(staged.destination, staged.held)
+    logger.info("backup made: %d blobs copied", report.copied)
+    return report
 
 
 # DEST folders a backup of this process is writing: DEST's lock is shared within a
@@ -190,22 +248,21 @@ def _let_go(dest: Path, held: VaultLock) -> None:
         held.release()
 
 
-def record_backup(vault: OpenVault, report: BackupReport) -> None:
-    """Append the backup's custody event (when, where, how many items, the chain head)."""
-    with vault.sessions() as session, session.begin():
-        ledger.append(
-            session,
-            custody.Action.VAULT_BACKED_UP,
-            at=report.at,
-            payload={
-                "to": str(report.destination),
-                "items": report.items,
-                "copied": report.copied,
-                "snapshot": report.snapshot,
-                "chain_seq": report.chain_seq,
-                "chain_head": report.chain_head,
-            },
-        )
+def _append_event(session: Session, report: BackupReport) -> None:
+    """The backup's custody event (when, where, how many items, the chain head)."""
+    ledger.append(
+        session,
+        custody.Action.VAULT_BACKED_UP,
+        at=report.at,
+        payload={
+            "to": str(report.destination),
+            "items": report.items,
+            "copied": report.copied,
+            "snapshot": report.snapshot,
+            "chain_seq": report.chain_seq,
+            "chain_head": report.chain_head,
+        },
+    )
 
 
 def _check_destination(vault: OpenVault, dest: Path) -> None:
@@ -246,12 +303,12 @@ def _check_destination(vault: OpenVault, dest: Path) -> None:
 _FIRST_BACKUP_LEAVES = frozenset({layout.FOLDER, "blobs", IDENTITY_FILE, DATABASE_FILE, LOCK_FILE})
 
 
-def _run(
+def _copy(
     staged: StagedBackup,
     verify_all: bool,
     progress: Progress | None,
     cancel: threading.Event | None,
-) -> BackupReport:
+) -> CopiedBackup:
     dest, key, staged_db = staged.destination, staged.database_key, staged.staged_db
     incoming = layout.incoming_dir(dest)
     blobs, seq, head = _snapshot_contents(staged_db, key)
@@ -291,18 +348,12 @@ def _run(
     )
     sync_file_system(dest, targets)  # durable, with their folder, before any is published
     _step(progress, cancel, total * 2, total * 2)
-    name = _publish(staged, to_copy)
-    kept = _apply_retention(dest)
-    logger.info("backup made: %d blobs copied", len(to_copy))
-    return BackupReport(
-        destination=dest,
-        at=staged.at,
+    return CopiedBackup(
+        staged=staged,
+        copied=tuple(to_copy),
         items=len(blobs),
-        copied=len(to_copy),
         bytes_copied=written,
         repaired=tuple(repaired),
-        snapshot=name,
-        snapshots_kept=kept,
         chain_seq=seq,
         chain_head=head,
     )
