@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vault import cli
-from vault.safekeeping import readback
 
 
 def render_pdf(html: str, out: Path) -> None:
@@ -32,8 +31,11 @@ def run_gui(vault: Path | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """``evault``; in a frozen build also a backup's read-back child (the executable
     started again with :data:`~vault.safekeeping.readback.CHILD_FLAG`)."""
-    if argv is None and sys.argv[1:] == [readback.CHILD_FLAG]:
-        return readback.main()
+    if argv is None and len(sys.argv) == 2 and sys.argv[1].startswith("--evault-"):
+        from vault.safekeeping import readback  # noqa: PLC0415 - only a child needs it
+
+        if sys.argv[1] == readback.CHILD_FLAG:
+            return readback.main()
     return cli.main(argv, cli.Extensions(render_pdf=render_pdf, run_gui=run_gui))
 
 

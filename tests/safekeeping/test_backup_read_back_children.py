@@ -113,3 +113,13 @@ def test_a_killed_child_fails_the_backup_in_one_sentence_and_keeps_the_previous_
     assert not _read_back_children(), "every child has ended"
     assert make_backup(stocked.vault, dest).copied == 8, "the next backup completes it"
     assert _items_of(dest) == {item.id for item in list_items(stocked.vault)}
+
+
+def test_a_small_backup_starts_no_child(stocked: Stocked, tmp_path: Path) -> None:
+    seen: list[int] = []
+    report = make_backup(
+        stocked.vault, tmp_path / "usb", progress=lambda d, t: seen.extend(_read_back_children())
+    )
+    assert report.copied == len(stocked.files)
+    assert sum(path.stat().st_size for path in stocked.files) < make.CHILDREN_FROM
+    assert not seen, "a few small files were read back in a child process"
