@@ -406,31 +406,38 @@ def _copy_and_read_back(
     (sendfile) and the device's work, reading back is device reads, decryption and
     SHA-256, so the two overlap. From :data:`CHILDREN_FROM` bytes on the reading back
     is done in child processes, one per core, so the decryption uses every core; below
-    it, on two threads. A cancel or a bad copy drops the reads not begun.
+    it, on two threads. A bad copy, or a child that stopped, stops the copying as soon
+    as it is known; it and a cancel drop the reads not begun.
     """
     sizes = [_size(source) or 0 for source in sources]
     readers: _ReadBackThreads | ReadBackChildren = (
         ReadBackChildren(identity) if sum(sizes) >= CHILDREN_FROM else _ReadBackThreads([identity])
     )
-    written, count = 0, len(blobs)
+    written, count, answered = 0, len(blobs), 0
     try:
-        checks = []
+        checks: list[Future[str | None]] = []
         for done, (source, blob, target) in enumerate(zip(sources, blobs, targets, strict=True)):
             step(done)
             written += copy_file(source, target, limit=limit, durable=False)
             checks.append(readers.submit(blob, target))
+            while answered < len(checks) and checks[answered].done():  # a bad one stops it now
+                _stop_if_damaged(blobs[answered], checks[answered].result())
+                answered += 1
         for done, (blob, check) in enumerate(zip(blobs, checks, strict=True)):
             damage = check.result()
             step(count + done)
-            if damage is not None:
-                raise BackupCopyError(
-                    f"The copy of item {blob.item_id} did not read back as the item "
-                    f"({damage}); the backup folder keeps its previous backup. Run evault "
-                    "check on the vault."
-                )
+            _stop_if_damaged(blob, damage)
     finally:
         readers.close()
     return written
+
+
+def _stop_if_damaged(blob: Blob, damage: str | None) -> None:
+    if damage is not None:
+        raise BackupCopyError(
+            f"The copy of item {blob.item_id} did not read back as the item ({damage}); the "
+            "backup folder keeps its previous backup. Run evault check on the vault."
+        )
 
 
 def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int) -> None:
