@@ -21,7 +21,7 @@ from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.lenders import add_lender
 from vault.notes import add_note
-from vault.safekeeping import make
+from vault.safekeeping import make, readback
 from vault.trusted_time import stamping
 
 PASSPHRASE = "correct horse battery staple"
@@ -59,7 +59,9 @@ def stocked(stamping_vault: OpenVault, tmp_path: Path) -> Stocked:  # noqa: F811
 
 @pytest.fixture(params=["threads", "children"])
 def read_back_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run the test with the copies read back on threads, then in child processes (the
-    way a backup of 64 MiB or more reads back), whatever the test vault's size."""
+    """Run the test with the copies read back on threads, then in two child processes
+    (the way a backup of 64 MiB or more reads back on three cores or more), whatever the
+    test vault's size and the machine's cores."""
     monkeypatch.setattr(make, "CHILDREN_FROM", 0 if request.param == "children" else 1 << 62)
+    monkeypatch.setattr(readback, "CHILDREN", 2)
     return str(request.param)

@@ -82,6 +82,7 @@ def test_a_killed_child_fails_the_backup_in_one_sentence_and_keeps_the_previous_
     stocked: Stocked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(make, "CHILDREN_FROM", 0)  # read back in children, however small
+    monkeypatch.setattr(readback, "CHILDREN", 2)  # and however few the cores
     monkeypatch.setenv("EVAULT_PASSPHRASE", PASSPHRASE)
     dest = tmp_path / "usb"
     make_backup(stocked.vault, dest)
@@ -115,11 +116,19 @@ def test_a_killed_child_fails_the_backup_in_one_sentence_and_keeps_the_previous_
     assert _items_of(dest) == {item.id for item in list_items(stocked.vault)}
 
 
-def test_a_small_backup_starts_no_child(stocked: Stocked, tmp_path: Path) -> None:
+@pytest.mark.parametrize("why", ["small", "two cores"])
+def test_a_small_backup_or_one_on_two_cores_starts_no_child(
+    stocked: Stocked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, why: str
+) -> None:
+    if why == "two cores":
+        monkeypatch.setattr(make, "CHILDREN_FROM", 0)
+        monkeypatch.setattr(readback, "CHILDREN", 1)  # the one core beside the copying
+    else:
+        monkeypatch.setattr(readback, "CHILDREN", 2)
+        assert sum(path.stat().st_size for path in stocked.files) < make.CHILDREN_FROM
     seen: list[int] = []
     report = make_backup(
         stocked.vault, tmp_path / "usb", progress=lambda d, t: seen.extend(_read_back_children())
     )
     assert report.copied == len(stocked.files)
-    assert sum(path.stat().st_size for path in stocked.files) < make.CHILDREN_FROM
-    assert not seen, "a few small files were read back in a child process"
+    assert not seen, f"read back in a child process ({why})"

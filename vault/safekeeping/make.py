@@ -39,7 +39,7 @@ from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, r
 from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, VaultLock, acquire
 from vault.portable import fsync_dir
-from vault.safekeeping import layout, retention
+from vault.safekeeping import layout, readback, retention
 from vault.safekeeping.copying import Blob, copy_file, damage_of, read_back
 from vault.safekeeping.readback import ReadBackChildren
 from vault.store import BlobStore
@@ -371,8 +371,12 @@ def _slot(item_id: str) -> int:
 
 
 # Copies read back on threads of this process below this many bytes to copy, in child
-# processes from it (vault.safekeeping.readback): decryption holds the GIL, so threads
-# verify at one core's speed, while a child costs a process start (about 0.1 s).
+# processes from it where there are at least two cores beside the copying one
+# (vault.safekeeping.readback): decryption holds the GIL, so threads decrypt at one
+# core's speed, while a child costs a process start (about 0.1 s of a core). On two
+# cores the threads (one decrypting, one hashing, beside the copying) use them as well
+# as children would, at less cost: measured on a shared two-core machine, children
+# took about a fifth more CPU time for the same 2 GiB (bench/safekeeping_bench.py).
 CHILDREN_FROM = 64 << 20
 THREADS = 2
 
@@ -404,14 +408,16 @@ def _copy_and_read_back(
 
     Copies are read back while the next ones are written: copying is the kernel's
     (sendfile) and the device's work, reading back is device reads, decryption and
-    SHA-256, so the two overlap. From :data:`CHILDREN_FROM` bytes on the reading back
-    is done in child processes, one per core, so the decryption uses every core; below
-    it, on two threads. A bad copy, or a child that stopped, stops the copying as soon
+    SHA-256, so the two overlap. From :data:`CHILDREN_FROM` bytes on, on a machine of
+    three cores or more, the reading back is done in child processes, one per core
+    beside the copying one, so the decryption uses them all; else on two threads. A bad copy, or a child that stopped, stops the copying as soon
     as it is known; it and a cancel drop the reads not begun.
     """
-    sizes = [_size(source) or 0 for source in sources]
+    children = sum(_size(source) or 0 for source in sources) >= CHILDREN_FROM
     readers: _ReadBackThreads | ReadBackChildren = (
-        ReadBackChildren(identity) if sum(sizes) >= CHILDREN_FROM else _ReadBackThreads([identity])
+        ReadBackChildren(identity)
+        if children and readback.CHILDREN >= 2
+        else _ReadBackThreads([identity])
     )
     written, count, answered = 0, len(blobs), 0
     try:

@@ -5,8 +5,10 @@ plaintext (SHA-256). The decryption holds the GIL, so threads of one process ver
 the speed of one core, whatever their number, and they slow the copying thread down
 too. A backup of many megabytes therefore reads its copies back in :data:`CHILDREN`
 child processes, each working on the copy it is given while the parent copies the next
-ones; a small backup reads back on threads, and pays no process start
-(:func:`vault.safekeeping.make` chooses by the bytes to copy).
+ones; a small backup reads back on threads, and pays no process start, and so does
+any backup on a machine of one or two cores, where the copying takes one and the
+threads' decryption and hashing already keep the other busy
+(:mod:`vault.safekeeping.make` chooses).
 
 A child reads exactly what a thread would (:func:`vault.safekeeping.copying.read_back`:
 its writeback waited for, its pages dropped from the cache, every chunk authenticated,
@@ -52,7 +54,8 @@ logger = logging.getLogger(__name__)
 
 MODULE = "vault.safekeeping.readback"
 CHILD_FLAG = "--evault-read-back-child"  # a frozen app's executable runs the child with this
-CHILDREN = max(1, min(os.cpu_count() or 1, 4))
+# One child per core beside the one the copying takes, up to four.
+CHILDREN = max(0, min((os.cpu_count() or 1) - 1, 4))
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent  # the folder that holds vault/
 _LENGTH = struct.Struct(">I")
 _SIZE = struct.Struct(">Q")
@@ -171,7 +174,8 @@ class ReadBackChildren:
     :meth:`close`, which drops the requests not begun.
     """
 
-    def __init__(self, identity: X25519Identity, count: int = CHILDREN) -> None:
+    def __init__(self, identity: X25519Identity, count: int | None = None) -> None:
+        count = count or max(CHILDREN, 1)
         self._children: list[_Child] = []
         self._idle: queue.SimpleQueue[_Child] = queue.SimpleQueue()
         try:
