@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,13 +23,17 @@ from vault.store import BlobStore
 
 def _read_back_children() -> list[int]:
     """This process's children running the read-back module."""
+    return _children_running(readback.MODULE)
+
+
+def _children_running(module: str) -> list[int]:
     me, found = os.getpid(), []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             parent = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
-            if parent == me and readback.MODULE.encode() in (entry / "cmdline").read_bytes():
+            if parent == me and module.encode() in (entry / "cmdline").read_bytes():
                 found.append(int(entry.name))
         except (OSError, ValueError, IndexError):
             continue  # gone meanwhile
@@ -132,3 +137,23 @@ def test_a_small_backup_or_one_on_two_cores_starts_no_child(
     )
     assert report.copied == len(stocked.files)
     assert not seen, f"read back in a child process ({why})"
+
+
+@pytest.mark.parametrize("program", ["ui.evault", "ui.app"])
+def test_the_apps_own_programs_run_the_child_as_a_frozen_build_does(
+    stocked: Stocked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program: str
+) -> None:
+    """A frozen build starts its own executable (evault, or the window's) with the
+    child's flag: both entry points answer as the module does."""
+    command = [sys.executable, "-B", "-m", program, readback.CHILD_FLAG]
+    monkeypatch.setattr(readback, "child_command", lambda: command)
+    monkeypatch.setattr(make, "CHILDREN_FROM", 0)
+    monkeypatch.setattr(readback, "CHILDREN", 2)
+    dest = tmp_path / "usb"
+    started: list[int] = []
+    report = make_backup(
+        stocked.vault, dest, progress=lambda d, t: started.extend(_children_running(program))
+    )
+    assert started, f"no child ran {program}"
+    assert report.copied == len(stocked.files)
+    assert _items_of(dest) == {item.id for item in list_items(stocked.vault)}
