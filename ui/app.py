@@ -100,7 +100,7 @@ def run(vault: Path | None = None, argv: Sequence[str] | None = None) -> int:
 
 def main() -> int:
     """The ``evidence-vault`` command (and, in a frozen build, the unlock's scrypt child
-    and the OCR pass's Tesseract children);
+    and the OCR pass's Tesseract children, and a backup's read-back child);
     ``--selftest`` runs the self-test offscreen (``ui.selftest``)."""
     args = sys.argv[1:]
     child = run_child(args)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vault.children import KDF_CHILD, OCR_CHILD
+from vault.children import KDF_CHILD, OCR_CHILD, READ_BACK_CHILD
 
 
 def run_child(args: Sequence[str]) -> int | None:
@@ -21,4 +21,8 @@ def run_child(args: Sequence[str]) -> int | None:
         from vault.ocr import worker  # noqa: PLC0415 - only in the child
 
         return worker.main()
+    if list(args) == [READ_BACK_CHILD]:
+        from vault.safekeeping import readback  # noqa: PLC0415 - only in the child
+
+        return readback.main()
     return None

@@ -158,6 +158,11 @@ def _messages() -> dict[str, str]:
             "backup folder keeps its previous backup. Check the USB stick and the vault, "
             "then try again.",
         ),
+        "backup_read_back_stopped": QCoreApplication.translate(
+            "Errors",
+            "The checking of the copied files stopped before it was done, so the backup was "
+            "not finished; the backup folder keeps its previous backup. Try again.",
+        ),
         "backup_cancelled": QCoreApplication.translate(
             "Errors", "The backup was cancelled; the backup folder is as it was."
         ),

@@ -30,7 +30,9 @@ def run_gui(vault: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    child = run_child(sys.argv[1:]) if argv is None else None  # a frozen build's child
+    """``evault``; in a frozen build also the core's child processes (the executable
+    started again with one of the flags of :mod:`vault.children`)."""
+    child = run_child(sys.argv[1:]) if argv is None else None
     if child is not None:
         return child
     return cli.main(argv, cli.Extensions(render_pdf=render_pdf, run_gui=run_gui))

@@ -12,6 +12,7 @@ import sys
 
 KDF_CHILD = "--evault-kdf-child"  # scrypt for unlocking: vault.kdf_process
 OCR_CHILD = "--evault-ocr-child"  # one Tesseract of the OCR pass: vault.ocr.worker
+READ_BACK_CHILD = "--evault-read-back-child"  # a backup's read-back: safekeeping.readback
 
 
 def child_command(module: str, flag: str) -> list[str]:

@@ -21,6 +21,7 @@ from vault.handle import OpenVault
 from vault.importing import import_paths
 from vault.lenders import add_lender
 from vault.notes import add_note
+from vault.safekeeping import make, readback
 from vault.trusted_time import stamping
 
 PASSPHRASE = "correct horse battery staple"
@@ -54,3 +55,13 @@ def stocked(stamping_vault: OpenVault, tmp_path: Path) -> Stocked:  # noqa: F811
     assert report is not None
     assert stamping.tokens(opened), "the local TSA gave no token"
     return Stocked(opened, files, tmp_path)
+
+
+@pytest.fixture(params=["threads", "children"])
+def read_back_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with the copies read back on threads, then in two child processes
+    (the way a backup of 64 MiB or more reads back on three cores or more), whatever the
+    test vault's size and the machine's cores."""
+    monkeypatch.setattr(make, "CHILDREN_FROM", 0 if request.param == "children" else 1 << 62)
+    monkeypatch.setattr(readback, "CHILDREN", 2)
+    return str(request.param)

@@ -22,7 +22,7 @@ from vault.importing import import_paths, import_upload
 from vault.items import edit_item, list_items, purge_item, withdraw_item
 from vault.lenders import add_lender, rename_lender
 from vault.notes import add_note
-from vault.safekeeping.make import make_backup, record_backup
+from vault.safekeeping.make import make_backup
 
 PASSPHRASE = "river moon ledger quiet 2026"
 LENDER = "好运贷"
@@ -38,7 +38,7 @@ def backup(tmp_path: Path) -> Path:
     import_paths(vault, [tmp_path / "call_1.bin", tmp_path / "call_2.bin"], lender=LENDER)
     withdraw_item(vault, list_items(vault)[1].id, reason="a duplicate")
     add_note(vault, LENDER, "催收员上门")
-    record_backup(vault, make_backup(vault, tmp_path / "usb"))
+    make_backup(vault, tmp_path / "usb")
     vault.lock()
     (tmp_path / "new.bin").write_bytes(os.urandom(4096))
     return tmp_path / "usb"

@@ -22,10 +22,10 @@ from vault.safekeeping import layout, retention
 from vault.safekeeping.make import (
     BackupCancelledError,
     BackupDestinationError,
-    BackupReport,
-    finish_backup,
+    CopiedBackup,
+    copy_backup,
     make_backup,
-    record_backup,
+    publish_backup,
     stage_backup,
 )
 from vault.safekeeping.restore import RestoreTargetError, restore_backup
@@ -68,17 +68,17 @@ def test_second_backup_copies_only_the_new_blobs_and_restore_gives_the_same_vaul
 ) -> None:
     vault, dest = stocked.vault, tmp_path / "usb" / "backup"
     first = make_backup(vault, dest)
-    record_backup(vault, first)
     assert first.copied == len(stocked.files)  # notes live in the database
     before = _blob_files(dest)
     stocked.add_files(3, "later")
+    source_state = _state(vault)  # as the snapshot has it: before the backup's own event
     second = make_backup(vault, dest)
     assert second.copied == 3, "only the three new items' blobs are copied"
     after = _blob_files(dest)
     assert {k: after[k] for k in before} == before, "earlier copies are never rewritten"
     assert len(after) == len(before) + 3
     assert len(layout.snapshot_names(dest)) == 2
-    source_state = _state(vault)
+    assert _state(vault)["chain"][:-1] == source_state["chain"], "the backup's event follows"  # type: ignore[index]
     with _checked(dest) as copy:
         assert _state(copy) == source_state
     restored = tmp_path / "restored"
@@ -93,8 +93,8 @@ def test_an_earlier_snapshot_restores_the_vault_as_it_was_then(
     stocked: Stocked, tmp_path: Path
 ) -> None:
     vault, dest = stocked.vault, tmp_path / "backup"
-    make_backup(vault, dest)
     then = _state(vault)
+    make_backup(vault, dest)
     stocked.add_files(2, "x")
     make_backup(vault, dest)
     oldest = layout.snapshot_names(dest)[0]
@@ -111,10 +111,13 @@ def test_the_custody_log_records_each_backup_and_the_status_reads_it(
     vault, dest = stocked.vault, tmp_path / "backup"
     never = backup_status(vault)
     assert never.last_at is None and never.due
-    report = make_backup(vault, dest)
-    record_backup(vault, report)
     with vault.sessions() as session:
-        event = list(ledger.iter_events(session))[-1]
+        events = len(list(ledger.iter_events(session)))
+    report = make_backup(vault, dest)
+    with vault.sessions() as session:
+        logged = list(ledger.iter_events(session))
+    assert len(logged) == events + 1, "a backup appends exactly one custody event"
+    event = logged[-1]
     assert event.action == "vault_backed_up"
     assert event.payload["to"] == str(dest)
     assert event.payload["items"] == report.items
@@ -157,7 +160,9 @@ def test_a_tampered_or_truncated_copy_is_reported_by_check_and_by_the_next_backu
     _checked(dest).lock()
 
 
-def test_the_backup_folder_holds_no_plaintext(stocked: Stocked, tmp_path: Path) -> None:
+def test_the_backup_folder_holds_no_plaintext(
+    stocked: Stocked, tmp_path: Path, read_back_in: str
+) -> None:
     vault, dest = stocked.vault, tmp_path / "backup"
     make_backup(vault, dest)
     stocked.add_files(2, "z")
@@ -226,11 +231,12 @@ def test_a_backup_opened_read_only_shows_everything_and_changes_nothing(
     stocked: Stocked, tmp_path: Path
 ) -> None:
     dest = tmp_path / "backup"
+    state = _state(stocked.vault)
     make_backup(stocked.vault, dest)
     before = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
     with unlock_vault(dest, PASSPHRASE, read_only=True) as copy:
         assert copy.read_only
-        assert _state(copy) == _state(stocked.vault)
+        assert _state(copy) == state
         with pytest.raises(VaultReadOnlyError, match="This is a backup"):
             add_lender(copy, "新的")
     after = {p: p.read_bytes() for p in dest.rglob("*") if p.is_file()}
@@ -281,19 +287,22 @@ def test_a_cancelled_backup_leaves_the_previous_one(stocked: Stocked, tmp_path: 
 def test_a_staged_backup_holds_the_folder_until_it_is_finished(
     stocked: Stocked, tmp_path: Path
 ) -> None:
-    """The window stages a backup on its database worker and finishes it on another
-    thread: meanwhile a second backup to the same folder is refused, not interleaved."""
+    """The window stages a backup on its database worker, copies on another thread and
+    publishes on the database worker again: meanwhile a second backup to the same
+    folder is refused, not interleaved."""
     vault, dest = stocked.vault, tmp_path / "backup"
     staged, staged_items = stage_backup(vault, dest), len(stocked.files)
     assert staged.staged_db.is_file() and not (dest / "vault.db").exists()
     with pytest.raises(BackupDestinationError, match="already under way"):
         make_backup(vault, dest)
     stocked.add_files(2, "meanwhile")  # the vault is written while the copies are made
-    finished: list[BackupReport] = []
-    copier = threading.Thread(target=lambda: finished.append(finish_backup(staged)))
+    copied: list[CopiedBackup] = []
+    copier = threading.Thread(target=lambda: copied.append(copy_backup(staged)))
     copier.start()
     copier.join(60)
-    (report,) = finished
+    with pytest.raises(BackupDestinationError, match="already under way"):
+        make_backup(vault, dest)  # copied, not yet published: still the staged backup's
+    report = publish_backup(vault, copied[0])
     assert report.items == staged_items, "the snapshot is the vault as it was staged"
     with _checked(dest) as copy:
         assert len(list_items(copy)) == staged_items

@@ -17,9 +17,11 @@ from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.views.backup_dialog import BackupDialog
 from vault.check import check_vault
+from vault.custody import ledger
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
 from vault.items import list_items
+from vault.safekeeping import layout
 from vault.safekeeping.make import make_backup
 
 
@@ -153,3 +155,44 @@ def test_settings_change_when_the_reminder_comes(
     dialog.remind_days.setValue(3)
     dialog.accept()
     assert (settings.backup_remind_items, settings.backup_remind_days) == (5, 3)
+
+
+def test_a_lock_as_the_backup_is_published_keeps_its_custody_event_with_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: Script
+) -> None:
+    """The window is locked the moment the copying ends (the bar full), as the backup is
+    about to be published: either it is published and its custody event is in the
+    vault's log, or neither — never a backup in the folder that the log does not name."""
+    vault, _ = create_vault(tmp_path / "vault", PASSPHRASE, work_factor=FAST_WORK_FACTOR)
+    recordings = tmp_path / "recordings"
+    recordings.mkdir()
+    for n in range(6):
+        (recordings / f"call_{n}.bin").write_bytes(os.urandom(2 << 20))
+    import_paths(vault, [recordings])
+    vault.lock()
+    _open(qtbot, window, tmp_path / "vault")
+    qtbot.waitUntil(tasks.worker().idle, timeout=20_000)
+    dialog = window.vault_view.back_up()
+    assert dialog is not None
+    dest = tmp_path / "usb"
+    dialog.folder.setText(str(dest))
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.progress.maximum() > 0 and dialog.progress.value() == dialog.progress.maximum()
+        ),
+        timeout=30_000,
+    )
+    window.lock()
+    qtbot.waitUntil(tasks.worker().idle, timeout=30_000)
+    assert window.vault is None
+    with unlock_vault(tmp_path / "vault", PASSPHRASE) as again, again.sessions() as session:
+        events = [e for e in ledger.iter_events(session) if e.action == "vault_backed_up"]
+    published = layout.snapshot_names(dest) if (dest / "vault.db").exists() else []
+    assert [e.payload["snapshot"] for e in events] == published, (
+        "the backup folder and the vault's custody log disagree about the backup"
+    )
+    if published:
+        with unlock_vault(dest, PASSPHRASE, exclusive=False) as copy:
+            assert check_vault(copy).ok
+    assert not dialogs, dialogs

@@ -1,9 +1,9 @@
 """备份到U盘或文件夹…: back the vault up to a USB stick or a second folder, and the
 reminder that says once when it is time (``vault.safekeeping``).
 
-The backup's database snapshot and its custody event run on the database worker; the
-long part, copying the files and reading them back, runs beside it (``ui.tasks``), so the
-window keeps reading the vault meanwhile. It has progress and cancel; a cancelled or
+The backup's database snapshot, and its publishing with the custody event, run on the
+database worker; the long part, copying the files and reading them back, runs beside it
+(``ui.tasks``), so the window keeps reading the vault meanwhile. It has progress and cancel; a cancelled or
 failed backup leaves the backup folder as it was. The dialog shows when and where the last
 backup was made, and the rule for the database snapshots the folder keeps.
 """
@@ -36,9 +36,10 @@ from vault.errors import VaultError
 from vault.handle import OpenVault
 from vault.safekeeping.make import (
     BackupReport,
+    CopiedBackup,
     StagedBackup,
-    finish_backup,
-    record_backup,
+    copy_backup,
+    publish_backup,
     stage_backup,
 )
 from vault.safekeeping.status import BackupStatus, backup_status
@@ -46,16 +47,17 @@ from vault.safekeeping.status import BackupStatus, backup_status
 
 def run_backup(vault: OpenVault, dest: Path, cancel: threading.Event) -> Op:
     """One backup and its custody event: the snapshot on the database worker, the copies
-    beside it, then the event on the database worker again. Not yet ``run``."""
+    beside it, then the publishing with the event on the database worker again, where
+    a lock of the vault comes before it or after it. Not yet ``run``."""
 
-    def copy(staged: StagedBackup, progress: Callable[[object], None]) -> BackupReport:
-        return finish_backup(staged, cancel=cancel, progress=lambda d, t: progress((d, t)))
+    def copy(staged: StagedBackup, progress: Callable[[object], None]) -> CopiedBackup:
+        return copy_backup(staged, cancel=cancel, progress=lambda d, t: progress((d, t)))
 
-    def record(report: BackupReport) -> BackupReport:
-        record_backup(vault, report)
-        return report
-
-    return op(lambda: stage_backup(vault, dest)).then(copy, beside=True).then(record)
+    return (
+        op(lambda: stage_backup(vault, dest))
+        .then(copy, beside=True)
+        .then(lambda copied: publish_backup(vault, copied))
+    )
 
 
 class BackupDialog(QDialog):

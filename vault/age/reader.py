@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import threading
@@ -110,8 +111,102 @@ def iter_plaintext(
         counter += 1
 
 
+def iter_file_plaintext(
+    fd: int, identities: Sequence[Identity], *, block: int = 64
+) -> Iterator[bytes]:
+    """Decrypt the binary age file open at ``fd`` in order, one chunk of plaintext at a
+    time, with the checks of :func:`iter_plaintext` (header MAC, every chunk, the final
+    one, nothing after it) at less cost, for reading a whole file on disk back.
+
+    The file's size says which chunk is the final one (as for :class:`AgeReader`); it is
+    read ``block`` chunks at a time into one buffer, each chunk
+    decrypted where it lies (no copy into a read buffer), and the next block is asked of
+    the disk (``POSIX_FADV_WILLNEED``) before this one is decrypted, so reading and
+    decrypting overlap. Each chunk is authenticated before it is yielded; a failure
+    names the chunk and its offset in the file.
+    """
+    with os.fdopen(os.dup(fd), "rb") as src:
+        aead = open_payload(src, identities)
+        start = src.tell()
+    payload = os.fstat(fd).st_size - start
+    chunks = -(-payload // ENC_CHUNK_SIZE) if payload > 0 else 0
+    if plaintext_size(payload) is None:
+        index = max(chunks - 1, 0)
+        raise TruncatedError(
+            "The file is truncated or has a malformed final chunk.",
+            chunk=index,
+            offset=start + index * ENC_CHUNK_SIZE,
+        )
+    raw = io.FileIO(fd, "rb", closefd=False)
+    raw.seek(start)
+    buffer = bytearray(block * ENC_CHUNK_SIZE)
+    view = memoryview(buffer)
+    span = len(buffer)
+    _will_need(fd, start, span)
+    index = 0
+    while index < chunks:
+        at = start + index * ENC_CHUNK_SIZE
+        want = min(span, start + payload - at)
+        _will_need(fd, at + want, span)
+        got = _fill(raw, view[:want])
+        if got != want:
+            raise TruncatedError(
+                f"The file is truncated: it ended while chunk {index + got // ENC_CHUNK_SIZE} "
+                "was read.",
+                chunk=index + got // ENC_CHUNK_SIZE,
+                offset=at + got,
+            )
+        for where in range(0, want, ENC_CHUNK_SIZE):
+            data, last = view[where : min(where + ENC_CHUNK_SIZE, want)], index == chunks - 1
+            opened = _open_chunk(aead, index, data, last=last, may_be_last=False)
+            if opened is None:
+                raise _chunk_failure(aead, index, data, at + where, last)
+            yield opened[0]
+            index += 1
+
+
+def _fill(raw: io.FileIO, view: memoryview) -> int:
+    """Read into all of ``view`` (fewer bytes only at the end of the file)."""
+    got = 0
+    while got < len(view):
+        part = raw.readinto(view[got:])
+        if not part:
+            break
+        got += part
+    return got
+
+
+def _will_need(fd: int, offset: int, length: int) -> None:
+    with contextlib.suppress(AttributeError, OSError):  # advisory, and not everywhere
+        os.posix_fadvise(fd, offset, length, os.POSIX_FADV_WILLNEED)
+
+
+def _chunk_failure(
+    aead: ChaCha20Poly1305, index: int, data: memoryview, offset: int, last: bool
+) -> PayloadError:
+    """The error for chunk ``index``, which did not open as the final chunk (``last``)
+    or as another one: said more precisely when it opens the other way."""
+    if _open_chunk(aead, index, data, last=not last, may_be_last=False) is not None:
+        if last:
+            return TruncatedError(
+                f"The file is truncated after chunk {index}: its final chunk is missing.",
+                chunk=index + 1,
+                offset=offset + len(data),
+            )
+        return PayloadError(
+            "The file has trailing data after its final chunk.",
+            chunk=index + 1,
+            offset=offset + len(data),
+        )
+    return PayloadError(
+        f"Chunk {index} (file offset {offset}) failed authentication: the data is corrupted.",
+        chunk=index,
+        offset=offset,
+    )
+
+
 def _open_chunk(
-    aead: ChaCha20Poly1305, counter: int, data: bytes, *, last: bool, may_be_last: bool
+    aead: ChaCha20Poly1305, counter: int, data: bytes | memoryview, *, last: bool, may_be_last: bool
 ) -> tuple[bytes, bool] | None:
     try:
         return aead.decrypt(chunk_nonce(counter, last), data, None), last

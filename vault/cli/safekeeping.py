@@ -25,11 +25,10 @@ from vault.cli.common import (
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from vault.safekeeping.make import make_backup, record_backup  # noqa: PLC0415
+    from vault.safekeeping.make import make_backup  # noqa: PLC0415
 
     with open_vault(args) as vault:
         report = make_backup(vault, Path(args.to), verify_all=args.verify_all)
-        record_backup(vault, report)
     if args.json:
         emit(report.to_json())
         return 1 if report.repaired else 0

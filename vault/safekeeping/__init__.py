@@ -17,7 +17,9 @@ One backup run (:mod:`vault.safekeeping.make`): a consistent snapshot of the dat
 through SQLite's online backup API (the vault stays usable), then the blobs DEST lacks,
 each copied into ``incoming/`` and, once written to the device, read back from DEST in
 full (every age chunk authenticated, the plaintext's SHA-256 compared with the item's
-record) while the next are copied; all made durable at once (syncfs); then those ids
+record) while the next are copied, in child processes when there is much to copy
+and cores to spare (:mod:`vault.safekeeping.readback`); all made durable at once
+(syncfs); then those ids
 go into ``pending``, the blobs are renamed into ``blobs/``, the snapshot is kept and
 renamed over ``vault.db``, and ``pending`` is emptied. A run stopped at any point leaves
 the previous backup whole: its ``vault.db`` is untouched until the last rename, and the

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from vault.age import AgeReader, Identity, iter_plaintext
+from vault.age import AgeReader, Identity
+from vault.age.reader import iter_file_plaintext
 from vault.errors import AgeError, VaultError
-from vault.fsutil import PRIVATE_FILE, start_writeback
+from vault.fsutil import PRIVATE_FILE, start_writeback, wait_writeback
+from vault.portable import BINARY
 
 CHUNK = 1 << 20
-READ_BUFFER = 4 << 20  # a copy read back: 64 age chunks per read
 
 
 class CopyTooLargeError(VaultError):
@@ -114,6 +115,14 @@ def forget_cached(path: Path) -> None:
         os.close(fd)
 
 
+def read_back(target: Path, identities: Sequence[Identity], blob: Blob) -> str | None:
+    """Why the new copy at ``target`` is not ``blob``, read from the device once its
+    writeback is done (its pages then dropped from the cache), or None."""
+    wait_writeback(target)
+    forget_cached(target)
+    return damage_of(target, identities, blob, full=True)
+
+
 def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong
     path: Path, identities: Sequence[Identity], blob: Blob, *, full: bool
 ) -> str | None:
@@ -130,15 +139,16 @@ def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong
                     None if reader.size == blob.size else "its size differs from the item's record"
                 )
         digest, size = hashlib.sha256(), 0
-        # In order, through one large buffer: the stream decryption checks what the
-        # random-access reader does (header MAC, every chunk, the final one, nothing after
-        # it) at about twice its speed, with no copy of each chunk into a read buffer.
-        with open(path, "rb", buffering=READ_BUFFER) as src:
-            with contextlib.suppress(AttributeError, OSError):
-                os.posix_fadvise(src.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
-            for chunk in iter_plaintext(src, list(identities), armor=False):
+        # In order, in large reads: the checks of the stream decryption (header
+        # MAC, every chunk, the final one, nothing after it) with no copy of each chunk
+        # into a read buffer, the next block read from the disk while this one decrypts.
+        fd = os.open(path, os.O_RDONLY | BINARY)
+        try:
+            for chunk in iter_file_plaintext(fd, identities):
                 digest.update(chunk)
                 size += len(chunk)
+        finally:
+            os.close(fd)
         if size != blob.size:
             return "its size differs from the item's record"
     except FileNotFoundError:

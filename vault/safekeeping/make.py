@@ -1,11 +1,17 @@
 """``evault backup``: an incremental, verified, atomic copy of the vault into DEST.
 
 The steps, and why a run stopped at any of them leaves DEST's previous backup whole, are
-in the package's docstring. :func:`make_backup` copies; :func:`record_backup` appends the
-custody event to the source vault. The window runs the quick first step that reads the
-vault's database (:func:`stage_backup`) and the custody event on its database worker,
-and the long copying and reading back (:func:`finish_backup`) beside it, so the vault
-stays readable while a backup runs.
+in the package's docstring. :func:`make_backup` is three steps, which the window runs
+on two threads so that the vault stays readable while a backup runs: the quick first
+one that reads the vault's database (:func:`stage_backup`) on its database worker, the
+long copying and reading back (:func:`copy_backup`) beside it, and the publishing with
+the custody event (:func:`publish_backup`) on the database worker again.
+
+A published backup always has its custody event: :func:`publish_backup` appends it in
+the database transaction that is open while DEST's new state is put in place, and
+commits it once that is done. The vault's lock runs on the same database worker, so it
+comes before that step (the vault is locked, nothing is published, DEST keeps its
+previous backup) or after it (the backup and its event are both there), never between.
 """
 
 from __future__ import annotations
@@ -16,23 +22,26 @@ import os
 import shutil
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from vault import custody
 from vault.age import X25519Identity
 from vault.custody import ledger
 from vault.db.session import open_database, snapshot
 from vault.errors import UsageError, VaultError
-from vault.fsutil import sync_file_system, wait_writeback
+from vault.fsutil import sync_file_system
 from vault.handle import DATABASE_FILE, VAULT_JSON, NotAVaultError, OpenVault, read_info
 from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, VaultLock, acquire
 from vault.portable import fsync_dir
-from vault.safekeeping import layout, retention
-from vault.safekeeping.copying import Blob, copy_file, damage_of, forget_cached
+from vault.safekeeping import layout, readback, retention
+from vault.safekeeping.copying import Blob, copy_file, damage_of, read_back
+from vault.safekeeping.readback import ReadBackChildren
 from vault.store import BlobStore
 from vault.times import format_utc
 
@@ -103,19 +112,22 @@ def make_backup(
     named in the report. Raises :class:`BackupCopyError` when a new copy does not read
     back as the item (DEST then keeps its previous backup).
 
-    It is :func:`stage_backup` (the database snapshot) and then :func:`finish_backup`
-    (the copies), which a caller with a database thread runs on two threads.
+    The backup's custody event is appended to the vault's log. It is
+    :func:`stage_backup` (the database snapshot), :func:`copy_backup` (the copies) and
+    :func:`publish_backup`, which a caller with a database thread runs on two threads.
     """
     staged = stage_backup(vault, dest, now=now)
-    return finish_backup(staged, verify_all=verify_all, progress=progress, cancel=cancel)
+    copied = copy_backup(staged, verify_all=verify_all, progress=progress, cancel=cancel)
+    return publish_backup(vault, copied)
 
 
 @dataclass(frozen=True)
 class StagedBackup:
-    """A backup whose database snapshot is taken: what :func:`finish_backup` needs.
+    """A backup whose database snapshot is taken: what :func:`copy_backup` needs.
 
-    It holds DEST's lock (given back by :func:`finish_backup`) and no handle on the
-    vault's database, so the copying can run on any thread while the vault is used.
+    It holds DEST's lock (given back by :func:`publish_backup`, or by
+    :func:`copy_backup` when that fails) and no handle on the vault's database, so the
+    copying can run on any thread while the vault is used.
     """
 
     source: Path  # the vault folder
@@ -132,7 +144,7 @@ class StagedBackup:
 
 def stage_backup(vault: OpenVault, dest: Path, *, now: datetime | None = None) -> StagedBackup:
     """Check DEST, take its lock and snapshot the vault's database into it (quick: the
-    only step that reads the vault's database). :func:`finish_backup` must follow."""
+    only step that reads the vault's database). :func:`copy_backup` must follow."""
     dest = Path(os.path.abspath(dest))
     _check_destination(vault, dest)
     layout.make_dir(dest)
@@ -162,19 +174,66 @@ def stage_backup(vault: OpenVault, dest: Path, *, now: datetime | None = None) -
     return staged
 
 
-def finish_backup(
+@dataclass(frozen=True)
+class CopiedBackup:
+    """A staged backup whose copies are in DEST's ``incoming/``, read back and durable:
+    what :func:`publish_backup` makes DEST's backup. It still holds DEST's lock."""
+
+    staged: StagedBackup
+    copied: tuple[Blob, ...]
+    items: int  # live items the snapshot names
+    bytes_copied: int
+    repaired: tuple[str, ...]
+    chain_seq: int
+    chain_head: str
+
+
+def copy_backup(
     staged: StagedBackup,
     *,
     verify_all: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
-) -> BackupReport:
-    """Copy, read back and publish a staged backup (see :func:`make_backup`); it touches
-    the vault's files, never its database. DEST's lock is given back, whatever happens."""
+) -> CopiedBackup:
+    """Copy and read back what DEST lacks of a staged backup (see :func:`make_backup`);
+    it touches the vault's files, never its database. When it fails DEST's lock is
+    given back; else :func:`publish_backup` must follow."""
     try:
-        return _run(staged, verify_all, progress, cancel)
+        return _copy(staged, verify_all, progress, cancel)
+    except BaseException:
+        _let_go(staged.destination, staged.held)
+        raise
+
+
+def publish_backup(vault: OpenVault, copied: CopiedBackup) -> BackupReport:
+    """Make the copies DEST's backup and append its custody event to ``vault``, in one
+    step (see the module docstring); DEST's lock is given back, whatever happens.
+
+    A vault locked since the copying began raises
+    :class:`~vault.handle.VaultLockedError` before anything is published.
+    """
+    staged = copied.staged
+    try:
+        with vault.sessions() as session, session.begin():
+            name = _publish(staged, list(copied.copied))
+            kept = _apply_retention(staged.destination)
+            report = BackupReport(
+                destination=staged.destination,
+                at=staged.at,
+                items=copied.items,
+                copied=len(copied.copied),
+                bytes_copied=copied.bytes_copied,
+                repaired=copied.repaired,
+                snapshot=name,
+                snapshots_kept=kept,
+                chain_seq=copied.chain_seq,
+                chain_head=copied.chain_head,
+            )
+            _append_event(session, report)
     finally:
         _let_go(staged.destination, staged.held)
+    logger.info("backup made: %d blobs copied", report.copied)
+    return report
 
 
 # DEST folders a backup of this process is writing: DEST's lock is shared within a
@@ -189,22 +248,21 @@ def _let_go(dest: Path, held: VaultLock) -> None:
         held.release()
 
 
-def record_backup(vault: OpenVault, report: BackupReport) -> None:
-    """Append the backup's custody event (when, where, how many items, the chain head)."""
-    with vault.sessions() as session, session.begin():
-        ledger.append(
-            session,
-            custody.Action.VAULT_BACKED_UP,
-            at=report.at,
-            payload={
-                "to": str(report.destination),
-                "items": report.items,
-                "copied": report.copied,
-                "snapshot": report.snapshot,
-                "chain_seq": report.chain_seq,
-                "chain_head": report.chain_head,
-            },
-        )
+def _append_event(session: Session, report: BackupReport) -> None:
+    """The backup's custody event (when, where, how many items, the chain head)."""
+    ledger.append(
+        session,
+        custody.Action.VAULT_BACKED_UP,
+        at=report.at,
+        payload={
+            "to": str(report.destination),
+            "items": report.items,
+            "copied": report.copied,
+            "snapshot": report.snapshot,
+            "chain_seq": report.chain_seq,
+            "chain_head": report.chain_head,
+        },
+    )
 
 
 def _check_destination(vault: OpenVault, dest: Path) -> None:
@@ -245,12 +303,12 @@ def _check_destination(vault: OpenVault, dest: Path) -> None:
 _FIRST_BACKUP_LEAVES = frozenset({layout.FOLDER, "blobs", IDENTITY_FILE, DATABASE_FILE, LOCK_FILE})
 
 
-def _run(
+def _copy(
     staged: StagedBackup,
     verify_all: bool,
     progress: Progress | None,
     cancel: threading.Event | None,
-) -> BackupReport:
+) -> CopiedBackup:
     dest, key, staged_db = staged.destination, staged.database_key, staged.staged_db
     incoming = layout.incoming_dir(dest)
     blobs, seq, head = _snapshot_contents(staged_db, key)
@@ -282,7 +340,7 @@ def _run(
         [store.path_for(blob.item_id) for blob in to_copy],
         to_copy,
         targets,
-        identities,
+        staged.identity,
         limit,
         lambda done: _step(
             progress, cancel, total + done * total // max(2 * len(to_copy), 1), total * 2
@@ -290,18 +348,12 @@ def _run(
     )
     sync_file_system(dest, targets)  # durable, with their folder, before any is published
     _step(progress, cancel, total * 2, total * 2)
-    name = _publish(staged, to_copy)
-    kept = _apply_retention(dest)
-    logger.info("backup made: %d blobs copied", len(to_copy))
-    return BackupReport(
-        destination=dest,
-        at=staged.at,
+    return CopiedBackup(
+        staged=staged,
+        copied=tuple(to_copy),
         items=len(blobs),
-        copied=len(to_copy),
         bytes_copied=written,
         repaired=tuple(repaired),
-        snapshot=name,
-        snapshots_kept=kept,
         chain_seq=seq,
         chain_head=head,
     )
@@ -318,14 +370,36 @@ def _slot(item_id: str) -> int:
     return sum(item_id.encode("ascii")) % ROTATION
 
 
-READERS = 2
+# Copies read back on threads of this process below this many bytes to copy, in child
+# processes from it where there are at least two cores beside the copying one
+# (vault.safekeeping.readback): decryption holds the GIL, so threads decrypt at one
+# core's speed, while a child costs a process start (about 0.1 s of a core). On two
+# cores the threads (one decrypting, one hashing, beside the copying) use them as well
+# as children would, at less cost: measured on a shared two-core machine, children
+# took about a fifth more CPU time for the same 2 GiB (bench/safekeeping_bench.py).
+CHILDREN_FROM = 64 << 20
+THREADS = 2
+
+
+class _ReadBackThreads:
+    """Copies read back on threads of this process (a small backup)."""
+
+    def __init__(self, identities: list[X25519Identity]) -> None:
+        self._identities = identities
+        self._threads = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="read-back")
+
+    def submit(self, blob: Blob, target: Path) -> Future[str | None]:
+        return self._threads.submit(read_back, target, self._identities, blob)
+
+    def close(self) -> None:
+        self._threads.shutdown(wait=True, cancel_futures=True)
 
 
 def _copy_and_read_back(
     sources: list[Path],
     blobs: list[Blob],
     targets: list[Path],
-    identities: list[X25519Identity],
+    identity: X25519Identity,
     limit: int | None,
     step: Callable[[int], None],
 ) -> int:
@@ -334,37 +408,42 @@ def _copy_and_read_back(
 
     Copies are read back while the next ones are written: copying is the kernel's
     (sendfile) and the device's work, reading back is device reads, decryption and
-    SHA-256, so the two overlap, and a few files are read back at once (device reads and
-    SHA-256 let go of the GIL). A cancel or a bad copy drops the reads not begun.
+    SHA-256, so the two overlap. From :data:`CHILDREN_FROM` bytes on, on a machine of
+    three cores or more, the reading back is done in child processes, one per core
+    beside the copying one, so the decryption uses them all; else on two threads. A bad copy, or a child that stopped, stops the copying as soon
+    as it is known; it and a cancel drop the reads not begun.
     """
-    readers = ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="read-back")
-    written, count = 0, len(blobs)
+    children = sum(_size(source) or 0 for source in sources) >= CHILDREN_FROM
+    readers: _ReadBackThreads | ReadBackChildren = (
+        ReadBackChildren(identity)
+        if children and readback.CHILDREN >= 2
+        else _ReadBackThreads([identity])
+    )
+    written, count, answered = 0, len(blobs), 0
     try:
-        checks = []
+        checks: list[Future[str | None]] = []
         for done, (source, blob, target) in enumerate(zip(sources, blobs, targets, strict=True)):
             step(done)
             written += copy_file(source, target, limit=limit, durable=False)
-            checks.append(readers.submit(_read_back, blob, target, identities))
+            checks.append(readers.submit(blob, target))
+            while answered < len(checks) and checks[answered].done():  # a bad one stops it now
+                _stop_if_damaged(blobs[answered], checks[answered].result())
+                answered += 1
         for done, (blob, check) in enumerate(zip(blobs, checks, strict=True)):
             damage = check.result()
             step(count + done)
-            if damage is not None:
-                raise BackupCopyError(
-                    f"The copy of item {blob.item_id} did not read back as the item "
-                    f"({damage}); the backup folder keeps its previous backup. Run evault "
-                    "check on the vault."
-                )
+            _stop_if_damaged(blob, damage)
     finally:
-        readers.shutdown(wait=True, cancel_futures=True)
+        readers.close()
     return written
 
 
-def _read_back(blob: Blob, target: Path, identities: list[X25519Identity]) -> str | None:
-    """Why the new copy is not ``blob``, read from the device once its writeback is done
-    (its pages then dropped from the cache), or None."""
-    wait_writeback(target)
-    forget_cached(target)
-    return damage_of(target, identities, blob, full=True)
+def _stop_if_damaged(blob: Blob, damage: str | None) -> None:
+    if damage is not None:
+        raise BackupCopyError(
+            f"The copy of item {blob.item_id} did not read back as the item ({damage}); the "
+            "backup folder keeps its previous backup. Run evault check on the vault."
+        )
 
 
 def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int) -> None:
