@@ -943,6 +943,10 @@
         <translation>有一个复制的文件读回时不正确，备份没有完成；备份文件夹仍保留上一次的备份。请检查U盘和保险箱后再试。</translation>
     </message>
     <message>
+        <source>The checking of the copied files stopped before it was done, so the backup was not finished; the backup folder keeps its previous backup. Try again.</source>
+        <translation>检查已复制文件的过程在完成前中断了，所以备份没有完成；备份文件夹保留着上一次的备份。请再试一次。</translation>
+    </message>
+    <message>
         <source>The backup was cancelled; the backup folder is as it was.</source>
         <translation>备份已取消；备份文件夹保持原样。</translation>
     </message>

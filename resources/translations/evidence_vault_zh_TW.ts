@@ -943,6 +943,10 @@
         <translation>有一個複製的檔案讀回時不正確，備份沒有完成；備份資料夾仍保留上一次的備份。請檢查隨身碟和保險箱後再試。</translation>
     </message>
     <message>
+        <source>The checking of the copied files stopped before it was done, so the backup was not finished; the backup folder keeps its previous backup. Try again.</source>
+        <translation>檢查已複製檔案的過程在完成前中斷了，所以備份沒有完成；備份資料夾保留著上一次的備份。請再試一次。</translation>
+    </message>
+    <message>
         <source>The backup was cancelled; the backup folder is as it was.</source>
         <translation>備份已取消；備份資料夾保持原樣。</translation>
     </message>
