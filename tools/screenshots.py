@@ -171,6 +171,7 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     view.detail.setCurrentIndex(1)
     settle(app)
     shoot(window, out / f"{lang}-05-details.png")
+    machine_text_screen(app, window, lang, out)
     recording = [r for r, kind in enumerate(kinds) if kind == "recording"]
     if recording:
         view.table.selectRow(recording[0])
@@ -215,6 +216,19 @@ def vault_screens(app: QApplication, window: MainWindow, lang: str, out: Path, c
     window.close()
     window.deleteLater()
     settle(app)
+
+
+def machine_text_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """The text read from the screenshot, its phrases highlighted with what they suggest."""
+    view = window.vault_view
+    titles = [getattr(view.model.item_at(r), "title", "") for r in range(view.model.rowCount())]
+    view.table.selectRow(titles.index("微信里威胁上门"))
+    detail = view.detail
+    panel = detail.machine_text
+    settle(app, lambda: "通讯录" in panel.text.toPlainText(), rounds=6000)
+    detail.setCurrentWidget(panel)
+    settle(app)
+    shoot(window, out / f"{lang}-05b-machine-text.png")
 
 
 def transcript_screen(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
