@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt application exists
 
 import json
+import re
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -173,3 +174,29 @@ def test_the_evidence_list_shows_the_transcript_as_the_recordings_content(
             listing = archive.read(layout.REPORT_HTML).decode("utf-8")
         assert line in listing, lang
         assert "我在想办法 &lt;b&gt;" in listing  # the latest version, escaped
+
+
+def test_a_transcript_saved_without_the_length_shows_the_recordings_measured_one(
+    tmp_path: Path, originals: Path
+) -> None:
+    """``evault transcript set`` gives no length: the document takes it from the file,
+    as the evidence list does (the espeak-ng recording lasts about two seconds)."""
+    vault = make_vault(tmp_path / "vault", originals)
+    try:
+        recording = next(i for i in list_items(vault) if i.kind == "recording")
+        save_transcript(vault, recording.id, SEGMENTS)
+        out = export_bundle(
+            vault, ExportRequest(out=tmp_path / "b.zip", lender=LENDER, stamp=False)
+        ).path
+    finally:
+        vault.lock()
+    html_path, _ = layout.transcript_paths(
+        next(
+            e["path"]
+            for e in json.loads(zipfile.ZipFile(out).read(layout.MANIFEST))["items"]
+            if e["id"] == recording.id
+        )
+    )
+    text = zipfile.ZipFile(out).read(html_path).decode("utf-8")
+    assert "未记录" not in text, "the length is known from the file"
+    assert re.search(r"<td>00:0[1-4]</td>", text), text

@@ -507,6 +507,7 @@ class _BundleWriter:
             self._check_cancel()
             self._record_sm3()
             self._report(len(self.entries), None)
+            facts = item_facts(self.vault, self.entries, language=self.request.language)
             html, pdf_html = evidence_list.render_screen_and_print(
                 evidence_list.ReportInput(
                     language=self.request.language,
@@ -516,7 +517,7 @@ class _BundleWriter:
                     fingerprint=self.fingerprint,
                     lenders=self.lenders,
                     items=self.entries,
-                    facts=item_facts(self.vault, self.entries, language=self.request.language),
+                    facts=facts,
                     thumbnails=self.thumbnails,
                     time_note=evidence_list.time_statement(
                         self.request.language, self.entries, self.times
@@ -539,7 +540,10 @@ class _BundleWriter:
             transcripts = self._transcripts()
             for entry, transcript in transcripts:
                 self._check_cancel()
-                report_files += self._write_transcript(bundle, temp, entry, transcript, render_pdf)
+                measured = facts[entry.item.id].duration_s if entry.item.id in facts else None
+                report_files += self._write_transcript(
+                    bundle, temp, entry, transcript, measured, render_pdf
+                )
             for part in self.time_files:
                 self._write_small(bundle, part.path, part.data)
             self._write_small(
@@ -640,9 +644,11 @@ class _BundleWriter:
         temp: Path,
         entry: manifest.ExportedItem,
         transcript: TranscriptDTO,
+        measured_s: float | None,
         render_pdf: PdfRenderer | None,
     ) -> list[str]:
-        """The recording's 录音文字稿 as HTML (and PDF): the paths written."""
+        """The recording's 录音文字稿 as HTML (and PDF): the paths written; ``measured_s``
+        is the recording's length read from the file, for a transcript saved without one."""
         html_path, pdf_path = layout.transcript_paths(entry.path)
         text = render_transcript_html(
             TranscriptDocument(
@@ -654,6 +660,7 @@ class _BundleWriter:
                 lender=entry.item.lender,
                 transcript=transcript,
                 time_zone=self.vault.tz,
+                measured_ms=round(measured_s * 1000) if measured_s is not None else None,
             )
         )
         self._write_small(bundle, html_path, text.encode("utf-8"))

@@ -112,6 +112,9 @@ class TranscriptDocument:
     lender: str | None
     transcript: TranscriptDTO
     time_zone: ZoneInfo
+    # the recording's length read from the file (as in the evidence list), shown where
+    # the transcript was saved without one (from the command line, say)
+    measured_ms: int | None = None
 
 
 def duration_text(duration_ms: int | None, language: str) -> str:
@@ -128,7 +131,7 @@ def render_transcript_html(doc: TranscriptDocument) -> str:
         (words["file"], _e(doc.recording_path)),
         (words["original"], _e(doc.original_name)),
         (words["sha256"], f'<span class="hash">{_e(doc.sha256)}</span>'),
-        (words["duration"], _e(duration_text(transcript.duration_ms, lang))),
+        (words["duration"], _e(duration_text(transcript.duration_ms or doc.measured_ms, lang))),
         (words["lender"], _e(doc.lender or "—")),
         (
             words["version"],
