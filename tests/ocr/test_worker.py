@@ -96,3 +96,36 @@ def test_a_set_of_children_is_ended_on_leaving_it() -> None:
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+@pytest.fixture
+def no_language_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A computer whose only Tesseract models are English (the usual minimal install)."""
+    from vault.ocr import engine  # noqa: PLC0415
+
+    only_english = tmp_path / "tessdata"
+    only_english.mkdir()
+    (only_english / "eng.traineddata").write_bytes(b"")
+    monkeypatch.setenv("TESSDATA_PREFIX", str(only_english))
+    monkeypatch.setattr(engine, "TESSDATA_FOLDERS", ())
+    engine.find_engine.cache_clear()
+    yield
+    engine.find_engine.cache_clear()
+
+
+@pytest.mark.usefixtures("no_language_files")
+def test_missing_chinese_models_are_named_with_the_packages_to_install(tmp_path: Path) -> None:
+    from tests.core.conftest import FAST_WORK_FACTOR, PASSPHRASE  # noqa: PLC0415
+    from tests.robustness.robust_helpers import in_process  # noqa: PLC0415
+    from vault.handle import create_vault  # noqa: PLC0415
+    from vault.ocr.engine import OcrEngineMissingError  # noqa: PLC0415
+
+    with pytest.raises(OcrEngineMissingError) as missing:
+        find_engine()
+    assert str(missing.value) == (
+        "Tesseract has no language file for chi_sim, chi_tra; install tesseract-ocr, "
+        "tesseract-ocr-chi-sim and tesseract-ocr-chi-tra."
+    )
+    create_vault(tmp_path / "v", PASSPHRASE, work_factor=FAST_WORK_FACTOR)[0].lock()
+    code, text = in_process(["ocr", "--vault", str(tmp_path / "v")], PASSPHRASE)
+    assert code == 2 and "tesseract-ocr-chi-sim" in text, (code, text)
