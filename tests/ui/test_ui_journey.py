@@ -20,6 +20,7 @@ complaint is recorded from the lender's main view, and the findings travel in th
 
 from __future__ import annotations
 
+import json
 import time
 import zipfile
 from collections.abc import Iterator
@@ -399,6 +400,12 @@ def _journey(
     rows = view.sidebar.list
     qtbot.waitUntil(lambda: rows.count() == 2, timeout=10_000)
     assert rows.item(1).text() == f"{LENDER} (4)", "the evidence is all there again"
+
+    # --- 11. find it again: the words of what the screenshot proves, in the search box ------
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 3, timeout=10_000)
+    act.type(view.filters.search, "到我父母家")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    assert "截图" in (view.model.index(0, 1).data() or ""), "the marked screenshot is found"
     return verified_at
 
 
@@ -413,6 +420,13 @@ def _bundle_holds(bundle: Path, pending: Pending, *, calls: bool) -> None:
         names = archive.namelist()
     everything = "\n".join(texts.values())
     assert PURPOSE in everything, "what the screenshot proves is in the bundle"
+    # beside the EXIF time it took, the screenshot's name said when too: the receiver sees both
+    shots = [
+        e
+        for e in json.loads(texts["manifest.json"])["items"]
+        if e["original_name"].startswith("Screenshot_")
+    ]
+    assert shots and all(e["time_source"] == "exif" and e["name_time"] for e in shots), shots
     assert any(n.endswith(".m4a") for n in names) and any(n.endswith(".png") for n in names)
     pending.need(NOTE in everything, "bundle-notes: the note in the bundle")
     assert not calls or "22:00至次日08:00" in everything, (
