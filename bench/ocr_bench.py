@@ -34,6 +34,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -173,6 +174,37 @@ def search_figures(work: Path, total: int) -> None:
     vault.lock()
 
 
+def screenshot_row(item_id: str, name: str, sha256: str, when: datetime) -> dict[str, Any]:
+    """An ``items`` row of a screenshot, written straight into a bench vault's database."""
+    return {
+        "id": item_id,
+        "kind": "screenshot",
+        "media_type": "image/png",
+        "original_name": name,
+        "size": 1000,
+        "sha256": sha256,
+        "imported_at": when,
+        "captured_at": when,
+        "captured_offset_min": 480,
+        "time_source": "file_name",
+        "categories": [],
+    }
+
+
+def text_row(item_id: str, words: str, when: datetime) -> dict[str, Any]:
+    """An ``ocr_texts`` row: ``words`` machine-read from the item."""
+    return {
+        "item_id": item_id,
+        "status": "read",
+        "text": words,
+        "folded": fold(words),
+        "engine": "tesseract",
+        "engine_version": "5.3.0",
+        "languages": LANGUAGES,
+        "read_at": when,
+    }
+
+
 def search_vault(path: Path, total: int) -> tuple[Path, float]:
     """A locked vault of ``total`` screenshots with text; its path and build seconds."""
     vault = new_vault(path)
@@ -189,32 +221,14 @@ def search_vault(path: Path, total: int) -> tuple[Path, float]:
                 if index % 1000 == 0:
                     words += "再不还钱就爆你通讯录"
                 items.append(
-                    {
-                        "id": item_id,
-                        "kind": "screenshot",
-                        "media_type": "image/png",
-                        "original_name": f"Screenshot_{index}.png",
-                        "size": 1000,
-                        "sha256": f"{index:064x}",
-                        "imported_at": now,
-                        "captured_at": now + timedelta(seconds=index),
-                        "captured_offset_min": 480,
-                        "time_source": "file_name",
-                        "categories": [],
-                    }
+                    screenshot_row(
+                        item_id,
+                        f"Screenshot_{index}.png",
+                        f"{index:064x}",
+                        now + timedelta(seconds=index),
+                    )
                 )
-                texts.append(
-                    {
-                        "item_id": item_id,
-                        "status": "read",
-                        "text": words,
-                        "folded": fold(words),
-                        "engine": "tesseract",
-                        "engine_version": "5.3.0",
-                        "languages": LANGUAGES,
-                        "read_at": now,
-                    }
-                )
+                texts.append(text_row(item_id, words, now))
             session.execute(insert(Item), items)
             session.execute(insert(OcrRecord), texts)
     built = time.perf_counter() - start

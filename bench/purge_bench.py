@@ -26,15 +26,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ocr_bench import PASSPHRASE, search_vault  # type: ignore[import-not-found]
+from ocr_bench import (  # type: ignore[import-not-found]
+    PASSPHRASE,
+    screenshot_row,
+    search_vault,
+    text_row,
+)
 from sqlalchemy import insert
 
 from vault.db.models import Item
 from vault.db.ocr import OcrRecord
 from vault.handle import OpenVault, unlock_vault
 from vault.items import purge_item, withdraw_item
-from vault.ocr.engine import LANGUAGES
-from vault.ocr.script import fold
 from vault.store import new_item_id
 
 
@@ -48,39 +51,12 @@ def purgeable_items(vault: OpenVault, count: int, *, read: bool) -> list[str]:
         session.execute(
             insert(Item),
             [
-                {
-                    "id": item_id,
-                    "kind": "screenshot",
-                    "media_type": "image/png",
-                    "original_name": f"purged_{read}_{n}.png",
-                    "size": 1000,
-                    "sha256": uuid.uuid4().hex * 2,
-                    "imported_at": now,
-                    "captured_at": now,
-                    "captured_offset_min": 480,
-                    "time_source": "file_name",
-                    "categories": [],
-                }
+                screenshot_row(item_id, f"purged_{read}_{n}.png", uuid.uuid4().hex * 2, now)
                 for n, item_id in enumerate(ids)
             ],
         )
         if read:
-            session.execute(
-                insert(OcrRecord),
-                [
-                    {
-                        "item_id": item_id,
-                        "status": "read",
-                        "text": words,
-                        "folded": fold(words),
-                        "engine": "tesseract",
-                        "engine_version": "5.3.0",
-                        "languages": LANGUAGES,
-                        "read_at": now,
-                    }
-                    for item_id in ids
-                ],
-            )
+            session.execute(insert(OcrRecord), [text_row(item_id, words, now) for item_id in ids])
     return ids
 
 
