@@ -2,25 +2,32 @@
 
     .venv/bin/python bench/safekeeping_bench.py [--recordings 200] [--screenshots 2000]
                                                 [--recording-kib 6700] [--screenshot-kib 350]
-                                                [--children N]
+                                                [--rounds 3] [--children N]
 
 Builds a vault of about 2 GiB (200 recordings, 2,000 screenshots by default; random
-bytes, as encrypted blobs are), then in the same run:
+bytes, as encrypted blobs are), then, in each of ``--rounds`` rounds, one after another
+(each of the three first in one round):
 
 - the peer: ``cp -r`` of the vault folder to a new folder, then ``sync``; and that copy
   checked as a careful user would, read back from the disk (its pages dropped from the
   cache) by ``openssl dgst -sha256``, two at once: the backup's work less decryption;
+- the device's floor for a verified copy: the same blobs copied (sendfile) and each
+  read back from the device as soon as it is written (its writeback waited for, its
+  pages dropped, read ahead), as the backup does, with nothing decrypted or hashed:
+  what the disk allows a copy that is read back, whatever the CPU;
 - the first backup into another new folder: every blob copied and read back from the
   disk in full (every age chunk authenticated, the plaintext's SHA-256 checked; in
-  child processes, one per core beside the copying one, on three cores or more, else
-  on threads; ``--children N`` asks for N children whatever the cores), the database
-  snapshot, vault.json and identity.age, and its custody event (goal: at least 0.8x
-  the peer's throughput);
+  child processes, one per core, from two cores, else on threads; ``--children N``
+  asks for N children whatever the cores), the database snapshot, vault.json and
+  identity.age, and its custody event (goal: at least 0.8x the peer's throughput);
 - after 10 new items, a second backup: its seconds and the bytes it wrote (goal: under
   2 s, writing only the new blobs and one database snapshot).
 
-The page cache is warm for the source in both runs (both read the same files just after
-they were written), and both end with everything on the disk.
+Each round's copies are deleted, and the disk left to settle (``sync``, then a pause:
+this file system discards freed blocks), before the next command; the ratios are taken
+round by round (the disk's speed drifts over a run) and their median is the figure.
+The page cache is warm for the source in every run, and every run ends with
+everything on the disk.
 """
 
 from __future__ import annotations
@@ -28,18 +35,23 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from vault.fsutil import sync_file_system
 from vault.handle import create_vault
 from vault.importing import import_paths
 from vault.lenders import add_lender
 from vault.safekeeping import readback
+from vault.safekeeping.copying import copy_file, prepare_read_back
 from vault.safekeeping.make import make_backup
 
 
@@ -87,12 +99,70 @@ def make_files(folder: Path, count: int, kib: int, prefix: str) -> None:
         (folder / f"{prefix}_{n:05d}.bin").write_bytes(os.urandom(kib * 1024))
 
 
+def settle(*gone: Path) -> None:
+    """Delete ``gone`` and let the disk finish with it (writeback, discards)."""
+    for folder in gone:
+        shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
+    time.sleep(SETTLE)
+
+
+SETTLE = 4.0  # seconds
+
+
+def timed_cp(vault_dir: Path, to: Path) -> tuple[float, ...]:
+    """``cp -r`` + ``sync``, then that copy read back from the disk and hashed: the
+    seconds of the first and of both."""
+    os.sync()
+    start = time.perf_counter()
+    subprocess.run(["cp", "-r", str(vault_dir), str(to)], check=True)
+    os.sync()
+    copied = time.perf_counter() - start
+    drop_cached(to)
+    check_start = time.perf_counter()
+    sha256sum_all(to)
+    return copied, copied + time.perf_counter() - check_start
+
+
+def _read_all(path: Path, ready: Future[None]) -> None:
+    ready.result()
+    buffer = bytearray(4 << 20)
+    with path.open("rb", buffering=0) as file:
+        while file.readinto(buffer):
+            pass
+
+
+def timed_floor(vault_dir: Path, to: Path) -> float:
+    """The blobs copied as the backup copies them and each read back from the device
+    as it reads them (prepare_read_back, then whole-file reads on two threads), with
+    nothing decrypted or hashed: the seconds."""
+    blobs = sorted(p for p in (vault_dir / "blobs").rglob("*.age"))
+    to.mkdir()
+    os.sync()
+    start = time.perf_counter()
+    with (
+        ThreadPoolExecutor(max_workers=1) as preparing,
+        ThreadPoolExecutor(max_workers=2) as reading,
+    ):
+        reads = []
+        for n, blob in enumerate(blobs):
+            target = to / f"{n}.age"
+            copy_file(blob, target, durable=False)
+            ready = preparing.submit(prepare_read_back, target)
+            reads.append(reading.submit(_read_all, target, ready))
+        for read in reads:
+            read.result()
+    sync_file_system(to, [])
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--recordings", type=int, default=200)
     parser.add_argument("--screenshots", type=int, default=2000)
     parser.add_argument("--recording-kib", type=int, default=6700)
     parser.add_argument("--screenshot-kib", type=int, default=350)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--children", type=int, default=readback.CHILDREN)
     args = parser.parse_args()
     readback.CHILDREN = args.children
@@ -106,36 +176,45 @@ def main() -> None:
         import_paths(vault, [work / "in"], lender="bench")
         shutil.rmtree(work / "in")
         size = folder_bytes(vault_dir)
-        print(f"vault: {args.recordings} recordings, {args.screenshots} screenshots, "
-              f"{size / 1024**3:.2f} GiB on disk")  # fmt: skip
-
-        os.sync()
-        start = time.perf_counter()
-        subprocess.run(["cp", "-r", str(vault_dir), str(work / "cp-copy")], check=True)
-        os.sync()
-        peer = time.perf_counter() - start
-        # the copy checked as a careful user would: read back from the disk and hashed
-        drop_cached(work / "cp-copy")
-        check_start = time.perf_counter()
-        sha256sum_all(work / "cp-copy")
-        checked_peer = peer + time.perf_counter() - check_start
-        shutil.rmtree(work / "cp-copy")
-        os.sync()
-
-        start = time.perf_counter()
-        first = make_backup(vault, work / "backup")
-        ours = time.perf_counter() - start
         mib = size / 1024**2
         where = (f"in {readback.CHILDREN} child processes" if readback.CHILDREN >= 2
                  else "on two threads")  # fmt: skip
-        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
-              f"the backup reads back {where}")  # fmt: skip
-        print(f"cp -r + sync:          {peer:7.2f} s  {mib / peer:8.1f} MiB/s")
-        print(f"  + read back, SHA-256: {checked_peer:7.2f} s  {mib / checked_peer:8.1f} MiB/s"
-              "  (the copy read from the disk and hashed, 2 at once)")  # fmt: skip
-        print(f"first backup+verify:   {ours:7.2f} s  {mib / ours:8.1f} MiB/s  "
-              f"({first.copied} blobs read back)  ratio {peer / ours:.2f}x (goal >= 0.8x), "
-              f"{checked_peer / ours:.2f}x the checked copy")  # fmt: skip
+        print(f"vault: {args.recordings} recordings, {args.screenshots} screenshots, "
+              f"{size / 1024**3:.2f} GiB on disk; the backup reads back {where}")  # fmt: skip
+        print("round  cp -r+sync  +read back  dev. floor   backup   vs cp  vs checked  "
+              "floor vs cp")  # fmt: skip
+        rows = []
+        settle()
+        time.sleep(2 * SETTLE)  # the import's writes and its deleted input, settled
+
+        def backup() -> tuple[float, ...]:
+            start = time.perf_counter()
+            make_backup(vault, work / "backup")
+            return (time.perf_counter() - start,)
+
+        runs: list[tuple[str, Callable[[], tuple[float, ...]], Path]] = [
+            ("cp", lambda: timed_cp(vault_dir, work / "cp-copy"), work / "cp-copy"),
+            ("floor", lambda: (timed_floor(vault_dir, work / "floor"),), work / "floor"),
+            ("backup", backup, work / "backup"),
+        ]
+        for n in range(1, args.rounds + 1):
+            timed: dict[str, tuple[float, ...]] = {}
+            turn = (n - 1) % len(runs)  # each goes first in one round of three
+            for name, run, output in runs[turn:] + runs[:turn]:
+                timed[name] = run()
+                if n < args.rounds or name != "backup":
+                    settle(output)
+            (peer, checked), (floor,), (ours,) = timed["cp"], timed["floor"], timed["backup"]
+            rows.append((peer / ours, checked / ours, peer / floor))
+            print(f"{n:5d}  {peer:8.2f} s  {checked:8.2f} s  {floor:8.2f} s  {ours:6.2f} s  "
+                  f"{peer / ours:5.2f}x  {checked / ours:8.2f}x  {peer / floor:9.2f}x  "
+                  f"(load {os.getloadavg()[0]:.1f})")  # fmt: skip
+        vs_cp, vs_checked, floor_vs_cp = (
+            statistics.median(column) for column in zip(*rows, strict=True)
+        )
+        print(f"median over {args.rounds} rounds ({mib:.0f} MiB): backup {vs_cp:.2f}x "
+              f"cp -r + sync (goal >= 0.8x), {vs_checked:.2f}x the checked copy; the "
+              f"device's floor for a copy read back is {floor_vs_cp:.2f}x cp -r + sync")  # fmt: skip
 
         make_files(work / "in2", 10, args.screenshot_kib, "late")
         import_paths(vault, [work / "in2"], lender="bench")

@@ -14,7 +14,7 @@ import pytest
 from tests.age.test_age_vectors import OUTCOMES, load, outcome, vector_paths
 from vault import errors
 from vault.age import X25519Identity, encrypt
-from vault.age.reader import iter_file_plaintext
+from vault.age.reader import BlockBuffers, iter_file_plaintext
 from vault.age.stream import ENC_CHUNK_SIZE
 
 
@@ -113,3 +113,25 @@ def test_trailing_data_after_the_final_chunk_is_refused(
     path, identity, _ = long_file
     path.write_bytes(path.read_bytes() + os.urandom(ENC_CHUNK_SIZE))
     assert _read_file(path, [identity])[0] == "payload failure"
+
+
+def test_files_read_one_after_another_through_the_same_buffers_each_read_whole(
+    long_file: tuple[Path, X25519Identity, bytes], tmp_path: Path
+) -> None:
+    """A reader of many files keeps one pair of buffers: a short file read between two
+    long ones (and into buffers the long one filled) gives exactly its own plaintext."""
+    path, identity, plain = long_file
+    short_plain = os.urandom(5000)
+    sealed = io.BytesIO()
+    encrypt(io.BytesIO(short_plain), sealed, [identity.recipient()])
+    short = tmp_path / "short.age"
+    short.write_bytes(sealed.getvalue())
+    buffers = BlockBuffers(block=3)
+    for file, expected in ((path, plain), (short, short_plain), (path, plain)):
+        fd = os.open(file, os.O_RDONLY)
+        try:
+            blocks = [bytes(b) for b in iter_file_plaintext(fd, [identity], buffers=buffers)]
+        finally:
+            os.close(fd)
+        assert b"".join(blocks) == expected
+        assert max(len(b) for b in blocks) <= 3 * 65536

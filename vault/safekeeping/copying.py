@@ -12,13 +12,14 @@ import contextlib
 import hashlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from vault.age import AgeReader, Identity
-from vault.age.reader import iter_file_plaintext
+from vault.age.reader import BlockBuffers, iter_file_plaintext
 from vault.errors import AgeError, VaultError
 from vault.fsutil import PRIVATE_FILE, start_writeback, wait_writeback
 from vault.portable import BINARY
@@ -104,23 +105,36 @@ def _copy_bytes(src: BinaryIO, out: BinaryIO, size: int) -> int:
     return written
 
 
-def forget_cached(path: Path) -> None:
-    """Drop ``path``'s pages from the page cache (once durable), so that reading it back
-    reads the device: a fake-capacity USB stick that drops writes is found then."""
-    fd = os.open(path, os.O_RDONLY)
+# How much of a copy prepare_read_back asks of the device ahead of its reading: the
+# first block iter_file_plaintext reads (it asks for each next one itself).
+READ_AHEAD = 4 << 20
+
+
+def prepare_read_back(path: Path) -> None:
+    """Make reading the new copy at ``path`` read the device, and start that read: once
+    its writeback is done its pages are dropped from the page cache (a fake-capacity
+    USB stick that drops writes is found then), and its first block is asked for, so a
+    caller preparing the next copies while this one is checked keeps the device busy.
+    """
+    wait_writeback(path)
+    fd = os.open(path, os.O_RDONLY | BINARY)
     try:
-        with contextlib.suppress(AttributeError, OSError):
+        with contextlib.suppress(AttributeError, OSError):  # advisory, and not everywhere
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            os.posix_fadvise(fd, 0, READ_AHEAD, os.POSIX_FADV_WILLNEED)
     finally:
         os.close(fd)
 
 
-def read_back(target: Path, identities: Sequence[Identity], blob: Blob) -> str | None:
-    """Why the new copy at ``target`` is not ``blob``, read from the device once its
-    writeback is done (its pages then dropped from the cache), or None."""
-    wait_writeback(target)
-    forget_cached(target)
-    return damage_of(target, identities, blob, full=True)
+_THREADS = threading.local()
+
+
+def _buffers() -> BlockBuffers:
+    """This thread's buffers for reading copies back, one copy after another."""
+    buffers: BlockBuffers | None = getattr(_THREADS, "buffers", None)
+    if buffers is None:
+        buffers = _THREADS.buffers = BlockBuffers()
+    return buffers
 
 
 def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong
@@ -144,7 +158,7 @@ def damage_of(  # noqa: PLR0911 - one return per way a copy can be wrong
         # into a read buffer, the next block read from the disk while this one decrypts.
         fd = os.open(path, os.O_RDONLY | BINARY)
         try:
-            for chunk in iter_file_plaintext(fd, identities):
+            for chunk in iter_file_plaintext(fd, identities, buffers=_buffers()):
                 digest.update(chunk)
                 size += len(chunk)
         finally:

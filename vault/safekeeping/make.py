@@ -26,6 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -40,7 +41,7 @@ from vault.keys import IDENTITY_FILE
 from vault.lock import LOCK_FILE, VaultLock, acquire
 from vault.portable import fsync_dir
 from vault.safekeeping import layout, readback, retention
-from vault.safekeeping.copying import Blob, copy_file, damage_of, read_back
+from vault.safekeeping.copying import Blob, copy_file, damage_of, prepare_read_back
 from vault.safekeeping.readback import ReadBackChildren
 from vault.store import BlobStore
 from vault.times import format_utc
@@ -371,28 +372,75 @@ def _slot(item_id: str) -> int:
 
 
 # Copies read back on threads of this process below this many bytes to copy, in child
-# processes from it where there are at least two cores beside the copying one
-# (vault.safekeeping.readback): decryption holds the GIL, so threads decrypt at one
-# core's speed, while a child costs a process start (about 0.1 s of a core). On two
-# cores the threads (one decrypting, one hashing, beside the copying) use them as well
-# as children would, at less cost: measured on a shared two-core machine, children
-# took about a fifth more CPU time for the same 2 GiB (bench/safekeeping_bench.py).
+# processes from it where there are at least two cores (vault.safekeeping.readback):
+# decryption holds the GIL, so threads decrypt at one core's speed, while a child costs
+# a process start (about 0.1 s of a core).
 CHILDREN_FROM = 64 << 20
 THREADS = 2
+# Copies prepared for reading back (prepare_read_back: their first block asked of the
+# device) ahead of the checks that read them, so that one copy's read from the device
+# overlaps another's decryption; a bound on what that holds in the page cache.
+AHEAD = 8
+
+
+class _Checks(Protocol):
+    def submit(self, blob: Blob, target: Path, ready: Future[None]) -> Future[str | None]: ...
+
+    def close(self) -> None: ...
 
 
 class _ReadBackThreads:
-    """Copies read back on threads of this process (a small backup)."""
+    """Copies read back on threads of this process (a small backup, or two cores)."""
 
     def __init__(self, identities: list[X25519Identity]) -> None:
         self._identities = identities
         self._threads = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="read-back")
 
-    def submit(self, blob: Blob, target: Path) -> Future[str | None]:
-        return self._threads.submit(read_back, target, self._identities, blob)
+    def submit(self, blob: Blob, target: Path, ready: Future[None]) -> Future[str | None]:
+        return self._threads.submit(self._check, blob, target, ready)
+
+    def _check(self, blob: Blob, target: Path, ready: Future[None]) -> str | None:
+        ready.result()
+        return damage_of(target, self._identities, blob, full=True)
 
     def close(self) -> None:
         self._threads.shutdown(wait=True, cancel_futures=True)
+
+
+class _ReadBack:
+    """Each copy prepared for reading back (:func:`prepare_read_back`) in the order of
+    :meth:`submit` on one thread, at most :data:`AHEAD` ahead of the checks, then checked
+    by ``checks``; :meth:`submit` returns the check's future."""
+
+    def __init__(self, checks: _Checks) -> None:
+        self._checks = checks
+        self._ahead = threading.BoundedSemaphore(AHEAD)
+        self._closed = False
+        self._preparing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-back-ahead")
+
+    def submit(self, blob: Blob, target: Path) -> Future[str | None]:
+        ready = self._preparing.submit(self._prepare, target)
+        check = self._checks.submit(blob, target, ready)
+        check.add_done_callback(lambda _: self._let_one_more())
+        return check
+
+    def _prepare(self, target: Path) -> None:
+        self._ahead.acquire()
+        if self._closed:
+            return
+        with contextlib.suppress(OSError):  # advisory: the check finds a missing copy
+            prepare_read_back(target)
+
+    def _let_one_more(self) -> None:
+        with contextlib.suppress(ValueError):  # released by close already
+            self._ahead.release()
+
+    def close(self) -> None:
+        self._closed = True
+        for _ in range(AHEAD):  # a preparation waiting for its turn goes on, and ends
+            self._let_one_more()
+        self._preparing.shutdown(wait=True, cancel_futures=True)
+        self._checks.close()
 
 
 def _copy_and_read_back(
@@ -408,13 +456,15 @@ def _copy_and_read_back(
 
     Copies are read back while the next ones are written: copying is the kernel's
     (sendfile) and the device's work, reading back is device reads, decryption and
-    SHA-256, so the two overlap. From :data:`CHILDREN_FROM` bytes on, on a machine of
-    three cores or more, the reading back is done in child processes, one per core
-    beside the copying one, so the decryption uses them all; else on two threads. A bad copy, or a child that stopped, stops the copying as soon
-    as it is known; it and a cancel drop the reads not begun.
+    SHA-256, so the two overlap, and the next copies' reads are asked of the device
+    while one is decrypted (:class:`_ReadBack`). From :data:`CHILDREN_FROM` bytes on, on
+    a machine of two cores or more, the reading back is done in child processes, one
+    per core, so the decryption uses them all; else on :data:`THREADS` threads. A bad
+    copy, or a child that stopped, stops the copying as soon as it is known; it and a
+    cancel drop the reads not begun.
     """
     children = sum(_size(source) or 0 for source in sources) >= CHILDREN_FROM
-    readers: _ReadBackThreads | ReadBackChildren = (
+    readers = _ReadBack(
         ReadBackChildren(identity)
         if children and readback.CHILDREN >= 2
         else _ReadBackThreads([identity])

@@ -4,16 +4,17 @@ Why: reading a copy back decrypts it (ChaCha20-Poly1305, every age chunk) and ha
 plaintext (SHA-256). The decryption holds the GIL, so threads of one process verify at
 the speed of one core, whatever their number, and they slow the copying thread down
 too. A backup of many megabytes therefore reads its copies back in :data:`CHILDREN`
-child processes, each working on the copy it is given while the parent copies the next
-ones; a small backup reads back on threads, and pays no process start, and so does
-any backup on a machine of one or two cores, where the copying takes one and the
-threads' decryption and hashing already keep the other busy
+child processes, one per core, each working on the copy it is given while the parent
+copies the next ones (the copying is mostly the kernel's); a small backup reads back
+on threads, and pays no process start, and so does any backup on a machine of one core
 (:mod:`vault.safekeeping.make` chooses).
 
-A child reads exactly what a thread would (:func:`vault.safekeeping.copying.read_back`:
-its writeback waited for, its pages dropped from the cache, every chunk authenticated,
-the plaintext's SHA-256 and size compared with the item's record) and answers with the
-same sentence, so a damaged copy stops the backup with the same error either way.
+A child reads exactly what a thread would, once the parent has prepared the copy
+(:func:`vault.safekeeping.copying.prepare_read_back`: its writeback waited for, its
+pages dropped from the cache): :func:`vault.safekeeping.copying.damage_of` authenticates
+every chunk and compares the plaintext's SHA-256 and size with the item's record, and
+the child answers with the same sentence, so a damaged copy stops the backup with the
+same error either way.
 
 Secrets cross only a pipe, as for :mod:`vault.kdf_process`. The command line is
 ``python -B -m vault.safekeeping.readback`` (in a frozen build, the app's own
@@ -50,14 +51,17 @@ from vault import children
 from vault.age import X25519Identity
 from vault.children import READ_BACK_CHILD
 from vault.errors import VaultError
-from vault.safekeeping.copying import Blob, read_back
+from vault.safekeeping.copying import Blob, damage_of
 
 logger = logging.getLogger(__name__)
 
 MODULE = "vault.safekeeping.readback"
 CHILD_FLAG = READ_BACK_CHILD  # a frozen app's executable runs the child with this
-# One child per core beside the one the copying takes, up to four.
-CHILDREN = max(0, min((os.cpu_count() or 1) - 1, 4))
+# One child per core, up to four; none on one core. The copying is sendfile, the
+# kernel's work: on two cores two children read back faster than three threads of this
+# process (about 4.5 s against 4.8 to 5.8 s for 2 GiB, bench/safekeeping_bench.py).
+_CORES = os.cpu_count() or 1
+CHILDREN = min(_CORES, 4) if _CORES >= 2 else 0
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent  # the folder that holds vault/
 _LENGTH = struct.Struct(">I")
 _SIZE = struct.Struct(">Q")
@@ -188,10 +192,13 @@ class ReadBackChildren:
             raise
         self._threads = ThreadPoolExecutor(max_workers=count, thread_name_prefix="read-back")
 
-    def submit(self, blob: Blob, target: Path) -> Future[str | None]:
-        return self._threads.submit(self._ask, blob, target)
+    def submit(self, blob: Blob, target: Path, ready: Future[None]) -> Future[str | None]:
+        """``ready`` ends once the copy is prepared for reading from the device
+        (:func:`vault.safekeeping.copying.prepare_read_back`)."""
+        return self._threads.submit(self._ask, blob, target, ready)
 
-    def _ask(self, blob: Blob, target: Path) -> str | None:
+    def _ask(self, blob: Blob, target: Path, ready: Future[None]) -> str | None:
+        ready.result()
         child = self._idle.get()
         try:
             return child.ask(blob, target)
@@ -228,7 +235,7 @@ def main() -> int:
         if path is None or record is None:
             return 0
         blob = Blob("", record[:32].hex(), _SIZE.unpack(record[32:])[0])
-        damage = read_back(Path(os.fsdecode(path)), identities, blob)
+        damage = damage_of(Path(os.fsdecode(path)), identities, blob, full=True)
         if damage is None:
             out.write(_GOOD)
         else:
