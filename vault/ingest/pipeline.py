@@ -54,8 +54,11 @@ GROUP_BYTES = 256 << 20
 HEAD_BYTES = 4096
 # Files staged at once. A durable write is mostly waiting for fsync, and the disk takes
 # many concurrent fsyncs far faster than the same fsyncs one after another (see the
-# floor in bench/import_throughput.py), so small files are staged many at a time.
-STAGING_WORKERS = 16
+# floor in bench/import_throughput.py), so small files are staged several at a time;
+# but every thread more contends for the GIL (each file releases it about 35 times):
+# on two cores, 4 threads staged 1,000 screenshots at 376-489 files/s where 16 did
+# 343-414 (bench/import_throughput.py, runs alternated), with half the context switches.
+STAGING_WORKERS = min(16, 2 * (os.cpu_count() or 1))
 IN_FLIGHT = 64  # files submitted ahead of the group commit, so staging goes on during it
 SMALL_FILE = 4 << 20  # up to this size a file is staged on one thread
 LARGE_AT_ONCE = 4  # large files staged at once (each holds a few batches): flat memory
