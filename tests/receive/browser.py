@@ -15,6 +15,7 @@ import select
 import shlex
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,13 @@ def chromium_binary() -> str | None:
     return next((found for name in BINARIES if (found := shutil.which(name))), None)
 
 
+def _short_temp() -> str:
+    """A temp folder for Chromium itself: it makes its singleton's Unix socket below
+    TMPDIR, and a socket's path has at most 107 bytes, so under a long TMPDIR (a pytest
+    tmp_path) it exits at once."""
+    return "/tmp" if os.path.isdir("/tmp") else tempfile.gettempdir()
+
+
 class Chromium:
     """One headless browser; :meth:`call` sends a command and returns its result."""
 
@@ -58,6 +66,7 @@ class Chromium:
         self.process = subprocess.Popen(
             [_bash(), "-c", f"exec {command} 3<&{to_browser} 4>&{from_browser}"],
             pass_fds=(to_browser, from_browser),
+            env=os.environ | {"TMPDIR": _short_temp()},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
