@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ocr.screens import Bubble, chat
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from tests.ui.ui_helpers import unlock_window
 from ui.dialogs import Script
 from ui.main_window import MainWindow
-from ui.views.vault_view import VaultView
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths
 from vault.items import list_items
@@ -24,14 +23,6 @@ from vault.ocr.reading import waiting_ids
 from vault.ocr.script import fold
 
 LENDER = "微粒贷"
-
-
-def _unlock(qtbot: QtBot, window: MainWindow, vault_dir: Path) -> VaultView:
-    window.show_unlock(vault_dir)
-    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
-    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.vault_view.vault is not None, timeout=10_000)
-    return window.vault_view
 
 
 @pytest.mark.slow
@@ -49,7 +40,7 @@ def test_the_window_reads_waiting_screenshots_and_the_user_accepts_a_suggestion(
     assert len(waiting_ids(vault)) == 1
     vault.lock()
 
-    view = _unlock(qtbot, window, vault_dir)
+    view = unlock_window(qtbot, window, vault_dir)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     view.table.selectRow(0)
     panel = view.detail.machine_text

@@ -11,14 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from tests.ui.ui_helpers import unlock_window
 from ui import tasks
 from ui.dialogs import Script
 from ui.main_window import MainWindow
-from ui.views.vault_view import VaultView
 from vault.check import check_vault
 from vault.handle import create_vault, unlock_vault
 from vault.importing import import_paths, pending_sm3
@@ -26,14 +26,6 @@ from vault.items import list_items
 from vault.lenders import add_lender
 
 LENDER = "度小满"
-
-
-def _unlock(qtbot: QtBot, window: MainWindow, vault_dir: Path) -> VaultView:
-    window.show_unlock(vault_dir)
-    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
-    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.vault_view.vault is not None, timeout=10_000)
-    return window.vault_view
 
 
 def _vault_with_pending(tmp_path: Path, files: int, size: int) -> tuple[Path, dict[str, bytes]]:
@@ -61,7 +53,7 @@ def test_the_window_computes_sm3_after_an_import_and_shows_it(
     vault, _ = create_vault(vault_dir, PASSPHRASE, work_factor=FAST_WORK_FACTOR)
     add_lender(vault, LENDER)
     vault.lock()
-    view = _unlock(qtbot, window, vault_dir)
+    view = unlock_window(qtbot, window, vault_dir)
     folder = tmp_path / "drop"
     folder.mkdir()
     data = os.urandom(6 << 20)
@@ -90,7 +82,7 @@ def test_the_pass_on_unlock_never_holds_up_the_window(
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(10)
-    view = _unlock(qtbot, window, vault_dir)
+    view = unlock_window(qtbot, window, vault_dir)
 
     def all_shown() -> bool:
         rows = [view.model.item_at(r) for r in range(view.model.rowCount())]
@@ -112,7 +104,7 @@ def test_locking_stops_the_pass_and_loses_nothing(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: Script
 ) -> None:
     vault_dir, originals = _vault_with_pending(tmp_path, files=4, size=16 << 20)
-    view = _unlock(qtbot, window, vault_dir)
+    view = unlock_window(qtbot, window, vault_dir)
     assert not view.sm3_pass.finished.is_set()  # started on unlock
     window.lock()
     assert view.sm3_pass.finished.is_set()

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from tests.ocr.screens import Bubble, chat
 from tests.ui.conftest import FAST_WORK_FACTOR, PASSPHRASE
+from tests.ui.ui_helpers import unlock_window
 from ui import ocr_pass, tasks
 from ui.main_window import MainWindow
 from ui.views.vault_view import VaultView
@@ -43,14 +44,6 @@ def _screens(folder: Path) -> list[Path]:
     return paths
 
 
-def _unlock(qtbot: QtBot, window: MainWindow, vault_dir: Path) -> VaultView:
-    window.show_unlock(vault_dir)
-    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
-    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.vault_view.vault is not None, timeout=10_000)
-    return window.vault_view
-
-
 def _waiting_vault(tmp_path: Path) -> Path:
     vault_dir = tmp_path / "vault"
     vault, _ = create_vault(vault_dir, PASSPHRASE, work_factor=FAST_WORK_FACTOR)
@@ -74,7 +67,7 @@ def test_stop_keeps_what_was_read_and_resume_reads_the_rest(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ocr_pass, "GROUP_SECONDS", 0.0)  # record and show each image read
-    view = _unlock(qtbot, window, _waiting_vault(tmp_path))
+    view = unlock_window(qtbot, window, _waiting_vault(tmp_path))
     stop = view.stop_reading_button
     _stop_after_the_first(qtbot, view)
     assert not stop.isEnabled(), "pressed once: the images in hand are being finished"
@@ -110,14 +103,14 @@ def test_what_a_stop_left_waiting_is_read_at_the_next_unlock(
 ) -> None:
     monkeypatch.setattr(ocr_pass, "GROUP_SECONDS", 0.0)
     vault_dir = _waiting_vault(tmp_path)
-    view = _unlock(qtbot, window, vault_dir)
+    view = unlock_window(qtbot, window, vault_dir)
     _stop_after_the_first(qtbot, view)
     qtbot.waitUntil(view.resume_reading_button.isVisible, timeout=60_000)
     window.lock()
     qtbot.waitUntil(tasks.worker().idle, timeout=10_000)
     assert not view.resume_reading_button.isVisible() and not view.ocr_pass.running
 
-    view = _unlock(qtbot, window, vault_dir)
+    view = unlock_window(qtbot, window, vault_dir)
     assert not view.resume_reading_button.isVisible(), "no Resume: this pass reads them"
     qtbot.waitUntil(view.stop_reading_button.isVisible, timeout=10_000)
     qtbot.waitUntil(

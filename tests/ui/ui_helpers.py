@@ -1,3 +1,4 @@
+# mypy: disable-error-code="no-untyped-call"
 """Helpers shared by the desktop-app tests: modal answers, drops, text on screen."""
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import PASSPHRASE
 from ui import tasks
+from ui.main_window import MainWindow
 from ui.views.vault_view import VaultView
 
 
@@ -99,3 +102,12 @@ def sm3_settled(qtbot: QtBot, view: VaultView) -> None:
     """
     qtbot.waitUntil(view.sm3_pass.finished.is_set, timeout=60_000)
     qtbot.waitUntil(tasks.worker().idle, timeout=60_000)
+
+
+def unlock_window(qtbot: QtBot, window: MainWindow, vault_dir: Path) -> VaultView:
+    """Unlock ``vault_dir`` in ``window`` as the user does: the passphrase, then Return."""
+    window.show_unlock(vault_dir)
+    qtbot.keyClicks(window.unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(window.unlock.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.vault_view.vault is not None, timeout=10_000)
+    return window.vault_view
