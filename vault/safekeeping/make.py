@@ -26,7 +26,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -383,12 +382,6 @@ THREADS = 2
 AHEAD = 8
 
 
-class _Checks(Protocol):
-    def submit(self, blob: Blob, target: Path, ready: Future[None]) -> Future[str | None]: ...
-
-    def close(self) -> None: ...
-
-
 class _ReadBackThreads:
     """Copies read back on threads of this process (a small backup, or two cores)."""
 
@@ -412,7 +405,7 @@ class _ReadBack:
     :meth:`submit` on one thread, at most :data:`AHEAD` ahead of the checks, then checked
     by ``checks``; :meth:`submit` returns the check's future."""
 
-    def __init__(self, checks: _Checks) -> None:
+    def __init__(self, checks: _ReadBackThreads | ReadBackChildren) -> None:
         self._checks = checks
         self._ahead = threading.BoundedSemaphore(AHEAD)
         self._closed = False
